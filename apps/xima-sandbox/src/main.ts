@@ -1,0 +1,2 @@
+import { placeholder } from '@app/xima-sandbox';
+console.log('sandbox', placeholder);

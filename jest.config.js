@@ -1,0 +1,53 @@
+// One Jest configuration for unit specs (beside the code) and e2e specs (test/).
+// Nest 12 ships as ES modules; Jest's CommonJS runtime cannot require() them, so the
+// ESM-only packages are compiled to CommonJS by SWC like our own code (see
+// docs/decisions/0002-commonjs-build-with-esm-nest.md).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const esmOnly = [
+  '@nestjs',
+  '@standard-schema',
+  'tinyglobby',
+  'fdir',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+];
+
+const aliases = {
+  '^@app/(ledger|xima|rating|invoice-export)$': '<rootDir>/libs/$1/src',
+  '^@app/(ledger|xima|rating|invoice-export)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/xima-sandbox$': '<rootDir>/apps/xima-sandbox/src',
+  '^@app/xima-sandbox/(.*)$': '<rootDir>/apps/xima-sandbox/src/$1',
+};
+
+const common = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: aliases,
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,1 @@
+export { InvoiceExportModule } from './invoice-export.module';

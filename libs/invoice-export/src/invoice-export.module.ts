@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Invoices, numbering and exporters; filled by the invoice issue. */
+@Module({})
+export class InvoiceExportModule {}

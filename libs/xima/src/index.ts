@@ -1,0 +1,1 @@
+export { XimaModule } from './xima.module';
