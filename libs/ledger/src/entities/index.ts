@@ -1,0 +1,47 @@
+import { AccountSummary } from './account-summary.entity';
+import { ApiKey } from './api-key.entity';
+import { AuditEvent } from './audit-event.entity';
+import { CallRecord } from './call-record.entity';
+import { Invoice } from './invoice.entity';
+import { InvoiceDelivery } from './invoice-delivery.entity';
+import { InvoiceLine } from './invoice-line.entity';
+import { InvoiceNumberSequence } from './invoice-number-sequence.entity';
+import { LineItem } from './line-item.entity';
+import { RatePlan } from './rate-plan.entity';
+import { RatePlanVersion } from './rate-plan-version.entity';
+import { RecordError } from './record-error.entity';
+import { Source } from './source.entity';
+import { SyncRun } from './sync-run.entity';
+
+export * from './account-summary.entity';
+export * from './api-key.entity';
+export * from './audit-event.entity';
+export * from './call-record.entity';
+export * from './invoice.entity';
+export * from './invoice-delivery.entity';
+export * from './invoice-line.entity';
+export * from './invoice-number-sequence.entity';
+export * from './line-item.entity';
+export * from './rate-plan.entity';
+export * from './rate-plan-version.entity';
+export * from './record-error.entity';
+export * from './source.entity';
+export * from './sync-run.entity';
+
+/** Every entity of the ledger, listed explicitly (globs break in bundled builds). */
+export const LEDGER_ENTITIES = [
+  AccountSummary,
+  ApiKey,
+  AuditEvent,
+  CallRecord,
+  Invoice,
+  InvoiceDelivery,
+  InvoiceLine,
+  InvoiceNumberSequence,
+  LineItem,
+  RatePlan,
+  RatePlanVersion,
+  RecordError,
+  Source,
+  SyncRun,
+];

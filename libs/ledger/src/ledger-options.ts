@@ -1,0 +1,33 @@
+import type { DataSourceOptions } from 'typeorm';
+import { LEDGER_ENTITIES } from './entities';
+import { LEDGER_MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import type { LedgerLocation } from './database-url';
+
+/** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The one set of DataSource options, used by the service (through TypeOrmModule) and by the
+ * TypeORM CLI (through ormconfig.ts). The schema changes only by migrations, run at start.
+ */
+export function ledgerDataSourceOptions(location: LedgerLocation): DataSourceOptions {
+  const inMemory = location.path === ':memory:';
+  return {
+    type: 'better-sqlite3',
+    database: location.path,
+    entities: LEDGER_ENTITIES,
+    migrations: LEDGER_MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    // WAL lets readers (review queries, exports) run while a sync writes.
+    enableWAL: !inMemory,
+    timeout: BUSY_TIMEOUT_MS,
+    prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    },
+    logging: ['error'],
+  };
+}

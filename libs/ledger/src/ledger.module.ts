@@ -1,0 +1,34 @@
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { LedgerLocation } from './database-url';
+import { LEDGER_ENTITIES } from './entities';
+import { ledgerDataSourceOptions } from './ledger-options';
+import { AuditLog } from './audit-log';
+
+export interface LedgerModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: (string | symbol | Function)[];
+  useFactory: (...args: never[]) => LedgerLocation | Promise<LedgerLocation>;
+}
+
+/** The SQLite ledger: TypeORM on better-sqlite3, migrated at start, its repositories and audit log. */
+@Module({})
+export class LedgerModule {
+  static forRootAsync(options: LedgerModuleAsyncOptions): DynamicModule {
+    return {
+      module: LedgerModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          imports: options.imports,
+          inject: options.inject,
+          useFactory: async (...args: never[]) =>
+            ledgerDataSourceOptions(await options.useFactory(...args)),
+        }),
+        TypeOrmModule.forFeature(LEDGER_ENTITIES),
+      ],
+      providers: [AuditLog],
+      exports: [TypeOrmModule, AuditLog],
+    };
+  }
+}
