@@ -1,7 +1,39 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Module } from '@nestjs/common';
-import { RatingModule } from '@app/rating';
-@Module({ imports: [RatingModule] }) class AppModule {}
-async function main() { const app = await NestFactory.create(AppModule); await app.listen(3000, '127.0.0.1'); console.log('up'); await app.close(); }
-void main();
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { ConfigurationError, validateEnvironment } from './config/environment';
+import { configureApp } from './http/configure-app';
+import { printBanner } from './banner';
+import { StartupService } from './startup.service';
+
+async function main(): Promise<void> {
+  // Fail fast, in one line, before anything else starts (the module validates again).
+  try {
+    validateEnvironment(process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = await NestFactory.create(AppModule.forRoot(), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  configureApp(app);
+  const config = app.get(AppConfig);
+  await app.listen(config.port, config.host);
+  printBanner(config, app.get(StartupService).demoAdminKey);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `xima-billing failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

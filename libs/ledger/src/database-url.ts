@@ -21,5 +21,7 @@ export function parseDatabaseUrl(url: string): LedgerLocation | { error: string 
   if (/^postgres(ql)?:\/\//i.test(url)) {
     return { error: 'PostgreSQL is not supported yet; use sqlite:<path>' };
   }
-  return { error: 'must be sqlite:<path> (for example sqlite:data/ledger.sqlite or sqlite::memory:)' };
+  return {
+    error: 'must be sqlite:<path> (for example sqlite:data/ledger.sqlite or sqlite::memory:)',
+  };
 }

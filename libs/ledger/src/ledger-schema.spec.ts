@@ -112,7 +112,9 @@ describe('ledger schema (real migrations on :memory:)', () => {
       ['invoice_lines', 'total_minor'],
     ];
     for (const [table, column] of moneyColumns) {
-      const info: { name: string; type: string }[] = await db.query(`PRAGMA table_info("${table}")`);
+      const info: { name: string; type: string }[] = await db.query(
+        `PRAGMA table_info("${table}")`,
+      );
       expect(info.find((c) => c.name === column)?.type.toLowerCase()).toBe('integer');
     }
   });
@@ -158,7 +160,9 @@ describe('ledger file (DATABASE_URL=sqlite:<path>)', () => {
       await db.destroy();
       // A second start finds the schema in place and applies nothing twice.
       const again = await openLedger(join(dir, 'nested', 'deeper', 'ledger.sqlite'));
-      await expect(again.query('SELECT count(*) AS n FROM migrations')).resolves.toEqual([{ n: 1 }]);
+      await expect(again.query('SELECT count(*) AS n FROM migrations')).resolves.toEqual([
+        { n: 1 },
+      ]);
       await again.destroy();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,9 @@ import { AuditLog } from './audit-log';
 export interface LedgerModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
   inject?: (string | symbol | Function)[];
-  useFactory: (...args: never[]) => LedgerLocation | Promise<LedgerLocation>;
+  // Nest passes the injected providers, typed by the caller's factory.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...args: any[]) => LedgerLocation | Promise<LedgerLocation>;
 }
 
 /** The SQLite ledger: TypeORM on better-sqlite3, migrated at start, its repositories and audit log. */
@@ -22,7 +24,7 @@ export class LedgerModule {
         TypeOrmModule.forRootAsync({
           imports: options.imports,
           inject: options.inject,
-          useFactory: async (...args: never[]) =>
+          useFactory: async (...args: unknown[]) =>
             ledgerDataSourceOptions(await options.useFactory(...args)),
         }),
         TypeOrmModule.forFeature(LEDGER_ENTITIES),

@@ -3,7 +3,11 @@ import { snakeCase } from 'typeorm/util/StringUtils';
 
 /** Columns are snake_case in the database (`startTimeMs` -> `start_time_ms`). */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
-  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+  override columnName(
+    propertyName: string,
+    customName: string | undefined,
+    prefixes: string[],
+  ): string {
     return snakeCase([...prefixes, customName ?? propertyName].join('_'));
   }
 

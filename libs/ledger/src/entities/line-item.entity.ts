@@ -1,4 +1,12 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { AccountSummary } from './account-summary.entity';
 import type { CallRecord } from './call-record.entity';
 import type { Invoice } from './invoice.entity';
@@ -25,11 +33,11 @@ export type LineItemStatus = (typeof LINE_ITEM_STATUSES)[number];
   'CK_line_items_status',
   `"status" IN ('pending', 'approved', 'rejected', 'no-charge', 'needs-review', 'invoiced')`,
 )
+@Check('CK_line_items_one_origin', `("call_record_id" IS NULL) <> ("account_summary_id" IS NULL)`)
 @Check(
-  'CK_line_items_one_origin',
-  `("call_record_id" IS NULL) <> ("account_summary_id" IS NULL)`,
+  'CK_line_items_money',
+  `"rated_amount_minor" >= 0 AND "amount_minor" >= 0 AND "tax_minor" >= 0`,
 )
-@Check('CK_line_items_money', `"rated_amount_minor" >= 0 AND "amount_minor" >= 0 AND "tax_minor" >= 0`)
 @Check('CK_line_items_total', `"total_minor" = "amount_minor" + "tax_minor"`)
 @Index('UQ_line_items_call_record', ['callRecordId'], { unique: true })
 @Index('UQ_line_items_account_summary', ['accountSummaryId'], { unique: true })

@@ -44,7 +44,7 @@ const TABLE_NAMES = [
 ];
 
 const TABLES = [
-      `CREATE TABLE "api_keys" (
+  `CREATE TABLE "api_keys" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "name" text NOT NULL,
         "role" text NOT NULL,
@@ -56,8 +56,8 @@ const TABLES = [
         "revoked_at_ms" integer,
         CONSTRAINT "CK_api_keys_origin" CHECK ("origin" IN ('api', 'cli', 'bootstrap', 'demo')),
         CONSTRAINT "CK_api_keys_role" CHECK ("role" IN ('viewer', 'accountant', 'admin')))`,
-      `CREATE UNIQUE INDEX "UQ_api_keys_key_hash" ON "api_keys" ("key_hash")`,
-      `CREATE TABLE "audit_events" (
+  `CREATE UNIQUE INDEX "UQ_api_keys_key_hash" ON "api_keys" ("key_hash")`,
+  `CREATE TABLE "audit_events" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "occurred_at_ms" integer NOT NULL,
         "actor_key_id" integer,
@@ -68,10 +68,10 @@ const TABLES = [
         "old_json" text,
         "new_json" text,
         "reason" text)`,
-      `CREATE INDEX "IX_audit_events_actor" ON "audit_events" ("actor_key_id", "id")`,
-      `CREATE INDEX "IX_audit_events_entity" ON "audit_events" ("entity_type", "entity_id", "id")`,
-      `CREATE INDEX "IX_audit_events_occurred" ON "audit_events" ("occurred_at_ms", "id")`,
-      `CREATE TABLE "rate_plans" (
+  `CREATE INDEX "IX_audit_events_actor" ON "audit_events" ("actor_key_id", "id")`,
+  `CREATE INDEX "IX_audit_events_entity" ON "audit_events" ("entity_type", "entity_id", "id")`,
+  `CREATE INDEX "IX_audit_events_occurred" ON "audit_events" ("occurred_at_ms", "id")`,
+  `CREATE TABLE "rate_plans" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "name" text NOT NULL,
         "kind" text NOT NULL,
@@ -79,8 +79,8 @@ const TABLES = [
         "created_at_ms" integer NOT NULL,
         "updated_at_ms" integer NOT NULL,
         CONSTRAINT "CK_rate_plans_kind" CHECK ("kind" IN ('per-call', 'account-summary')))`,
-      `CREATE UNIQUE INDEX "UQ_rate_plans_name" ON "rate_plans" ("name")`,
-      `CREATE TABLE "rate_plan_versions" (
+  `CREATE UNIQUE INDEX "UQ_rate_plans_name" ON "rate_plans" ("name")`,
+  `CREATE TABLE "rate_plan_versions" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "rate_plan_id" integer NOT NULL,
         "version" integer NOT NULL,
@@ -89,9 +89,9 @@ const TABLES = [
         "created_at_ms" integer NOT NULL,
         "created_by" text NOT NULL,
         CONSTRAINT "FK_rate_plan_versions_plan" FOREIGN KEY ("rate_plan_id") REFERENCES "rate_plans" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE UNIQUE INDEX "UQ_rate_plan_versions_plan_effective" ON "rate_plan_versions" ("rate_plan_id", "effective_from_ms")`,
-      `CREATE UNIQUE INDEX "UQ_rate_plan_versions_plan_version" ON "rate_plan_versions" ("rate_plan_id", "version")`,
-      `CREATE TABLE "sources" (
+  `CREATE UNIQUE INDEX "UQ_rate_plan_versions_plan_effective" ON "rate_plan_versions" ("rate_plan_id", "effective_from_ms")`,
+  `CREATE UNIQUE INDEX "UQ_rate_plan_versions_plan_version" ON "rate_plan_versions" ("rate_plan_id", "version")`,
+  `CREATE TABLE "sources" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "name" text NOT NULL,
         "kind" text NOT NULL,
@@ -115,8 +115,8 @@ const TABLES = [
         CONSTRAINT "CK_sources_chunk_days" CHECK ("chunk_days" >= 1),
         CONSTRAINT "CK_sources_kind" CHECK ("kind" IN ('call-records', 'account-summary')),
         CONSTRAINT "FK_sources_rate_plan" FOREIGN KEY ("rate_plan_id") REFERENCES "rate_plans" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE UNIQUE INDEX "UQ_sources_name" ON "sources" ("name")`,
-      `CREATE TABLE "sync_runs" (
+  `CREATE UNIQUE INDEX "UQ_sources_name" ON "sources" ("name")`,
+  `CREATE TABLE "sync_runs" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "source_id" integer NOT NULL,
         "status" text NOT NULL,
@@ -136,9 +136,9 @@ const TABLES = [
         CONSTRAINT "CK_sync_runs_trigger" CHECK ("trigger" IN ('schedule', 'manual', 'cli', 'demo')),
         CONSTRAINT "CK_sync_runs_status" CHECK ("status" IN ('running', 'succeeded', 'failed')),
         CONSTRAINT "FK_sync_runs_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE INDEX "IX_sync_runs_source_started" ON "sync_runs" ("source_id", "started_at_ms")`,
-      `CREATE UNIQUE INDEX "UQ_sync_runs_one_running_per_source" ON "sync_runs" ("source_id") WHERE "status" = 'running'`,
-      `CREATE TABLE "record_errors" (
+  `CREATE INDEX "IX_sync_runs_source_started" ON "sync_runs" ("source_id", "started_at_ms")`,
+  `CREATE UNIQUE INDEX "UQ_sync_runs_one_running_per_source" ON "sync_runs" ("source_id") WHERE "status" = 'running'`,
+  `CREATE TABLE "record_errors" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "source_id" integer NOT NULL,
         "sync_run_id" integer NOT NULL,
@@ -147,9 +147,9 @@ const TABLES = [
         "created_at_ms" integer NOT NULL,
         CONSTRAINT "FK_record_errors_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
         CONSTRAINT "FK_record_errors_sync_run" FOREIGN KEY ("sync_run_id") REFERENCES "sync_runs" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE INDEX "IX_record_errors_source" ON "record_errors" ("source_id")`,
-      `CREATE INDEX "IX_record_errors_sync_run" ON "record_errors" ("sync_run_id")`,
-      `CREATE TABLE "call_records" (
+  `CREATE INDEX "IX_record_errors_source" ON "record_errors" ("source_id")`,
+  `CREATE INDEX "IX_record_errors_sync_run" ON "record_errors" ("sync_run_id")`,
+  `CREATE TABLE "call_records" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "source_id" integer NOT NULL,
         "sync_run_id" integer,
@@ -166,9 +166,9 @@ const TABLES = [
         CONSTRAINT "CK_call_records_direction" CHECK ("direction" IN ('outbound', 'inbound', 'internal')),
         CONSTRAINT "FK_call_records_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
         CONSTRAINT "FK_call_records_sync_run" FOREIGN KEY ("sync_run_id") REFERENCES "sync_runs" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE INDEX "IX_call_records_start" ON "call_records" ("start_time_ms")`,
-      `CREATE UNIQUE INDEX "UQ_call_records_source_call" ON "call_records" ("source_id", "call_id")`,
-      `CREATE TABLE "account_summaries" (
+  `CREATE INDEX "IX_call_records_start" ON "call_records" ("start_time_ms")`,
+  `CREATE UNIQUE INDEX "UQ_call_records_source_call" ON "call_records" ("source_id", "call_id")`,
+  `CREATE TABLE "account_summaries" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "source_id" integer NOT NULL,
         "sync_run_id" integer,
@@ -183,11 +183,11 @@ const TABLES = [
         CONSTRAINT "CK_account_summaries_counts" CHECK ("calls" >= 0 AND "total_talk_ms" >= 0),
         CONSTRAINT "FK_account_summaries_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
         CONSTRAINT "FK_account_summaries_sync_run" FOREIGN KEY ("sync_run_id") REFERENCES "sync_runs" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE UNIQUE INDEX "UQ_account_summaries_natural_key" ON "account_summaries" ("source_id", "account_code", "period_start_ms", "period_end_ms")`,
-      `CREATE TABLE "invoice_number_sequences" (
+  `CREATE UNIQUE INDEX "UQ_account_summaries_natural_key" ON "account_summaries" ("source_id", "account_code", "period_start_ms", "period_end_ms")`,
+  `CREATE TABLE "invoice_number_sequences" (
         "year" integer PRIMARY KEY NOT NULL,
         "last_sequence" integer NOT NULL)`,
-      `CREATE TABLE "invoices" (
+  `CREATE TABLE "invoices" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "number" text,
         "number_year" integer,
@@ -212,11 +212,11 @@ const TABLES = [
         CONSTRAINT "CK_invoices_period" CHECK ("period_end_ms" > "period_start_ms"),
         CONSTRAINT "CK_invoices_status" CHECK ("status" IN ('draft', 'finalized', 'void')),
         CONSTRAINT "FK_invoices_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE INDEX "IX_invoices_account_period" ON "invoices" ("billing_account", "period_start_ms")`,
-      `CREATE INDEX "IX_invoices_status" ON "invoices" ("status")`,
-      `CREATE UNIQUE INDEX "UQ_invoices_number" ON "invoices" ("number")`,
-      `CREATE UNIQUE INDEX "UQ_invoices_year_sequence" ON "invoices" ("number_year", "sequence")`,
-      `CREATE TABLE "line_items" (
+  `CREATE INDEX "IX_invoices_account_period" ON "invoices" ("billing_account", "period_start_ms")`,
+  `CREATE INDEX "IX_invoices_status" ON "invoices" ("status")`,
+  `CREATE UNIQUE INDEX "UQ_invoices_number" ON "invoices" ("number")`,
+  `CREATE UNIQUE INDEX "UQ_invoices_year_sequence" ON "invoices" ("number_year", "sequence")`,
+  `CREATE TABLE "line_items" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "source_id" integer NOT NULL,
         "call_record_id" integer,
@@ -261,14 +261,14 @@ const TABLES = [
         CONSTRAINT "FK_line_items_account_summary" FOREIGN KEY ("account_summary_id") REFERENCES "account_summaries" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
         CONSTRAINT "FK_line_items_rate_plan_version" FOREIGN KEY ("rate_plan_version_id") REFERENCES "rate_plan_versions" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
         CONSTRAINT "FK_line_items_invoice" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE INDEX "IX_line_items_account_start" ON "line_items" ("billing_account", "start_time_ms", "id")`,
-      `CREATE INDEX "IX_line_items_invoice" ON "line_items" ("invoice_id")`,
-      `CREATE INDEX "IX_line_items_source_start" ON "line_items" ("source_id", "start_time_ms", "id")`,
-      `CREATE INDEX "IX_line_items_start" ON "line_items" ("start_time_ms", "id")`,
-      `CREATE INDEX "IX_line_items_status_start" ON "line_items" ("status", "start_time_ms", "id")`,
-      `CREATE UNIQUE INDEX "UQ_line_items_account_summary" ON "line_items" ("account_summary_id")`,
-      `CREATE UNIQUE INDEX "UQ_line_items_call_record" ON "line_items" ("call_record_id")`,
-      `CREATE TABLE "invoice_lines" (
+  `CREATE INDEX "IX_line_items_account_start" ON "line_items" ("billing_account", "start_time_ms", "id")`,
+  `CREATE INDEX "IX_line_items_invoice" ON "line_items" ("invoice_id")`,
+  `CREATE INDEX "IX_line_items_source_start" ON "line_items" ("source_id", "start_time_ms", "id")`,
+  `CREATE INDEX "IX_line_items_start" ON "line_items" ("start_time_ms", "id")`,
+  `CREATE INDEX "IX_line_items_status_start" ON "line_items" ("status", "start_time_ms", "id")`,
+  `CREATE UNIQUE INDEX "UQ_line_items_account_summary" ON "line_items" ("account_summary_id")`,
+  `CREATE UNIQUE INDEX "UQ_line_items_call_record" ON "line_items" ("call_record_id")`,
+  `CREATE TABLE "invoice_lines" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "invoice_id" integer NOT NULL,
         "line_number" integer NOT NULL,
@@ -292,10 +292,10 @@ const TABLES = [
         "breakdown_json" text NOT NULL,
         CONSTRAINT "FK_invoice_lines_invoice" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
         CONSTRAINT "FK_invoice_lines_line_item" FOREIGN KEY ("line_item_id") REFERENCES "line_items" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE INDEX "IX_invoice_lines_line_item" ON "invoice_lines" ("line_item_id")`,
-      `CREATE UNIQUE INDEX "UQ_invoice_lines_item" ON "invoice_lines" ("invoice_id", "line_item_id")`,
-      `CREATE UNIQUE INDEX "UQ_invoice_lines_number" ON "invoice_lines" ("invoice_id", "line_number")`,
-      `CREATE TABLE "invoice_deliveries" (
+  `CREATE INDEX "IX_invoice_lines_line_item" ON "invoice_lines" ("line_item_id")`,
+  `CREATE UNIQUE INDEX "UQ_invoice_lines_item" ON "invoice_lines" ("invoice_id", "line_item_id")`,
+  `CREATE UNIQUE INDEX "UQ_invoice_lines_number" ON "invoice_lines" ("invoice_id", "line_number")`,
+  `CREATE TABLE "invoice_deliveries" (
         "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
         "invoice_id" integer NOT NULL,
         "url" text NOT NULL,
@@ -307,8 +307,7 @@ const TABLES = [
         "attempted_at_ms" integer NOT NULL,
         CONSTRAINT "CK_invoice_deliveries_status" CHECK ("status" IN ('pending', 'delivered', 'failed')),
         CONSTRAINT "FK_invoice_deliveries_invoice" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
-      `CREATE INDEX "IX_invoice_deliveries_invoice" ON "invoice_deliveries" ("invoice_id", "attempted_at_ms")`,
-
+  `CREATE INDEX "IX_invoice_deliveries_invoice" ON "invoice_deliveries" ("invoice_id", "attempted_at_ms")`,
 ];
 
 const TRIGGERS = [

@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CommonModule } from '@app/common';
+import { InvoiceExportModule } from '@app/invoice-export';
+import { LedgerModule } from '@app/ledger';
+import { RatingModule } from '@app/rating';
+import { XimaModule } from '@app/xima';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { HealthModule } from './health/health.module';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { createValidationPipe } from './http/validation';
+import { LoggingModule } from './logging/logging.module';
+import { StartupService } from './startup.service';
+
+@Module({})
+export class AppModule {
+  /** The whole service. Reads the environment when called. */
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        CommonModule,
+        LoggingModule,
+        LedgerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => config.ledgerLocation,
+        }),
+        ApiKeysModule,
+        HealthModule,
+        RatingModule,
+        XimaModule,
+        InvoiceExportModule,
+      ],
+      providers: [
+        // Registered as providers, not in main.ts, so that every test booting this module gets them.
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        StartupService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AppConfig } from './app-config';
+import { validateEnvironment } from './environment';
+
+@Global()
+@Module({})
+export class AppConfigModule {
+  /**
+   * Reads and validates the environment when called (not when this file is imported), so that
+   * each test can set its own environment before booting the app.
+   */
+  static forRoot(): DynamicModule {
+    return {
+      module: AppConfigModule,
+      imports: [
+        ConfigModule.forRoot({
+          validate: validateEnvironment,
+          // Tests set their environment explicitly; a developer's .env must not leak into them.
+          ignoreEnvFile: process.env.NODE_ENV === 'test',
+          cache: true,
+        }),
+      ],
+      providers: [AppConfig],
+      exports: [AppConfig],
+    };
+  }
+}

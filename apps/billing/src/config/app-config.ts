@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { LedgerLocation, parseDatabaseUrl } from '@app/ledger';
+import { Environment, LogLevel, databaseUrlOf, isDemoMode } from './environment';
+
+/** The one typed way to read configuration; nothing else reads process.env. */
+@Injectable()
+export class AppConfig {
+  constructor(private readonly config: ConfigService<Environment, true>) {}
+
+  get port(): number {
+    return this.config.get('PORT', { infer: true });
+  }
+
+  get host(): string {
+    return this.config.get('HOST', { infer: true });
+  }
+
+  get logLevel(): LogLevel {
+    return this.config.get('LOG_LEVEL', { infer: true });
+  }
+
+  get syncCron(): string {
+    return this.config.get('SYNC_CRON', { infer: true });
+  }
+
+  get adminApiKey(): string | undefined {
+    return this.config.get('ADMIN_API_KEY', { infer: true });
+  }
+
+  get ximaBaseUrl(): string | undefined {
+    return this.config.get('XIMA_BASE_URL', { infer: true });
+  }
+
+  get ximaApiKey(): string | undefined {
+    return this.config.get('XIMA_API_KEY', { infer: true });
+  }
+
+  get demoMode(): boolean {
+    return isDemoMode({ XIMA_BASE_URL: this.ximaBaseUrl });
+  }
+
+  get databaseUrl(): string {
+    return databaseUrlOf({
+      XIMA_BASE_URL: this.ximaBaseUrl,
+      DATABASE_URL: this.config.get('DATABASE_URL', { infer: true }),
+    });
+  }
+
+  get ledgerLocation(): LedgerLocation {
+    const location = parseDatabaseUrl(this.databaseUrl);
+    // validateEnvironment has already refused a bad URL.
+    if ('error' in location) throw new Error(`DATABASE_URL ${location.error}`);
+    return location;
+  }
+}

@@ -1,0 +1,182 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  ValidateBy,
+  ValidationArguments,
+  ValidationError,
+  buildMessage,
+  validateSync,
+} from 'class-validator';
+import { validateCronExpression } from 'cron';
+import { DEFAULT_DATABASE_URL, DEMO_DATABASE_URL, parseDatabaseUrl } from '@app/ledger';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function IsDatabaseUrl(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDatabaseUrl',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && !('error' in parseDatabaseUrl(value)),
+      defaultMessage: (args?: ValidationArguments) => {
+        const parsed = parseDatabaseUrl(String(args?.value ?? ''));
+        return 'error' in parsed ? parsed.error : 'is not a valid database URL';
+      },
+    },
+  });
+}
+
+function IsCronExpression(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCronExpression',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && validateCronExpression(value).valid,
+      defaultMessage: buildMessage(() => 'must be a cron expression such as "*/15 * * * *"'),
+    },
+  });
+}
+
+function IsHttpUrl(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isHttpUrl',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          const url = new URL(value);
+          return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: buildMessage(() => 'must be an http(s) URL such as https://abc.xima.cloud'),
+    },
+  });
+}
+
+/**
+ * The service's environment (product.md, Configuration). Read once at start, validated,
+ * then reached only through AppConfig.
+ */
+export class Environment {
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT: number = 3000;
+
+  /** The interface to listen on; loopback unless the operator opens it up. */
+  @IsString()
+  @Matches(/^[0-9a-fA-F.:]+$|^localhost$/, { message: 'must be an IP address or localhost' })
+  HOST: string = '127.0.0.1';
+
+  @IsOptional()
+  @IsDatabaseUrl()
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsHttpUrl()
+  XIMA_BASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  XIMA_API_KEY?: string;
+
+  @IsCronExpression()
+  SYNC_CRON: string = '*/15 * * * *';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 32)' })
+  ADMIN_API_KEY?: string;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+}
+
+/** Variables whose values are secrets: never echoed in an error message. */
+const SECRET_VARIABLES = new Set(['XIMA_API_KEY', 'ADMIN_API_KEY']);
+
+export class ConfigurationError extends Error {}
+
+const VARIABLES = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'XIMA_BASE_URL',
+  'XIMA_API_KEY',
+  'SYNC_CRON',
+  'ADMIN_API_KEY',
+  'LOG_LEVEL',
+] as const;
+
+/** Keeps only the variables we own: the rest of the process environment is not ours to read. */
+function pick(raw: Record<string, unknown>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const name of VARIABLES) {
+    const value = raw[name];
+    // An empty variable (`PORT=`) means "not set".
+    if (value !== undefined && value !== '') picked[name] = value;
+  }
+  return picked;
+}
+
+function describe(error: ValidationError): string {
+  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
+  return `${error.property} ${reason}${shown}`;
+}
+
+/**
+ * Validates the environment; throws a ConfigurationError whose message is one line naming
+ * the variable and what is wrong with it.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const picked = pick(raw);
+  const environment = plainToInstance(Environment, picked, { exposeDefaultValues: true });
+  // Numbers arrive as strings: convert strictly, so that `PORT=3000abc` is refused.
+  if (typeof picked.PORT === 'string') {
+    environment.PORT = /^\d+$/.test(picked.PORT) ? Number(picked.PORT) : (picked.PORT as never);
+  }
+  const errors = validateSync(environment, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigurationError(errors.map(describe).join('; '));
+  }
+  const hasBaseUrl = environment.XIMA_BASE_URL !== undefined;
+  const hasApiKey = environment.XIMA_API_KEY !== undefined;
+  if (hasBaseUrl !== hasApiKey) {
+    throw new ConfigurationError(
+      hasBaseUrl
+        ? 'XIMA_API_KEY must be set when XIMA_BASE_URL is (or unset both for demo mode)'
+        : 'XIMA_BASE_URL must be set when XIMA_API_KEY is (or unset both for demo mode)',
+    );
+  }
+  if (!isDemoMode(environment) && environment.ADMIN_API_KEY === undefined) {
+    throw new ConfigurationError(
+      'ADMIN_API_KEY must be set when Xima credentials are (it bootstraps the first admin key)',
+    );
+  }
+  return environment;
+}
+
+/** Demo mode: no Xima credentials, so the bundled sandbox stands in for Xima. */
+export function isDemoMode(environment: Pick<Environment, 'XIMA_BASE_URL'>): boolean {
+  return environment.XIMA_BASE_URL === undefined;
+}
+
+export function databaseUrlOf(
+  environment: Pick<Environment, 'XIMA_BASE_URL' | 'DATABASE_URL'>,
+): string {
+  return (
+    environment.DATABASE_URL ?? (isDemoMode(environment) ? DEMO_DATABASE_URL : DEFAULT_DATABASE_URL)
+  );
+}

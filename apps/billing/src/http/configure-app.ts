@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+
+/** Largest JSON body accepted: a quote of a few thousand records fits; anything bigger is refused. */
+export const JSON_BODY_LIMIT = '1mb';
+
+export const API_DOCS_PATH = 'api/docs';
+
+/**
+ * What the HTTP server needs beyond the module: body limit, security headers, API docs.
+ * Shared by main.ts and the e2e tests, so that tests run what production runs.
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  express.disable('x-powered-by');
+  app.use(helmet());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('xima-billing')
+      .setDescription(
+        'Call accounting for Xima CCaaS: rate plans, sources and sync, line item review, invoices. ' +
+          'Every route but /health needs `Authorization: Bearer <API key>`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(API_DOCS_PATH, app, document);
+  app.enableShutdownHooks();
+  return app;
+}

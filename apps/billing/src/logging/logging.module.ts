@@ -1,0 +1,65 @@
+import { Global, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AppConfig } from '../config/app-config';
+
+/** Where log lines go; tests replace it to read what was logged. */
+export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
+
+/**
+ * Anything that can hold a credential. Pino removes these paths from every line, whatever
+ * logged it: request headers, and any object with a key, token or secret field.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.authorization',
+  '*.Authorization',
+  '*.key',
+  '*.apiKey',
+  '*.token',
+  '*.secret',
+  '*.password',
+  '*.deliverySecret',
+  '*.ADMIN_API_KEY',
+  '*.XIMA_API_KEY',
+];
+
+@Global()
+@Module({
+  providers: [{ provide: LOG_DESTINATION, useValue: process.stdout }],
+  exports: [LOG_DESTINATION],
+})
+class LogDestinationModule {}
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      imports: [LogDestinationModule],
+      inject: [AppConfig, LOG_DESTINATION],
+      useFactory: (config: AppConfig, destination: DestinationStream) => ({
+        pinoHttp: [
+          {
+            level: config.logLevel,
+            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            // Health probes every few seconds would drown the log.
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string; headers: object }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+                headers: req.headers,
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+          destination,
+        ],
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,34 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AppConfig } from './config/app-config';
+
+/** What the service does once its modules are up: make sure someone can log in. */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Startup');
+  private demoKey: string | undefined;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const adminKey = this.config.adminApiKey;
+    if (adminKey !== undefined) {
+      await this.apiKeys.ensureBootstrapKey(adminKey);
+    } else if (this.config.demoMode) {
+      this.demoKey = await this.apiKeys.createDemoKey();
+    }
+    this.logger.log(
+      this.config.demoMode
+        ? `Demo mode: no Xima credentials configured; ledger at ${this.config.databaseUrl}`
+        : `Xima at ${this.config.ximaBaseUrl}; ledger at ${this.config.databaseUrl}`,
+    );
+  }
+
+  /** Demo mode's generated admin key, for the banner printed at start (never logged). */
+  get demoAdminKey(): string | undefined {
+    return this.demoKey;
+  }
+}

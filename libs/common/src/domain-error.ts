@@ -1,0 +1,37 @@
+/** What went wrong, in the product's words; the exception filter maps each to an HTTP status. */
+export const ERROR_STATUS = {
+  'bad-request': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'payload-too-large': 413,
+  unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One failing field of a request, by its path (`rates.uk.perMinute`). */
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+/**
+ * An error the caller can act on: a bad request, a missing thing, a state change that is not
+ * allowed. Its message is shown to the caller, so it never holds a secret.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
