@@ -3,28 +3,6 @@ import type { Response } from 'express';
 import { DomainError } from '@app/common';
 import { ErrorBody, errorBody } from './error-body';
 
-/** body-parser's errors carry a status and a type (`entity.too.large`, `entity.parse.failed`). */
-interface BodyParserError {
-  status: number;
-  type: string;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as BodyParserError).type === 'string' &&
-    typeof (error as BodyParserError).status === 'number'
-  );
-}
-
-const BODY_PARSER_MESSAGES: Record<string, string> = {
-  'entity.too.large': 'Request body is too large',
-  'entity.parse.failed': 'Request body is not valid JSON',
-  'encoding.unsupported': 'Request body has an unsupported encoding',
-  'charset.unsupported': 'Request body has an unsupported charset',
-};
-
 function messageOf(response: string | object): string {
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;
@@ -53,12 +31,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return errorBody(exception.getStatus(), messageOf(exception.getResponse()));
-    }
-    if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
-      return errorBody(
-        exception.status,
-        BODY_PARSER_MESSAGES[exception.type] ?? 'Bad request body',
-      );
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return errorBody(500, 'Internal server error');

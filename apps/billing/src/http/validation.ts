@@ -2,16 +2,22 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorDetail } from '@app/common';
 
 /** Flattens class-validator's tree into one detail per failing field, named by its path. */
-export function validationDetails(errors: ValidationError[], parentPath = ''): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
-  for (const error of errors) {
-    const path = parentPath ? `${parentPath}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
-      details.push({ field: path, message });
+export function validationDetails(errors: ValidationError[]): ErrorDetail[] {
+  const messages = new Map<string, Set<string>>();
+  const walk = (list: ValidationError[], parentPath: string): void => {
+    for (const error of list) {
+      const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+      const constraints = Object.values(error.constraints ?? {});
+      if (constraints.length > 0) {
+        const set = messages.get(path) ?? new Set<string>();
+        constraints.forEach((message) => set.add(message));
+        messages.set(path, set);
+      }
+      walk(error.children ?? [], path);
     }
-    details.push(...validationDetails(error.children ?? [], path));
-  }
-  return details;
+  };
+  walk(errors, '');
+  return [...messages].map(([field, set]) => ({ field, message: [...set].join('; ') }));
 }
 
 /** The global pipe: unknown fields are refused, bodies become DTO instances. */
@@ -23,8 +29,8 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors: ValidationError[]) => {
       const details = validationDetails(errors);
-      const fields = [...new Set(details.map((d) => d.field))];
-      return new DomainError('bad-request', `Invalid request: check ${fields.join(', ')}`, details);
+      const fields = details.map((d) => d.field).join(', ');
+      return new DomainError('bad-request', `Invalid request: check ${fields}`, details);
     },
   });
 }

@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CommonModule } from '@app/common';
+import { LedgerModule } from '@app/ledger';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+
+/** What the command line needs: configuration, the ledger and the services it drives; no HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        CommonModule,
+        LedgerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => config.ledgerLocation,
+        }),
+        ApiKeysModule,
+      ],
+    };
+  }
+}

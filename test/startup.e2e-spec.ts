@@ -1,0 +1,115 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '..');
+const main = join(root, 'dist/apps/billing/src/main.js');
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit>; output: () => string } {
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<Exit>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal, stdout, stderr })),
+  );
+  return { child, exited, output: () => stdout };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the built service (spawned)', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    // The same build that `npm run build && npm run start:prod` runs.
+    execFileSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'billing'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    dir = mkdtempSync(join(tmpdir(), 'billing-start-'));
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://localhost/billing' }],
+    ['SYNC_CRON', { SYNC_CRON: 'every minute' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['XIMA_API_KEY', { XIMA_BASE_URL: 'https://abc.xima.cloud' }],
+    ['ADMIN_API_KEY', { XIMA_BASE_URL: 'https://abc.xima.cloud', XIMA_API_KEY: 'token-123' }],
+    ['XIMA_BASE_URL', { XIMA_BASE_URL: 'ftp://abc', XIMA_API_KEY: 'token-123' }],
+  ])('exits 1 with one line naming %s', async (variable, env) => {
+    const { exited } = run({ DATABASE_URL: `sqlite:${join(dir, 'bad.sqlite')}`, ...env });
+    const { code, stdout, stderr } = await exited;
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Configuration error: .*\\b${variable}\\b`));
+    // A secret's value is never echoed.
+    expect(stderr).not.toContain('token-123');
+  }, 30_000);
+
+  it('starts, serves /health and /api/docs, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const adminKey = 'spawned-admin-key-0123456789abcdefghijklmnop';
+    const service = run({
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, 'nested', 'ledger.sqlite')}`,
+      ADMIN_API_KEY: adminKey,
+      LOG_LEVEL: 'warn',
+    });
+    await waitFor(() => service.output().includes('listening on'), 20_000);
+    const base = `http://127.0.0.1:${port}`;
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    await expect(health.json()).resolves.toMatchObject({ status: 'ok' });
+    const docs = await fetch(`${base}/api/docs`);
+    expect(docs.status).toBe(200);
+    await expect(docs.text()).resolves.toContain('swagger');
+    const keys = await fetch(`${base}/api/v1/api-keys`, { headers: { Authorization: `Bearer ${adminKey}` } });
+    expect(keys.status).toBe(200);
+    expect(await fetch(`${base}/api/v1/api-keys`).then((r) => r.status)).toBe(401);
+
+    service.child.kill('SIGTERM');
+    const { code, signal, stdout, stderr } = await service.exited;
+    // Nest's shutdown hooks close the app, then re-raise the signal.
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(stderr).not.toMatch(/error/i);
+    expect(stdout + stderr).not.toContain(adminKey);
+  }, 30_000);
+});

@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+
+export interface RegisteredRoute {
+  method: string;
+  path: string;
+}
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every route the HTTP server answers, read from Express's router after app.init(). */
+export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
+  const instance = app.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
+  const stack = (instance.router ?? instance._router)?.stack ?? [];
+  // Middleware mounted for every path (request logging) shows up as `{/*splat}`: not a route.
+  return stack.flatMap((layer) =>
+    layer.route && !layer.route.path.includes('*')
+      ? Object.keys(layer.route.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => ({ method: method.toUpperCase(), path: layer.route!.path }))
+      : [],
+  );
+}
+
+/** A concrete URL for a route pattern: `:id` becomes 1, any other parameter `x`. */
+export function concretePath(path: string): string {
+  return path.replace(/:id\b/g, '1').replace(/:[A-Za-z_]+/g, 'x');
+}

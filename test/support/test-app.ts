@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../../apps/billing/src/app.module';
+import { configureApp } from '../../apps/billing/src/http/configure-app';
+import { LOG_DESTINATION } from '../../apps/billing/src/logging/logging.module';
+
+/** Collects every log line the app writes, so that tests can read them. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface TestApp {
+  app: INestApplication;
+  /** The bootstrap admin key (ADMIN_API_KEY). */
+  adminKey: string;
+  logs: LogCapture;
+  close(): Promise<void>;
+}
+
+/**
+ * The real service (AppModule, global pipe, filter and guard, body limit, API docs) on an
+ * in-memory ledger with the real migrations. `env` adds or overrides variables.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminKey = `test-admin-${randomBytes(24).toString('base64url')}`;
+  const saved = { ...process.env };
+  for (const name of ['XIMA_BASE_URL', 'XIMA_API_KEY', 'PORT', 'HOST', 'SYNC_CRON']) {
+    delete process.env[name];
+  }
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: 'sqlite::memory:',
+    ADMIN_API_KEY: adminKey,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  const logs = new LogCapture();
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] })
+      .overrideProvider(LOG_DESTINATION)
+      .useValue(logs)
+      .compile();
+    const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    configureApp(app);
+    await app.init();
+    return { app, adminKey, logs, close: () => app.close() };
+  } finally {
+    process.env = saved;
+  }
+}
+
+export const bearer = (key: string): [string, string] => ['Authorization', `Bearer ${key}`];
