@@ -18,7 +18,10 @@ describe('API keys (e2e)', () => {
 
   const http = () => request(t.app.getHttpServer());
   const create = (key: string, body: object) =>
-    http().post('/api/v1/api-keys').set(...bearer(key)).send(body);
+    http()
+      .post('/api/v1/api-keys')
+      .set(...bearer(key))
+      .send(body);
 
   it('creates a key, shows it once, stores only its SHA-256', async () => {
     const res = await create(t.adminKey, { name: 'Front office', role: 'accountant' }).expect(201);
@@ -31,17 +34,27 @@ describe('API keys (e2e)', () => {
     expect(stored.keyHash).toBe(createHash('sha256').update(res.body.key).digest('hex'));
     expect(JSON.stringify(stored)).not.toContain(res.body.key);
 
-    const list = await http().get('/api/v1/api-keys').set(...bearer(t.adminKey)).expect(200);
+    const list = await http()
+      .get('/api/v1/api-keys')
+      .set(...bearer(t.adminKey))
+      .expect(200);
     expect(JSON.stringify(list.body)).not.toContain(res.body.key);
-    expect(list.body.items.find((k: { id: number }) => k.id === res.body.id)).not.toHaveProperty('key');
+    expect(list.body.items.find((k: { id: number }) => k.id === res.body.id)).not.toHaveProperty(
+      'key',
+    );
     expect(list.body.items[0]).not.toHaveProperty('keyHash');
   });
 
   it('lets the new key in with its role, and audits the creation with its actor', async () => {
     const created = await create(t.adminKey, { name: 'Night audit', role: 'viewer' }).expect(201);
     // viewer may not manage keys
-    await http().get('/api/v1/api-keys').set(...bearer(created.body.key)).expect(403);
-    const events = await db.getRepository(AuditEvent).findBy({ action: 'api-key.create', entityId: String(created.body.id) });
+    await http()
+      .get('/api/v1/api-keys')
+      .set(...bearer(created.body.key))
+      .expect(403);
+    const events = await db
+      .getRepository(AuditEvent)
+      .findBy({ action: 'api-key.create', entityId: String(created.body.id) });
     expect(events).toHaveLength(1);
     expect(events[0].actorName).toBe('Bootstrap admin (ADMIN_API_KEY)');
     expect(JSON.parse(events[0].newJson!)).toMatchObject({ name: 'Night audit', role: 'viewer' });
@@ -50,23 +63,39 @@ describe('API keys (e2e)', () => {
 
   it('revokes a key: it stops working at once; revoking twice is a conflict', async () => {
     const created = await create(t.adminKey, { name: 'Temp', role: 'admin' }).expect(201);
-    await http().get('/api/v1/api-keys').set(...bearer(created.body.key)).expect(200);
+    await http()
+      .get('/api/v1/api-keys')
+      .set(...bearer(created.body.key))
+      .expect(200);
     const revoked = await http()
       .delete(`/api/v1/api-keys/${created.body.id}`)
       .set(...bearer(t.adminKey))
       .expect(200);
     expect(revoked.body.revokedAt).toEqual(expect.any(String));
-    await http().get('/api/v1/api-keys').set(...bearer(created.body.key)).expect(401);
+    await http()
+      .get('/api/v1/api-keys')
+      .set(...bearer(created.body.key))
+      .expect(401);
     const again = await http()
       .delete(`/api/v1/api-keys/${created.body.id}`)
       .set(...bearer(t.adminKey))
       .expect(409);
-    expect(again.body).toEqual({ statusCode: 409, error: 'Conflict', message: `API key ${created.body.id} is already revoked` });
+    expect(again.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `API key ${created.body.id} is already revoked`,
+    });
   });
 
   it('answers 404 for an unknown key and 400 naming `id` for a bad one', async () => {
-    await http().delete('/api/v1/api-keys/999999').set(...bearer(t.adminKey)).expect(404);
-    const bad = await http().delete('/api/v1/api-keys/abc').set(...bearer(t.adminKey)).expect(400);
+    await http()
+      .delete('/api/v1/api-keys/999999')
+      .set(...bearer(t.adminKey))
+      .expect(404);
+    const bad = await http()
+      .delete('/api/v1/api-keys/abc')
+      .set(...bearer(t.adminKey))
+      .expect(400);
     expect(bad.body.details).toEqual([{ field: 'id', message: 'id must be a positive integer' }]);
   });
 
@@ -96,11 +125,17 @@ describe('API keys (e2e)', () => {
         .set('Content-Type', 'application/json')
         .send('{"name":')
         .expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: expect.any(String),
+      });
     });
 
     it('a body over the limit: 413 in the error shape', async () => {
-      const res = await create(t.adminKey, { name: 'x'.repeat(1_100_000), role: 'viewer' }).expect(413);
+      const res = await create(t.adminKey, { name: 'x'.repeat(1_100_000), role: 'viewer' }).expect(
+        413,
+      );
       expect(res.body).toEqual({
         statusCode: 413,
         error: 'Payload Too Large',

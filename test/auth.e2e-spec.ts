@@ -52,7 +52,9 @@ describe('authentication and roles (e2e)', () => {
         const none = await call(route.method, url).send({});
         expect({ route, status: none.status }).toEqual({ route, status: 401 });
         expect(none.headers['www-authenticate']).toBe('Bearer');
-        const wrong = await call(route.method, url).set(...bearer('xbk_not-a-real-key')).send({});
+        const wrong = await call(route.method, url)
+          .set(...bearer('xbk_not-a-real-key'))
+          .send({});
         expect({ route, status: wrong.status }).toEqual({ route, status: 401 });
         const malformed = await call(route.method, url).set('Authorization', keys.admin).send({});
         expect({ route, status: malformed.status }).toEqual({ route, status: 401 });
@@ -88,10 +90,19 @@ describe('authentication and roles (e2e)', () => {
     });
 
     it('a viewer cannot revoke a key, and the key survives', async () => {
-      const list = await http().get('/api/v1/api-keys').set(...bearer(keys.admin)).expect(200);
+      const list = await http()
+        .get('/api/v1/api-keys')
+        .set(...bearer(keys.admin))
+        .expect(200);
       const adminKeyId = list.body.items.find((k: { name: string }) => k.name === 'admin key').id;
-      await http().delete(`/api/v1/api-keys/${adminKeyId}`).set(...bearer(keys.viewer)).expect(403);
-      await http().get('/api/v1/api-keys').set(...bearer(keys.admin)).expect(200);
+      await http()
+        .delete(`/api/v1/api-keys/${adminKeyId}`)
+        .set(...bearer(keys.viewer))
+        .expect(403);
+      await http()
+        .get('/api/v1/api-keys')
+        .set(...bearer(keys.admin))
+        .expect(200);
     });
 
     it('accepts the scheme in any case, and refuses other schemes', async () => {

@@ -25,10 +25,23 @@ describe('logs never hold a key or a token (e2e)', () => {
       .send({ name: 'Front office', role: 'accountant' })
       .expect(201);
     const newKey: string = created.body.key;
-    await http().get('/api/v1/api-keys').set(...bearer(newKey)).expect(403);
-    await http().get('/api/v1/api-keys').set(...bearer(t.adminKey)).expect(200);
-    await http().get('/api/v1/api-keys').set(...bearer('xbk_wrong-key-that-must-not-be-logged')).expect(401);
-    await http().post('/api/v1/api-keys').set(...bearer(t.adminKey)).send({ name: newKey, role: 'x' }).expect(400);
+    await http()
+      .get('/api/v1/api-keys')
+      .set(...bearer(newKey))
+      .expect(403);
+    await http()
+      .get('/api/v1/api-keys')
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    await http()
+      .get('/api/v1/api-keys')
+      .set(...bearer('xbk_wrong-key-that-must-not-be-logged'))
+      .expect(401);
+    await http()
+      .post('/api/v1/api-keys')
+      .set(...bearer(t.adminKey))
+      .send({ name: newKey, role: 'x' })
+      .expect(400);
 
     const logs = t.logs.text;
     // The capture works: requests were logged, with the header replaced.

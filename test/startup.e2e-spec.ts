@@ -14,15 +14,19 @@ interface Exit {
   stderr: string;
 }
 
-function run(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit>; output: () => string } {
+function run(env: Record<string, string>): {
+  child: ChildProcess;
+  exited: Promise<Exit>;
+  output: () => string;
+} {
   const child = spawn(process.execPath, [main], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<Exit>((done) =>
     child.on('exit', (code, signal) => done({ code, signal, stdout, stderr })),
   );
@@ -53,10 +57,14 @@ describe('the built service (spawned)', () => {
 
   beforeAll(() => {
     // The same build that `npm run build && npm run start:prod` runs.
-    execFileSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'billing'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'billing'],
+      {
+        cwd: root,
+        stdio: 'pipe',
+      },
+    );
     dir = mkdtempSync(join(tmpdir(), 'billing-start-'));
   }, 120_000);
 
@@ -72,17 +80,21 @@ describe('the built service (spawned)', () => {
     ['XIMA_API_KEY', { XIMA_BASE_URL: 'https://abc.xima.cloud' }],
     ['ADMIN_API_KEY', { XIMA_BASE_URL: 'https://abc.xima.cloud', XIMA_API_KEY: 'token-123' }],
     ['XIMA_BASE_URL', { XIMA_BASE_URL: 'ftp://abc', XIMA_API_KEY: 'token-123' }],
-  ])('exits 1 with one line naming %s', async (variable, env) => {
-    const { exited } = run({ DATABASE_URL: `sqlite:${join(dir, 'bad.sqlite')}`, ...env });
-    const { code, stdout, stderr } = await exited;
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    const lines = stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^Configuration error: .*\\b${variable}\\b`));
-    // A secret's value is never echoed.
-    expect(stderr).not.toContain('token-123');
-  }, 30_000);
+  ])(
+    'exits 1 with one line naming %s',
+    async (variable, env) => {
+      const { exited } = run({ DATABASE_URL: `sqlite:${join(dir, 'bad.sqlite')}`, ...env });
+      const { code, stdout, stderr } = await exited;
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^Configuration error: .*\\b${variable}\\b`));
+      // A secret's value is never echoed.
+      expect(stderr).not.toContain('token-123');
+    },
+    30_000,
+  );
 
   it('starts, serves /health and /api/docs, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
@@ -101,7 +113,9 @@ describe('the built service (spawned)', () => {
     const docs = await fetch(`${base}/api/docs`);
     expect(docs.status).toBe(200);
     await expect(docs.text()).resolves.toContain('swagger');
-    const keys = await fetch(`${base}/api/v1/api-keys`, { headers: { Authorization: `Bearer ${adminKey}` } });
+    const keys = await fetch(`${base}/api/v1/api-keys`, {
+      headers: { Authorization: `Bearer ${adminKey}` },
+    });
     expect(keys.status).toBe(200);
     expect(await fetch(`${base}/api/v1/api-keys`).then((r) => r.status)).toBe(401);
 

@@ -32,12 +32,10 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     return context;
   };
 
-  const program = new Command('xima-billing')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => output.out(s.trimEnd()),
-      writeErr: (s) => output.err(s.trimEnd()),
-    });
+  const program = new Command('xima-billing').exitOverride().configureOutput({
+    writeOut: (s) => output.out(s.trimEnd()),
+    writeErr: (s) => output.err(s.trimEnd()),
+  });
 
   const apiKeys = program.command('api-keys').description('manage API keys');
   apiKeys

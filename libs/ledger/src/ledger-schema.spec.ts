@@ -33,7 +33,7 @@ describe('ledger schema (real migrations on :memory:)', () => {
     return new Map(rows.map((row) => [row.name, row]));
   };
   const columnsOf = async (index: string): Promise<string[]> =>
-    ((await db.query(`PRAGMA index_info("${index}")`)) as { name: string }[]).map((c) => c.name);
+    (await db.query<{ name: string }[]>(`PRAGMA index_info("${index}")`)).map((c) => c.name);
 
   it('creates every table of the product', async () => {
     const tables: { name: string }[] = await db.query(

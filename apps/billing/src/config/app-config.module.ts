@@ -18,6 +18,8 @@ export class AppConfigModule {
           validate: validateEnvironment,
           // Tests set their environment explicitly; a developer's .env must not leak into them.
           ignoreEnvFile: process.env.NODE_ENV === 'test',
+          // Read only what validation returned: never fall back to a raw, unvalidated variable.
+          skipProcessEnv: true,
           cache: true,
         }),
       ],

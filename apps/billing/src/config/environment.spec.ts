@@ -1,0 +1,87 @@
+import { ConfigurationError, databaseUrlOf, isDemoMode, validateEnvironment } from './environment';
+
+const ADMIN = 'a-strong-admin-key-0123456789abcdefghij';
+const message = (raw: Record<string, string>): string => {
+  try {
+    validateEnvironment(raw);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+};
+
+describe('validateEnvironment', () => {
+  it('applies the defaults of product.md', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      SYNC_CRON: '*/15 * * * *',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    expect(isDemoMode(env)).toBe(true);
+    expect(databaseUrlOf(env)).toBe('sqlite:data/demo.sqlite');
+  });
+
+  it('uses data/ledger.sqlite outside demo mode unless DATABASE_URL says otherwise', () => {
+    const env = validateEnvironment({
+      XIMA_BASE_URL: 'https://abc.xima.cloud',
+      XIMA_API_KEY: 't',
+      ADMIN_API_KEY: ADMIN,
+    });
+    expect(isDemoMode(env)).toBe(false);
+    expect(databaseUrlOf(env)).toBe('sqlite:data/ledger.sqlite');
+    expect(databaseUrlOf(validateEnvironment({ DATABASE_URL: 'sqlite::memory:' }))).toBe(
+      'sqlite::memory:',
+    );
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(validateEnvironment({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer between 1 and 65535 (got "abc")'],
+    [{ PORT: '3000abc' }, 'PORT must be an integer between 1 and 65535 (got "3000abc")'],
+    [{ PORT: '0' }, 'PORT must be an integer between 1 and 65535 (got 0)'],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'DATABASE_URL must be sqlite:<path> (for example sqlite:data/ledger.sqlite or sqlite::memory:) (got "mysql://x")',
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/billing' },
+      'DATABASE_URL PostgreSQL is not supported yet; use sqlite:<path> (got "postgres://db/billing")',
+    ],
+    [
+      { SYNC_CRON: '61 * * * *' },
+      'SYNC_CRON must be a cron expression such as "*/15 * * * *" (got "61 * * * *")',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { ADMIN_API_KEY: 'short' },
+      'ADMIN_API_KEY must be at least 32 characters (try: openssl rand -base64 32)',
+    ],
+    [
+      { XIMA_BASE_URL: 'https://abc.xima.cloud' },
+      'XIMA_API_KEY must be set when XIMA_BASE_URL is (or unset both for demo mode)',
+    ],
+    [
+      { XIMA_API_KEY: 'secret-token' },
+      'XIMA_BASE_URL must be set when XIMA_API_KEY is (or unset both for demo mode)',
+    ],
+    [
+      { XIMA_BASE_URL: 'https://abc.xima.cloud', XIMA_API_KEY: 'secret-token' },
+      'ADMIN_API_KEY must be set when Xima credentials are (it bootstraps the first admin key)',
+    ],
+  ])('%j -> %s', (raw, expected) => {
+    expect(message(raw)).toBe(expected);
+  });
+
+  it('never echoes a secret value', () => {
+    expect(message({ ADMIN_API_KEY: 'short-secret' })).not.toContain('short-secret');
+  });
+});
