@@ -16,7 +16,13 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.disable('x-powered-by');
-  app.use(helmet());
+  app.use(
+    helmet({
+      // The service is often reached over plain HTTP on a LAN: asking browsers to upgrade the
+      // API docs' scripts to https would break them.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import PinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
 
 /** Where log lines go; tests replace it to read what was logged. */
@@ -27,9 +28,25 @@ export const REDACTED_PATHS = [
   '*.XIMA_API_KEY',
 ];
 
+/**
+ * JSON lines for machines; readable lines when a person watches a terminal. Redaction happens
+ * before either, so both are free of secrets.
+ */
+function defaultDestination(): DestinationStream {
+  return process.stdout.isTTY
+    ? PinoPretty({
+        colorize: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,context,req,res,responseTime',
+        messageFormat:
+          '{if context}[{context}] {end}{msg}{if req.method} {req.method} {req.url} -> {res.statusCode} ({responseTime} ms){end}',
+      })
+    : process.stdout;
+}
+
 @Global()
 @Module({
-  providers: [{ provide: LOG_DESTINATION, useValue: process.stdout }],
+  providers: [{ provide: LOG_DESTINATION, useFactory: defaultDestination }],
   exports: [LOG_DESTINATION],
 })
 class LogDestinationModule {}
