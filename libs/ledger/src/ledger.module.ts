@@ -4,6 +4,7 @@ import type { LedgerLocation } from './database-url';
 import { LEDGER_ENTITIES } from './entities';
 import { ledgerDataSourceOptions } from './ledger-options';
 import { AuditLog } from './audit-log';
+import { Ledger } from './ledger';
 
 export interface LedgerModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -29,8 +30,8 @@ export class LedgerModule {
         }),
         TypeOrmModule.forFeature(LEDGER_ENTITIES),
       ],
-      providers: [AuditLog],
-      exports: [TypeOrmModule, AuditLog],
+      providers: [AuditLog, Ledger],
+      exports: [TypeOrmModule, AuditLog, Ledger],
     };
   }
 }

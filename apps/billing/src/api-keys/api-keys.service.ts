@@ -1,12 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { Clock, DomainError } from '@app/common';
-import { Actor, ApiKey, ApiKeyOrigin, ApiKeyRole, AuditLog, SYSTEM_ACTOR } from '@app/ledger';
+import {
+  API_KEY_ROLES,
+  Actor,
+  ApiKey,
+  ApiKeyOrigin,
+  ApiKeyRole,
+  AuditLog,
+  Ledger,
+  SYSTEM_ACTOR,
+} from '@app/ledger';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret';
 
 /** How often a key's last-used time is written: reads must not each cost a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const API_KEY_NAME_MAX = 100;
 
 export interface NewApiKey {
   name: string;
@@ -20,7 +30,7 @@ export class ApiKeysService {
   private readonly lastUsedWritten = new Map<number, number>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: Ledger,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -28,77 +38,57 @@ export class ApiKeysService {
   /** Creates a key; the returned secret is shown once and never stored. */
   async create(input: NewApiKey, actor: Actor): Promise<{ key: ApiKey; secret: string }> {
     const secret = generateApiKey();
-    const key = await this.dataSource.transaction((manager) =>
+    const key = await this.ledger.transaction((manager) =>
       this.insert(manager, input, secret, actor),
     );
     return { key, secret };
   }
 
   list(): Promise<ApiKey[]> {
-    return this.dataSource.getRepository(ApiKey).find({ order: { id: 'ASC' } });
+    return this.ledger.manager.find(ApiKey, { order: { id: 'ASC' } });
   }
 
-  async revoke(id: number, actor: Actor): Promise<ApiKey> {
-    return this.dataSource.transaction(async (manager) => {
+  revoke(id: number, actor: Actor): Promise<ApiKey> {
+    return this.ledger.transaction(async (manager) => {
       const key = await manager.findOneBy(ApiKey, { id });
       if (!key) throw new DomainError('not-found', `API key ${id} does not exist`);
       if (key.revokedAtMs !== null) {
         throw new DomainError('conflict', `API key ${id} is already revoked`);
       }
-      const now = this.clock.now();
-      await manager.update(ApiKey, { id }, { revokedAtMs: now });
-      await this.audit.record(
-        manager,
-        actor,
-        {
-          action: 'api-key.revoke',
-          entityType: 'api-key',
-          entityId: id,
-          oldValue: { revokedAt: null },
-          newValue: { revokedAt: new Date(now).toISOString() },
-        },
-        now,
-      );
-      return { ...key, revokedAtMs: now };
+      const revokedAtMs = await this.revokeWith(manager, key, actor, null);
+      return { ...key, revokedAtMs };
     });
   }
 
   /** The live key with this secret, or null. */
   async authenticate(secret: string): Promise<ApiKey | null> {
-    const key = await this.dataSource
-      .getRepository(ApiKey)
-      .findOneBy({ keyHash: hashApiKey(secret), revokedAtMs: IsNull() });
+    const key = await this.ledger.manager.findOneBy(ApiKey, {
+      keyHash: hashApiKey(secret),
+      revokedAtMs: IsNull(),
+    });
     if (key) await this.touch(key);
     return key;
   }
 
   /**
    * Makes ADMIN_API_KEY a live admin key. A different earlier bootstrap key is revoked, so that
-   * changing the variable retires the old key. A bootstrap key revoked through the API stays
+   * changing the variable retires the old key; so is every demo key, so that a key printed by a
+   * demo run never opens a production ledger. A bootstrap key revoked through the API stays
    * revoked: the operator must set a new ADMIN_API_KEY.
    */
-  async ensureBootstrapKey(secret: string): Promise<void> {
+  ensureBootstrapKey(secret: string): Promise<void> {
     const keyHash = hashApiKey(secret);
-    await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const retired = await manager.findBy(ApiKey, {
-        origin: 'bootstrap',
-        revokedAtMs: IsNull(),
-        keyHash: Not(keyHash),
+    return this.ledger.transaction(async (manager) => {
+      const retired = await manager.find(ApiKey, {
+        where: [
+          { origin: 'bootstrap', revokedAtMs: IsNull(), keyHash: Not(keyHash) },
+          { origin: 'demo', revokedAtMs: IsNull() },
+        ],
       });
       for (const key of retired) {
-        await manager.update(ApiKey, { id: key.id }, { revokedAtMs: now });
-        await this.audit.record(
-          manager,
-          SYSTEM_ACTOR,
-          {
-            action: 'api-key.revoke',
-            entityType: 'api-key',
-            entityId: key.id,
-            reason: 'ADMIN_API_KEY changed',
-          },
-          now,
-        );
+        const reason =
+          key.origin === 'demo' ? 'demo keys end with demo mode' : 'ADMIN_API_KEY changed';
+        await this.revokeWith(manager, key, SYSTEM_ACTOR, reason);
       }
       const existing = await manager.findOneBy(ApiKey, { keyHash });
       if (!existing) {
@@ -118,13 +108,19 @@ export class ApiKeysService {
 
   /** Demo mode: a fresh admin key for this run; the previous run's demo keys are revoked. */
   async createDemoKey(): Promise<string> {
-    await this.dataSource
-      .getRepository(ApiKey)
-      .update({ origin: 'demo', revokedAtMs: IsNull() }, { revokedAtMs: this.clock.now() });
-    const { secret } = await this.create(
-      { name: 'Demo admin', role: 'admin', origin: 'demo' },
-      SYSTEM_ACTOR,
-    );
+    const secret = generateApiKey();
+    await this.ledger.transaction(async (manager) => {
+      const previous = await manager.findBy(ApiKey, { origin: 'demo', revokedAtMs: IsNull() });
+      for (const key of previous) {
+        await this.revokeWith(manager, key, SYSTEM_ACTOR, 'a new demo run started');
+      }
+      await this.insert(
+        manager,
+        { name: 'Demo admin', role: 'admin', origin: 'demo' },
+        secret,
+        SYSTEM_ACTOR,
+      );
+    });
     return secret;
   }
 
@@ -134,10 +130,16 @@ export class ApiKeysService {
     secret: string,
     actor: Actor,
   ): Promise<ApiKey> {
+    const name = validName(input.name);
+    if (!API_KEY_ROLES.includes(input.role)) {
+      throw new DomainError('bad-request', `role must be one of ${API_KEY_ROLES.join(', ')}`, [
+        { field: 'role', message: `role must be one of ${API_KEY_ROLES.join(', ')}` },
+      ]);
+    }
     const now = this.clock.now();
     const key = await manager.save(
       manager.create(ApiKey, {
-        name: input.name.trim(),
+        name,
         role: input.role,
         origin: input.origin,
         keyHash: hashApiKey(secret),
@@ -161,11 +163,47 @@ export class ApiKeysService {
     return key;
   }
 
+  private async revokeWith(
+    manager: EntityManager,
+    key: ApiKey,
+    actor: Actor,
+    reason: string | null,
+  ): Promise<number> {
+    const now = this.clock.now();
+    await manager.update(ApiKey, { id: key.id }, { revokedAtMs: now });
+    await this.audit.record(
+      manager,
+      actor,
+      {
+        action: 'api-key.revoke',
+        entityType: 'api-key',
+        entityId: key.id,
+        oldValue: { revokedAt: null },
+        newValue: { revokedAt: new Date(now).toISOString() },
+        reason,
+      },
+      now,
+    );
+    return now;
+  }
+
   private async touch(key: ApiKey): Promise<void> {
     const now = this.clock.now();
     const last = this.lastUsedWritten.get(key.id) ?? key.lastUsedAtMs ?? 0;
     if (now - last < LAST_USED_RESOLUTION_MS) return;
     this.lastUsedWritten.set(key.id, now);
-    await this.dataSource.getRepository(ApiKey).update({ id: key.id }, { lastUsedAtMs: now });
+    await this.ledger.transaction((manager) =>
+      manager.update(ApiKey, { id: key.id }, { lastUsedAtMs: now }),
+    );
   }
+}
+
+/** The same rule for the API and the CLI: a name a person can read, trimmed, 1 to 100 characters. */
+function validName(raw: string): string {
+  const name = typeof raw === 'string' ? raw.trim() : '';
+  if (name.length === 0 || name.length > API_KEY_NAME_MAX) {
+    const message = `name must be 1 to ${API_KEY_NAME_MAX} characters, not blank`;
+    throw new DomainError('bad-request', message, [{ field: 'name', message }]);
+  }
+  return name;
 }

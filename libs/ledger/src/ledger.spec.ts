@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEvent } from './entities';
+import { Ledger } from './ledger';
+import { ledgerDataSourceOptions } from './ledger-options';
+
+describe('Ledger.transaction on the single better-sqlite3 connection', () => {
+  let db: DataSource;
+  let ledger: Ledger;
+
+  beforeEach(async () => {
+    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
+    await db.initialize();
+    ledger = new Ledger(db);
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  const event = (manager: EntityManager, action: string) =>
+    manager.insert(AuditEvent, {
+      occurredAtMs: 1,
+      actorKeyId: null,
+      actorName: 'test',
+      action,
+      entityType: 'thing',
+      entityId: '1',
+      oldJson: null,
+      newJson: null,
+      reason: null,
+    });
+  const actions = async () =>
+    (await db.getRepository(AuditEvent).find({ order: { id: 'ASC' } })).map((e) => e.action);
+
+  it('keeps a slow transaction whole when an overlapping one rolls back', async () => {
+    const slow = ledger.transaction(async (manager) => {
+      await event(manager, 'a1');
+      await sleep(30);
+      await event(manager, 'a2');
+    });
+    const failing = ledger.transaction(async (manager) => {
+      await event(manager, 'b1');
+      throw new Error('b fails');
+    });
+    await expect(slow).resolves.toBeUndefined();
+    await expect(failing).rejects.toThrow('b fails');
+    await expect(actions()).resolves.toEqual(['a1', 'a2']);
+  });
+
+  it('runs transactions in the order they were asked for, and goes on after a failure', async () => {
+    const order: string[] = [];
+    const runs = ['first', 'second', 'third'].map((name, index) =>
+      ledger.transaction(async (manager) => {
+        order.push(`${name} starts`);
+        await sleep(index === 0 ? 20 : 1);
+        await event(manager, name);
+        order.push(`${name} ends`);
+        if (name === 'second') throw new Error('second fails');
+      }),
+    );
+    await Promise.allSettled(runs);
+    expect(order).toEqual([
+      'first starts',
+      'first ends',
+      'second starts',
+      'second ends',
+      'third starts',
+      'third ends',
+    ]);
+    await expect(actions()).resolves.toEqual(['first', 'third']);
+  });
+});
