@@ -1,11 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
 import { LEDGER_ENTITIES } from './entities';
 import { LEDGER_MIGRATIONS } from './migrations';
+import { LedgerQueryLogger } from './ledger-query-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import type { LedgerLocation } from './database-url';
 
 /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
+
+/** A query slower than this is logged: review pages must answer in tens of milliseconds. */
+export const SLOW_QUERY_MS = 250;
 
 /**
  * The one set of DataSource options, used by the service (through TypeOrmModule) and by the
@@ -28,6 +32,10 @@ export function ledgerDataSourceOptions(location: LedgerLocation): DataSourceOpt
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     },
-    logging: ['error'],
+    // Failed queries are warnings: most are refusals the caller hears about (a unique key, a
+    // trigger), not faults of the service.
+    logger: new LedgerQueryLogger(),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: SLOW_QUERY_MS,
   };
 }

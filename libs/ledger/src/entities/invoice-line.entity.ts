@@ -61,6 +61,13 @@ export class InvoiceLine {
   @Column('integer')
   ratedAmountMinor!: number;
 
+  /** Taxes and total on the rated amount: LEDES shows the rated total as the unit cost. */
+  @Column('integer')
+  ratedTaxMinor!: number;
+
+  @Column('integer')
+  ratedTotalMinor!: number;
+
   /** Reviewer's adjustment: billed amount minus rated amount (negative for a reduction). */
   @Column('integer', { default: 0 })
   adjustmentMinor!: number;

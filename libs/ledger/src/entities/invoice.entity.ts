@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { RatePlan } from './rate-plan.entity';
 import type { Source } from './source.entity';
 
 export const INVOICE_STATUSES = ['draft', 'finalized', 'void'] as const;
@@ -51,6 +52,18 @@ export class Invoice {
   @ManyToOne('Source', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'source_id', foreignKeyConstraintName: 'FK_invoices_source' })
   source?: Source;
+
+  /** The plan whose settings the exports use (time zone, LEDES firm id). */
+  @Column('integer', { nullable: true })
+  ratePlanId!: number | null;
+
+  @ManyToOne('RatePlan', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'rate_plan_id', foreignKeyConstraintName: 'FK_invoices_rate_plan' })
+  ratePlan?: RatePlan;
+
+  /** IANA zone for the invoice's dates (invoice date, line dates). */
+  @Column('text')
+  timezone!: string;
 
   @Column('integer')
   periodStartMs!: number;

@@ -36,7 +36,7 @@ export type LineItemStatus = (typeof LINE_ITEM_STATUSES)[number];
 @Check('CK_line_items_one_origin', `("call_record_id" IS NULL) <> ("account_summary_id" IS NULL)`)
 @Check(
   'CK_line_items_money',
-  `"rated_amount_minor" >= 0 AND "amount_minor" >= 0 AND "tax_minor" >= 0`,
+  `"rated_amount_minor" >= 0 AND "amount_minor" >= 0 AND "tax_minor" >= 0 AND ("adjusted_amount_minor" IS NULL OR "adjusted_amount_minor" >= 0)`,
 )
 @Check('CK_line_items_total', `"total_minor" = "amount_minor" + "tax_minor"`)
 @Index('UQ_line_items_call_record', ['callRecordId'], { unique: true })

@@ -69,6 +69,10 @@ export class SyncRun {
   @Column('integer', { default: 0 })
   errors!: number;
 
+  /** Requests to Xima that were retried (202, 429, 5xx, timeouts, resets). */
+  @Column('integer', { default: 0 })
+  retries!: number;
+
   /** JSON array of human-readable messages. */
   @Column('text', { default: '[]' })
   messagesJson!: string;

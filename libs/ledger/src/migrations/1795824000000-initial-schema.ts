@@ -130,6 +130,7 @@ const TABLES = [
         "no_charge" integer NOT NULL DEFAULT (0),
         "needs_review" integer NOT NULL DEFAULT (0),
         "errors" integer NOT NULL DEFAULT (0),
+        "retries" integer NOT NULL DEFAULT (0),
         "messages_json" text NOT NULL DEFAULT ('[]'),
         "started_at_ms" integer NOT NULL,
         "finished_at_ms" integer,
@@ -195,6 +196,8 @@ const TABLES = [
         "status" text NOT NULL,
         "billing_account" text NOT NULL,
         "source_id" integer,
+        "rate_plan_id" integer,
+        "timezone" text NOT NULL,
         "period_start_ms" integer NOT NULL,
         "period_end_ms" integer NOT NULL,
         "currency" text NOT NULL,
@@ -211,7 +214,8 @@ const TABLES = [
         CONSTRAINT "CK_invoices_total" CHECK ("total_minor" = "subtotal_minor" + "tax_minor"),
         CONSTRAINT "CK_invoices_period" CHECK ("period_end_ms" > "period_start_ms"),
         CONSTRAINT "CK_invoices_status" CHECK ("status" IN ('draft', 'finalized', 'void')),
-        CONSTRAINT "FK_invoices_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
+        CONSTRAINT "FK_invoices_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
+        CONSTRAINT "FK_invoices_rate_plan" FOREIGN KEY ("rate_plan_id") REFERENCES "rate_plans" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
   `CREATE INDEX "IX_invoices_account_period" ON "invoices" ("billing_account", "period_start_ms")`,
   `CREATE INDEX "IX_invoices_status" ON "invoices" ("status")`,
   `CREATE UNIQUE INDEX "UQ_invoices_number" ON "invoices" ("number")`,
@@ -253,7 +257,7 @@ const TABLES = [
         "created_at_ms" integer NOT NULL,
         "updated_at_ms" integer NOT NULL,
         CONSTRAINT "CK_line_items_total" CHECK ("total_minor" = "amount_minor" + "tax_minor"),
-        CONSTRAINT "CK_line_items_money" CHECK ("rated_amount_minor" >= 0 AND "amount_minor" >= 0 AND "tax_minor" >= 0),
+        CONSTRAINT "CK_line_items_money" CHECK ("rated_amount_minor" >= 0 AND "amount_minor" >= 0 AND "tax_minor" >= 0 AND ("adjusted_amount_minor" IS NULL OR "adjusted_amount_minor" >= 0)),
         CONSTRAINT "CK_line_items_one_origin" CHECK (("call_record_id" IS NULL) <> ("account_summary_id" IS NULL)),
         CONSTRAINT "CK_line_items_status" CHECK ("status" IN ('pending', 'approved', 'rejected', 'no-charge', 'needs-review', 'invoiced')),
         CONSTRAINT "FK_line_items_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION,
@@ -284,6 +288,8 @@ const TABLES = [
         "calls" integer NOT NULL DEFAULT (1),
         "description" text NOT NULL,
         "rated_amount_minor" integer NOT NULL,
+        "rated_tax_minor" integer NOT NULL,
+        "rated_total_minor" integer NOT NULL,
         "adjustment_minor" integer NOT NULL DEFAULT (0),
         "amount_minor" integer NOT NULL,
         "taxes_json" text NOT NULL DEFAULT ('[]'),
@@ -311,6 +317,13 @@ const TABLES = [
 ];
 
 const TRIGGERS = [
+  // A rate plan version is immutable: editing a plan makes a new version, and line items
+  // point at the version that rated them.
+  `CREATE TRIGGER "TR_rate_plan_versions_no_update" BEFORE UPDATE ON "rate_plan_versions"
+   BEGIN SELECT RAISE(ABORT, 'a rate plan version never changes; create a new version'); END`,
+  `CREATE TRIGGER "TR_rate_plan_versions_no_delete" BEFORE DELETE ON "rate_plan_versions"
+   BEGIN SELECT RAISE(ABORT, 'a rate plan version is never deleted'); END`,
+
   // Audit events are append-only.
   `CREATE TRIGGER "TR_audit_events_no_update" BEFORE UPDATE ON "audit_events"
    BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
@@ -349,7 +362,8 @@ const TRIGGERS = [
    WHEN (SELECT "status" FROM "invoices" WHERE "id" = OLD."invoice_id") <> 'draft'
    BEGIN SELECT RAISE(ABORT, 'the lines of a finalized invoice never change'); END`,
 
-  // An invoiced line item keeps its charge; it leaves `invoiced` only when its invoice is void.
+  // An invoiced line item is frozen while its invoice stands; it leaves `invoiced` only to go
+  // back to `approved`, off the invoice, once that invoice is void.
   `CREATE TRIGGER "TR_line_items_invoiced_frozen" BEFORE UPDATE ON "line_items"
    WHEN OLD."status" = 'invoiced' AND (
      NEW."amount_minor" <> OLD."amount_minor" OR NEW."tax_minor" <> OLD."tax_minor"
@@ -357,9 +371,12 @@ const TRIGGERS = [
      OR NEW."adjusted_amount_minor" IS NOT OLD."adjusted_amount_minor"
      OR NEW."taxes_json" <> OLD."taxes_json" OR NEW."billing_account" IS NOT OLD."billing_account"
      OR NEW."currency" <> OLD."currency" OR NEW."rate_plan_version_id" <> OLD."rate_plan_version_id"
-     OR NEW."status" NOT IN ('invoiced', 'approved')
-     OR (NEW."status" = 'approved'
-         AND (SELECT "status" FROM "invoices" WHERE "id" = OLD."invoice_id") IS NOT 'void'))
+     OR NEW."start_time_ms" <> OLD."start_time_ms" OR NEW."call_id" <> OLD."call_id"
+     OR NEW."breakdown_json" <> OLD."breakdown_json" OR NEW."source_id" <> OLD."source_id"
+     OR (NEW."status" = 'invoiced' AND NEW."invoice_id" IS NOT OLD."invoice_id")
+     OR (NEW."status" <> 'invoiced' AND (
+       NEW."status" <> 'approved' OR NEW."invoice_id" IS NOT NULL
+       OR (SELECT "status" FROM "invoices" WHERE "id" = OLD."invoice_id") IS NOT 'void')))
    BEGIN SELECT RAISE(ABORT, 'an invoiced line item never changes until its invoice is void'); END`,
   `CREATE TRIGGER "TR_line_items_invoiced_not_deleted" BEFORE DELETE ON "line_items"
    WHEN OLD."status" = 'invoiced'
