@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,13 +14,16 @@ interface Exit {
   stderr: string;
 }
 
-function run(env: Record<string, string>): {
+function run(
+  env: Record<string, string>,
+  cwd = root,
+): {
   child: ChildProcess;
   exited: Promise<Exit>;
   output: () => string;
 } {
   const child = spawn(process.execPath, [main], {
-    cwd: root,
+    cwd,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
   });
   let stdout = '';
@@ -95,6 +98,21 @@ describe('the built service (spawned)', () => {
     },
     30_000,
   );
+
+  it('gives the same one line for a bad value in .env', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'billing-dotenv-'));
+    try {
+      writeFileSync(join(project, '.env'), 'PORT=abc\n');
+      const { code, stdout, stderr } = await run({}, project).exited;
+      expect({ code, stdout, stderr }).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'Configuration error: PORT must be an integer between 1 and 65535 (got "abc")\n',
+      });
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('starts, serves /health and /api/docs, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();

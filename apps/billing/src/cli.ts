@@ -6,6 +6,7 @@ import { API_KEY_ROLES, ApiKeyRole } from '@app/ledger';
 import { DomainError } from '@app/common';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { CliModule } from './cli.module';
+import { loadEnvFile } from './config/env-file';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 
 const CLI_ACTOR = { keyId: null, name: 'cli' };
@@ -27,6 +28,7 @@ const consoleOutput: CliOutput = {
 export async function runCli(argv: string[], output: CliOutput = consoleOutput): Promise<number> {
   let context: INestApplicationContext | undefined;
   const boot = async (): Promise<INestApplicationContext> => {
+    loadEnvFile();
     validateEnvironment(process.env);
     context ??= await NestFactory.createApplicationContext(CliModule.forRoot(), { logger: false });
     return context;

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { loadEnvFile } from './config/env-file';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 import { configureApp } from './http/configure-app';
 import { printBanner } from './banner';
@@ -11,6 +12,7 @@ import { StartupService } from './startup.service';
 async function main(): Promise<void> {
   // Fail fast, in one line, before anything else starts (the module validates again).
   try {
+    loadEnvFile();
     validateEnvironment(process.env);
   } catch (error) {
     if (error instanceof ConfigurationError) {

@@ -16,8 +16,9 @@ export class AppConfigModule {
       imports: [
         ConfigModule.forRoot({
           validate: validateEnvironment,
-          // Tests set their environment explicitly; a developer's .env must not leak into them.
-          ignoreEnvFile: process.env.NODE_ENV === 'test',
+          // The entry points load .env before they validate (see env-file.ts): one path, one
+          // error format. Tests set their environment explicitly.
+          ignoreEnvFile: true,
           // Read only what validation returned: never fall back to a raw, unvalidated variable.
           skipProcessEnv: true,
           cache: true,

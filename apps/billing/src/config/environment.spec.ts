@@ -37,6 +37,16 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('allows plain http to a Xima on this machine (the sandbox), and any IP to listen on', () => {
+    const env = validateEnvironment({
+      XIMA_BASE_URL: 'http://127.0.0.1:4010',
+      XIMA_API_KEY: 't',
+      ADMIN_API_KEY: ADMIN,
+      HOST: '0.0.0.0',
+    });
+    expect(env).toMatchObject({ XIMA_BASE_URL: 'http://127.0.0.1:4010', HOST: '0.0.0.0' });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(validateEnvironment({ PORT: '' }).PORT).toBe(3000);
   });
@@ -76,6 +86,15 @@ describe('validateEnvironment', () => {
     [
       { XIMA_BASE_URL: 'https://abc.xima.cloud', XIMA_API_KEY: 'secret-token' },
       'ADMIN_API_KEY must be set when Xima credentials are (it bootstraps the first admin key)',
+    ],
+    [
+      { XIMA_BASE_URL: 'http://abc.xima.cloud', XIMA_API_KEY: 't' },
+      'XIMA_BASE_URL must be an https URL such as https://abc.xima.cloud (http only for localhost) (got "http://abc.xima.cloud")',
+    ],
+    [{ HOST: 'face' }, 'HOST must be an IP address (such as 0.0.0.0) or localhost (got "face")'],
+    [
+      { ADMIN_API_KEY: 'a key with spaces 0123456789abcdefghij' },
+      'ADMIN_API_KEY must not contain spaces',
     ],
   ])('%j -> %s', (raw, expected) => {
     expect(message(raw)).toBe(expected);

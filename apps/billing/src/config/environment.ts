@@ -14,6 +14,7 @@ import {
   buildMessage,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 import { validateCronExpression } from 'cron';
 import { DEFAULT_DATABASE_URL, DEMO_DATABASE_URL, parseDatabaseUrl } from '@app/ledger';
 
@@ -45,20 +46,40 @@ function IsCronExpression(): PropertyDecorator {
   });
 }
 
-function IsHttpUrl(): PropertyDecorator {
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https, or http to this machine only: the Xima token must never cross a network in clear. */
+function IsXimaUrl(): PropertyDecorator {
   return ValidateBy({
-    name: 'isHttpUrl',
+    name: 'isXimaUrl',
     validator: {
       validate: (value: unknown) => {
         if (typeof value !== 'string') return false;
         try {
           const url = new URL(value);
-          return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username;
+          if (url.username || url.password || url.search || url.hash) return false;
+          return (
+            url.protocol === 'https:' ||
+            (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+          );
         } catch {
           return false;
         }
       },
-      defaultMessage: buildMessage(() => 'must be an http(s) URL such as https://abc.xima.cloud'),
+      defaultMessage: buildMessage(
+        () => 'must be an https URL such as https://abc.xima.cloud (http only for localhost)',
+      ),
+    },
+  });
+}
+
+function IsListenHost(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isListenHost',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && (value === 'localhost' || isIP(value) !== 0),
+      defaultMessage: buildMessage(() => 'must be an IP address (such as 0.0.0.0) or localhost'),
     },
   });
 }
@@ -74,8 +95,7 @@ export class Environment {
   PORT: number = 3000;
 
   /** The interface to listen on; loopback unless the operator opens it up. */
-  @IsString()
-  @Matches(/^[0-9a-fA-F.:]+$|^localhost$/, { message: 'must be an IP address or localhost' })
+  @IsListenHost()
   HOST: string = '127.0.0.1';
 
   @IsOptional()
@@ -83,7 +103,7 @@ export class Environment {
   DATABASE_URL?: string;
 
   @IsOptional()
-  @IsHttpUrl()
+  @IsXimaUrl()
   XIMA_BASE_URL?: string;
 
   @IsOptional()
@@ -97,6 +117,7 @@ export class Environment {
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 32)' })
+  @Matches(/^\S+$/, { message: 'must not contain spaces' })
   ADMIN_API_KEY?: string;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
