@@ -1,4 +1,6 @@
+import { Logger } from 'nestjs-pino';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 
 describe('logs never hold a key or a token (e2e)', () => {
@@ -50,5 +52,41 @@ describe('logs never hold a key or a token (e2e)', () => {
     for (const secret of [t.adminKey, newKey, ximaToken, 'xbk_wrong-key-that-must-not-be-logged']) {
       expect(logs).not.toContain(secret);
     }
+  });
+
+  it('redacts secrets that code logs at any depth, in errors too', () => {
+    const logger = t.app.get(Logger);
+    logger.warn(
+      {
+        sync: {
+          source: { name: 'Front desk', XIMA_API_KEY: ximaToken, deliverySecret: 'hmac-7b1e' },
+        },
+      },
+      'Sync',
+    );
+    logger.error(
+      Object.assign(new Error('xima said no'), {
+        request: { headers: { Authorization: `Bearer ${ximaToken}` } },
+      }),
+    );
+    const logs = t.logs.text;
+    expect(logs).toContain('Front desk');
+    expect(logs).toContain('xima said no');
+    expect(logs).not.toContain(ximaToken);
+    expect(logs).not.toContain('hmac-7b1e');
+  });
+
+  it('logs a failed query without its parameters', async () => {
+    const db = t.app.get(DataSource);
+    const secret = 'parameter-secret-91c2a';
+    const insert = () =>
+      db.query(
+        `INSERT INTO sources (name, kind, historic_data_key, rate_plan_id, timezone, delivery_secret,
+           created_at_ms, updated_at_ms) VALUES ('x', 'call-records', 'K', 999, 'UTC', ?, 0, 0)`,
+        [secret],
+      );
+    await expect(insert()).rejects.toThrow(/FOREIGN KEY/);
+    expect(t.logs.text).toContain('query failed');
+    expect(t.logs.text).not.toContain(secret);
   });
 });
