@@ -3,9 +3,9 @@ import type { ApiKeyRole } from '@app/ledger';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { concretePath, registeredRoutes } from './support/routes';
 
-/** The only routes anyone may call without a key. */
+/** The only routes anyone may call without a key: GET /health and the API docs' pages. */
 const OPEN = (method: string, path: string): boolean =>
-  (method === 'GET' && path === '/health') || path === '/api/docs' || path.startsWith('/api/docs');
+  method === 'GET' && (path === '/health' || path === '/api/docs' || path.startsWith('/api/docs'));
 
 describe('authentication and roles (e2e)', () => {
   let t: TestApp;
@@ -61,11 +61,30 @@ describe('authentication and roles (e2e)', () => {
       }
     });
 
-    it('leaves only /health and the API docs open', async () => {
-      const open = registeredRoutes(t.app).filter((r) => OPEN(r.method, r.path));
-      expect(open.every((r) => r.path === '/health' || r.path.startsWith('/api/docs'))).toBe(true);
-      await http().get('/health').expect(200);
-      await http().get('/api/docs').expect(200);
+    it('answers without a key on exactly the open routes, and on no other', async () => {
+      const answered: string[] = [];
+      for (const route of registeredRoutes(t.app)) {
+        const res = await call(route.method, concretePath(route.path));
+        if (res.status !== 401) answered.push(`${route.method} ${route.path}`);
+      }
+      const expected = registeredRoutes(t.app)
+        .filter((r) => OPEN(r.method, r.path))
+        .map((r) => `${r.method} ${r.path}`);
+      expect(answered.sort()).toEqual(expected.sort());
+      expect(expected).toEqual(expect.arrayContaining(['GET /health', 'GET /api/docs']));
+    });
+
+    it('answers no unknown path without a key with anything but 401 or 404', async () => {
+      for (const path of ['/api/v1/line-items', '/api/v1/anything/1', '/admin', '/api/v2/x']) {
+        for (const method of ['GET', 'POST', 'DELETE']) {
+          const res = await call(method, path).send({});
+          expect({ method, path, answered: [401, 404].includes(res.status) }).toEqual({
+            method,
+            path,
+            answered: true,
+          });
+        }
+      }
     });
   });
 

@@ -5,6 +5,8 @@ export interface RegisteredRoute {
   path: string;
 }
 
+const NEST_MIDDLEWARE_MOUNT = '{/*splat}';
+
 interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
 }
@@ -16,9 +18,10 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
     _router?: { stack: ExpressLayer[] };
   };
   const stack = (instance.router ?? instance._router)?.stack ?? [];
-  // Middleware mounted for every path (request logging) shows up as `{/*splat}`: not a route.
+  // Middleware Nest mounts for every path (request logging) shows up as `{/*splat}`: not a
+  // route of ours. Any other wildcard is a route and is walked like the rest.
   return stack.flatMap((layer) =>
-    layer.route && !layer.route.path.includes('*')
+    layer.route && layer.route.path !== NEST_MIDDLEWARE_MOUNT
       ? Object.keys(layer.route.methods)
           .filter((method) => method !== '_all')
           .map((method) => ({ method: method.toUpperCase(), path: layer.route!.path }))
@@ -26,7 +29,11 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
   );
 }
 
-/** A concrete URL for a route pattern: `:id` becomes 1, any other parameter `x`. */
+/** A concrete URL for a route pattern: `:id` becomes 1, other parameters and wildcards `x`. */
 export function concretePath(path: string): string {
-  return path.replace(/:id\b/g, '1').replace(/:[A-Za-z_]+/g, 'x');
+  return path
+    .replace(/:id\b/g, '1')
+    .replace(/:[A-Za-z_]+/g, 'x')
+    .replace(/\{\/?\*[A-Za-z_]*\}|\*[A-Za-z_]*/g, 'x')
+    .replace(/[{}]/g, '');
 }
