@@ -27,7 +27,9 @@ describe('redactSecrets', () => {
     const error = Object.assign(new Error('request failed'), {
       config: { headers: { authorization: 'Bearer t0k3n' } },
     });
-    const redacted = redactSecrets({ err: error as unknown }) as { err: Record<string, unknown> };
+    const redacted = redactSecrets<{ err: unknown }>({ err: error }) as {
+      err: Record<string, unknown>;
+    };
     expect(redacted.err).toMatchObject({
       message: 'request failed',
       config: { headers: { authorization: REDACTED } },
@@ -44,7 +46,7 @@ describe('redactSecrets', () => {
   it('survives cycles and class instances', () => {
     const cyclic: Record<string, unknown> = { password: 'p' };
     cyclic.self = cyclic;
-    expect((redactSecrets(cyclic) as Record<string, unknown>).password).toBe(REDACTED);
+    expect(redactSecrets(cyclic).password).toBe(REDACTED);
     const date = new Date(0);
     expect(redactSecrets({ at: date }).at).toBe(date);
   });
