@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { ApiKeyRole } from '@app/ledger';
+import type { ApiKeyRole } from '@app/common';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { concretePath, registeredRoutes } from './support/routes';
 

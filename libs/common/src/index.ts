@@ -1,3 +1,5 @@
 export * from './clock';
 export * from './domain-error';
 export * from './common.module';
+export * from './auth';
+export * from './id.param';

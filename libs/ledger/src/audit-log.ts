@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@app/common';
 import { AuditEvent } from './entities';
-
-/** Who acted: an API key, or the service itself (scheduler, CLI, start-up). */
-export interface Actor {
-  keyId: number | null;
-  name: string;
-}
-
-export const SYSTEM_ACTOR: Actor = { keyId: null, name: 'system' };
 
 export interface AuditEntry {
   action: string;

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, RequireRole } from '../auth/roles';
-import { IdParam } from '../http/id.param';
+import { AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListView, ApiKeyView, CreatedApiKeyView } from './dto/api-key.view';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';

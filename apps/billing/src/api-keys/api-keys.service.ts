@@ -1,16 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
-import { Clock, DomainError } from '@app/common';
-import {
-  API_KEY_ROLES,
-  Actor,
-  ApiKey,
-  ApiKeyOrigin,
-  ApiKeyRole,
-  AuditLog,
-  Ledger,
-  SYSTEM_ACTOR,
-} from '@app/ledger';
+import { API_KEY_ROLES, Actor, ApiKeyRole, Clock, DomainError, SYSTEM_ACTOR } from '@app/common';
+import { ApiKey, ApiKeyOrigin, AuditLog, Ledger } from '@app/ledger';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret';
 
 /** How often a key's last-used time is written: reads must not each cost a write. */

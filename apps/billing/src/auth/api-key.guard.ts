@@ -1,10 +1,15 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { DomainError } from '@app/common';
-import type { ApiKeyRole } from '@app/ledger';
+import {
+  ApiKeyRole,
+  AuthenticatedRequest,
+  DomainError,
+  PUBLIC_ROUTE,
+  REQUIRED_ROLE,
+  roleAtLeast,
+} from '@app/common';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLE, roleAtLeast } from './roles';
 
 /**
  * The global guard: every route needs a valid `Authorization: Bearer <key>` unless marked

@@ -6,7 +6,7 @@ import {
   HealthCheckService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import { Public } from '../auth/roles';
+import { Public } from '@app/common';
 
 @ApiTags('health')
 @Public()

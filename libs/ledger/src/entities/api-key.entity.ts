@@ -1,7 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const API_KEY_ROLES = ['viewer', 'accountant', 'admin'] as const;
-export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+import type { ApiKeyRole } from '@app/common';
 
 /** Where a key came from: the API, the CLI, ADMIN_API_KEY, or demo mode's generated key. */
 export const API_KEY_ORIGINS = ['api', 'cli', 'bootstrap', 'demo'] as const;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { API_KEY_ORIGINS, API_KEY_ROLES, ApiKey, ApiKeyOrigin, ApiKeyRole } from '@app/ledger';
+import { API_KEY_ROLES, ApiKeyRole } from '@app/common';
+import { API_KEY_ORIGINS, ApiKey, ApiKeyOrigin } from '@app/ledger';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

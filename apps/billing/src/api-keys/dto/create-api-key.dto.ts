@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { API_KEY_ROLES, ApiKeyRole } from '@app/ledger';
+import { API_KEY_ROLES, ApiKeyRole } from '@app/common';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Front office', maxLength: 100 })

@@ -1,6 +1,16 @@
-import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Actor } from '@app/ledger';
-import { API_KEY_ROLES, ApiKeyRole } from '@app/ledger';
+import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
+
+/** Ordered: each role may do what the roles before it may. */
+export const API_KEY_ROLES = ['viewer', 'accountant', 'admin'] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+/** Who acted: an API key, or the service itself (scheduler, CLI, start-up). */
+export interface Actor {
+  keyId: number | null;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { keyId: null, name: 'system' };
 
 export const PUBLIC_ROUTE = 'xima-billing:public';
 export const REQUIRED_ROLE = 'xima-billing:role';
@@ -8,7 +18,7 @@ export const REQUIRED_ROLE = 'xima-billing:role';
 /** Open to anyone: only /health is. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
-/** The least role a key needs for this route; roles are ordered viewer < accountant < admin. */
+/** The least role a key needs for this route; without it a route needs `admin`. */
 export const RequireRole = (role: ApiKeyRole): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_ROLE, role);
 
@@ -16,7 +26,7 @@ export function roleAtLeast(actual: ApiKeyRole, required: ApiKeyRole): boolean {
   return API_KEY_ROLES.indexOf(actual) >= API_KEY_ROLES.indexOf(required);
 }
 
-/** The authenticated caller, as the guard attached it to the request. */
+/** The authenticated caller, as the global guard attached it to the request. */
 export interface AuthenticatedActor extends Actor {
   keyId: number;
   role: ApiKeyRole;
