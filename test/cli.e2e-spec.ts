@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../apps/billing/src/cli';
+import { fixtureJson, fixturePath } from './support/fixtures';
 
 describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
   let dir: string;
@@ -88,5 +89,137 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
     } finally {
       delete process.env.PORT;
     }
+  });
+
+  describe('rate-plans', () => {
+    const hotelFile = fixturePath('rate-plans/grand-hotel.json');
+
+    it('imports a plan file, and importing it again changes nothing', async () => {
+      const first = await cli('rate-plans', 'import', hotelFile);
+      expect(first).toMatchObject({
+        code: 0,
+        err: [expect.stringMatching(/^Created rate plan \d+ "Grand Hotel guest calls"$/)],
+      });
+      const again = await cli('rate-plans', 'import', hotelFile);
+      expect(again).toMatchObject({ code: 0, err: [expect.stringContaining('nothing changed')] });
+      const listed = await cli('rate-plans', 'list');
+      expect(listed.out.filter((l) => l.endsWith('\tGrand Hotel guest calls'))).toHaveLength(1);
+    });
+
+    it('exports what it imported, ready to import again', async () => {
+      const id = (await cli('rate-plans', 'list')).out
+        .find((l) => l.endsWith('\tGrand Hotel guest calls'))!
+        .split('\t')[0];
+      const exported = await cli('rate-plans', 'export', id);
+      expect(exported.code).toBe(0);
+      const document = JSON.parse(exported.out.join('\n'));
+      expect(document).toEqual({
+        effectiveFrom: '1970-01-01T00:00:00.000Z',
+        ...fixtureJson('rate-plans/grand-hotel.json'),
+      });
+      const file = join(dir, 'exported.json');
+      writeFileSync(file, exported.out.join('\n'));
+      await expect(cli('rate-plans', 'import', file)).resolves.toMatchObject({
+        code: 0,
+        err: [expect.stringContaining('nothing changed')],
+      });
+    });
+
+    it('adds a version when the file changed', async () => {
+      const changed = {
+        ...fixtureJson('rate-plans/grand-hotel.json'),
+        effectiveFrom: '2027-01-01T00:00:00-07:00',
+        gracePeriodSeconds: 20,
+      };
+      const file = join(dir, 'changed.json');
+      writeFileSync(file, JSON.stringify(changed));
+      const result = await cli('rate-plans', 'import', file);
+      expect(result).toMatchObject({
+        code: 0,
+        err: [expect.stringMatching(/^Added version 2 to rate plan/)],
+      });
+    });
+
+    it("imports a carrier's CSV rate table as a new version", async () => {
+      const id = (await cli('rate-plans', 'list')).out
+        .find((l) => l.endsWith('\tGrand Hotel guest calls'))!
+        .split('\t')[0];
+      const result = await cli(
+        'rate-plans',
+        'import-rates',
+        id,
+        fixturePath('rate-plans/carrier-rates.csv'),
+        '--effective-from',
+        '2027-06-01T00:00:00-06:00',
+      );
+      expect(result).toMatchObject({
+        code: 0,
+        err: [expect.stringMatching(/^Added version 3 to rate plan/)],
+      });
+      const plan = JSON.parse((await cli('rate-plans', 'export', id)).out.join('\n'));
+      expect(plan.effectiveFrom).toBe('2027-06-01T06:00:00.000Z');
+      expect(plan.destinations).toContainEqual({ prefix: '49', class: 'europe' });
+      expect(plan.rates.europe).toEqual({
+        connectFee: '2.00',
+        perMinute: '1.40',
+        firstIncrementSeconds: 60,
+        incrementSeconds: 60,
+      });
+      // Kept from the plan: the free flag and the weekend band.
+      expect(plan.rates.emergency).toEqual({ free: true });
+      expect(plan.rates['long-distance'].timeBands).toHaveLength(1);
+      expect(plan.rates['long-distance'].perMinute).toBe('0.39');
+      expect(plan.gracePeriodSeconds).toBe(20);
+    });
+
+    it('refuses a bad rate table with line numbers, and stores nothing', async () => {
+      const id = (await cli('rate-plans', 'list')).out
+        .find((l) => l.endsWith('\tGrand Hotel guest calls'))!
+        .split('\t')[0];
+      const before = await cli('rate-plans', 'export', id);
+      const file = join(dir, 'bad-rates.csv');
+      writeFileSync(
+        file,
+        [
+          'prefix,class,connectFee,perMinute,firstIncrementSeconds,incrementSeconds,minimumCharge,maximumCharge',
+          '1,long-distance,1.00,0.45,60,6,,',
+          '1x,local,0.75,0,0,60,,',
+          '44,uk,2.00,1.2.0,60,60,,',
+          '1,dup,1.00,0.45,60,6,,',
+          '33,long-distance,1.00,0.50,60,6,,',
+          '',
+        ].join('\n'),
+      );
+      const result = await cli('rate-plans', 'import-rates', id, file);
+      expect(result.code).toBe(1);
+      expect(result.err.slice(1)).toEqual([
+        '  line 3: prefix must be digits',
+        '  line 4: perMinute must be a decimal string such as 0.45',
+        '  line 5: prefix "1" is already on line 2',
+        '  line 6: class "long-distance" has other rates on line 2',
+      ]);
+      await expect(cli('rate-plans', 'export', id)).resolves.toEqual(before);
+    });
+
+    it('refuses an invalid plan file, naming each field', async () => {
+      const file = join(dir, 'invalid.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          ...fixtureJson('rate-plans/grand-hotel.json'),
+          name: 'Other',
+          currency: 'usd',
+        }),
+      );
+      const result = await cli('rate-plans', 'import', file);
+      expect(result.code).toBe(1);
+      expect(result.err.join('\n')).toContain('currency');
+      expect((await cli('rate-plans', 'list')).out.join('\n')).not.toContain('Other');
+      writeFileSync(file, '{ not json');
+      await expect(cli('rate-plans', 'import', file)).resolves.toMatchObject({
+        code: 1,
+        err: [expect.stringContaining('is not valid JSON')],
+      });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { CommonModule } from '@app/common';
+import { CommonModule, createValidationPipe } from '@app/common';
 import { InvoiceExportModule } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
@@ -11,7 +11,6 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { HealthModule } from './health/health.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
-import { createValidationPipe } from './http/validation';
 import { LoggingModule } from './logging/logging.module';
 import { StartupService } from './startup.service';
 

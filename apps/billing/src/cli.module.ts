@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@app/common';
 import { LedgerModule } from '@app/ledger';
+import { RatingModule } from '@app/rating';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -19,6 +20,7 @@ export class CliModule {
           useFactory: (config: AppConfig) => config.ledgerLocation,
         }),
         ApiKeysModule,
+        RatingModule,
       ],
     };
   }

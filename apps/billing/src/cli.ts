@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError, Option } from 'commander';
 import { API_KEY_ROLES, ApiKeyRole, DomainError } from '@app/common';
+import { RATE_TABLE_COLUMNS, RatePlansService } from '@app/rating';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { CliModule } from './cli.module';
 import { loadEnvFile } from './config/env-file';
@@ -71,9 +73,78 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     .command('revoke <id>')
     .description('revoke a key')
     .action(async (id: string) => {
-      if (!/^\d+$/.test(id)) throw new DomainError('bad-request', 'id must be a positive integer');
-      const key = await (await boot()).get(ApiKeysService).revoke(Number(id), CLI_ACTOR);
+      const key = await (
+        await boot()
+      )
+        .get(ApiKeysService)
+        .revoke(positiveInteger(id, 'id'), CLI_ACTOR);
       output.err(`Revoked API key ${key.id} "${key.name}".`);
+    });
+
+  const ratePlans = program.command('rate-plans').description('manage rate plans as files');
+  ratePlans
+    .command('list')
+    .description('list rate plans')
+    .action(async () => {
+      const plans = await (await boot()).get(RatePlansService).list();
+      for (const plan of plans) {
+        output.out(`${plan.id}\t${plan.kind}\t${plan.currency}\t${plan.name}`);
+      }
+    });
+  ratePlans
+    .command('import <file>')
+    .description(
+      'create a plan from a JSON file, or add a version to the plan of that name; ' +
+        'importing the same file again changes nothing',
+    )
+    .action(async (file: string) => {
+      const input = readJsonFile(file);
+      const result = await (await boot()).get(RatePlansService).importPlan(input, CLI_ACTOR);
+      const latest = result.versions[result.versions.length - 1];
+      const what = {
+        created: `Created rate plan ${result.plan.id} "${result.plan.name}"`,
+        'new-version': `Added version ${latest.version} to rate plan ${result.plan.id} "${result.plan.name}"`,
+        unchanged: `Rate plan ${result.plan.id} "${result.plan.name}" already has this version; nothing changed`,
+      }[result.outcome];
+      output.err(what);
+    });
+  ratePlans
+    .command('export <id>')
+    .description('print a plan version as JSON ({ effectiveFrom, ...plan }), ready to import')
+    .option('--version <n>', 'which version (default: the latest)')
+    .action(async (id: string, options: { version?: string }) => {
+      const service = (await boot()).get(RatePlansService);
+      const { versions } = await service.get(positiveInteger(id, 'id'));
+      const wanted =
+        options.version === undefined ? undefined : positiveInteger(options.version, '--version');
+      const version =
+        wanted === undefined
+          ? versions[versions.length - 1]
+          : versions.find((v) => v.version === wanted);
+      if (!version) throw new DomainError('not-found', `Rate plan ${id} has no version ${wanted}`);
+      const document = {
+        effectiveFrom: new Date(version.effectiveFromMs).toISOString(),
+        ...service.document(version),
+      };
+      output.out(JSON.stringify(document, null, 2));
+    });
+  ratePlans
+    .command('import-rates <id> <file>')
+    .description(
+      `add a version whose destinations and rates come from a carrier's CSV rate table (${RATE_TABLE_COLUMNS.join(',')})`,
+    )
+    .option('--effective-from <instant>', 'ISO-8601 with offset (default: now)')
+    .action(async (id: string, file: string, options: { effectiveFrom?: string }) => {
+      const csv = readTextFile(file);
+      const { plan, versions } = await (
+        await boot()
+      )
+        .get(RatePlansService)
+        .importRateTable(positiveInteger(id, 'id'), csv, options.effectiveFrom, CLI_ACTOR);
+      const latest = versions[versions.length - 1];
+      output.err(
+        `Added version ${latest.version} to rate plan ${plan.id} "${plan.name}" from ${file}`,
+      );
     });
 
   try {
@@ -90,11 +161,42 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     }
     if (error instanceof DomainError) {
       output.err(`Error: ${error.message}`);
+      // Every failing field, one per line: a plan file can have many.
+      if (error.details && error.details.length > 1) {
+        for (const detail of error.details) output.err(`  ${detail.field}: ${detail.message}`);
+      }
       return 1;
     }
     throw error;
   } finally {
     await context?.close();
+  }
+}
+
+function positiveInteger(value: string, name: string): number {
+  if (!/^[1-9]\d{0,15}$/.test(value)) {
+    throw new DomainError('bad-request', `${name} must be a positive integer`);
+  }
+  return Number(value);
+}
+
+function readTextFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DomainError(
+      'bad-request',
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
+}
+
+function readJsonFile(file: string): unknown {
+  const text = readTextFile(file);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new DomainError('bad-request', `${file} is not valid JSON: ${(error as Error).message}`);
   }
 }
 

@@ -31,6 +31,19 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
+  /**
+   * A 400 for input that failed validation: the message names the first few fields and what is
+   * wrong with each, `details` has them all.
+   */
+  static invalid(subject: string, details: ErrorDetail[]): DomainError {
+    const shown = details
+      .slice(0, 5)
+      .map((d) => (d.field ? `${d.field}: ${d.message}` : d.message))
+      .join('; ');
+    const more = details.length > 5 ? ` (and ${details.length - 5} more)` : '';
+    return new DomainError('bad-request', `Invalid ${subject}: ${shown}${more}`, details);
+  }
+
   get status(): number {
     return ERROR_STATUS[this.code];
   }

@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './common.module';
 export * from './auth';
 export * from './id.param';
+export * from './validation';

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { QuoteService } from './rate-plans/quote.service';
+import { RatePlansController } from './rate-plans/rate-plans.controller';
+import { RatePlansService } from './rate-plans/rate-plans.service';
 
-/** Rate plans and the pure rating engine; filled by the rating issue. */
-@Module({})
+/** Rate plans, their versions, quotes, and the pure rating engine behind them. */
+@Module({
+  controllers: [RatePlansController],
+  providers: [RatePlansService, QuoteService],
+  exports: [RatePlansService],
+})
 export class RatingModule {}

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorDetail } from '@app/common';
+import { DomainError, ErrorDetail } from './domain-error';
 
 /** Flattens class-validator's tree into one detail per failing field, named by its path. */
 export function validationDetails(errors: ValidationError[]): ErrorDetail[] {
@@ -27,10 +27,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors: ValidationError[]) => {
-      const details = validationDetails(errors);
-      const fields = details.map((d) => d.field).join(', ');
-      return new DomainError('bad-request', `Invalid request: check ${fields}`, details);
-    },
+    exceptionFactory: (errors: ValidationError[]) =>
+      DomainError.invalid('request', validationDetails(errors)),
   });
 }

@@ -1,0 +1,125 @@
+import { compilePlan } from './compile-plan';
+import { lawFirmPerCallPlan } from './fixtures/grand-hotel.plan';
+import { call } from './fixtures/records';
+import { rateCall } from './rate-call';
+
+/**
+ * A law firm billing each call to its account code (rating.md, "Law firms"): the Grand Hotel
+ * prices with `"by": "accountCode"` and the pattern ^(?<client>\d{5})-(?<matter>\d{3})$.
+ * The long-distance call of the first worked example costs 1.50 + 0.09.
+ */
+describe('account codes on a per-call plan', () => {
+  const firm = compilePlan(lawFirmPerCallPlan);
+  const rate = (accountCode: string | null, talkMs = 61_000, dialedNumber = '9 (212) 555-0100') =>
+    rateCall(firm, call({ accountCode, talkMs, dialedNumber, extension: null }));
+
+  it('10234-001 bills client 10234, matter 001: pending 1.50 + 0.09', () => {
+    expect(rate('10234-001')).toMatchObject({
+      status: 'pending',
+      reason: null,
+      billingAccount: '10234-001',
+      client: '10234',
+      matter: '001',
+      amountMinor: 150,
+      totalMinor: 159,
+    });
+  });
+
+  it('the code is trimmed: " 10234-001 " bills 10234-001', () => {
+    expect(rate(' 10234-001 ')).toMatchObject({ status: 'pending', billingAccount: '10234-001' });
+  });
+
+  it.each([[null], [''], ['   ']])(
+    'no code (%j): needs-review "missing-account-code", amount computed as usual',
+    (code) => {
+      const result = rate(code);
+      expect(result).toMatchObject({
+        status: 'needs-review',
+        reason: 'missing-account-code',
+        billingAccount: null,
+        client: null,
+        matter: null,
+        amountMinor: 150,
+        totalMinor: 159,
+      });
+      expect(result.explanation).toMatch(/total 1\.59 USD; no account code: needs review$/);
+    },
+  );
+
+  it.each([['10234-1'], ['10234 - 001'], ['1O234-001'], ['10234-0012'], ['x10234-001']])(
+    'a malformed code (%j): needs-review "unknown-account-code", billed to the code as entered, amount as usual',
+    (code) => {
+      const result = rate(code);
+      expect(result).toMatchObject({
+        status: 'needs-review',
+        reason: 'unknown-account-code',
+        billingAccount: code.trim(),
+        client: null,
+        matter: null,
+        amountMinor: 150,
+      });
+      expect(result.explanation).toContain(`account code "${code}" does not match`);
+    },
+  );
+
+  it('a free or unanswered call without a code is no-charge: there is nothing to bill', () => {
+    expect(rate(null, 0)).toMatchObject({ status: 'no-charge', reason: 'unanswered' });
+    expect(rate(null, 120_000, '9911')).toMatchObject({
+      status: 'no-charge',
+      reason: 'free-destination',
+    });
+    expect(rate('bad', 10_000)).toMatchObject({ status: 'no-charge', reason: 'grace' });
+  });
+
+  it('no-rate wins over a missing code', () => {
+    expect(rate(null, 61_000, 'junk')).toMatchObject({ status: 'needs-review', reason: 'no-rate' });
+  });
+
+  it('the extension does not matter when billing by account code', () => {
+    expect(rateCall(firm, call({ accountCode: '10234-001', extension: '7' })).status).toBe(
+      'pending',
+    );
+  });
+
+  it('an unanchored pattern must match the whole code: 10234-0012 is not matter 001 (decision 0007)', () => {
+    const loose = compilePlan({
+      ...lawFirmPerCallPlan,
+      billingAccount: { by: 'accountCode', pattern: '(?<client>\\d{5})-(?<matter>\\d{3})' },
+    });
+    const rateLoose = (accountCode: string) => rateCall(loose, call({ accountCode }));
+    expect(rateLoose('10234-001')).toMatchObject({ client: '10234', matter: '001' });
+    expect(rateLoose('10234-0012').reason).toBe('unknown-account-code');
+    expect(rateLoose('x10234-001').reason).toBe('unknown-account-code');
+  });
+
+  it('a pattern with alternatives is anchored as a whole', () => {
+    const either = compilePlan({
+      ...lawFirmPerCallPlan,
+      billingAccount: { by: 'accountCode', pattern: '(?<client>\\d{5})|GENERAL' },
+    });
+    expect(rateCall(either, call({ accountCode: 'GENERAL' })).status).toBe('pending');
+    expect(rateCall(either, call({ accountCode: '12345' })).client).toBe('12345');
+    expect(rateCall(either, call({ accountCode: '12345x' })).reason).toBe('unknown-account-code');
+  });
+
+  it('without a pattern any code bills, with no client or matter', () => {
+    const open = compilePlan({ ...lawFirmPerCallPlan, billingAccount: { by: 'accountCode' } });
+    expect(rateCall(open, call({ accountCode: 'Smith v. Jones' }))).toMatchObject({
+      status: 'pending',
+      billingAccount: 'Smith v. Jones',
+      client: null,
+      matter: null,
+    });
+  });
+
+  it('only the groups the pattern has are filled', () => {
+    const clientOnly = compilePlan({
+      ...lawFirmPerCallPlan,
+      billingAccount: { by: 'accountCode', pattern: '(?<client>\\d{5})(-\\d+)?' },
+    });
+    expect(rateCall(clientOnly, call({ accountCode: '10234-9' }))).toMatchObject({
+      client: '10234',
+      matter: null,
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { DestinationTrie } from './destination-trie';
+
+describe('DestinationTrie (longest prefix, rating.md step 3)', () => {
+  const trie = new DestinationTrie();
+  for (const [prefix, cls] of [
+    ['1', 'nanp'],
+    ['1303', 'local'],
+    ['130355', 'exchange'],
+    ['44', 'uk'],
+  ]) {
+    trie.add({ prefix, class: cls });
+  }
+
+  it.each([
+    ['13035550100', 'exchange'],
+    ['13034440100', 'local'],
+    ['12125550100', 'nanp'],
+    ['1', 'nanp'],
+    ['130', 'nanp'],
+    ['442079460000', 'uk'],
+  ])('%s -> %s', (digits, cls) => {
+    expect(trie.lookup(digits)?.class).toBe(cls);
+  });
+
+  it('no match without "": null', () => {
+    expect(trie.lookup('33123456789')).toBeNull();
+    expect(trie.lookup('')).toBeNull();
+  });
+
+  it('"" matches everything, the empty string included', () => {
+    const all = new DestinationTrie();
+    all.add({ prefix: '', class: 'any' });
+    all.add({ prefix: '44', class: 'uk' });
+    expect(all.lookup('33123456789')?.class).toBe('any');
+    expect(all.lookup('4')?.class).toBe('any');
+    expect(all.lookup('44')?.class).toBe('uk');
+  });
+
+  it('finds the longest of 5 000 prefixes', () => {
+    const big = new DestinationTrie();
+    for (let i = 0; i < 5000; i++) big.add({ prefix: String(200_000 + i), class: `c${i}` });
+    big.add({ prefix: '2000', class: 'short' });
+    expect(big.lookup('2012344567')?.class).toBe('c1234');
+    expect(big.lookup('2001234567')?.class).toBe('c123');
+    expect(big.lookup('2000')?.class).toBe('short');
+  });
+});

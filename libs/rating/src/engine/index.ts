@@ -1,0 +1,12 @@
+export { compilePlan } from './compile-plan';
+export type { CompiledPlan, CompiledPerCallPlan, CompiledSummaryPlan } from './compiled-plan';
+export { rateCall } from './rate-call';
+export { rateSummary } from './rate-summary';
+export { InvalidPlanError, InvalidRecordError } from './errors';
+export type {
+  RateUsed,
+  RatingReason,
+  RatingResult,
+  RatingStatus,
+  TaxAmount,
+} from './rating-result';

@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { RatePlan, RatePlanVersion } from '@app/ledger';
+import type { RatePlanDocument } from '../../plan/rate-plan';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export class RatePlanVersionView {
+  @ApiProperty({ example: 2 }) version!: number;
+  @ApiProperty({ example: '2026-12-01T07:00:00.000Z' }) effectiveFrom!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: 'The API key (or `cli`) that made the version.' }) createdBy!: string;
+  @ApiProperty({ description: 'The plan document of rating.md.' }) plan!: RatePlanDocument;
+
+  static of(version: RatePlanVersion): RatePlanVersionView {
+    return {
+      version: version.version,
+      effectiveFrom: iso(version.effectiveFromMs),
+      createdAt: iso(version.createdAtMs),
+      createdBy: version.createdBy,
+      plan: JSON.parse(version.planJson) as RatePlanDocument,
+    };
+  }
+}
+
+export class RatePlanSummaryView {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['per-call', 'account-summary'] }) kind!: string;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static of(plan: RatePlan): RatePlanSummaryView {
+    return {
+      id: plan.id,
+      name: plan.name,
+      kind: plan.kind,
+      currency: plan.currency,
+      createdAt: iso(plan.createdAtMs),
+      updatedAt: iso(plan.updatedAtMs),
+    };
+  }
+}
+
+export class RatePlanListView {
+  @ApiProperty({ type: [RatePlanSummaryView] }) items!: RatePlanSummaryView[];
+}
+
+/** A plan with every version, oldest first; old versions stay readable. */
+export class RatePlanView extends RatePlanSummaryView {
+  @ApiProperty({ type: [RatePlanVersionView] }) versions!: RatePlanVersionView[];
+
+  static withVersions(plan: RatePlan, versions: RatePlanVersion[]): RatePlanView {
+    return {
+      ...RatePlanSummaryView.of(plan),
+      versions: versions.map((v) => RatePlanVersionView.of(v)),
+    };
+  }
+}

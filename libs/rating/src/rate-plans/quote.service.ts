@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorDetail } from '@app/common';
+import type { RatePlanVersion } from '@app/ledger';
+import { RatingResult, rateCall, rateSummary } from '../engine';
+import { parseQuoteRecords } from './dto/quote-records';
+import { QuoteResult, quoteResult } from './dto/quote.view';
+import { RatePlansService, iso } from './rate-plans.service';
+
+/** Rates records with a plan, as sync would, and stores nothing: a dry run. */
+@Injectable()
+export class QuoteService {
+  constructor(private readonly plans: RatePlansService) {}
+
+  async quote(planId: number, body: unknown): Promise<QuoteResult[]> {
+    const { plan, versions } = await this.plans.get(planId);
+    const parsed = parseQuoteRecords(body, plan.kind);
+    if (!parsed.ok) throw DomainError.invalid('quote', parsed.errors);
+
+    const errors: ErrorDetail[] = [];
+    const rated: { version: RatePlanVersion; result: RatingResult; startTimeMs: number }[] = [];
+    const { value } = parsed;
+    const starts =
+      value.kind === 'per-call'
+        ? value.records.map((r) => r.startTimeMs)
+        : value.records.map((r) => r.periodStartMs);
+    starts.forEach((startTimeMs, index) => {
+      const inForce = this.plans.inForce(versions, startTimeMs);
+      if (!inForce) {
+        errors.push({
+          field: `records.${index}.${value.kind === 'per-call' ? 'startTime' : 'periodStart'}`,
+          message: `is before the plan's first version (in force from ${iso(versions[0].effectiveFromMs)})`,
+        });
+        return;
+      }
+      const result =
+        value.kind === 'per-call'
+          ? rateCall(inForce.compiled, value.records[index])
+          : rateSummary(inForce.compiled, value.records[index]);
+      rated.push({ version: inForce.version, result, startTimeMs });
+    });
+    if (errors.length > 0) throw DomainError.invalid('quote', errors);
+
+    return rated.map(({ version, result, startTimeMs }, index) =>
+      quoteResult({
+        plan: plan,
+        version,
+        document: this.plans.document(version),
+        result,
+        startTimeMs,
+        record:
+          value.kind === 'per-call'
+            ? value.records[index]
+            : { ...value.records[index], callId: summaryCallId(body, index) },
+      }),
+    );
+  }
+}
+
+/** A summary row's id: the caller's, else its account code. */
+function summaryCallId(body: unknown, index: number): string {
+  const record = (body as { records: Record<string, unknown>[] }).records[index];
+  return typeof record.callId === 'string' ? record.callId : String(record.accountCode);
+}
