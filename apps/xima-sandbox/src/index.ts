@@ -29,3 +29,4 @@ export { SANDBOX_AGENTS } from './directory';
 export type { AgentRole, SandboxAgent } from './directory';
 export { FAULT_MODES, FaultSpecError, parseFaultSpec } from './faults';
 export type { FaultConfig, FaultMode } from './faults';
+export { reportJson } from './report-json';
