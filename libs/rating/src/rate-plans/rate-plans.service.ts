@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError } from '@app/common';
 import { AuditLog, Ledger, RatePlan, RatePlanVersion } from '@app/ledger';
-import { CompiledPlan, compilePlan } from '../engine';
+import { CompiledPlan, InvalidPlanError, compilePlan } from '../engine';
 import type { PerCallPlan, RatePlanDocument } from '../plan/rate-plan';
 import { parseRateTable, withRateTable } from './rate-table-csv';
 import { validateRatePlan, validateRatePlanVersion } from '../validation';
@@ -258,7 +258,12 @@ export class RatePlansService {
     actor: Actor,
   ): Promise<RatePlanVersion> {
     // Compiling refuses what validation cannot see (it should never happen), before storing.
-    compilePlan(document);
+    try {
+      compilePlan(document);
+    } catch (error) {
+      if (!(error instanceof InvalidPlanError)) throw error;
+      throw DomainError.invalid('rate plan', [{ field: error.path, message: error.message }]);
+    }
     return manager.save(
       manager.create(RatePlanVersion, {
         ratePlanId: plan.id,
