@@ -34,12 +34,20 @@ interface Range extends ExtensionRange {
   numeric: boolean;
 }
 
+/** Bound on memoised extensions per plan; the memo is dropped whole when full. */
+const MEMO_LIMIT = 100_000;
+
+const NOT_A_BILLING_EXTENSION: AccountResolution = Object.freeze({
+  kind: 'not-a-billing-extension',
+});
+
 /**
  * rating.md step 1: `prefix + extension` for extensions inside a range, compared as numbers when
  * the range's ends and the extension are all digits, else as strings (both ends inclusive).
  */
 export class ExtensionAccounts {
   private readonly ranges: Range[];
+  private readonly memo = new Map<string, AccountResolution>();
 
   constructor(
     ranges: ExtensionRange[],
@@ -59,18 +67,38 @@ export class ExtensionAccounts {
     });
   }
 
+  /**
+   * Memoised per plan and extension as recorded (a site has hundreds of extensions, rated
+   * millions of times): the answer depends only on both, and is frozen, since calls share it.
+   */
   resolve(extension: string | null): AccountResolution {
-    const trimmed = extension?.trim() ?? '';
+    if (extension === null || extension === undefined) return NOT_A_BILLING_EXTENSION;
+    let resolution = this.memo.get(extension);
+    if (resolution === undefined) {
+      resolution = this.compute(extension);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(extension, resolution);
+    }
+    return resolution;
+  }
+
+  private compute(extension: string): AccountResolution {
+    const trimmed = extension.trim();
     if (trimmed !== '') {
       const numeric = NUMERIC.test(trimmed);
       for (const range of this.ranges) {
         const compare = range.numeric && numeric ? compareNumeric : compareText;
         if (compare(range.from, trimmed) <= 0 && compare(trimmed, range.to) <= 0) {
-          return { kind: 'billed', account: this.prefix + trimmed, client: null, matter: null };
+          return Object.freeze({
+            kind: 'billed',
+            account: this.prefix + trimmed,
+            client: null,
+            matter: null,
+          });
         }
       }
     }
-    return { kind: 'not-a-billing-extension' };
+    return NOT_A_BILLING_EXTENSION;
   }
 }
 
@@ -128,19 +156,25 @@ export function compileBillingAccount(rule: BillingAccountRule): BillingAccounts
   }
 }
 
-/** "Which outcome wins": after no-rate and the no-charge reasons, an account-code problem. */
-export function accountOutcome(account: AccountResolution): {
+export interface AccountOutcome {
   status: RatingStatus;
   reason: RatingReason | null;
   note: string | null;
-} {
+}
+
+// The outcomes that do not name the code are shared (frozen), not made per call.
+const PENDING: AccountOutcome = Object.freeze({ status: 'pending', reason: null, note: null });
+const MISSING_ACCOUNT_CODE: AccountOutcome = Object.freeze({
+  status: 'needs-review',
+  reason: 'missing-account-code',
+  note: 'no account code: needs review',
+});
+
+/** "Which outcome wins": after no-rate and the no-charge reasons, an account-code problem. */
+export function accountOutcome(account: AccountResolution): AccountOutcome {
   switch (account.kind) {
     case 'missing-account-code':
-      return {
-        status: 'needs-review',
-        reason: 'missing-account-code',
-        note: 'no account code: needs review',
-      };
+      return MISSING_ACCOUNT_CODE;
     case 'unknown-account-code':
       return {
         status: 'needs-review',
@@ -149,6 +183,6 @@ export function accountOutcome(account: AccountResolution): {
       };
     case 'billed':
     case 'not-a-billing-extension':
-      return { status: 'pending', reason: null, note: null };
+      return PENDING;
   }
 }

@@ -245,7 +245,9 @@ function compilePerCall(plan: PerCallPlan): CompiledPerCallPlan {
     const perMinute = rate.perMinute ?? { units: 0n, scale: 0 };
     return {
       free,
-      used: {
+      // Frozen and shared by the results it prices: copying it per call cost a fifth of the
+      // rating time, and a frozen object cannot be changed by one caller under another's feet.
+      used: Object.freeze({
         connectFee: fields.connectFee ?? '0',
         perMinute: fields.perMinute ?? '0',
         firstIncrementSeconds: rate.first,
@@ -253,7 +255,7 @@ function compilePerCall(plan: PerCallPlan): CompiledPerCallPlan {
         minimumCharge: fields.minimumCharge ?? null,
         maximumCharge: fields.maximumCharge ?? null,
         markupPercent,
-      },
+      }),
       bandLabel: band?.label ?? null,
       firstIncrementSeconds: rate.first,
       incrementSeconds: rate.increment,
@@ -263,6 +265,9 @@ function compilePerCall(plan: PerCallPlan): CompiledPerCallPlan {
       listUsagePerSecond: perMinute.units * 100n * pow10(scale - perMinute.scale),
       minimum: money(rate.minimum),
       maximum: money(rate.maximum),
+      pricings: new Map(),
+      // Filled per local minute of the week (7 * 1440) as calls come; only a band's are used.
+      bandNotes: band === null ? [] : new Array<string | undefined>(7 * 1440),
     };
   };
 
@@ -288,6 +293,7 @@ function compilePerCall(plan: PerCallPlan): CompiledPerCallPlan {
     billing,
     destinations,
     rates,
+    routes: new Map(),
   };
 }
 
@@ -350,7 +356,8 @@ function compileSummary(plan: AccountSummaryPlan): CompiledSummaryPlan {
   const scale = Math.max(...parsed.map((p) => Math.max(p.perCall.scale, p.perMinute.scale)));
   const chargeDenominator = 60n * pow10(scale);
   const priced = (p: ParsedSummary): SummaryPrice => ({
-    used: {
+    // Frozen and shared by the results it prices, as a per-call plan's rates.
+    used: Object.freeze({
       connectFee: '0',
       perMinute: p.perMinuteText,
       firstIncrementSeconds: 0,
@@ -359,7 +366,7 @@ function compileSummary(plan: AccountSummaryPlan): CompiledSummaryPlan {
       maximumCharge: null,
       markupPercent: '0',
       perCall: p.perCallText,
-    },
+    }),
     account: p.account,
     incrementSeconds: p.increment,
     perCall: 60n * atScale(p.perCall, scale),

@@ -1,9 +1,9 @@
-import type { RoundingMode } from '../plan/rate-plan';
+import type { Destination, RoundingMode } from '../plan/rate-plan';
 import type { RatioFormatter } from '../money/ratio-format';
 import type { AccountCodes, BillingAccounts } from './billing-account';
 import type { DestinationTrie } from './destination-trie';
 import type { DialedNumberNormalizer } from './normalize-number';
-import type { RateUsed } from './rating-result';
+import type { RateUsed, TaxAmount } from './rating-result';
 import type { ParsedBand } from './time-bands';
 import type { ZoneClock } from './zone-clock';
 
@@ -13,6 +13,7 @@ import type { ZoneClock } from './zone-clock';
  */
 export interface PricedRate {
   free: boolean;
+  /** Frozen: every result priced by this rate shares it (decision 0007, "Results"). */
   used: RateUsed;
   bandLabel: string | null;
   firstIncrementSeconds: number;
@@ -24,6 +25,43 @@ export interface PricedRate {
   listUsagePerSecond: bigint;
   minimum: bigint | null;
   maximum: bigint | null;
+  /**
+   * Everything step 5 gives for a number of billed seconds, filled in as calls come: the charge
+   * depends only on the rate and the billed seconds, so each (rate, billed) is priced once per
+   * compiled plan. Bounded; dropped whole when full.
+   */
+  pricings: Map<number, CallPricing>;
+  /** Per local minute of the week, the band part of the explanation (bands only). */
+  bandNotes: (string | undefined)[];
+}
+
+/** Step 5 for one (rate, billed seconds), with the explanation around the talk and start time. */
+export interface CallPricing {
+  billedSeconds: number;
+  /** The exact charge, written out. */
+  charge: string;
+  amountMinor: number;
+  /** Frozen, shared by every result with this pricing. */
+  taxes: TaxAmount[];
+  taxMinor: number;
+  totalMinor: number;
+  /** `66 s billed: 60 s first increment + 1 x 6 s; 0.45/min`: after `61 s talk, `. */
+  head: string;
+  /** ` -> 0.495; + 1.00 connect = 1.495 -> 1.50 (half-up); …; total 1.59 USD`: after the band. */
+  tail: string;
+}
+
+/**
+ * Steps 2 and 3 for one dialed value as recorded: they depend only on the value and the plan, so
+ * each value is routed once per compiled plan (decision 0007, "Speed").
+ */
+export interface Route {
+  normalizedNumber: string | null;
+  destination: Destination | null;
+  /** undefined when there is no destination or its class has no rate: `no-rate`. */
+  classRate: ClassRate | undefined;
+  /** The explanation of a `no-rate` line, or of a free destination's `no-charge` line. */
+  explanation: string;
 }
 
 export interface ClassRate {
@@ -66,6 +104,8 @@ export interface CompiledPerCallPlan extends CompiledCommon {
   billing: BillingAccounts;
   destinations: DestinationTrie;
   rates: ReadonlyMap<string, ClassRate>;
+  /** Dialed value as recorded -> its route; bounded, dropped whole when full. */
+  routes: Map<string, Route>;
 }
 
 /** An account-summary price: charge = perCall * calls + perSecond * billed. */

@@ -18,9 +18,9 @@ function minor(plan: CompiledPlan, amountMinor: number): string {
   return formatScaled(BigInt(amountMinor), plan.exponent, plan.exponent);
 }
 
-function billedBreakdown(first: number, increment: number, talk: number, billed: number): string {
+function billedBreakdown(first: number, increment: number, billed: number): string {
   const increments = (billed - first) / increment;
-  if (first > 0 && talk <= first) return `${first} s first increment`;
+  if (first > 0 && billed === first) return `${first} s first increment`;
   const steps = `${increments} x ${increment} s`;
   return first > 0 ? `${first} s first increment + ${steps}` : steps;
 }
@@ -41,30 +41,24 @@ function taxesAndTotal(
   return parts.join('');
 }
 
-export function explainCall(input: {
-  plan: CompiledPerCallPlan;
-  rate: PricedRate;
-  start: string;
-  talkSeconds: number;
-  charge: CallCharge;
-  taxes: TaxLine[];
-  totalMinor: number;
-}): string {
-  const { plan, rate, start, talkSeconds, charge, taxes, totalMinor } = input;
+/**
+ * A per-call explanation is `${talk} s talk, ` + head + band + tail: head and tail depend only on
+ * the rate and the billed seconds, so they are written once per pricing (see CallPricing); the
+ * talk seconds and the band's start time are added per call.
+ */
+export function explainPricing(
+  plan: CompiledPerCallPlan,
+  rate: PricedRate,
+  charge: CallCharge,
+  taxes: TaxLine[],
+  totalMinor: number,
+): { head: string; tail: string } {
   const used = rate.used;
-  const parts = [
-    `${talkSeconds} s talk, ${charge.billedSeconds} s billed: `,
-    billedBreakdown(
-      rate.firstIncrementSeconds,
-      rate.incrementSeconds,
-      talkSeconds,
-      charge.billedSeconds,
-    ),
-    `; ${used.perMinute}/min`,
-  ];
-  if (rate.bandLabel !== null)
-    parts.push(` (band ${rate.bandLabel}, start ${start} ${plan.clock.timezone})`);
-  parts.push(` -> ${exact(plan, charge.listUsage)}`);
+  const first = rate.firstIncrementSeconds;
+  // `talk <= first` (with first > 0) is exactly `billed === first`: a longer call bills at least
+  // one increment more.
+  const head = `${charge.billedSeconds} s billed: ${billedBreakdown(first, rate.incrementSeconds, charge.billedSeconds)}; ${used.perMinute}/min`;
+  const parts = [` -> ${exact(plan, charge.listUsage)}`];
   if (plan.hasMarkup)
     parts.push(`; + ${plan.markupPercent}% markup -> ${exact(plan, charge.usage)}`);
   if (rate.connect !== 0n) {
@@ -75,7 +69,12 @@ export function explainCall(input: {
   if (charge.maximumApplied)
     parts.push(`; above the ${used.maximumCharge} maximum: ${used.maximumCharge}`);
   parts.push(' ', taxesAndTotal(plan, charge.amountMinor, taxes, totalMinor));
-  return parts.join('');
+  return { head, tail: parts.join('') };
+}
+
+/** The band part of a per-call explanation: ` (band sat,sun 00:00-24:00, start Sat 10:15 America/Denver)`. */
+export function explainBand(plan: CompiledPerCallPlan, bandLabel: string, start: string): string {
+  return ` (band ${bandLabel}, start ${start} ${plan.clock.timezone})`;
 }
 
 export function explainSummary(input: {

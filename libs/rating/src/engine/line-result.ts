@@ -1,5 +1,11 @@
 import type { CompiledPlan } from './compiled-plan';
-import type { RateUsed, RatingResult } from './rating-result';
+import type { RatingResult, TaxAmount } from './rating-result';
+
+/**
+ * No taxes, shared by every result that has none. Frozen, as every object results share (the
+ * `rate`, a pricing's taxes): no caller can change one result through another.
+ */
+export const NO_TAXES = Object.freeze([]) as readonly TaxAmount[] as TaxAmount[];
 
 /**
  * A fresh result with every key, in one order, set to "nothing billed": the engine fills in what
@@ -24,24 +30,9 @@ export function emptyResult(plan: CompiledPlan, talkSeconds: number, calls: numb
     currency: plan.currency,
     charge: plan.zeroCharge,
     amountMinor: 0,
-    taxes: [],
+    taxes: NO_TAXES,
     taxMinor: 0,
     totalMinor: 0,
     explanation: '',
   };
-}
-
-/** A copy of the compiled plan's rate fields, so that no two results share an object. */
-export function copyRate(used: RateUsed): RateUsed {
-  const copy: RateUsed = {
-    connectFee: used.connectFee,
-    perMinute: used.perMinute,
-    firstIncrementSeconds: used.firstIncrementSeconds,
-    incrementSeconds: used.incrementSeconds,
-    minimumCharge: used.minimumCharge,
-    maximumCharge: used.maximumCharge,
-    markupPercent: used.markupPercent,
-  };
-  if (used.perCall !== undefined) copy.perCall = used.perCall;
-  return copy;
 }

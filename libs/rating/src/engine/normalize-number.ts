@@ -39,14 +39,18 @@ export class DialedNumberNormalizer {
     if (raw === null || raw === undefined) return null;
     let normalized = this.cache.get(raw);
     if (normalized === undefined) {
-      normalized = this.compute(raw);
+      normalized = this.normalizeUncached(raw);
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(raw, normalized);
     }
     return normalized;
   }
 
-  private compute(raw: string): string {
+  /**
+   * normalize without the memo by raw value, for a caller that memoises the value itself (rateCall
+   * keeps each value's whole route); answers are still memoised by digits.
+   */
+  normalizeUncached(raw: string): string {
     let digits = raw.replace(/[^0-9]/g, '');
     // A `+` number is already international: nobody dials the access code before a `+`, and
     // stripping a `9` from `+91…` (India) would price it as North America (decision 0007).

@@ -1,16 +1,40 @@
-import type { CanonicalCallRecord, Destination } from '../plan/rate-plan';
+import type { CanonicalCallRecord } from '../plan/rate-plan';
 import { ExtensionAccounts, accountOutcome } from './billing-account';
-import { ceilSeconds, priceCall, taxesOn } from './charge';
-import type { CompiledPerCallPlan, CompiledPlan, PricedRate } from './compiled-plan';
+import { billedSeconds, ceilSeconds, priceCall, taxesOn } from './charge';
+import type {
+  CallPricing,
+  CompiledPerCallPlan,
+  CompiledPlan,
+  PricedRate,
+  Route,
+} from './compiled-plan';
 import { InvalidRecordError } from './errors';
-import { explainCall } from './explain';
-import { copyRate, emptyResult } from './line-result';
-import type { RatingReason, RatingResult } from './rating-result';
+import { explainBand, explainPricing } from './explain';
+import { NO_TAXES, emptyResult } from './line-result';
+import type { RatingResult, TaxAmount } from './rating-result';
 import { bandCovers, describeMinuteOfWeek } from './time-bands';
+
+/** Bound on memoised routes and pricings per plan (and rate); each is dropped whole when full. */
+const MEMO_LIMIT = 100_000;
+
+const NO_DIGITS = 'no digits in the dialed number: destination unknown, needs review';
+
+/** No dialed number at all: `no-rate`, normalizedNumber null (decision 0007). */
+const NO_NUMBER: Route = Object.freeze({
+  normalizedNumber: null,
+  destination: null,
+  classRate: undefined,
+  explanation: NO_DIGITS,
+});
 
 /**
  * Rates one call record with a per-call plan (rating.md steps 1 to 5 and "Which outcome wins").
  * Pure: the same plan and record give the same result, byte for byte.
+ *
+ * Rating is memoised per compiled plan (so a fresh compile starts with nothing remembered): the
+ * route of each dialed value (steps 2 and 3), and the pricing of each (rate, billed seconds)
+ * (step 5, with its explanation); each depends only on the plan and its key, so no result
+ * changes. Objects that results share (`rate`, `taxes`) are frozen.
  */
 export function rateCall(plan: CompiledPlan, record: CanonicalCallRecord): RatingResult {
   if (plan.kind !== 'per-call') {
@@ -30,9 +54,12 @@ export function rateCall(plan: CompiledPlan, record: CanonicalCallRecord): Ratin
   // Step 1: only outbound calls make line items.
   switch (record.direction) {
     case 'inbound':
+      result.reason = 'inbound';
+      result.explanation = 'inbound call: not billable';
+      return result;
     case 'internal':
-      result.reason = record.direction;
-      result.explanation = `${record.direction} call: not billable`;
+      result.reason = 'internal';
+      result.explanation = 'internal call: not billable';
       return result;
     case 'outbound':
       break;
@@ -58,26 +85,19 @@ export function rateCall(plan: CompiledPlan, record: CanonicalCallRecord): Ratin
     result.matter = account.matter;
   }
 
-  // Steps 2 and 3. No digit at all: the destination cannot be known, and `""` must not price
-  // junk as international (decision 0007).
-  const normalizedNumber = plan.normalizer.normalize(record.dialedNumber);
-  const destination = normalizedNumber ? plan.destinations.lookup(normalizedNumber) : null;
-  const classRate = destination === null ? undefined : plan.rates.get(destination.class);
-  result.normalizedNumber = normalizedNumber;
+  // Steps 2 and 3.
+  const route = routeOf(plan, record.dialedNumber);
+  const destination = route.destination;
+  const classRate = route.classRate;
+  result.normalizedNumber = route.normalizedNumber;
   if (destination !== null) {
     result.destinationPrefix = destination.prefix;
     result.destinationClass = destination.class;
   }
-  if (destination === null || classRate === undefined) {
+  if (classRate === undefined) {
     result.status = 'needs-review';
     result.reason = 'no-rate';
-    if (!normalizedNumber) {
-      result.explanation = 'no digits in the dialed number: destination unknown, needs review';
-    } else if (destination === null) {
-      result.explanation = `no destination prefix matches ${normalizedNumber}: needs review`;
-    } else {
-      result.explanation = `destination ${destination.prefix} (${destination.class}) has no rate in the plan: needs review`;
-    }
+    result.explanation = route.explanation;
     return result;
   }
 
@@ -94,67 +114,133 @@ export function rateCall(plan: CompiledPlan, record: CanonicalCallRecord): Ratin
     }
   }
   result.timeBand = rate.bandLabel;
-  result.rate = copyRate(rate.used);
+  result.rate = rate.used;
 
   // Step 5, in the order written.
-  const noCharge = noChargeReason(plan, rate, talkSeconds, destination);
-  if (noCharge !== null) {
+  if (talkSeconds === 0) {
     result.status = 'no-charge';
-    result.reason = noCharge.reason;
-    result.explanation = noCharge.explanation;
+    result.reason = 'unanswered';
+    result.explanation = '0 s talk: unanswered, no charge';
+    return result;
+  }
+  if (talkSeconds < plan.gracePeriodSeconds) {
+    result.status = 'no-charge';
+    result.reason = 'grace';
+    result.explanation = `${talkSeconds} s < ${plan.gracePeriodSeconds} s grace period: no charge`;
+    return result;
+  }
+  if (rate.free) {
+    result.status = 'no-charge';
+    result.reason = 'free-destination';
+    result.explanation = route.explanation;
     return result;
   }
 
+  const pricing = pricingOf(plan, rate, talkSeconds);
+  const outcome = accountOutcome(account);
+  result.status = outcome.status;
+  result.reason = outcome.reason;
+  result.billedSeconds = pricing.billedSeconds;
+  result.charge = pricing.charge;
+  result.amountMinor = pricing.amountMinor;
+  result.taxes = pricing.taxes;
+  result.taxMinor = pricing.taxMinor;
+  result.totalMinor = pricing.totalMinor;
+  let explanation = `${talkSeconds} s talk, ${pricing.head}`;
+  if (rate.bandLabel !== null) explanation += bandNote(plan, rate, rate.bandLabel, minuteOfWeek);
+  explanation += pricing.tail;
+  if (outcome.note !== null) explanation += `; ${outcome.note}`;
+  result.explanation = explanation;
+  return result;
+}
+
+/** Steps 2 and 3 for a dialed value as recorded, memoised per plan. */
+function routeOf(plan: CompiledPerCallPlan, raw: string | null): Route {
+  if (raw === null || raw === undefined) return NO_NUMBER;
+  let route = plan.routes.get(raw);
+  if (route === undefined) {
+    route = newRoute(plan, raw);
+    if (plan.routes.size >= MEMO_LIMIT) plan.routes.clear();
+    plan.routes.set(raw, route);
+  }
+  return route;
+}
+
+function newRoute(plan: CompiledPerCallPlan, raw: string): Route {
+  const normalizedNumber = plan.normalizer.normalizeUncached(raw);
+  // No digit at all: the destination cannot be known, and `""` must not price junk as
+  // international (decision 0007).
+  const destination = normalizedNumber ? plan.destinations.lookup(normalizedNumber) : null;
+  const classRate = destination === null ? undefined : plan.rates.get(destination.class);
+  let explanation = '';
+  if (!normalizedNumber) {
+    explanation = NO_DIGITS;
+  } else if (destination === null) {
+    explanation = `no destination prefix matches ${normalizedNumber}: needs review`;
+  } else if (classRate === undefined) {
+    explanation = `destination ${destination.prefix} (${destination.class}) has no rate in the plan: needs review`;
+  } else if (classRate.base.free) {
+    // A band cannot make a free class payable (compilePlan copies `free` to its bands).
+    explanation = `${destination.class} (prefix ${destination.prefix || '""'}) is a free destination: no charge`;
+  }
+  return Object.freeze({ normalizedNumber, destination, classRate, explanation });
+}
+
+/** Step 5 for a call that is charged; the same for every call with the same billed seconds. */
+function pricingOf(plan: CompiledPerCallPlan, rate: PricedRate, talkSeconds: number): CallPricing {
+  const billed = billedSeconds(talkSeconds, rate.firstIncrementSeconds, rate.incrementSeconds);
+  let pricing = rate.pricings.get(billed);
+  if (pricing === undefined) {
+    pricing = newPricing(plan, rate, talkSeconds);
+    if (rate.pricings.size >= MEMO_LIMIT) rate.pricings.clear();
+    rate.pricings.set(billed, pricing);
+  }
+  return pricing;
+}
+
+function newPricing(plan: CompiledPerCallPlan, rate: PricedRate, talkSeconds: number): CallPricing {
   const charge = priceCall(plan, rate, talkSeconds);
   const taxes = taxesOn(plan, charge.amountMinor);
   let taxMinor = 0;
   for (const tax of taxes) taxMinor += tax.amountMinor;
-  const outcome = accountOutcome(account);
-  result.status = outcome.status;
-  result.reason = outcome.reason;
-  result.billedSeconds = charge.billedSeconds;
-  result.charge = plan.chargeFormatter.format(charge.charge, plan.exponent).text;
-  result.amountMinor = charge.amountMinor;
-  result.taxes = taxes.map((tax) => ({
-    name: tax.name,
-    ratePercent: tax.ratePercent,
-    amountMinor: tax.amountMinor,
-  }));
-  result.taxMinor = taxMinor;
-  result.totalMinor = charge.amountMinor + taxMinor;
-  result.explanation = explainCall({
-    plan,
-    rate,
-    start: minuteOfWeek >= 0 ? describeMinuteOfWeek(minuteOfWeek) : '',
-    talkSeconds,
-    charge,
-    taxes,
-    totalMinor: result.totalMinor,
+  const totalMinor = charge.amountMinor + taxMinor;
+  const { head, tail } = explainPricing(plan, rate, charge, taxes, totalMinor);
+  // Frozen: shared by every result with this pricing (typed mutable, as RatingResult's field is).
+  const shared =
+    taxes.length === 0
+      ? NO_TAXES
+      : (Object.freeze(
+          taxes.map((tax): TaxAmount =>
+            Object.freeze({
+              name: tax.name,
+              ratePercent: tax.ratePercent,
+              amountMinor: tax.amountMinor,
+            }),
+          ),
+        ) as TaxAmount[]);
+  return Object.freeze({
+    billedSeconds: charge.billedSeconds,
+    charge: plan.chargeFormatter.format(charge.charge, plan.exponent).text,
+    amountMinor: charge.amountMinor,
+    taxes: shared,
+    taxMinor,
+    totalMinor,
+    head,
+    tail,
   });
-  if (outcome.note !== null) result.explanation += `; ${outcome.note}`;
-  return result;
 }
 
-function noChargeReason(
+/** The band part of the explanation for a local start minute, memoised per rate. */
+function bandNote(
   plan: CompiledPerCallPlan,
   rate: PricedRate,
-  talkSeconds: number,
-  destination: Destination,
-): { reason: RatingReason; explanation: string } | null {
-  if (talkSeconds === 0) {
-    return { reason: 'unanswered', explanation: '0 s talk: unanswered, no charge' };
+  bandLabel: string,
+  minuteOfWeek: number,
+): string {
+  let note = rate.bandNotes[minuteOfWeek];
+  if (note === undefined) {
+    note = explainBand(plan, bandLabel, describeMinuteOfWeek(minuteOfWeek));
+    rate.bandNotes[minuteOfWeek] = note;
   }
-  if (talkSeconds < plan.gracePeriodSeconds) {
-    return {
-      reason: 'grace',
-      explanation: `${talkSeconds} s < ${plan.gracePeriodSeconds} s grace period: no charge`,
-    };
-  }
-  if (rate.free) {
-    return {
-      reason: 'free-destination',
-      explanation: `${destination.class} (prefix ${destination.prefix || '""'}) is a free destination: no charge`,
-    };
-  }
-  return null;
+  return note;
 }

@@ -4,7 +4,7 @@ import { ceilDiv, ceilSeconds, roundCharge, taxesOn } from './charge';
 import { InvalidRecordError } from './errors';
 import type { CompiledPlan } from './compiled-plan';
 import { explainSummary } from './explain';
-import { copyRate, emptyResult } from './line-result';
+import { emptyResult } from './line-result';
 import type { RatingResult } from './rating-result';
 
 /**
@@ -32,7 +32,7 @@ export function rateSummary(plan: CompiledPlan, record: AccountSummaryRecord): R
     result.client = account.client;
     result.matter = account.matter;
   }
-  result.rate = copyRate(price.used);
+  result.rate = price.used;
 
   // Nothing happened on the account in the period: there is nothing to bill (decision 0007).
   if (calls === 0 && talkSeconds === 0) {
