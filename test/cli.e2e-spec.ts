@@ -201,6 +201,58 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
       await expect(cli('rate-plans', 'export', id)).resolves.toEqual(before);
     });
 
+    it('names the CSV line of an error found by plan validation, and takes odd class names', async () => {
+      const id = (await cli('rate-plans', 'list')).out
+        .find((l) => l.endsWith('\tGrand Hotel guest calls'))!
+        .split('\t')[0];
+      const header =
+        'prefix,class,connectFee,perMinute,firstIncrementSeconds,incrementSeconds,minimumCharge,maximumCharge';
+      const file = join(dir, 'precise-rates.csv');
+      writeFileSync(
+        file,
+        [header, '1,long-distance,1.00,0.45,60,6,,', '44,uk,1.005,1.20,60,0,,', ''].join('\n'),
+      );
+      const result = await cli('rate-plans', 'import-rates', id, file);
+      expect(result.code).toBe(1);
+      expect(result.err.slice(1)).toEqual([
+        '  line 3: connectFee must have at most 2 decimal places (USD) (class uk)',
+        '  line 3: incrementSeconds must be an integer from 1 to 86400 (class uk)',
+      ]);
+      writeFileSync(
+        file,
+        [header, '1,constructor,1.00,0.45,60,6,,', ',toString,2.00,2.50,60,60,,', ''].join('\n'),
+      );
+      await expect(
+        cli('rate-plans', 'import-rates', id, file, '--effective-from', '2028-01-01T00:00:00Z'),
+      ).resolves.toMatchObject({ code: 0 });
+      const plan = JSON.parse((await cli('rate-plans', 'export', id)).out.join('\n'));
+      expect(Object.keys(plan.rates)).toEqual(['constructor', 'toString']);
+      expect(Object.getPrototypeOf(plan.rates)).toBe(Object.prototype);
+    });
+
+    it('imports a file without effectiveFrom as a version from now, then finds it unchanged, whatever the key order', async () => {
+      const plan = { ...fixtureJson('rate-plans/porter-lane-calls.json') };
+      const file = join(dir, 'firm.json');
+      writeFileSync(file, JSON.stringify(plan));
+      await expect(cli('rate-plans', 'import', file)).resolves.toMatchObject({
+        code: 0,
+        err: [expect.stringMatching(/^Created/)],
+      });
+      writeFileSync(file, JSON.stringify({ ...plan, markupPercent: '20' }));
+      await expect(cli('rate-plans', 'import', file)).resolves.toMatchObject({
+        code: 0,
+        err: [expect.stringMatching(/^Added version 2 to rate plan/)],
+      });
+      const reordered = Object.fromEntries(
+        Object.entries({ ...plan, markupPercent: '20' }).reverse(),
+      );
+      writeFileSync(file, JSON.stringify(reordered));
+      await expect(cli('rate-plans', 'import', file)).resolves.toMatchObject({
+        code: 0,
+        err: [expect.stringContaining('nothing changed')],
+      });
+    });
+
     it('refuses an invalid plan file, naming each field', async () => {
       const file = join(dir, 'invalid.json');
       writeFileSync(

@@ -182,9 +182,48 @@ describe('rate plans API (e2e)', () => {
         ...summary,
       }).expect(400);
       expect(res.body.details).toEqual([
-        { field: 'kind', message: 'must stay per-call in every version of the plan' },
+        {
+          field: 'kind',
+          message:
+            'must stay "per-call" in every version of the plan (a plan rates one kind of record)',
+        },
       ]);
       await expect(counts()).resolves.toEqual(before);
+    });
+
+    it('refuses renaming a plan in a version (imports find plans by name)', async () => {
+      const before = await counts();
+      const res = await addVersion({
+        effectiveFrom: '2026-09-01T00:00:00-06:00',
+        ...hotel('Renamed'),
+      }).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['name']);
+      await expect(counts()).resolves.toEqual(before);
+    });
+
+    it('audits a new version with the version it replaces from that instant', async () => {
+      const v3 = hotel('Versioned');
+      v3.gracePeriodSeconds = 20;
+      const res = await addVersion({ effectiveFrom: '2026-04-01T00:00:00-06:00', ...v3 }).expect(
+        201,
+      );
+      // Back-dated between versions 1 and 2: numbered 3, ordered by when it takes effect.
+      expect(res.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 3, 2]);
+      const events = await db.getRepository(AuditEvent).find({
+        where: { action: 'rate-plan.add-version', entityId: String(id) },
+        order: { id: 'DESC' },
+      });
+      const event = events[0];
+      expect(event.actorName).toBe('Bootstrap admin (ADMIN_API_KEY)');
+      expect(JSON.parse(event.oldJson!)).toMatchObject({
+        version: 1,
+        plan: { gracePeriodSeconds: 30 },
+      });
+      expect(JSON.parse(event.newJson!)).toMatchObject({
+        version: 3,
+        effectiveFrom: '2026-04-01T06:00:00.000Z',
+        plan: { gracePeriodSeconds: 20 },
+      });
     });
 
     it('needs admin', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError, Option } from 'commander';
-import { API_KEY_ROLES, ApiKeyRole, DomainError } from '@app/common';
+import { API_KEY_ROLES, ApiKeyRole, DomainError, isoTime } from '@app/common';
 import { RATE_TABLE_COLUMNS, RatePlansService } from '@app/rating';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { CliModule } from './cli.module';
@@ -100,11 +100,11 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     .action(async (file: string) => {
       const input = readJsonFile(file);
       const result = await (await boot()).get(RatePlansService).importPlan(input, CLI_ACTOR);
-      const latest = result.versions[result.versions.length - 1];
+      const { plan, added } = result;
       const what = {
-        created: `Created rate plan ${result.plan.id} "${result.plan.name}"`,
-        'new-version': `Added version ${latest.version} to rate plan ${result.plan.id} "${result.plan.name}"`,
-        unchanged: `Rate plan ${result.plan.id} "${result.plan.name}" already has this version; nothing changed`,
+        created: `Created rate plan ${plan.id} "${plan.name}"`,
+        'new-version': `Added version ${added?.version} to rate plan ${plan.id} "${plan.name}"`,
+        unchanged: `Rate plan ${plan.id} "${plan.name}" already has this version; nothing changed`,
       }[result.outcome];
       output.err(what);
     });
@@ -123,7 +123,7 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
           : versions.find((v) => v.version === wanted);
       if (!version) throw new DomainError('not-found', `Rate plan ${id} has no version ${wanted}`);
       const document = {
-        effectiveFrom: new Date(version.effectiveFromMs).toISOString(),
+        effectiveFrom: isoTime(version.effectiveFromMs),
         ...service.document(version),
       };
       output.out(JSON.stringify(document, null, 2));
@@ -136,14 +136,15 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     .option('--effective-from <instant>', 'ISO-8601 with offset (default: now)')
     .action(async (id: string, file: string, options: { effectiveFrom?: string }) => {
       const csv = readTextFile(file);
-      const { plan, versions } = await (
-        await boot()
-      )
-        .get(RatePlansService)
-        .importRateTable(positiveInteger(id, 'id'), csv, options.effectiveFrom, CLI_ACTOR);
-      const latest = versions[versions.length - 1];
+      const service = (await boot()).get(RatePlansService);
+      const { plan, added } = await service.importRateTable(
+        positiveInteger(id, 'id'),
+        csv,
+        options.effectiveFrom,
+        CLI_ACTOR,
+      );
       output.err(
-        `Added version ${latest.version} to rate plan ${plan.id} "${plan.name}" from ${file}`,
+        `Added version ${added.version} to rate plan ${plan.id} "${plan.name}" from ${file}`,
       );
     });
 

@@ -4,3 +4,4 @@ export * from './common.module';
 export * from './auth';
 export * from './id.param';
 export * from './validation';
+export * from './time';

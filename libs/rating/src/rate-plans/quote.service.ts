@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorDetail } from '@app/common';
+import { DomainError, ErrorDetail, isoTime } from '@app/common';
 import type { RatePlanVersion } from '@app/ledger';
-import { RatingResult, rateCall, rateSummary } from '../engine';
+import { InvalidRecordError, RatingResult, rateCall, rateSummary } from '../engine';
 import { parseQuoteRecords } from './dto/quote-records';
 import { QuoteResult, quoteResult } from './dto/quote.view';
-import { RatePlansService, iso } from './rate-plans.service';
+import { RatePlansService } from './rate-plans.service';
 
 /** Rates records with a plan, as sync would, and stores nothing: a dry run. */
 @Injectable()
@@ -28,15 +28,21 @@ export class QuoteService {
       if (!inForce) {
         errors.push({
           field: `records.${index}.${value.kind === 'per-call' ? 'startTime' : 'periodStart'}`,
-          message: `is before the plan's first version (in force from ${iso(versions[0].effectiveFromMs)})`,
+          message: `is before the plan's first version (in force from ${isoTime(versions[0].effectiveFromMs)})`,
         });
         return;
       }
-      const result =
-        value.kind === 'per-call'
-          ? rateCall(inForce.compiled, value.records[index])
-          : rateSummary(inForce.compiled, value.records[index]);
-      rated.push({ version: inForce.version, result, startTimeMs });
+      try {
+        const result =
+          value.kind === 'per-call'
+            ? rateCall(inForce.compiled, value.records[index])
+            : rateSummary(inForce.compiled, value.records[index]);
+        rated.push({ version: inForce.version, result, startTimeMs });
+      } catch (error) {
+        // The record parser refuses what the engine would; this keeps any gap a 400.
+        if (!(error instanceof InvalidRecordError)) throw error;
+        errors.push({ field: `records.${index}.${error.field}`, message: error.message });
+      }
     });
     if (errors.length > 0) throw DomainError.invalid('quote', errors);
 
@@ -50,14 +56,19 @@ export class QuoteService {
         record:
           value.kind === 'per-call'
             ? value.records[index]
-            : { ...value.records[index], callId: summaryCallId(body, index) },
+            : {
+                ...value.records[index],
+                callId: summaryCallId(body, index, value.records[index].periodStartMs),
+              },
       }),
     );
   }
 }
 
 /** A summary row's id: the caller's, else its account code. */
-function summaryCallId(body: unknown, index: number): string {
+/** A summary row's id: the caller's, else its account code and period, as sync keys it. */
+function summaryCallId(body: unknown, index: number, periodStartMs: number): string {
   const record = (body as { records: Record<string, unknown>[] }).records[index];
-  return typeof record.callId === 'string' ? record.callId : String(record.accountCode);
+  if (typeof record.callId === 'string') return record.callId;
+  return `${String(record.accountCode)}@${isoTime(periodStartMs)}`;
 }

@@ -2,11 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiExtraModels,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
+import { AccountSummaryPlanDto, PerCallPlanDto } from '../validation';
 import { QuoteResult } from './dto/quote.view';
 import { RatePlanListView, RatePlanSummaryView, RatePlanView } from './dto/rate-plan.view';
 import { QuoteService } from './quote.service';
@@ -20,7 +23,12 @@ class QuoteView {
  * Plan bodies are validated by the rating library's own validator (the same one the CLI
  * uses), so they arrive here as plain JSON: `unknown` tells the global pipe to leave them be.
  */
+const PLAN_SCHEMA = {
+  oneOf: [{ $ref: getSchemaPath(PerCallPlanDto) }, { $ref: getSchemaPath(AccountSummaryPlanDto) }],
+};
+
 @ApiTags('rate-plans')
+@ApiExtraModels(PerCallPlanDto, AccountSummaryPlanDto)
 @ApiBearerAuth()
 @Controller('api/v1/rate-plans')
 export class RatePlansController {
@@ -31,7 +39,10 @@ export class RatePlansController {
 
   @Post()
   @RequireRole('admin')
-  @ApiBody({ description: 'A rate plan (rating.md), optionally with `effectiveFrom`.' })
+  @ApiBody({
+    description: 'A rate plan (rating.md), optionally with `effectiveFrom`.',
+    schema: PLAN_SCHEMA,
+  })
   @ApiCreatedResponse({ type: RatePlanView })
   async create(
     @Body() body: unknown,
@@ -60,6 +71,7 @@ export class RatePlansController {
   @RequireRole('admin')
   @ApiBody({
     description: '`{ effectiveFrom, ...plan }`: the plan as it will be from that instant.',
+    schema: PLAN_SCHEMA,
   })
   @ApiCreatedResponse({ type: RatePlanView })
   async addVersion(

@@ -1,27 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError } from '@app/common';
+import { Actor, Clock, DomainError, ErrorDetail, isoTime } from '@app/common';
 import { AuditLog, Ledger, RatePlan, RatePlanVersion } from '@app/ledger';
 import { CompiledPlan, InvalidPlanError, compilePlan } from '../engine';
+import { canonicalJson } from '../plan/canonical-json';
 import type { PerCallPlan, RatePlanDocument } from '../plan/rate-plan';
-import { parseRateTable, withRateTable } from './rate-table-csv';
 import { validateRatePlan, validateRatePlanVersion } from '../validation';
+import { onTableLine, parseRateTable, withRateTable } from './rate-table-csv';
 
 /** A plan's first version is in force from the beginning of time unless it says otherwise. */
 export const BEGINNING_MS = 0;
 
 export interface PlanWithVersions {
   plan: RatePlan;
+  /** Oldest `effectiveFrom` first. */
   versions: RatePlanVersion[];
+}
+
+export interface VersionAdded extends PlanWithVersions {
+  added: RatePlanVersion;
 }
 
 /** What importing a plan file did. */
 export type ImportOutcome = 'created' | 'new-version' | 'unchanged';
 
+interface CheckedVersion {
+  document: RatePlanDocument;
+  effectiveFromMs: number;
+}
+
 /**
  * Rate plans and their versions. A version never changes (the ledger refuses it); editing a
  * plan adds a version with the instant it takes effect. Records are rated with the version in
- * force at their start.
+ * force at their start. A plan keeps its name, kind and currency in every version: imports
+ * find plans by name, and invoices add amounts of one currency.
  */
 @Injectable()
 export class RatePlansService {
@@ -35,14 +47,17 @@ export class RatePlansService {
   ) {}
 
   /** Validates and stores a new plan with its first version. */
-  create(input: unknown, actor: Actor): Promise<PlanWithVersions> {
-    const effectiveFrom = hasEffectiveFrom(input) ? validateRatePlanVersion(input) : undefined;
-    const validation = effectiveFrom ?? validateRatePlan(input);
-    if (!validation.ok) throw DomainError.invalid('rate plan', validation.errors);
-    const effectiveFromMs = effectiveFrom?.ok ? effectiveFrom.effectiveFromMs : BEGINNING_MS;
+  create(input: unknown, actor: Actor): Promise<VersionAdded> {
+    const checked = hasEffectiveFrom(input) ? checkVersion(input) : checkPlan(input);
     return this.ledger.transaction(async (manager) => {
-      const document = validation.plan;
-      await this.assertNameFree(manager, document.name, null);
+      const { document } = checked;
+      const other = await manager.findOneBy(RatePlan, { name: document.name });
+      if (other) {
+        throw new DomainError(
+          'conflict',
+          `A rate plan named "${document.name}" already exists (id ${other.id})`,
+        );
+      }
       const now = this.clock.now();
       const plan = await manager.save(
         manager.create(RatePlan, {
@@ -53,7 +68,7 @@ export class RatePlansService {
           updatedAtMs: now,
         }),
       );
-      const version = await this.insertVersion(manager, plan, 1, effectiveFromMs, document, actor);
+      const added = await this.insertVersion(manager, plan, 1, checked, actor);
       await this.audit.record(
         manager,
         actor,
@@ -61,106 +76,60 @@ export class RatePlansService {
           action: 'rate-plan.create',
           entityType: 'rate-plan',
           entityId: plan.id,
-          newValue: { version: 1, effectiveFrom: iso(effectiveFromMs), plan: document },
+          newValue: versionValue(added, document),
         },
         now,
       );
-      return { plan, versions: [version] };
+      return { plan, versions: [added], added };
     });
   }
 
   /** Adds a version `{ effectiveFrom, ...plan }` to a plan. */
-  async addVersion(planId: number, input: unknown, actor: Actor): Promise<PlanWithVersions> {
+  async addVersion(planId: number, input: unknown, actor: Actor): Promise<VersionAdded> {
     await this.get(planId); // an unknown plan is a 404, whatever the body says
-    const validation = validateRatePlanVersion(input);
-    if (!validation.ok) throw DomainError.invalid('rate plan', validation.errors);
-    return this.ledger.transaction(async (manager) => {
-      const { plan, versions } = await this.load(manager, planId);
-      const document = validation.plan;
-      this.assertCompatible(plan, document);
-      const clash = versions.find((v) => v.effectiveFromMs === validation.effectiveFromMs);
-      if (clash) {
-        throw new DomainError(
-          'conflict',
-          `Rate plan ${planId} already has version ${clash.version} effective from ${iso(clash.effectiveFromMs)}`,
-        );
-      }
-      if (document.name !== plan.name) await this.assertNameFree(manager, document.name, plan.id);
-      const number = Math.max(...versions.map((v) => v.version)) + 1;
-      const version = await this.insertVersion(
-        manager,
-        plan,
-        number,
-        validation.effectiveFromMs,
-        document,
-        actor,
-      );
-      const now = this.clock.now();
-      await manager.update(RatePlan, { id: plan.id }, { name: document.name, updatedAtMs: now });
-      await this.audit.record(
-        manager,
-        actor,
-        {
-          action: 'rate-plan.add-version',
-          entityType: 'rate-plan',
-          entityId: plan.id,
-          oldValue: { name: plan.name, versions: versions.length },
-          newValue: {
-            version: number,
-            effectiveFrom: iso(validation.effectiveFromMs),
-            plan: document,
-          },
-        },
-        now,
-      );
-      return {
-        plan: { ...plan, name: document.name, updatedAtMs: now },
-        versions: [...versions, version].sort(byEffectiveFrom),
-      };
-    });
+    return this.insertChecked(planId, checkVersion(input), actor);
   }
 
   /**
    * Imports a plan file: a new plan, a new version of the plan with that name, or nothing when
-   * the plan already has an identical version from that instant (so imports are repeatable).
+   * the version the file describes is already there (so imports are repeatable). A file
+   * without `effectiveFrom` takes effect now, unless it is what is in force now.
    */
   async importPlan(
     input: unknown,
     actor: Actor,
-  ): Promise<{ outcome: ImportOutcome } & PlanWithVersions> {
+  ): Promise<{ outcome: ImportOutcome; added?: RatePlanVersion } & PlanWithVersions> {
     const name = isObject(input) ? input.name : undefined;
     const existing =
       typeof name === 'string' ? await this.ledger.manager.findOneBy(RatePlan, { name }) : null;
     if (!existing) return { outcome: 'created', ...(await this.create(input, actor)) };
 
-    // A file without `effectiveFrom` takes effect now, unless it is what is already in force.
     const dated = hasEffectiveFrom(input);
-    const versionInput = dated
-      ? input
-      : { ...(input as object), effectiveFrom: iso(this.clock.now()) };
-    const validation = validateRatePlanVersion(versionInput);
-    if (!validation.ok) throw DomainError.invalid('rate plan', validation.errors);
+    const checked = checkVersion(
+      dated ? input : { ...(input as object), effectiveFrom: isoTime(this.clock.now()) },
+    );
     const current = await this.get(existing.id);
-    const json = JSON.stringify(validation.plan);
+    const wanted = canonicalJson(checked.document);
     const same = dated
-      ? current.versions.find(
-          (v) => v.effectiveFromMs === validation.effectiveFromMs && v.planJson === json,
+      ? current.versions.some(
+          (v) => v.effectiveFromMs === checked.effectiveFromMs && sameDocument(v, wanted),
         )
-      : this.inForce(current.versions, validation.effectiveFromMs)?.version.planJson === json;
+      : sameDocument(this.inForce(current.versions, checked.effectiveFromMs)?.version, wanted);
     if (same) return { outcome: 'unchanged', ...current };
-    return { outcome: 'new-version', ...(await this.addVersion(existing.id, versionInput, actor)) };
+    return { outcome: 'new-version', ...(await this.insertChecked(existing.id, checked, actor)) };
   }
 
   /**
    * A new version of a per-call plan whose destinations and rates come from a carrier's rate
-   * table (CSV); everything else is the latest version's.
+   * table (CSV); everything else is the version in force when it takes effect. Errors name the
+   * CSV line they come from.
    */
   async importRateTable(
     planId: number,
     csv: string,
     effectiveFrom: string | undefined,
     actor: Actor,
-  ): Promise<PlanWithVersions> {
+  ): Promise<VersionAdded> {
     const { plan, versions } = await this.get(planId);
     if (plan.kind !== 'per-call') {
       throw new DomainError(
@@ -168,21 +137,35 @@ export class RatePlansService {
         `Rate plan ${planId} is ${plan.kind}: rate tables are for per-call plans`,
       );
     }
-    const table = parseRateTable(csv);
-    if (!table.ok) throw DomainError.invalid('rate table', table.errors);
-    const latest = this.document(versions[versions.length - 1]) as PerCallPlan;
-    const input = {
-      effectiveFrom: effectiveFrom ?? iso(this.clock.now()),
-      ...withRateTable(latest, table),
-    };
-    return this.addVersion(planId, input, actor);
+    const parsed = parseRateTable(csv);
+    if (!parsed.ok) throw DomainError.invalid('rate table', parsed.errors);
+    const when = checkInstant(effectiveFrom ?? isoTime(this.clock.now()));
+    const base = this.inForce(versions, when);
+    if (!base) {
+      throw new DomainError(
+        'bad-request',
+        `effectiveFrom is before the plan's first version (in force from ${isoTime(versions[0].effectiveFromMs)})`,
+        [{ field: 'effectiveFrom', message: "is before the plan's first version" }],
+      );
+    }
+    const merged = withRateTable(this.document(base.version) as PerCallPlan, parsed.table);
+    const validation = validateRatePlanVersion({ effectiveFrom: isoTime(when), ...merged });
+    if (!validation.ok) {
+      throw DomainError.invalid(
+        'rate table',
+        validation.errors.map((error) => onTableLine(parsed.table, error)),
+      );
+    }
+    const checked = { document: validation.plan, effectiveFromMs: validation.effectiveFromMs };
+    compileChecked(checked.document);
+    return this.insertChecked(planId, checked, actor);
   }
 
   list(): Promise<RatePlan[]> {
     return this.ledger.manager.find(RatePlan, { order: { id: 'ASC' } });
   }
 
-  async get(planId: number): Promise<PlanWithVersions> {
+  get(planId: number): Promise<PlanWithVersions> {
     return this.load(this.ledger.manager, planId);
   }
 
@@ -201,6 +184,48 @@ export class RatePlansService {
 
   document(version: RatePlanVersion): RatePlanDocument {
     return JSON.parse(version.planJson) as RatePlanDocument;
+  }
+
+  private insertChecked(
+    planId: number,
+    checked: CheckedVersion,
+    actor: Actor,
+  ): Promise<VersionAdded> {
+    return this.ledger.transaction(async (manager) => {
+      const { plan, versions } = await this.load(manager, planId);
+      const { document, effectiveFromMs } = checked;
+      assertCompatible(plan, document);
+      const clash = versions.find((v) => v.effectiveFromMs === effectiveFromMs);
+      if (clash) {
+        throw new DomainError(
+          'conflict',
+          `Rate plan ${planId} already has version ${clash.version} effective from ${isoTime(clash.effectiveFromMs)}`,
+        );
+      }
+      const previous = this.inForce(versions, effectiveFromMs)?.version;
+      const number = Math.max(...versions.map((v) => v.version)) + 1;
+      const added = await this.insertVersion(manager, plan, number, checked, actor);
+      const now = this.clock.now();
+      await manager.update(RatePlan, { id: plan.id }, { updatedAtMs: now });
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'rate-plan.add-version',
+          entityType: 'rate-plan',
+          entityId: plan.id,
+          // The version that was in force from that instant, and the one that now is.
+          oldValue: previous ? versionValue(previous, this.document(previous)) : null,
+          newValue: versionValue(added, document),
+        },
+        now,
+      );
+      return {
+        plan: { ...plan, updatedAtMs: now },
+        versions: [...versions, added].sort((a, b) => a.effectiveFromMs - b.effectiveFromMs),
+        added,
+      };
+    });
   }
 
   private compile(version: RatePlanVersion): CompiledPlan {
@@ -222,59 +247,86 @@ export class RatePlansService {
     return { plan, versions };
   }
 
-  private assertCompatible(plan: RatePlan, document: RatePlanDocument): void {
-    if (document.kind !== plan.kind) {
-      throw new DomainError('bad-request', `kind must stay ${plan.kind} in every version`, [
-        { field: 'kind', message: `must stay ${plan.kind} in every version of the plan` },
-      ]);
-    }
-    if (document.currency !== plan.currency) {
-      throw new DomainError('bad-request', `currency must stay ${plan.currency} in every version`, [
-        { field: 'currency', message: `must stay ${plan.currency} in every version of the plan` },
-      ]);
-    }
-  }
-
-  private async assertNameFree(
-    manager: EntityManager,
-    name: string,
-    ownId: number | null,
-  ): Promise<void> {
-    const other = await manager.findOneBy(RatePlan, { name });
-    if (other && other.id !== ownId) {
-      throw new DomainError(
-        'conflict',
-        `A rate plan named "${name}" already exists (id ${other.id})`,
-      );
-    }
-  }
-
   private insertVersion(
     manager: EntityManager,
     plan: RatePlan,
     version: number,
-    effectiveFromMs: number,
-    document: RatePlanDocument,
+    checked: CheckedVersion,
     actor: Actor,
   ): Promise<RatePlanVersion> {
-    // Compiling refuses what validation cannot see (it should never happen), before storing.
-    try {
-      compilePlan(document);
-    } catch (error) {
-      if (!(error instanceof InvalidPlanError)) throw error;
-      throw DomainError.invalid('rate plan', [{ field: error.path, message: error.message }]);
-    }
     return manager.save(
       manager.create(RatePlanVersion, {
         ratePlanId: plan.id,
         version,
-        effectiveFromMs,
-        planJson: JSON.stringify(document),
+        effectiveFromMs: checked.effectiveFromMs,
+        planJson: JSON.stringify(checked.document),
         createdAtMs: this.clock.now(),
         createdBy: actor.name,
       }),
     );
   }
+}
+
+/** A plan without `effectiveFrom`: in force from the beginning. Validated and compiled. */
+function checkPlan(input: unknown): CheckedVersion {
+  const validation = validateRatePlan(input);
+  if (!validation.ok) throw DomainError.invalid('rate plan', validation.errors);
+  compileChecked(validation.plan);
+  return { document: validation.plan, effectiveFromMs: BEGINNING_MS };
+}
+
+/** `{ effectiveFrom, ...plan }`, validated and compiled (outside any transaction). */
+function checkVersion(input: unknown): CheckedVersion {
+  const validation = validateRatePlanVersion(input);
+  if (!validation.ok) throw DomainError.invalid('rate plan', validation.errors);
+  compileChecked(validation.plan);
+  return { document: validation.plan, effectiveFromMs: validation.effectiveFromMs };
+}
+
+function checkInstant(effectiveFrom: string): number {
+  const validation = validateRatePlanVersion({ effectiveFrom });
+  const errors: ErrorDetail[] = validation.ok
+    ? []
+    : validation.errors.filter((e) => e.field === 'effectiveFrom');
+  if (errors.length > 0) throw DomainError.invalid('rate table', errors);
+  return Date.parse(effectiveFrom);
+}
+
+/** Compiling refuses what validation cannot see (it should never happen), before storing. */
+function compileChecked(document: RatePlanDocument): void {
+  try {
+    compilePlan(document);
+  } catch (error) {
+    if (!(error instanceof InvalidPlanError)) throw error;
+    throw DomainError.invalid('rate plan', [{ field: error.path, message: error.message }]);
+  }
+}
+
+function assertCompatible(plan: RatePlan, document: RatePlanDocument): void {
+  const kept: [keyof RatePlan & keyof RatePlanDocument, string][] = [
+    ['name', 'plans are found by name when imported'],
+    ['kind', 'a plan rates one kind of record'],
+    ['currency', 'an invoice adds amounts of one currency'],
+  ];
+  const errors = kept
+    .filter(([field]) => document[field] !== plan[field])
+    .map(([field, why]) => ({
+      field,
+      message: `must stay ${JSON.stringify(plan[field])} in every version of the plan (${why})`,
+    }));
+  if (errors.length > 0) throw DomainError.invalid('rate plan', errors);
+}
+
+function sameDocument(version: RatePlanVersion | undefined, canonical: string): boolean {
+  return version !== undefined && canonicalJson(JSON.parse(version.planJson)) === canonical;
+}
+
+function versionValue(version: RatePlanVersion, document: RatePlanDocument): object {
+  return {
+    version: version.version,
+    effectiveFrom: isoTime(version.effectiveFromMs),
+    plan: document,
+  };
 }
 
 function isObject(input: unknown): input is Record<string, unknown> {
@@ -283,12 +335,4 @@ function isObject(input: unknown): input is Record<string, unknown> {
 
 function hasEffectiveFrom(input: unknown): boolean {
   return isObject(input) && 'effectiveFrom' in input;
-}
-
-function byEffectiveFrom(a: RatePlanVersion, b: RatePlanVersion): number {
-  return a.effectiveFromMs - b.effectiveFromMs;
-}
-
-export function iso(ms: number): string {
-  return new Date(ms).toISOString();
 }

@@ -22,54 +22,59 @@ export const MAX_RATE_TABLE_ROWS = 100_000;
 
 type RateTableColumn = (typeof RATE_TABLE_COLUMNS)[number];
 
+/** A carrier's table, with the line each destination and class came from. */
+export interface RateTable {
+  destinations: Destination[];
+  /** Class name -> its rate fields; a Map, so that no class name can meet Object.prototype. */
+  rates: Map<string, Rate>;
+  /** CSV line of each destination, by index. */
+  destinationLines: number[];
+  /** CSV line where each class first appears. */
+  classLines: Map<string, number>;
+}
+
+const lineOf = (line: number): string => `line ${line}`;
+
 /**
- * Reads a carrier's rate table (CSV with a header row) into destinations and rates. Each row
- * maps a prefix to a class; rows of one class must agree on its rate fields. Errors name the
- * line (`line 7: perMinute must be a decimal string`); the plan's own validation runs after.
+ * Reads a carrier's rate table (CSV with a header row). Each row maps a prefix to a class;
+ * rows of one class must agree on its rate fields. Errors name the line
+ * (`line 7: perMinute must be a decimal string such as 0.45`).
  */
 export function parseRateTable(
   csv: string,
-):
-  | { ok: true; destinations: Destination[]; rates: Record<string, Rate> }
-  | { ok: false; errors: ErrorDetail[] } {
+): { ok: true; table: RateTable } | { ok: false; errors: ErrorDetail[] } {
   let rows: string[][];
   try {
     rows = parse(csv, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
   } catch (error) {
     return { ok: false, errors: [{ field: 'csv', message: (error as Error).message }] };
   }
-  const errors: ErrorDetail[] = [];
   const header = rows[0] ?? [];
   if (header.join(',') !== RATE_TABLE_COLUMNS.join(',')) {
-    return {
-      ok: false,
-      errors: [
-        {
-          field: 'line 1',
-          message: `the header must be ${RATE_TABLE_COLUMNS.join(',')} (found ${header.join(',') || 'nothing'})`,
-        },
-      ],
-    };
+    const found = header.join(',') || 'nothing';
+    const message = `the header must be ${RATE_TABLE_COLUMNS.join(',')} (found ${found})`;
+    return { ok: false, errors: [{ field: lineOf(1), message }] };
   }
-  if (rows.length < 2) return { ok: false, errors: [{ field: 'line 2', message: 'no rates' }] };
+  if (rows.length < 2) return { ok: false, errors: [{ field: lineOf(2), message: 'no rates' }] };
   if (rows.length - 1 > MAX_RATE_TABLE_ROWS) {
-    return {
-      ok: false,
-      errors: [{ field: 'csv', message: `more than ${MAX_RATE_TABLE_ROWS} rows` }],
-    };
+    const message = `more than ${MAX_RATE_TABLE_ROWS} rows`;
+    return { ok: false, errors: [{ field: 'csv', message }] };
   }
 
-  const destinations: Destination[] = [];
-  const rates: Record<string, Rate> = {};
-  const firstLineOfClass = new Map<string, number>();
+  const errors: ErrorDetail[] = [];
+  const table: RateTable = {
+    destinations: [],
+    rates: new Map(),
+    destinationLines: [],
+    classLines: new Map(),
+  };
   const lineOfPrefix = new Map<string, number>();
   rows.slice(1).forEach((cells, index) => {
-    const line = `line ${index + 2}`;
+    const line = index + 2;
+    const field = lineOf(line);
     if (cells.length !== RATE_TABLE_COLUMNS.length) {
-      errors.push({
-        field: line,
-        message: `has ${cells.length} fields, expected ${RATE_TABLE_COLUMNS.length}`,
-      });
+      const message = `has ${cells.length} fields, expected ${RATE_TABLE_COLUMNS.length}`;
+      errors.push({ field, message });
       return;
     }
     const row = Object.fromEntries(RATE_TABLE_COLUMNS.map((c, i) => [c, cells[i]])) as Record<
@@ -77,64 +82,80 @@ export function parseRateTable(
       string
     >;
     const before = errors.length;
-    if (!/^\d*$/.test(row.prefix)) errors.push({ field: line, message: 'prefix must be digits' });
-    if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/.test(row.class)) {
-      errors.push({ field: line, message: 'class must be letters, digits, spaces, _ . or -' });
+    if (!/^\d*$/.test(row.prefix)) errors.push({ field, message: 'prefix must be digits' });
+    if (!/^[A-Za-z0-9][A-Za-z0-9 _-]*$/.test(row.class)) {
+      errors.push({ field, message: 'class must be letters, digits, spaces, _ or -' });
     }
     const rate: Rate = {};
     for (const column of MONEY_COLUMNS) {
       if (row[column] === '') continue;
       if (!/^\d+(\.\d+)?$/.test(row[column])) {
-        errors.push({ field: line, message: `${column} must be a decimal string such as 0.45` });
+        errors.push({ field, message: `${column} must be a decimal string such as 0.45` });
       } else rate[column] = row[column];
     }
     for (const column of SECONDS_COLUMNS) {
       if (row[column] === '') continue;
-      if (!/^\d+$/.test(row[column])) {
-        errors.push({ field: line, message: `${column} must be a whole number of seconds` });
+      if (!/^\d{1,9}$/.test(row[column])) {
+        errors.push({ field, message: `${column} must be a whole number of seconds` });
       } else rate[column] = Number(row[column]);
     }
     if (errors.length > before) return;
-    const previousPrefixLine = lineOfPrefix.get(row.prefix);
-    if (previousPrefixLine !== undefined) {
-      errors.push({
-        field: line,
-        message: `prefix "${row.prefix}" is already on line ${previousPrefixLine}`,
-      });
+    const previousLine = lineOfPrefix.get(row.prefix);
+    if (previousLine !== undefined) {
+      errors.push({ field, message: `prefix "${row.prefix}" is already on line ${previousLine}` });
       return;
     }
-    lineOfPrefix.set(row.prefix, index + 2);
-    destinations.push({ prefix: row.prefix, class: row.class });
-    const known = rates[row.class];
-    if (!known) {
-      rates[row.class] = rate;
-      firstLineOfClass.set(row.class, index + 2);
+    lineOfPrefix.set(row.prefix, line);
+    table.destinations.push({ prefix: row.prefix, class: row.class });
+    table.destinationLines.push(line);
+    const known = table.rates.get(row.class);
+    if (known === undefined) {
+      table.rates.set(row.class, rate);
+      table.classLines.set(row.class, line);
     } else if (JSON.stringify(known) !== JSON.stringify(rate)) {
-      errors.push({
-        field: line,
-        message: `class "${row.class}" has other rates on line ${firstLineOfClass.get(row.class)}`,
-      });
+      const first = table.classLines.get(row.class);
+      errors.push({ field, message: `class "${row.class}" has other rates on line ${first}` });
     }
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, destinations, rates };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, table };
 }
 
 /**
  * The plan with the rate table's destinations and rates. A class that was already in the plan
  * keeps its `free` flag and its time bands; classes the table does not name are dropped.
  */
-export function withRateTable(
-  plan: PerCallPlan,
-  table: { destinations: Destination[]; rates: Record<string, Rate> },
-): PerCallPlan {
+export function withRateTable(plan: PerCallPlan, table: RateTable): PerCallPlan {
   const rates: Record<string, Rate> = {};
-  for (const [name, rate] of Object.entries(table.rates)) {
-    const previous = plan.rates[name];
-    rates[name] = {
-      ...(previous?.free !== undefined ? { free: previous.free } : {}),
-      ...rate,
-      ...(previous?.timeBands ? { timeBands: previous.timeBands } : {}),
-    };
+  for (const [name, rate] of table.rates) {
+    const previous = Object.hasOwn(plan.rates, name) ? plan.rates[name] : undefined;
+    // defineProperty: a class name is data, never a setter on the object.
+    Object.defineProperty(rates, name, {
+      value: {
+        ...(previous?.free !== undefined ? { free: previous.free } : {}),
+        ...rate,
+        ...(previous?.timeBands ? { timeBands: previous.timeBands } : {}),
+      },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return { ...plan, destinations: table.destinations, rates };
+}
+
+/**
+ * A plan validation error on the merged plan, told as the CSV line it came from when it came
+ * from the table (`rates.uk.connectFee` -> the line where class uk first appears).
+ */
+export function onTableLine(table: RateTable, error: ErrorDetail): ErrorDetail {
+  const [head, key, ...rest] = error.field.split('.');
+  const detail = rest.length > 0 ? `${rest.join('.')} ${error.message}` : error.message;
+  if (head === 'rates' && key !== undefined && table.classLines.has(key)) {
+    return { field: lineOf(table.classLines.get(key)!), message: `${detail} (class ${key})` };
+  }
+  if (head === 'destinations' && key !== undefined && /^\d+$/.test(key)) {
+    const line = table.destinationLines[Number(key)];
+    if (line !== undefined) return { field: lineOf(line), message: detail };
+  }
+  return error;
 }

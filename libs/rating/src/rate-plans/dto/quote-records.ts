@@ -4,6 +4,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   ValidateBy,
@@ -17,16 +18,23 @@ import type { AccountSummaryRecord, CanonicalCallRecord } from '../../plan/rate-
 /** At most this many records in one quote (a day of a large hotel fits). */
 export const MAX_QUOTE_RECORDS = 10_000;
 
+/** A call longer than 31 days is not a call; a summary period's talk is capped at 10 years. */
+const MAX_TALK_MS = 31 * 86_400_000;
+const MAX_TOTAL_TALK_MS = 3_650 * 86_400_000;
+const MAX_CALLS = 100_000_000;
+/** The last instant JavaScript dates can hold. */
+const MAX_INSTANT_MS = 8_640_000_000_000_000;
+
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An instant: ISO-8601 with an offset, or epoch milliseconds. Returns epoch ms or undefined. */
 export function parseInstant(value: unknown): number | undefined {
   if (typeof value === 'number') {
-    return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+    return Number.isSafeInteger(value) && value >= 0 && value <= MAX_INSTANT_MS ? value : undefined;
   }
   if (typeof value === 'string' && ISO_WITH_OFFSET.test(value)) {
     const ms = Date.parse(value);
-    return Number.isNaN(ms) ? undefined : ms;
+    return Number.isNaN(ms) || ms < 0 ? undefined : ms;
   }
   return undefined;
 }
@@ -37,7 +45,8 @@ function IsInstant(): PropertyDecorator {
     validator: {
       validate: (value: unknown) => parseInstant(value) !== undefined,
       defaultMessage: buildMessage(
-        () => 'must be ISO-8601 with an offset (2026-03-10T14:05:00-07:00) or epoch milliseconds',
+        () =>
+          'must be ISO-8601 with an offset (2026-03-10T14:05:00-07:00) or epoch milliseconds, from 1970',
       ),
     },
   });
@@ -69,6 +78,7 @@ class CallRecordInput {
 
   @IsInt(messageOnly('must be a whole number of milliseconds'))
   @Min(0, messageOnly('must not be negative'))
+  @Max(MAX_TALK_MS, messageOnly(`must be at most ${MAX_TALK_MS} (31 days)`))
   talkMs!: number;
 
   @IsOptional()
@@ -89,10 +99,12 @@ class SummaryRecordInput {
 
   @IsInt(messageOnly('must be a whole number'))
   @Min(0, messageOnly('must not be negative'))
+  @Max(MAX_CALLS, messageOnly(`must be at most ${MAX_CALLS}`))
   calls!: number;
 
   @IsInt(messageOnly('must be a whole number of milliseconds'))
   @Min(0, messageOnly('must not be negative'))
+  @Max(MAX_TOTAL_TALK_MS, messageOnly(`must be at most ${MAX_TOTAL_TALK_MS} (10 years)`))
   totalTalkMs!: number;
 
   @IsInstant()

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { isoTime as iso } from '@app/common';
 import type { RatePlan, RatePlanVersion } from '@app/ledger';
 import type { RatePlanDocument } from '../../plan/rate-plan';
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export class RatePlanVersionView {
   @ApiProperty({ example: 2 }) version!: number;
