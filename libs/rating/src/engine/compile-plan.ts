@@ -2,7 +2,7 @@ import { currencyExponent, isIsoCurrency } from '../money/currency';
 import { parseDecimal, pow10 } from '../money/exact-decimal';
 import type { ExactDecimal } from '../money/exact-decimal';
 import { RatioFormatter } from '../money/ratio-format';
-import { ROUNDING_MODES } from '../plan/rate-plan';
+import { RATE_FIELDS, ROUNDING_MODES } from '../plan/rate-plan';
 import type {
   AccountSummaryPlan,
   PerCallPlan,
@@ -122,15 +122,6 @@ function compileTaxes(taxes: Tax[] | undefined): CompiledTax[] {
     };
   });
 }
-
-const RATE_FIELDS = [
-  'connectFee',
-  'perMinute',
-  'firstIncrementSeconds',
-  'incrementSeconds',
-  'minimumCharge',
-  'maximumCharge',
-] as const satisfies readonly (keyof RateFields)[];
 
 /** A class's fields with a band's fields laid over them (rating.md step 4). */
 interface MergedRate {

@@ -34,6 +34,16 @@ export interface RateFields {
   maximumCharge?: DecimalString;
 }
 
+/** The fields of RateFields, in the order a rate table's columns list them. */
+export const RATE_FIELDS = [
+  'connectFee',
+  'perMinute',
+  'firstIncrementSeconds',
+  'incrementSeconds',
+  'minimumCharge',
+  'maximumCharge',
+] as const satisfies readonly (keyof RateFields)[];
+
 export interface TimeBand extends RateFields {
   /** Days the band applies on, in the plan's time zone. */
   days: Weekday[];

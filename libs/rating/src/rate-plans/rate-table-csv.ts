@@ -1,18 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { ErrorDetail } from '@app/common';
-import type { Destination, PerCallPlan, Rate } from '../plan/rate-plan';
+import { Destination, PerCallPlan, RATE_FIELDS, Rate } from '../plan/rate-plan';
 
 /** The columns of a carrier's rate table, in this order (issue 3). */
-export const RATE_TABLE_COLUMNS = [
-  'prefix',
-  'class',
-  'connectFee',
-  'perMinute',
-  'firstIncrementSeconds',
-  'incrementSeconds',
-  'minimumCharge',
-  'maximumCharge',
-] as const;
+export const RATE_TABLE_COLUMNS = ['prefix', 'class', ...RATE_FIELDS] as const;
 
 const MONEY_COLUMNS = ['connectFee', 'perMinute', 'minimumCharge', 'maximumCharge'] as const;
 const SECONDS_COLUMNS = ['firstIncrementSeconds', 'incrementSeconds'] as const;
