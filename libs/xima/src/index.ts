@@ -1,1 +1,2 @@
 export { XimaModule } from './xima.module';
+export { SourcesService } from './sources/sources.service';

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { SourcesController } from './sources/sources.controller';
+import { SourcesService } from './sources/sources.service';
 
-/** The Xima client, report parsing, sources and sync; filled by the sync issue. */
-@Module({})
+/** Xima's reports: sources to pull (and, next, the client, parsing and sync). */
+@Module({
+  controllers: [SourcesController],
+  providers: [SourcesService],
+  exports: [SourcesService],
+})
 export class XimaModule {}

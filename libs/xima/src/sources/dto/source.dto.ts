@@ -1,0 +1,226 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  buildMessage,
+} from 'class-validator';
+import { validateCronExpression } from 'cron';
+import { IANAZone } from 'luxon';
+import { SOURCE_KINDS, SourceKind } from '@app/ledger';
+
+/** Canonical fields a source may map to report column titles (reports.md, defaults table). */
+export const COLUMN_FIELDS = [
+  'callId',
+  'startTime',
+  'direction',
+  'extension',
+  'dialedNumber',
+  'talkMs',
+  'accountCode',
+  'calls',
+  'totalTalkMs',
+] as const;
+
+export type SourceColumns = Partial<Record<(typeof COLUMN_FIELDS)[number], string[]>>;
+
+function isColumnMap(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.entries(value).every(
+    ([field, titles]) =>
+      (COLUMN_FIELDS as readonly string[]).includes(field) &&
+      Array.isArray(titles) &&
+      titles.length >= 1 &&
+      titles.length <= 10 &&
+      titles.every((t) => typeof t === 'string' && t.trim().length > 0 && t.length <= 200),
+  );
+}
+
+function IsColumnMap(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isColumnMap',
+    validator: {
+      validate: isColumnMap,
+      defaultMessage: buildMessage(
+        () =>
+          `columns must map ${COLUMN_FIELDS.join(', ')} to 1-10 report column titles, e.g. { "talkMs": ["Talk Time"] }`,
+      ),
+    },
+  });
+}
+
+/** Extra request parameters, sent verbatim; the timeframe is ours to set. */
+function IsXimaParameters(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isXimaParameters',
+    validator: {
+      validate: (value: unknown) =>
+        Array.isArray(value) &&
+        value.every(
+          (p) =>
+            typeof p === 'object' &&
+            p !== null &&
+            !Array.isArray(p) &&
+            (p as { valueType?: unknown }).valueType !== 'REPORT_TIMEFRAME',
+        ) &&
+        JSON.stringify(value).length <= 20_000,
+      defaultMessage: buildMessage(
+        () =>
+          'parameters must be an array of Xima request parameters (objects, at most 20 kB), without REPORT_TIMEFRAME: sync sets the timeframe',
+      ),
+    },
+  });
+}
+
+function IsTimeZone(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value),
+      defaultMessage: buildMessage(
+        () => 'timezone must be an IANA time zone such as America/Denver',
+      ),
+    },
+  });
+}
+
+function IsCron(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCron',
+    validator: {
+      validate: (value: unknown) =>
+        value === null || (typeof value === 'string' && validateCronExpression(value).valid),
+      defaultMessage: buildMessage(() => 'syncCron must be a cron expression such as "0 * * * *"'),
+    },
+  });
+}
+
+function IsDeliveryUrl(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDeliveryUrl',
+    validator: {
+      validate: (value: unknown) => {
+        if (value === null) return true;
+        if (typeof value !== 'string' || value.length > 2000) return false;
+        try {
+          const url = new URL(value);
+          const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+          return (
+            !url.username && (url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+          );
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: buildMessage(
+        () => 'deliveryUrl must be an https URL (http only to localhost), or null',
+      ),
+    },
+  });
+}
+
+/** May be left out, but not null: the column has a value. */
+const NotNullIfPresent = (): PropertyDecorator =>
+  ValidateIf((_object, value) => value !== undefined);
+
+/** A Xima report to pull (product.md). */
+export class CreateSourceDto {
+  @ApiProperty({ example: 'Grand Hotel room calls' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/^\S(.*\S)?$/, { message: 'name must not start or end with a space' })
+  name!: string;
+
+  @ApiProperty({ enum: SOURCE_KINDS })
+  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
+  kind!: SourceKind;
+
+  @ApiProperty({ example: 'LT39K5C5', description: 'The report key from API Enablement.' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'historicDataKey must be 1-64 letters, digits, _ or -',
+  })
+  historicDataKey!: string;
+
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: 'ratePlanId must be the id of a rate plan' })
+  @Min(1, { message: 'ratePlanId must be the id of a rate plan' })
+  ratePlanId!: number;
+
+  @ApiProperty({ example: 'America/Denver' })
+  @IsTimeZone()
+  timezone!: string;
+
+  @ApiPropertyOptional({ example: { talkMs: ['Talk Time'] } })
+  @IsOptional()
+  @IsColumnMap()
+  columns?: SourceColumns;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
+  @IsOptional()
+  @IsXimaParameters()
+  @ArrayMaxSize(50)
+  parameters?: object[];
+
+  @ApiPropertyOptional({ default: true })
+  @NotNullIfPresent()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Approve pending line items at once.' })
+  @NotNullIfPresent()
+  @IsBoolean()
+  autoApprove?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '0 * * * *',
+    description: 'Overrides SYNC_CRON.',
+  })
+  @IsOptional()
+  @IsCron()
+  syncCron?: string | null;
+
+  @ApiPropertyOptional({ default: 1, description: 'Days per request to Xima.' })
+  @NotNullIfPresent()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  chunkDays?: number;
+
+  @ApiPropertyOptional({ default: 60, description: 'Minutes re-read before the watermark.' })
+  @NotNullIfPresent()
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  overlapMinutes?: number;
+
+  @ApiPropertyOptional({ default: 15, description: 'Minutes before now left for Xima to settle.' })
+  @NotNullIfPresent()
+  @IsInt()
+  @Min(0)
+  @Max(1_440)
+  settleMinutes?: number;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Billing system that receives invoices.' })
+  @IsOptional()
+  @IsDeliveryUrl()
+  deliveryUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'HMAC secret for deliveries; write-only.' })
+  @IsOptional()
+  @IsString()
+  @Length(16, 200, { message: 'deliverySecret must be 16 to 200 characters' })
+  deliverySecret?: string | null;
+}
+
+export class UpdateSourceDto extends PartialType(CreateSourceDto) {}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, Clock, DomainError, ErrorDetail } from '@app/common';
+import { AuditLog, Ledger, RatePlan, Source, SourceKind } from '@app/ledger';
+import { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
+import { SourceView } from './dto/source.view';
+
+/** Which plan kind rates which source kind. */
+const PLAN_KIND_FOR: Record<SourceKind, RatePlan['kind']> = {
+  'call-records': 'per-call',
+  'account-summary': 'account-summary',
+};
+
+/** Fields a PATCH may leave out but not clear. */
+const NOT_NULL: (keyof UpdateSourceDto)[] = [
+  'name',
+  'kind',
+  'historicDataKey',
+  'ratePlanId',
+  'timezone',
+  'enabled',
+  'autoApprove',
+  'chunkDays',
+  'overlapMinutes',
+  'settleMinutes',
+];
+
+/** What the audit trail shows of a source: its view, which never holds the secret. */
+const audited = (source: Source): SourceView => SourceView.of(source);
+
+@Injectable()
+export class SourcesService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: CreateSourceDto, actor: Actor): Promise<Source> {
+    return this.ledger.transaction(async (manager) => {
+      await this.assertNameFree(manager, input.name, null);
+      await this.assertPlanFits(manager, input.ratePlanId, input.kind);
+      const now = this.clock.now();
+      const source = await manager.save(
+        manager.create(Source, {
+          name: input.name,
+          kind: input.kind,
+          historicDataKey: input.historicDataKey,
+          ratePlanId: input.ratePlanId,
+          timezone: input.timezone,
+          columnsJson: input.columns ? JSON.stringify(input.columns) : null,
+          parametersJson: input.parameters ? JSON.stringify(input.parameters) : null,
+          enabled: input.enabled ?? true,
+          autoApprove: input.autoApprove ?? false,
+          syncCron: input.syncCron ?? null,
+          chunkDays: input.chunkDays ?? 1,
+          overlapMinutes: input.overlapMinutes ?? 60,
+          settleMinutes: input.settleMinutes ?? 15,
+          watermarkMs: null,
+          deliveryUrl: input.deliveryUrl ?? null,
+          deliverySecret: input.deliverySecret ?? null,
+          createdAtMs: now,
+          updatedAtMs: now,
+          version: 1,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'source.create',
+          entityType: 'source',
+          entityId: source.id,
+          newValue: audited(source),
+        },
+        now,
+      );
+      return source;
+    });
+  }
+
+  list(): Promise<Source[]> {
+    return this.ledger.manager.find(Source, { order: { id: 'ASC' } });
+  }
+
+  async get(id: number): Promise<Source> {
+    const source = await this.ledger.manager.findOneBy(Source, { id });
+    if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
+    return source;
+  }
+
+  update(id: number, input: UpdateSourceDto, actor: Actor): Promise<Source> {
+    const nulls: ErrorDetail[] = NOT_NULL.filter((field) => input[field] === null).map((field) => ({
+      field,
+      message: `${field} cannot be cleared; leave it out to keep it`,
+    }));
+    if (nulls.length > 0) throw DomainError.invalid('request', nulls);
+    return this.ledger.transaction(async (manager) => {
+      const source = await manager.findOneBy(Source, { id });
+      if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
+      if (input.kind !== undefined && input.kind !== source.kind) {
+        throw DomainError.invalid('request', [
+          {
+            field: 'kind',
+            message: `cannot change from ${source.kind}: its records are already of that kind`,
+          },
+        ]);
+      }
+      if (input.name !== undefined) await this.assertNameFree(manager, input.name, id);
+      if (input.ratePlanId !== undefined) {
+        await this.assertPlanFits(manager, input.ratePlanId, source.kind);
+      }
+      const changes: Partial<Source> = {};
+      const set = <K extends keyof Source>(key: K, value: Source[K] | undefined) => {
+        if (value !== undefined) changes[key] = value;
+      };
+      set('name', input.name);
+      set('historicDataKey', input.historicDataKey);
+      set('ratePlanId', input.ratePlanId);
+      set('timezone', input.timezone);
+      if (input.columns !== undefined)
+        changes.columnsJson = input.columns ? JSON.stringify(input.columns) : null;
+      if (input.parameters !== undefined) {
+        changes.parametersJson = input.parameters ? JSON.stringify(input.parameters) : null;
+      }
+      set('enabled', input.enabled);
+      set('autoApprove', input.autoApprove);
+      set('syncCron', input.syncCron);
+      set('chunkDays', input.chunkDays);
+      set('overlapMinutes', input.overlapMinutes);
+      set('settleMinutes', input.settleMinutes);
+      set('deliveryUrl', input.deliveryUrl);
+      set('deliverySecret', input.deliverySecret);
+      const now = this.clock.now();
+      const updated: Source = {
+        ...source,
+        ...changes,
+        updatedAtMs: now,
+        version: source.version + 1,
+      };
+      await manager.update(
+        Source,
+        { id },
+        { ...changes, updatedAtMs: now, version: updated.version },
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'source.update',
+          entityType: 'source',
+          entityId: id,
+          oldValue: audited(source),
+          newValue: audited(updated),
+        },
+        now,
+      );
+      return updated;
+    });
+  }
+
+  private async assertNameFree(
+    manager: EntityManager,
+    name: string,
+    ownId: number | null,
+  ): Promise<void> {
+    const other = await manager.findOneBy(Source, { name });
+    if (other && other.id !== ownId) {
+      throw new DomainError('conflict', `A source named "${name}" already exists (id ${other.id})`);
+    }
+  }
+
+  private async assertPlanFits(
+    manager: EntityManager,
+    ratePlanId: number,
+    kind: SourceKind,
+  ): Promise<void> {
+    const plan = await manager.findOneBy(RatePlan, { id: ratePlanId });
+    const wanted = PLAN_KIND_FOR[kind];
+    const problem = !plan
+      ? `rate plan ${ratePlanId} does not exist`
+      : plan.kind !== wanted
+        ? `rate plan ${ratePlanId} is ${plan.kind}; a ${kind} source needs a ${wanted} plan`
+        : null;
+    if (problem) throw DomainError.invalid('source', [{ field: 'ratePlanId', message: problem }]);
+  }
+}
