@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../apps/billing/src/app.module';
 import { configureApp } from '../../apps/billing/src/http/configure-app';
@@ -33,7 +33,10 @@ export interface TestApp {
  * The real service (AppModule, global pipe, filter and guard, body limit, API docs) on an
  * in-memory ledger with the real migrations. `env` adds or overrides variables.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<TestApp> {
   const adminKey = `test-admin-${randomBytes(24).toString('base64url')}`;
   const saved = { ...process.env };
   for (const name of ['XIMA_BASE_URL', 'XIMA_API_KEY', 'PORT', 'HOST', 'SYNC_CRON']) {
@@ -48,10 +51,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const logs = new LogCapture();
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] })
-      .overrideProvider(LOG_DESTINATION)
-      .useValue(logs)
-      .compile();
+    const moduleRef = await override(
+      Test.createTestingModule({ imports: [AppModule.forRoot()] })
+        .overrideProvider(LOG_DESTINATION)
+        .useValue(logs),
+    ).compile();
     const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
     app.useLogger(app.get(Logger));
     configureApp(app);

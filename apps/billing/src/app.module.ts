@@ -31,7 +31,13 @@ export class AppModule {
         ApiKeysModule,
         HealthModule,
         RatingModule,
-        XimaModule,
+        XimaModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) =>
+            config.ximaBaseUrl && config.ximaApiKey
+              ? { baseUrl: config.ximaBaseUrl, token: config.ximaApiKey }
+              : null,
+        }),
         InvoiceExportModule,
       ],
       providers: [

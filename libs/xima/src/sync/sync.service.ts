@@ -1,0 +1,247 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { QueryFailedError } from 'typeorm';
+import { Clock, DomainError, isoTime } from '@app/common';
+import { Ledger, RatePlanVersion, Source, SyncRun, SyncTrigger } from '@app/ledger';
+import { RatePlansService } from '@app/rating';
+import { ReportRequestBody, XimaError, reportRequestBody } from '../client';
+import { ColumnMap, ReportShapeError, parseAccountSummaryReport, parseCallReport } from '../report';
+import { ChunkContext, ChunkCounts, writeCallChunk, writeSummaryChunk } from './chunk-writer';
+import { Chunk, chunksOf, scheduledWindow } from './sync-window';
+
+/** The one thing sync needs from Xima; XimaClient is it in production. */
+export interface XimaGateway {
+  runReport(
+    historicDataKey: string,
+    body: ReportRequestBody,
+    signal?: AbortSignal,
+  ): Promise<{ body: unknown; retries: number }>;
+}
+
+export const XIMA_GATEWAY = Symbol('XIMA_GATEWAY');
+
+export interface SyncStart {
+  run: SyncRun;
+  /** Settles with the finished run (succeeded or failed); never rejects. */
+  done: Promise<SyncRun>;
+}
+
+/**
+ * Pulls a source's window from Xima chunk by chunk. Each chunk is fetched and parsed outside
+ * any transaction, then stored, rated and counted in one transaction that also moves the
+ * watermark: a fault or a crash leaves the ledger as it was before that chunk, and the next
+ * sync takes the chunk again. The ledger allows one running sync per source.
+ */
+@Injectable()
+export class SyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SyncService.name);
+  private readonly stopping = new AbortController();
+  private readonly inFlight = new Set<Promise<SyncRun>>();
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly plans: RatePlansService,
+    private readonly clock: Clock,
+    @Optional() @Inject(XIMA_GATEWAY) private readonly xima: XimaGateway | null,
+  ) {}
+
+  /** A run left `running` by a stopped process is over: its last chunk was rolled back. */
+  async onApplicationBootstrap(): Promise<void> {
+    const now = this.clock.now();
+    const message = JSON.stringify('interrupted: the service stopped during this run');
+    await this.ledger.transaction((manager) =>
+      manager.query(
+        `UPDATE sync_runs SET status = 'failed', finished_at_ms = ?,
+           messages_json = json_insert(messages_json, '$[#]', json(?))
+         WHERE status = 'running'`,
+        [now, message],
+      ),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Starts a sync of `window` (default: the scheduled window). 409 while one is running. */
+  async start(sourceId: number, trigger: SyncTrigger, window?: Chunk): Promise<SyncStart> {
+    const source = await this.ledger.manager.findOneBy(Source, { id: sourceId });
+    if (!source) throw new DomainError('not-found', `Source ${sourceId} does not exist`);
+    if (!this.xima) {
+      throw new DomainError('unavailable', 'No Xima connection is configured (XIMA_BASE_URL)');
+    }
+    const span = window ?? scheduledWindow(source, this.clock.now());
+    const run = await this.openRun(source, trigger, span);
+    const done = this.execute(source, run, span);
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+    return { run, done };
+  }
+
+  private async openRun(source: Source, trigger: SyncTrigger, window: Chunk): Promise<SyncRun> {
+    try {
+      return await this.ledger.transaction((manager) =>
+        manager.save(
+          manager.create(SyncRun, {
+            sourceId: source.id,
+            status: 'running',
+            trigger,
+            fromMs: window.startMs,
+            toMs: window.endMs,
+            messagesJson: '[]',
+            startedAtMs: this.clock.now(),
+            finishedAtMs: null,
+          }),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof QueryFailedError && /UNIQUE/.test(error.message)) {
+        const running = await this.ledger.manager.findOneBy(SyncRun, {
+          sourceId: source.id,
+          status: 'running',
+        });
+        throw new DomainError(
+          'conflict',
+          `Source ${source.id} is already syncing (run ${running?.id ?? '?'}); try again when it ends`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async execute(source: Source, run: SyncRun, window: Chunk): Promise<SyncRun> {
+    try {
+      const { versions } = await this.plans.get(source.ratePlanId);
+      for (const chunk of chunksOf(window, source.timezone, source.chunkDays)) {
+        const failure = await this.syncChunk(source, run, versions, chunk);
+        if (failure) return await this.finish(run.id, 'failed', failure);
+      }
+      return await this.finish(run.id, 'succeeded', null);
+    } catch (error) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return this.finish(run.id, 'failed', 'unexpected error; see the service log').catch(
+        () => run,
+      );
+    }
+  }
+
+  /** One chunk; returns a message when it failed (and was left as it was). */
+  private async syncChunk(
+    source: Source,
+    run: SyncRun,
+    versions: RatePlanVersion[],
+    chunk: Chunk,
+  ): Promise<string | null> {
+    const label = `${isoTime(chunk.startMs)} to ${isoTime(chunk.endMs)}`;
+    const local = (ms: number) => DateTime.fromMillis(ms, { zone: source.timezone }).toISO()!;
+    const parameters = source.parametersJson
+      ? (JSON.parse(source.parametersJson) as unknown[])
+      : [];
+    // Xima's timeframe is inclusive at both ends: the chunk's last millisecond is its end.
+    const body = reportRequestBody(local(chunk.startMs), local(chunk.endMs - 1), parameters);
+    let report: { body: unknown; retries: number };
+    try {
+      report = await this.xima!.runReport(source.historicDataKey, body, this.stopping.signal);
+    } catch (error) {
+      const retries = error instanceof XimaError ? error.retries : 0;
+      await this.addRetries(run.id, retries);
+      const reason = error instanceof Error ? error.message : String(error);
+      return `chunk ${label}: ${reason}`;
+    }
+    const columns = source.columnsJson ? (JSON.parse(source.columnsJson) as ColumnMap) : undefined;
+    let parsed;
+    try {
+      parsed =
+        source.kind === 'call-records'
+          ? { kind: 'calls' as const, ...parseCallReport(report.body, columns) }
+          : {
+              kind: 'summary' as const,
+              ...parseAccountSummaryReport(
+                report.body,
+                { startMs: chunk.startMs, endMs: chunk.endMs },
+                columns,
+              ),
+            };
+    } catch (error) {
+      await this.addRetries(run.id, report.retries);
+      if (error instanceof ReportShapeError) return `chunk ${label}: ${error.message}`;
+      throw error;
+    }
+    await this.ledger.transaction(async (manager) => {
+      const context: ChunkContext = {
+        source,
+        runId: run.id,
+        versions,
+        inForce: (startTimeMs) => this.plans.inForce(versions, startTimeMs),
+        nowMs: this.clock.now(),
+      };
+      const counts: ChunkCounts =
+        parsed.kind === 'calls'
+          ? await writeCallChunk(manager, context, {
+              records: parsed.records,
+              errors: parsed.errors,
+            })
+          : await writeSummaryChunk(manager, context, {
+              records: parsed.records,
+              errors: parsed.errors,
+            });
+      await manager.query(
+        `UPDATE sync_runs SET fetched = fetched + ?, inserted = inserted + ?, duplicates = duplicates + ?,
+           rated = rated + ?, no_charge = no_charge + ?, needs_review = needs_review + ?,
+           errors = errors + ?, retries = retries + ?
+         WHERE id = ?`,
+        [
+          counts.fetched,
+          counts.inserted,
+          counts.duplicates,
+          counts.rated,
+          counts.noCharge,
+          counts.needsReview,
+          counts.errors,
+          report.retries,
+          run.id,
+        ],
+      );
+      // The watermark moves only along committed, contiguous time: a backfill of an older or
+      // later window never lets the schedule skip what lies between.
+      await manager.query(
+        `UPDATE sources SET watermark_ms = ?
+         WHERE id = ? AND (watermark_ms IS NULL OR (watermark_ms >= ? AND watermark_ms < ?))`,
+        [chunk.endMs, source.id, chunk.startMs, chunk.endMs],
+      );
+    });
+    return null;
+  }
+
+  private addRetries(runId: number, retries: number): Promise<unknown> {
+    if (retries === 0) return Promise.resolve();
+    return this.ledger.transaction((manager) =>
+      manager.query(`UPDATE sync_runs SET retries = retries + ? WHERE id = ?`, [retries, runId]),
+    );
+  }
+
+  private async finish(
+    runId: number,
+    status: 'succeeded' | 'failed',
+    message: string | null,
+  ): Promise<SyncRun> {
+    return this.ledger.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE sync_runs SET status = ?, finished_at_ms = ?,
+           messages_json = CASE WHEN ? IS NULL THEN messages_json
+                                ELSE json_insert(messages_json, '$[#]', json(?)) END
+         WHERE id = ?`,
+        [status, this.clock.now(), message, JSON.stringify(message), runId],
+      );
+      return manager.findOneByOrFail(SyncRun, { id: runId });
+    });
+  }
+}

@@ -1,0 +1,209 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { RunningSandbox, generateCalls, startSandbox } from '@app/xima-sandbox';
+import { XIMA_GATEWAY, XimaClient } from '@app/xima';
+import { TestApp, bearer, createTestApp } from './support/test-app';
+import { fixtureJson } from './support/fixtures';
+
+const TOKEN = 'sandbox-token-for-sync-tests';
+const FROM = '2026-03-02T00:00:00-07:00';
+const TO = '2026-03-04T00:00:00-07:00';
+
+/** Sync against the sandbox as a real HTTP server. */
+describe('sync (e2e, real sandbox)', () => {
+  let sandbox: RunningSandbox;
+  let t: TestApp;
+  let db: DataSource;
+  let sourceId: number;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ token: TOKEN, seed: 'sync-e2e', callsPerDay: 400 });
+    // The production client with a short retry budget, so that permanent faults end quickly.
+    const client = new XimaClient({
+      baseUrl: sandbox.url,
+      token: TOKEN,
+      retry: {
+        maxAttempts: 3,
+        baseDelayMs: 20,
+        maxDelayMs: 100,
+        maxTotalMs: 10_000,
+        acceptedDelayMs: 20,
+      },
+    });
+    t = await createTestApp({ XIMA_BASE_URL: sandbox.url, XIMA_API_KEY: TOKEN }, (builder) =>
+      builder.overrideProvider(XIMA_GATEWAY).useValue(client),
+    );
+    db = t.app.get(DataSource);
+    const plan = await http()
+      .post('/api/v1/rate-plans')
+      .set(...bearer(t.adminKey))
+      .send(fixtureJson('rate-plans/grand-hotel.json'))
+      .expect(201);
+    const source = await http()
+      .post('/api/v1/sources')
+      .set(...bearer(t.adminKey))
+      .send({
+        name: 'Grand Hotel',
+        kind: 'call-records',
+        historicDataKey: 'CALLDTLX',
+        ratePlanId: plan.body.id,
+        timezone: 'America/Denver',
+      })
+      .expect(201);
+    sourceId = source.body.id;
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await sandbox.close();
+  });
+
+  const http = () => request(t.app.getHttpServer());
+  const sync = (body: object = { from: FROM, to: TO }) =>
+    http()
+      .post(`/api/v1/sources/${sourceId}/sync`)
+      .set(...bearer(t.adminKey))
+      .send(body);
+  const ledger = async () =>
+    (
+      await db.query(`SELECT (SELECT count(*) FROM call_records) AS records,
+                             (SELECT count(*) FROM line_items) AS items,
+                             (SELECT count(*) FROM record_errors) AS errors,
+                             (SELECT count(*) FROM call_records WHERE direction = 'outbound') AS outbound`)
+    )[0] as { records: number; items: number; errors: number; outbound: number };
+
+  it('pulls two days: every row a record or a counted error; counts equal the ledger', async () => {
+    const res = await sync().expect(200);
+    const expected = generateCalls(
+      { seed: 'sync-e2e', callsPerDay: 400, timezone: 'America/Denver' },
+      Date.parse(FROM),
+      Date.parse(TO) - 1,
+    );
+    const run = res.body;
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      sourceId,
+      fetched: expected.length,
+      duplicates: 0,
+      retries: 0,
+    });
+    const counts = await ledger();
+    expect(run.inserted + run.errors).toBe(expected.length);
+    expect(counts.records).toBe(run.inserted);
+    expect(counts.items).toBe(run.rated);
+    expect(counts.errors).toBe(run.errors);
+    // Every outbound call from a room is a line item; house phones make none.
+    const outboundFromRooms: { n: number }[] = await db.query(
+      `SELECT count(*) AS n FROM call_records WHERE direction = 'outbound'
+         AND CAST(trim(extension) AS INTEGER) BETWEEN 1001 AND 1999 AND trim(extension) GLOB '[0-9]*'`,
+    );
+    expect(counts.items).toBe(outboundFromRooms[0].n);
+    const source = await http()
+      .get(`/api/v1/sources/${sourceId}`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    // The first committed time a source has: the schedule goes on from the end of it.
+    expect(source.body.watermark).toBe('2026-03-04T07:00:00.000Z');
+  });
+
+  it('pulls the same window again: nothing twice', async () => {
+    const before = await ledger();
+    const res = await sync().expect(200);
+    expect(res.body).toMatchObject({ status: 'succeeded', inserted: 0, rated: 0 });
+    expect(res.body.duplicates + res.body.errors).toBe(res.body.fetched);
+    await expect(ledger()).resolves.toEqual(before);
+  });
+
+  it('pulls an overlapping window: only the new day is new', async () => {
+    const before = await ledger();
+    const res = await sync({
+      from: '2026-03-03T00:00:00-07:00',
+      to: '2026-03-05T00:00:00-07:00',
+    }).expect(200);
+    const newDay = generateCalls(
+      { seed: 'sync-e2e', callsPerDay: 400, timezone: 'America/Denver' },
+      Date.parse('2026-03-04T00:00:00-07:00'),
+      Date.parse('2026-03-05T00:00:00-07:00') - 1,
+    );
+    const after = await ledger();
+    expect(res.body.inserted + (after.errors - before.errors)).toBe(newDay.length);
+    expect(after.records - before.records).toBe(res.body.inserted);
+  });
+
+  it('lists and reads runs; 404 for an unknown run or source; 400 for a bad window', async () => {
+    const list = await http()
+      .get(`/api/v1/sync-runs?sourceId=${sourceId}`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(3);
+    await http()
+      .get(`/api/v1/sync-runs/${list.body.items[0].id}`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    await http()
+      .get('/api/v1/sync-runs/99999')
+      .set(...bearer(t.adminKey))
+      .expect(404);
+    await http()
+      .post('/api/v1/sources/99999/sync')
+      .set(...bearer(t.adminKey))
+      .send({ from: FROM, to: TO })
+      .expect(404);
+    const bad = await sync({ from: TO, to: FROM }).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'to', message: 'to must be after from' }]);
+  });
+
+  describe('Xima faults', () => {
+    afterEach(() => sandbox.setFaults(undefined));
+
+    it('503 with Retry-After: retried, counted, then succeeds', async () => {
+      sandbox.setFaults({ mode: '503', times: 1, retryAfterSeconds: 1 });
+      const res = await sync({
+        from: '2026-03-10T00:00:00-06:00',
+        to: '2026-03-11T00:00:00-06:00',
+      }).expect(200);
+      expect(res.body).toMatchObject({ status: 'succeeded', retries: 1 });
+      expect(res.body.inserted).toBeGreaterThan(0);
+    });
+
+    it("403: the run fails with Xima's message, without retrying, and stores nothing", async () => {
+      sandbox.setFaults({ mode: '403' });
+      const before = await ledger();
+      const requests = sandbox.requests;
+      const res = await sync({
+        from: '2026-03-12T00:00:00-06:00',
+        to: '2026-03-13T00:00:00-06:00',
+      }).expect(200);
+      expect(res.body.status).toBe('failed');
+      expect(res.body.retries).toBe(0);
+      expect(res.body.messages.join(' ')).toMatch(/403|may not/i);
+      expect(sandbox.requests - requests).toBe(1);
+      await expect(ledger()).resolves.toEqual(before);
+    });
+
+    it('a truncated body fails the chunk, leaves the ledger as it was; the next run takes it again', async () => {
+      sandbox.setFaults({ mode: 'truncated' });
+      const window = { from: '2026-03-14T00:00:00-06:00', to: '2026-03-15T00:00:00-06:00' };
+      const before = await ledger();
+      const failed = await sync(window).expect(200);
+      expect(failed.body.status).toBe('failed');
+      await expect(ledger()).resolves.toEqual(before);
+      sandbox.setFaults(undefined);
+      const again = await sync(window).expect(200);
+      expect(again.body).toMatchObject({ status: 'succeeded', duplicates: 0 });
+      expect(again.body.inserted).toBeGreaterThan(0);
+    }, 60_000);
+
+    it('two syncs of one source at once: the second gets 409, nothing twice', async () => {
+      sandbox.setFaults({ mode: 'latency', latencyMs: 1_000 });
+      const window = { from: '2026-03-16T00:00:00-06:00', to: '2026-03-17T00:00:00-06:00' };
+      const first = sync(window).then((response) => response); // sends it now
+      await new Promise((r) => setTimeout(r, 300));
+      const second = await sync(window);
+      expect(second.status).toBe(409);
+      expect(second.body.message).toMatch(/already syncing/);
+      const done = await first;
+      expect(done.body).toMatchObject({ status: 'succeeded', duplicates: 0 });
+    });
+  });
+});
