@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { bearer, createTestApp } from './support/test-app';
 
+/** Demo mode: no Xima credentials and no ADMIN_API_KEY. */
+const DEMO = { XIMA_BASE_URL: '', XIMA_API_KEY: '', ADMIN_API_KEY: '' };
+
 describe('ADMIN_API_KEY bootstrap (e2e, ledger file kept across restarts)', () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'billing-bootstrap-'))));
@@ -52,11 +55,11 @@ describe('ADMIN_API_KEY bootstrap (e2e, ledger file kept across restarts)', () =
       const { StartupService } = await import('../apps/billing/src/startup.service');
       return t.app.get(StartupService).demoAdminKey!;
     };
-    const first = await createTestApp({ DATABASE_URL, ADMIN_API_KEY: '' });
+    const first = await createTestApp({ ...DEMO, DATABASE_URL });
     const firstKey = await keyOf(first);
     expect(firstKey).toMatch(/^xbk_/);
     await first.close();
-    const second = await createTestApp({ DATABASE_URL, ADMIN_API_KEY: '' });
+    const second = await createTestApp({ ...DEMO, DATABASE_URL });
     const http = () => request(second.app.getHttpServer());
     await http()
       .get('/api/v1/api-keys')

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../apps/billing/src/cli';
-import { fixtureJson, fixturePath } from './support/fixtures';
+import { fixturePath, samplePlan, samplePlanPath } from './support/fixtures';
 
 describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
   let dir: string;
@@ -92,7 +92,7 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
   });
 
   describe('rate-plans', () => {
-    const hotelFile = fixturePath('rate-plans/grand-hotel.json');
+    const hotelFile = samplePlanPath('grand-hotel');
 
     it('imports a plan file, and importing it again changes nothing', async () => {
       const first = await cli('rate-plans', 'import', hotelFile);
@@ -115,7 +115,7 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
       const document = JSON.parse(exported.out.join('\n'));
       expect(document).toEqual({
         effectiveFrom: '1970-01-01T00:00:00.000Z',
-        ...fixtureJson('rate-plans/grand-hotel.json'),
+        ...samplePlan('grand-hotel'),
       });
       const file = join(dir, 'exported.json');
       writeFileSync(file, exported.out.join('\n'));
@@ -127,7 +127,7 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
 
     it('adds a version when the file changed', async () => {
       const changed = {
-        ...fixtureJson('rate-plans/grand-hotel.json'),
+        ...samplePlan('grand-hotel'),
         effectiveFrom: '2027-01-01T00:00:00-07:00',
         gracePeriodSeconds: 20,
       };
@@ -231,7 +231,7 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
     });
 
     it('imports a file without effectiveFrom as a version from now, then finds it unchanged, whatever the key order', async () => {
-      const plan = { ...fixtureJson('rate-plans/porter-lane-calls.json') };
+      const plan = { ...samplePlan('porter-lane-calls') };
       const file = join(dir, 'firm.json');
       writeFileSync(file, JSON.stringify(plan));
       await expect(cli('rate-plans', 'import', file)).resolves.toMatchObject({
@@ -258,7 +258,7 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
       writeFileSync(
         file,
         JSON.stringify({
-          ...fixtureJson('rate-plans/grand-hotel.json'),
+          ...samplePlan('grand-hotel'),
           name: 'Other',
           currency: 'usd',
         }),

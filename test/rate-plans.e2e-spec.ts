@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEvent, RatePlan, RatePlanVersion } from '@app/ledger';
 import { TestApp, bearer, createTestApp } from './support/test-app';
-import { fixtureJson } from './support/fixtures';
+import { samplePlan } from './support/fixtures';
 
 describe('rate plans API (e2e)', () => {
   let t: TestApp;
@@ -28,7 +28,7 @@ describe('rate plans API (e2e)', () => {
 
   const http = () => request(t.app.getHttpServer());
   const hotel = (name = 'Hotel A'): Record<string, unknown> => ({
-    ...fixtureJson('rate-plans/grand-hotel.json'),
+    ...samplePlan('grand-hotel'),
     name,
   });
   const createPlan = (body: object, key = t.adminKey) =>
@@ -176,7 +176,7 @@ describe('rate plans API (e2e)', () => {
 
     it('refuses another kind of plan as a version', async () => {
       const before = await counts();
-      const summary = { ...fixtureJson('rate-plans/porter-lane-summary.json'), name: 'Versioned' };
+      const summary = { ...samplePlan('porter-lane-summary'), name: 'Versioned' };
       const res = await addVersion({
         effectiveFrom: '2026-09-01T00:00:00-06:00',
         ...summary,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { TestApp, bearer, createTestApp } from './support/test-app';
-import { fixtureJson } from './support/fixtures';
+import { samplePlan } from './support/fixtures';
 
 /** Every worked example of docs/rating.md, through the real API. */
 describe('docs/rating.md examples (e2e)', () => {
@@ -13,7 +13,7 @@ describe('docs/rating.md examples (e2e)', () => {
       const res = await request(t.app.getHttpServer())
         .post('/api/v1/rate-plans')
         .set(...bearer(t.adminKey))
-        .send(fixtureJson(`rate-plans/${name}.json`))
+        .send(samplePlan(name))
         .expect(201);
       planIds[name] = res.body.id;
     }

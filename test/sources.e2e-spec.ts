@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEvent, Source } from '@app/ledger';
 import { TestApp, bearer, createTestApp } from './support/test-app';
-import { fixtureJson } from './support/fixtures';
+import { samplePlan } from './support/fixtures';
 
 describe('sources API (e2e)', () => {
   let t: TestApp;
@@ -24,13 +24,13 @@ describe('sources API (e2e)', () => {
       await http()
         .post('/api/v1/rate-plans')
         .set(...bearer(t.adminKey))
-        .send(fixtureJson('rate-plans/grand-hotel.json'))
+        .send(samplePlan('grand-hotel'))
     ).body.id;
     summaryPlanId = (
       await http()
         .post('/api/v1/rate-plans')
         .set(...bearer(t.adminKey))
-        .send(fixtureJson('rate-plans/porter-lane-summary.json'))
+        .send(samplePlan('porter-lane-summary'))
     ).body.id;
   });
 

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RunningSandbox, startSandbox } from '@app/xima-sandbox';
 import { bearer, createTestApp } from './support/test-app';
-import { fixtureJson } from './support/fixtures';
+import { samplePlan } from './support/fixtures';
 
 const TOKEN = 'sandbox-token-for-recovery';
 
@@ -34,7 +34,7 @@ describe('a sync interrupted by a stop (e2e, ledger file kept across restarts)',
     const plan = await http()
       .post('/api/v1/rate-plans')
       .set(...bearer(first.adminKey))
-      .send(fixtureJson('rate-plans/grand-hotel.json'))
+      .send(samplePlan('grand-hotel'))
       .expect(201);
     const source = await http()
       .post('/api/v1/sources')

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { RunningSandbox, generateCalls, startSandbox } from '@app/xima-sandbox';
 import { XIMA_GATEWAY, XimaClient } from '@app/xima';
 import { TestApp, bearer, createTestApp } from './support/test-app';
-import { fixtureJson } from './support/fixtures';
+import { samplePlan } from './support/fixtures';
 
 const TOKEN = 'sandbox-token-for-sync-tests';
 const FROM = '2026-03-02T00:00:00-07:00';
@@ -37,7 +37,7 @@ describe('sync (e2e, real sandbox)', () => {
     const plan = await http()
       .post('/api/v1/rate-plans')
       .set(...bearer(t.adminKey))
-      .send(fixtureJson('rate-plans/grand-hotel.json'))
+      .send(samplePlan('grand-hotel'))
       .expect(201);
     const source = await http()
       .post('/api/v1/sources')

@@ -14,3 +14,12 @@ export function fixtureJson<T = Record<string, unknown>>(path: string): T {
 }
 
 export const fixturePath = (path: string): string => join(FIXTURES, path);
+
+const SAMPLE_PLANS = join(__dirname, '..', '..', 'apps', 'billing', 'src', 'demo', 'plans');
+
+/** A sample rate plan of docs/rating.md (the plans demo mode seeds), parsed afresh. */
+export function samplePlan<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(samplePlanPath(name), 'utf8')) as T;
+}
+
+export const samplePlanPath = (name: string): string => join(SAMPLE_PLANS, `${name}.json`);

@@ -31,7 +31,8 @@ export interface TestApp {
 
 /**
  * The real service (AppModule, global pipe, filter and guard, body limit, API docs) on an
- * in-memory ledger with the real migrations. `env` adds or overrides variables.
+ * in-memory ledger with the real migrations. `env` adds or overrides variables; Xima points at
+ * a closed loopback port unless the test says otherwise (`XIMA_BASE_URL: ''` for demo mode).
  */
 export async function createTestApp(
   env: Record<string, string> = {},
@@ -47,6 +48,9 @@ export async function createTestApp(
     DATABASE_URL: 'sqlite::memory:',
     ADMIN_API_KEY: adminKey,
     LOG_LEVEL: 'info',
+    // Not demo mode unless a test asks for it (empty values): no sandbox, no sample data.
+    XIMA_BASE_URL: 'http://127.0.0.1:9',
+    XIMA_API_KEY: 'test-xima-token',
     ...env,
   });
   const logs = new LogCapture();

@@ -13,6 +13,9 @@ import { HealthModule } from './health/health.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './logging/logging.module';
 import { StartupService } from './startup.service';
+import { DemoDataService } from './demo/demo-data.service';
+import { DemoSandbox } from './demo/demo-sandbox';
+import { DEMO_SANDBOX, DemoModule } from './demo/demo.module';
 
 @Module({})
 export class AppModule {
@@ -31,12 +34,17 @@ export class AppModule {
         ApiKeysModule,
         HealthModule,
         RatingModule,
+        DemoModule,
         XimaModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) =>
-            config.ximaBaseUrl && config.ximaApiKey
-              ? { baseUrl: config.ximaBaseUrl, token: config.ximaApiKey }
-              : null,
+          imports: [DemoModule],
+          inject: [AppConfig, DEMO_SANDBOX],
+          // Demo mode talks to the bundled sandbox; otherwise to the configured Xima.
+          useFactory: (config: AppConfig, demo: DemoSandbox | null) =>
+            demo
+              ? { baseUrl: demo.url, token: demo.token }
+              : config.ximaBaseUrl && config.ximaApiKey
+                ? { baseUrl: config.ximaBaseUrl, token: config.ximaApiKey }
+                : null,
         }),
         InvoiceExportModule,
       ],
@@ -46,6 +54,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         StartupService,
+        DemoDataService,
       ],
     };
   }

@@ -8,6 +8,8 @@ import { ConfigurationError, validateEnvironment } from './config/environment';
 import { configureApp } from './http/configure-app';
 import { printBanner } from './banner';
 import { StartupService } from './startup.service';
+import { DemoSandbox } from './demo/demo-sandbox';
+import { DEMO_SANDBOX } from './demo/demo.module';
 
 async function main(): Promise<void> {
   // Fail fast, in one line, before anything else starts (the module validates again).
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
   configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.port, config.host);
-  printBanner(config, app.get(StartupService).demoAdminKey);
+  const demo = app.get<DemoSandbox | null>(DEMO_SANDBOX);
+  printBanner(config, app.get(StartupService).demoAdminKey, demo?.url);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AppConfig } from './config/app-config';
+import { DemoDataService } from './demo/demo-data.service';
 
 /** What the service does once its modules are up: make sure someone can log in. */
 @Injectable()
@@ -11,6 +12,7 @@ export class StartupService implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly apiKeys: ApiKeysService,
+    private readonly demoData: DemoDataService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -20,6 +22,7 @@ export class StartupService implements OnApplicationBootstrap {
     } else if (this.config.demoMode) {
       this.demoKey = await this.apiKeys.createDemoKey();
     }
+    if (this.config.demoMode) await this.demoData.seedAndSync();
     this.logger.log(
       this.config.demoMode
         ? `Demo mode: no Xima credentials configured; ledger at ${this.config.databaseUrl}`
