@@ -51,6 +51,7 @@ export async function createTestApp(
     // Not demo mode unless a test asks for it (empty values): no sandbox, no sample data.
     XIMA_BASE_URL: 'http://127.0.0.1:9',
     XIMA_API_KEY: 'test-xima-token',
+    SYNC_SCHEDULE_ENABLED: 'false',
     ...env,
   });
   const logs = new LogCapture();

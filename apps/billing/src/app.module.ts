@@ -39,12 +39,14 @@ export class AppModule {
           imports: [DemoModule],
           inject: [AppConfig, DEMO_SANDBOX],
           // Demo mode talks to the bundled sandbox; otherwise to the configured Xima.
-          useFactory: (config: AppConfig, demo: DemoSandbox | null) =>
-            demo
+          useFactory: (config: AppConfig, demo: DemoSandbox | null) => ({
+            client: demo
               ? { baseUrl: demo.url, token: demo.token }
               : config.ximaBaseUrl && config.ximaApiKey
                 ? { baseUrl: config.ximaBaseUrl, token: config.ximaApiKey }
                 : null,
+            schedule: { enabled: config.syncScheduleEnabled, defaultCron: config.syncCron },
+          }),
         }),
         InvoiceExportModule,
       ],

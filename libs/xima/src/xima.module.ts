@@ -1,17 +1,24 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { RatingModule } from '@app/rating';
 import { XimaClient, XimaClientOptions } from './client';
 import { SourcesController } from './sources/sources.controller';
 import { SourcesService } from './sources/sources.service';
 import { SyncController } from './sync/sync.controller';
+import { SYNC_SCHEDULE_OPTIONS, SyncScheduleOptions, SyncScheduler } from './sync/sync.scheduler';
 import { SyncService, XIMA_GATEWAY } from './sync/sync.service';
+
+const XIMA_SETTINGS = Symbol('XIMA_SETTINGS');
 
 export interface XimaModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
   inject?: (string | symbol | Function)[];
-  /** The connection to Xima, or null when none is configured. */
+  /** The connection to Xima (null when none is configured) and the sync schedule. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  useFactory: (...args: any[]) => XimaClientOptions | null;
+  useFactory: (...args: any[]) => {
+    client: XimaClientOptions | null;
+    schedule: SyncScheduleOptions;
+  };
 }
 
 /** Xima's reports: sources to pull, the client that pulls them, parsing and sync. */
@@ -20,18 +27,27 @@ export class XimaModule {
   static forRootAsync(options: XimaModuleAsyncOptions): DynamicModule {
     return {
       module: XimaModule,
-      imports: [RatingModule, ...(options.imports ?? [])],
+      imports: [RatingModule, ScheduleModule.forRoot(), ...(options.imports ?? [])],
       controllers: [SourcesController, SyncController],
       providers: [
         SourcesService,
         SyncService,
+        SyncScheduler,
+        {
+          provide: XIMA_SETTINGS,
+          inject: options.inject ?? [],
+          useFactory: (...args: unknown[]) => options.useFactory(...args),
+        },
         {
           provide: XIMA_GATEWAY,
-          inject: options.inject ?? [],
-          useFactory: (...args: unknown[]) => {
-            const settings = options.useFactory(...args);
-            return settings ? new XimaClient(settings) : null;
-          },
+          inject: [XIMA_SETTINGS],
+          useFactory: (settings: { client: XimaClientOptions | null }) =>
+            settings.client ? new XimaClient(settings.client) : null,
+        },
+        {
+          provide: SYNC_SCHEDULE_OPTIONS,
+          inject: [XIMA_SETTINGS],
+          useFactory: (settings: { schedule: SyncScheduleOptions }) => settings.schedule,
         },
       ],
       exports: [SourcesService, SyncService],

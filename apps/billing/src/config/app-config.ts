@@ -20,6 +20,10 @@ export class AppConfig {
     return this.config.get('LOG_LEVEL', { infer: true });
   }
 
+  get syncScheduleEnabled(): boolean {
+    return this.config.get('SYNC_SCHEDULE_ENABLED', { infer: true });
+  }
+
   get syncCron(): string {
     return this.config.get('SYNC_CRON', { infer: true });
   }

@@ -91,6 +91,10 @@ describe('validateEnvironment', () => {
       { XIMA_BASE_URL: 'http://abc.xima.cloud', XIMA_API_KEY: 't' },
       'XIMA_BASE_URL must be an https URL such as https://abc.xima.cloud (http only for localhost) (got "http://abc.xima.cloud")',
     ],
+    [
+      { SYNC_SCHEDULE_ENABLED: 'maybe' },
+      'SYNC_SCHEDULE_ENABLED must be true or false (got "maybe")',
+    ],
     [{ HOST: 'face' }, 'HOST must be an IP address (such as 0.0.0.0) or localhost (got "face")'],
     [
       { ADMIN_API_KEY: 'a key with spaces 0123456789abcdefghij' },

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -114,6 +115,10 @@ export class Environment {
   @IsCronExpression()
   SYNC_CRON: string = '*/15 * * * *';
 
+  /** `false` turns every sync schedule off (manual and CLI syncs still work). */
+  @IsBoolean({ message: 'must be true or false' })
+  SYNC_SCHEDULE_ENABLED: boolean = true;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 32)' })
@@ -136,6 +141,7 @@ const VARIABLES = [
   'XIMA_BASE_URL',
   'XIMA_API_KEY',
   'SYNC_CRON',
+  'SYNC_SCHEDULE_ENABLED',
   'ADMIN_API_KEY',
   'LOG_LEVEL',
 ] as const;
@@ -165,6 +171,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const picked = pick(raw);
   const environment = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   // Numbers arrive as strings: convert strictly, so that `PORT=3000abc` is refused.
+  if (typeof picked.SYNC_SCHEDULE_ENABLED === 'string') {
+    const flag = picked.SYNC_SCHEDULE_ENABLED.trim().toLowerCase();
+    environment.SYNC_SCHEDULE_ENABLED = (
+      flag === 'true' ? true : flag === 'false' ? false : picked.SYNC_SCHEDULE_ENABLED
+    ) as boolean;
+  }
   if (typeof picked.PORT === 'string') {
     environment.PORT = /^\d+$/.test(picked.PORT) ? Number(picked.PORT) : (picked.PORT as never);
   }
