@@ -6,6 +6,8 @@ import { TestApp, bearer, createTestApp } from './support/test-app';
 import { samplePlan } from './support/fixtures';
 
 const TOKEN = 'sandbox-token-for-sync-tests';
+const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const FROM = '2026-03-02T00:00:00-07:00';
 const TO = '2026-03-04T00:00:00-07:00';
 
@@ -193,6 +195,50 @@ describe('sync (e2e, real sandbox)', () => {
       expect(again.body).toMatchObject({ status: 'succeeded', duplicates: 0 });
       expect(again.body.inserted).toBeGreaterThan(0);
     }, 60_000);
+
+    it.each([
+      ['429 with Retry-After', { mode: '429', times: 1, retryAfterSeconds: 1 }, '2026-03-18'],
+      ['202 then 200 (the identical body again)', { mode: '202-then-200' }, '2026-03-19'],
+      ['a malformed body once', { mode: 'malformed-json', times: 1 }, '2026-03-20'],
+    ] as const)('%s: retried, counted, then succeeds', async (_label, fault, day) => {
+      sandbox.setFaults(fault);
+      const res = await sync({ from: day, to: nextDay(day) }).expect(200);
+      expect(res.body).toMatchObject({ status: 'succeeded', retries: 1 });
+      expect(res.body.inserted).toBeGreaterThan(0);
+    });
+
+    it('a malformed body every time: the run fails after its retries, the ledger as it was', async () => {
+      sandbox.setFaults({ mode: 'malformed-json' });
+      const before = await ledger();
+      const requests = sandbox.requests;
+      const res = await sync({ from: '2026-03-21', to: '2026-03-22' }).expect(200);
+      expect(res.body.status).toBe('failed');
+      expect(res.body.retries).toBe(sandbox.requests - requests - 1);
+      await expect(ledger()).resolves.toEqual(before);
+    });
+
+    it('an unknown report key (404): failed at once, with what to check', async () => {
+      const other = await http()
+        .post('/api/v1/sources')
+        .set(...bearer(t.adminKey))
+        .send({
+          name: 'Wrong key',
+          kind: 'call-records',
+          historicDataKey: 'NOSUCHKY',
+          ratePlanId: 1,
+          timezone: 'America/Denver',
+        })
+        .expect(201);
+      const requests = sandbox.requests;
+      const res = await http()
+        .post(`/api/v1/sources/${other.body.id}/sync`)
+        .set(...bearer(t.adminKey))
+        .send({ from: '2026-03-02', to: '2026-03-03' })
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'failed', retries: 0, inserted: 0 });
+      expect(res.body.messages.join(' ')).toMatch(/historicDataKey/);
+      expect(sandbox.requests - requests).toBe(1);
+    });
 
     it('two syncs of one source at once: the second gets 409, nothing twice', async () => {
       sandbox.setFaults({ mode: 'latency', latencyMs: 1_000 });
