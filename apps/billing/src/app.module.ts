@@ -14,8 +14,8 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { LoggingModule } from './logging/logging.module';
 import { StartupService } from './startup.service';
 import { DemoDataService } from './demo/demo-data.service';
-import { DemoSandbox } from './demo/demo-sandbox';
-import { DEMO_SANDBOX, DemoModule } from './demo/demo.module';
+import { DemoModule } from './demo/demo.module';
+import { ximaModuleOptions } from './xima-settings';
 
 @Module({})
 export class AppModule {
@@ -35,19 +35,7 @@ export class AppModule {
         HealthModule,
         RatingModule,
         DemoModule,
-        XimaModule.forRootAsync({
-          imports: [DemoModule],
-          inject: [AppConfig, DEMO_SANDBOX],
-          // Demo mode talks to the bundled sandbox; otherwise to the configured Xima.
-          useFactory: (config: AppConfig, demo: DemoSandbox | null) => ({
-            client: demo
-              ? { baseUrl: demo.url, token: demo.token }
-              : config.ximaBaseUrl && config.ximaApiKey
-                ? { baseUrl: config.ximaBaseUrl, token: config.ximaApiKey }
-                : null,
-            schedule: { enabled: config.syncScheduleEnabled, defaultCron: config.syncCron },
-          }),
-        }),
+        XimaModule.forRootAsync(ximaModuleOptions(true)),
         InvoiceExportModule,
       ],
       providers: [

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@app/common';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
+import { XimaModule } from '@app/xima';
+import { ximaModuleOptions } from './xima-settings';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -21,6 +23,7 @@ export class CliModule {
         }),
         ApiKeysModule,
         RatingModule,
+        XimaModule.forRootAsync(ximaModuleOptions(false)),
       ],
     };
   }

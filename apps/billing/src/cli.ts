@@ -4,7 +4,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError, Option } from 'commander';
 import { API_KEY_ROLES, ApiKeyRole, DomainError, isoTime } from '@app/common';
+import { Ledger, Source } from '@app/ledger';
 import { RATE_TABLE_COLUMNS, RatePlansService } from '@app/rating';
+import { SyncService, requestedWindow } from '@app/xima';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { CliModule } from './cli.module';
 import { loadEnvFile } from './config/env-file';
@@ -15,11 +17,18 @@ const CLI_ACTOR = { keyId: null, name: 'cli' };
 export interface CliOutput {
   out(line: string): void;
   err(line: string): void;
+  /** A line that replaces itself (a progress bar); '' ends it. */
+  progress?(line: string): void;
 }
 
 const consoleOutput: CliOutput = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
+  progress: (line) => {
+    if (!process.stderr.isTTY) return;
+    process.stderr.write(`\r\x1b[2K${line}`);
+    if (line === '') process.stderr.write('\r');
+  },
 };
 
 /**
@@ -28,6 +37,7 @@ const consoleOutput: CliOutput = {
  */
 export async function runCli(argv: string[], output: CliOutput = consoleOutput): Promise<number> {
   let context: INestApplicationContext | undefined;
+  let exitCode = 0;
   const boot = async (): Promise<INestApplicationContext> => {
     loadEnvFile();
     validateEnvironment(process.env);
@@ -148,9 +158,53 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
       );
     });
 
+  program
+    .command('sync')
+    .description('pull and rate a window from Xima now (a backfill), with progress and a summary')
+    .requiredOption('--source <id>', 'the source to sync')
+    .requiredOption('--from <date>', 'a date (midnight in the source zone) or ISO-8601 with offset')
+    .requiredOption('--to <date>', 'the end, excluded')
+    .action(async (options: { source: string; from: string; to: string }) => {
+      const context = await boot();
+      const sourceId = positiveInteger(options.source, '--source');
+      const source = await context.get(Ledger).manager.findOneBy(Source, { id: sourceId });
+      if (!source) throw new DomainError('not-found', `Source ${sourceId} does not exist`);
+      const window = requestedWindow(options.from, options.to, source.timezone);
+      const started = Date.now();
+      let records = 0;
+      const { done } = await context
+        .get(SyncService)
+        .start(sourceId, 'cli', window, ({ index, total, counts }) => {
+          records += counts.fetched;
+          const perSecond = Math.round(records / Math.max((Date.now() - started) / 1000, 0.001));
+          output.progress?.(
+            `chunk ${index + 1}/${total} · ${records.toLocaleString('en-US')} records · ${perSecond.toLocaleString('en-US')} records/s`,
+          );
+        });
+      const run = await done;
+      output.progress?.('');
+      const rows: [string, string | number][] = [
+        ['run', run.id],
+        ['status', run.status],
+        ['window', `${isoTime(run.fromMs)} .. ${isoTime(run.toMs)}`],
+        ['fetched', run.fetched],
+        ['inserted', run.inserted],
+        ['duplicates', run.duplicates],
+        ['line items', run.rated],
+        ['no charge', run.noCharge],
+        ['needs review', run.needsReview],
+        ['errors', run.errors],
+        ['retries', run.retries],
+        ['seconds', ((Date.now() - started) / 1000).toFixed(1)],
+      ];
+      for (const [name, value] of rows) output.out(`${name.padEnd(14)}${value}`);
+      for (const message of JSON.parse(run.messagesJson) as string[]) output.err(message);
+      if (run.status !== 'succeeded') exitCode = 1;
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its message (or the help that was asked for).

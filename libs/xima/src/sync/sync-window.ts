@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DomainError } from '@app/common';
 
 /** `[startMs, endMs)`: one request to Xima, committed in one transaction. */
 export interface Chunk {
@@ -45,3 +46,43 @@ export function chunksOf(window: Chunk, timezone: string, chunkDays: number): Ch
   }
   return chunks;
 }
+
+/**
+ * A window asked for by a person (`{ from, to }`, API or CLI) in epoch ms; a plain date is
+ * midnight in the source's zone. Undefined when neither is given (the scheduled window).
+ */
+export function requestedWindow(
+  from: string | undefined,
+  to: string | undefined,
+  timezone: string,
+): Chunk | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  if (from === undefined || to === undefined) {
+    const missing = from === undefined ? 'from' : 'to';
+    throw DomainError.invalid('request', [
+      { field: missing, message: `${missing} is required with the other` },
+    ]);
+  }
+  const at = (field: string, text: string) => {
+    const ms = DateTime.fromISO(text, { zone: timezone }).toMillis();
+    if (Number.isNaN(ms)) {
+      throw DomainError.invalid('request', [
+        { field, message: `${field} must be a date (2026-03-01) or ISO-8601 with an offset` },
+      ]);
+    }
+    return ms;
+  };
+  const startMs = at('from', from);
+  const endMs = at('to', to);
+  if (!(endMs > startMs)) {
+    throw DomainError.invalid('request', [{ field: 'to', message: 'to must be after from' }]);
+  }
+  if (endMs - startMs > MAX_REQUESTED_WINDOW_MS) {
+    throw DomainError.invalid('request', [
+      { field: 'to', message: 'a window is at most 400 days; sync longer spans in parts' },
+    ]);
+  }
+  return { startMs, endMs };
+}
+
+const MAX_REQUESTED_WINDOW_MS = 400 * 86_400_000;

@@ -27,6 +27,14 @@ export interface XimaGateway {
 
 export const XIMA_GATEWAY = Symbol('XIMA_GATEWAY');
 
+/** Told after each committed chunk: for a progress bar. */
+export type ChunkObserver = (progress: {
+  chunk: Chunk;
+  index: number;
+  total: number;
+  counts: ChunkCounts;
+}) => void;
+
 export interface SyncStart {
   run: SyncRun;
   /** Settles with the finished run (succeeded or failed); never rejects. */
@@ -72,7 +80,12 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Starts a sync of `window` (default: the scheduled window). 409 while one is running. */
-  async start(sourceId: number, trigger: SyncTrigger, window?: Chunk): Promise<SyncStart> {
+  async start(
+    sourceId: number,
+    trigger: SyncTrigger,
+    window?: Chunk,
+    observer?: ChunkObserver,
+  ): Promise<SyncStart> {
     const source = await this.ledger.manager.findOneBy(Source, { id: sourceId });
     if (!source) throw new DomainError('not-found', `Source ${sourceId} does not exist`);
     if (!this.xima) {
@@ -80,7 +93,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     }
     const span = window ?? scheduledWindow(source, this.clock.now());
     const run = await this.openRun(source, trigger, span);
-    const done = this.execute(source, run, span);
+    const done = this.execute(source, run, span, observer);
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
     return { run, done };
@@ -117,12 +130,19 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async execute(source: Source, run: SyncRun, window: Chunk): Promise<SyncRun> {
+  private async execute(
+    source: Source,
+    run: SyncRun,
+    window: Chunk,
+    observer?: ChunkObserver,
+  ): Promise<SyncRun> {
     try {
       const { versions } = await this.plans.get(source.ratePlanId);
-      for (const chunk of chunksOf(window, source.timezone, source.chunkDays)) {
-        const failure = await this.syncChunk(source, run, versions, chunk);
-        if (failure) return await this.finish(run.id, 'failed', failure);
+      const chunks = chunksOf(window, source.timezone, source.chunkDays);
+      for (const [index, chunk] of chunks.entries()) {
+        const outcome = await this.syncChunk(source, run, versions, chunk);
+        if (typeof outcome === 'string') return await this.finish(run.id, 'failed', outcome);
+        observer?.({ chunk, index, total: chunks.length, counts: outcome });
       }
       return await this.finish(run.id, 'succeeded', null);
     } catch (error) {
@@ -139,7 +159,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     run: SyncRun,
     versions: RatePlanVersion[],
     chunk: Chunk,
-  ): Promise<string | null> {
+  ): Promise<string | ChunkCounts> {
     const label = `${isoTime(chunk.startMs)} to ${isoTime(chunk.endMs)}`;
     const local = (ms: number) => DateTime.fromMillis(ms, { zone: source.timezone }).toISO()!;
     const parameters = source.parametersJson
@@ -175,7 +195,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       if (error instanceof ReportShapeError) return `chunk ${label}: ${error.message}`;
       throw error;
     }
-    await this.ledger.transaction(async (manager) => {
+    return this.ledger.transaction(async (manager) => {
       const context: ChunkContext = {
         source,
         runId: run.id,
@@ -217,8 +237,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
          WHERE id = ? AND (watermark_ms IS NULL OR (watermark_ms >= ? AND watermark_ms < ?))`,
         [chunk.endMs, source.id, chunk.startMs, chunk.endMs],
       );
+      return counts;
     });
-    return null;
   }
 
   private addRetries(runId: number, retries: number): Promise<unknown> {
