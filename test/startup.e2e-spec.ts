@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { generateCalls, startSandbox } from '@app/xima-sandbox';
+import { samplePlan } from './support/fixtures';
 
 const root = resolve(__dirname, '..');
 const main = join(root, 'dist/apps/billing/src/main.js');
@@ -144,4 +147,95 @@ describe('the built service (spawned)', () => {
     expect(stderr).not.toMatch(/error/i);
     expect(stdout + stderr).not.toContain(adminKey);
   }, 30_000);
+
+  it('survives SIGKILL in the middle of a sync: restarted, it syncs again with exact counts', async () => {
+    const sandbox = await startSandbox({
+      token: 'crash-token',
+      seed: 'crash',
+      callsPerDay: 300,
+      faults: { mode: 'latency', latencyMs: 700 },
+    });
+    const port = await freePort();
+    const adminKey = 'crash-test-admin-key-0123456789abcdefghijkl';
+    const env = {
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, 'crash', 'ledger.sqlite')}`,
+      ADMIN_API_KEY: adminKey,
+      XIMA_BASE_URL: sandbox.url,
+      XIMA_API_KEY: 'crash-token',
+      SYNC_SCHEDULE_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+    };
+    const base = `http://127.0.0.1:${port}`;
+    const api = (path: string, body?: object) =>
+      fetch(`${base}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    const window = { from: '2026-03-01', to: '2026-03-13' };
+    try {
+      const first = run(env);
+      await waitFor(() => first.output().includes('listening on'), 20_000);
+      const plan = (await (await api('/api/v1/rate-plans', samplePlan('grand-hotel'))).json()) as {
+        id: number;
+      };
+      const source = (await (
+        await api('/api/v1/sources', {
+          name: 'Hotel',
+          kind: 'call-records',
+          historicDataKey: 'CALLDTLX',
+          ratePlanId: plan.id,
+          timezone: 'America/Denver',
+        })
+      ).json()) as { id: number };
+      void api(`/api/v1/sources/${source.id}/sync`, window).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 3_000)); // a few of the 12 slow chunks committed
+      first.child.kill('SIGKILL');
+      await first.exited;
+
+      sandbox.setFaults(undefined);
+      const second = run(env);
+      await waitFor(() => second.output().includes('listening on'), 20_000);
+      const runs = (await (await api(`/api/v1/sync-runs?sourceId=${source.id}`)).json()) as {
+        items: { status: string; inserted: number; messages: string[] }[];
+      };
+      expect(runs.items[0]).toMatchObject({
+        status: 'failed',
+        messages: [expect.stringMatching(/interrupted/)],
+      });
+      expect(runs.items[0].inserted).toBeGreaterThan(0);
+      const done = (await (await api(`/api/v1/sources/${source.id}/sync`, window)).json()) as {
+        status: string;
+      };
+      expect(done.status).toBe('succeeded');
+      second.child.kill('SIGTERM');
+      await second.exited;
+
+      const calls = generateCalls(
+        { seed: 'crash', callsPerDay: 300, timezone: 'America/Denver' },
+        Date.parse('2026-03-01T00:00:00-07:00'),
+        Date.parse('2026-03-13T00:00:00-06:00') - 1,
+      );
+      const db = new Database(join(dir, 'crash', 'ledger.sqlite'), { readonly: true });
+      const stored = db.prepare(`SELECT count(*) AS n FROM call_records`).get() as { n: number };
+      const errors = db.prepare(`SELECT count(*) AS n FROM record_errors`).get() as { n: number };
+      const doubled = db
+        .prepare(
+          `SELECT count(*) AS n FROM (SELECT call_record_id FROM line_items GROUP BY 1 HAVING count(*) > 1)`,
+        )
+        .get() as { n: number };
+      const summed = db.prepare(`SELECT sum(inserted) AS inserted FROM sync_runs`).get() as {
+        inserted: number;
+      };
+      db.close();
+      // Every call once: what the killed run committed plus what the second run added.
+      expect(stored.n + errors.n).toBe(calls.length);
+      expect(summed.inserted).toBe(stored.n);
+      expect(doubled.n).toBe(0);
+      expect(first.output()).not.toContain('crash-token');
+    } finally {
+      await sandbox.close();
+    }
+  }, 90_000);
 });
