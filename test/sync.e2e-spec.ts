@@ -155,6 +155,50 @@ describe('sync (e2e, real sandbox)', () => {
     expect(bad.body.details).toEqual([{ field: 'to', message: 'to must be after from' }]);
   });
 
+  it('syncs an account-code summary: one row per code per day, rated with the summary plan, once', async () => {
+    const plan = await http()
+      .post('/api/v1/rate-plans')
+      .set(...bearer(t.adminKey))
+      .send(samplePlan('porter-lane-summary'))
+      .expect(201);
+    const source = await http()
+      .post('/api/v1/sources')
+      .set(...bearer(t.adminKey))
+      .send({
+        name: 'Firm codes',
+        kind: 'account-summary',
+        historicDataKey: 'ACCTSUM1',
+        ratePlanId: plan.body.id,
+        timezone: 'America/Denver',
+      })
+      .expect(201);
+    const syncSummary = () =>
+      http()
+        .post(`/api/v1/sources/${source.body.id}/sync`)
+        .set(...bearer(t.adminKey))
+        .send({ from: '2026-03-02', to: '2026-03-04' })
+        .expect(200);
+    const first = await syncSummary();
+    expect(first.body).toMatchObject({ status: 'succeeded', duplicates: 0 });
+    expect(first.body.inserted).toBeGreaterThan(0);
+    const rows: { n: number; periods: number }[] = await db.query(
+      `SELECT count(*) AS n, count(DISTINCT period_start_ms) AS periods FROM account_summaries WHERE source_id = ?`,
+      [source.body.id],
+    );
+    expect(rows[0]).toEqual({ n: first.body.inserted, periods: 2 });
+    const items: { n: number }[] = await db.query(
+      `SELECT count(*) AS n FROM line_items WHERE source_id = ? AND account_summary_id IS NOT NULL`,
+      [source.body.id],
+    );
+    expect(items[0].n).toBe(first.body.rated);
+    const again = await syncSummary();
+    expect(again.body).toMatchObject({
+      status: 'succeeded',
+      inserted: 0,
+      duplicates: first.body.inserted,
+    });
+  });
+
   describe('Xima faults', () => {
     afterEach(() => sandbox.setFaults(undefined));
 
