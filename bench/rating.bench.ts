@@ -7,8 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_TIMEZONE, generateCalls, reportJson } from '@app/xima-sandbox';
-import type { GeneratedCall } from '@app/xima-sandbox';
 import { CanonicalCallRecord, PerCallPlan, compilePlan, rateCall } from '@app/rating';
+import { parseCallReport } from '@app/xima';
 
 export interface RatingBenchOptions {
   records: number;
@@ -122,47 +122,32 @@ export function benchPlan(): PerCallPlan {
   };
 }
 
-/** A generated call as the sync module's parser will hand it to the engine. */
-function canonical(call: GeneratedCall): CanonicalCallRecord {
-  // Intersite calls are internal for billing (reports.md).
-  const direction =
-    call.direction === 'Outbound'
-      ? 'outbound'
-      : call.direction === 'Inbound'
-        ? 'inbound'
-        : 'internal';
-  return {
-    callId: call.callId,
-    startTimeMs: call.startMs,
-    direction,
-    extension: /\(([^()]*)\)\s*$/.exec(call.agent)?.[1] ?? null,
-    dialedNumber: call.externalNumber ?? null,
-    talkMs: call.talkMs,
-    accountCode: call.accountCode ?? null,
-  };
-}
-
 /** Whole days of sandbox traffic, as records and as Xima's JSON for each day. */
-function workload(records: number): { records: CanonicalCallRecord[]; days: string[] } {
+function workload(records: number): {
+  records: CanonicalCallRecord[];
+  days: string[];
+  rows: number;
+} {
   const callsPerDay = Math.min(CALLS_PER_DAY, Math.max(records, 1_000));
   const options = { seed: 'rating-bench', callsPerDay, timezone: DEFAULT_TIMEZONE };
   const all: CanonicalCallRecord[] = [];
   const days: string[] = [];
+  let rows = 0;
   for (let day = 0; all.length < records; day++) {
     const from = START_MS + day * DAY_MS;
     const to = from + DAY_MS - 1;
     const calls = generateCalls(options, from, to);
-    const take = calls.slice(0, records - all.length);
-    for (const call of take) all.push(canonical(call));
-    const json = reportJson(
-      'CALLDTL1',
-      from,
-      take.length === calls.length ? to : take[take.length - 1].startMs,
-      options,
-    );
+    const last = calls[Math.min(calls.length, records - all.length) - 1];
+    const json = reportJson('CALLDTLX', from, last.startMs, options);
     days.push(json);
+    // The records sync hands the engine: parsed from Xima's JSON by the real parser.
+    const parsed = parseCallReport(JSON.parse(json));
+    if (parsed.errors.length > 0)
+      throw new Error(`${parsed.errors.length} sandbox rows unreadable`);
+    rows += parsed.records.length;
+    for (const { record } of parsed.records) all.push(record);
   }
-  return { records: all, days };
+  return { records: all.slice(0, records), days, rows };
 }
 
 const median = (values: number[]): number => {
@@ -174,7 +159,7 @@ const median = (values: number[]): number => {
 export function runRatingBench(options: RatingBenchOptions): RatingBenchResult {
   const log = options.log ?? (() => undefined);
   const plan = benchPlan();
-  const { records, days } = workload(options.records);
+  const { records, days, rows } = workload(options.records);
   const parseBytes = days.reduce((sum, day) => sum + Buffer.byteLength(day), 0);
   log(
     `${records.length} records (${days.length} days of sandbox calls), plan of ${plan.destinations.length} prefixes, Xima JSON ${(parseBytes / 1e6).toFixed(1)} MB`,
@@ -191,8 +176,8 @@ export function runRatingBench(options: RatingBenchOptions): RatingBenchResult {
     const start = performance.now();
     for (const day of days) parsedRows += (JSON.parse(day) as { rows: unknown[] }).rows.length;
     parseTimes.push(performance.now() - start);
-    if (parsedRows !== records.length) {
-      throw new Error(`parsed ${parsedRows} rows for ${records.length} records`);
+    if (parsedRows !== rows) {
+      throw new Error(`JSON.parse read ${parsedRows} rows, the parser ${rows}`);
     }
     log(`run ${run + 1}: JSON.parse ${parseTimes[run].toFixed(0)} ms`);
   }

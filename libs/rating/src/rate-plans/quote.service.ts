@@ -3,6 +3,7 @@ import { DomainError, ErrorDetail, isoTime } from '@app/common';
 import type { RatePlanVersion } from '@app/ledger';
 import { InvalidRecordError, RatingResult, rateCall, rateSummary } from '../engine';
 import { parseQuoteRecords } from './dto/quote-records';
+import { summaryCallId as defaultSummaryCallId } from '../plan/summary-call-id';
 import { QuoteResult, quoteResult } from './dto/quote.view';
 import { RatePlansService } from './rate-plans.service';
 
@@ -70,5 +71,5 @@ export class QuoteService {
 function summaryCallId(body: unknown, index: number, periodStartMs: number): string {
   const record = (body as { records: Record<string, unknown>[] }).records[index];
   if (typeof record.callId === 'string') return record.callId;
-  return `${String(record.accountCode)}@${isoTime(periodStartMs)}`;
+  return defaultSummaryCallId(String(record.accountCode), periodStartMs);
 }

@@ -8,6 +8,7 @@ import {
   RatingResult,
   rateCall,
   rateSummary,
+  summaryCallId,
 } from '@app/rating';
 import type { ParsedRow, RowError } from '../report';
 import { lineItemFromResult } from './line-item-from-result';
@@ -162,10 +163,7 @@ export async function writeCallChunk(
       items.push(item);
     }
   }
-  for (const batch of batches(items)) await manager.insert(LineItem, batch);
-  await keepErrors(manager, context, lateErrors);
-  counts.errors += lateErrors.length;
-  return counts;
+  return finishChunk(manager, context, { counts, items, lateErrors });
 }
 
 /**
@@ -217,7 +215,7 @@ export async function writeSummaryChunk(
       sourceId: context.source.id,
       callRecordId: null,
       accountSummaryId: inserted[0].id,
-      callId: `${record.accountCode}@${isoTime(record.periodStartMs)}`,
+      callId: summaryCallId(record.accountCode, record.periodStartMs),
       startTimeMs: record.periodStartMs,
       extension: null,
       accountCode: record.accountCode,
@@ -231,10 +229,18 @@ export async function writeSummaryChunk(
     tally(counts, item);
     items.push(item);
   }
-  for (const batch of batches(items)) await manager.insert(LineItem, batch);
-  await keepErrors(manager, context, lateErrors);
-  counts.errors += lateErrors.length;
-  return counts;
+  return finishChunk(manager, context, { counts, items, lateErrors });
+}
+
+/** Stores a chunk's line items and the records it could not rate; returns its counts. */
+async function finishChunk(
+  manager: EntityManager,
+  context: ChunkContext,
+  chunk: { counts: ChunkCounts; items: Partial<LineItem>[]; lateErrors: RowError[] },
+): Promise<ChunkCounts> {
+  for (const batch of batches(chunk.items)) await manager.insert(LineItem, batch);
+  await keepErrors(manager, context, chunk.lateErrors);
+  return { ...chunk.counts, errors: chunk.counts.errors + chunk.lateErrors.length };
 }
 
 function noVersionReason(context: ChunkContext, startTimeMs: number): string {
