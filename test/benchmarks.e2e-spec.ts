@@ -1,4 +1,5 @@
 import { benchPlan, runRatingBench } from '../bench/rating.bench';
+import { runSyncBench } from '../bench/sync.bench';
 import { validateRatePlan } from '@app/rating';
 
 /**
@@ -21,4 +22,23 @@ describe('benchmarks (--quick)', () => {
     expect(result.ratio).toBeGreaterThan(0);
     expect(lines.join('\n')).toContain('plan of 5000 prefixes');
   });
+
+  it('bench:sync syncs sandbox days end to end into a fresh ledger and times the raw insert of the same rows', async () => {
+    const lines: string[] = [];
+    const result = await runSyncBench({
+      calls: 3_000,
+      days: 2,
+      sandbox: 'in-process',
+      log: (line) => lines.push(line),
+    });
+    expect(result.calls).toBeGreaterThan(2_500);
+    expect(result.calls).toBeLessThan(3_500);
+    expect(result.errors).toBe(0);
+    expect(result.lineItems).toBeGreaterThan(300);
+    expect(result.callsPerSecond).toBeGreaterThan(0);
+    expect(result.rawCallsPerSecond).toBeGreaterThan(0);
+    expect(result.ratio).toBeGreaterThan(0);
+    expect(result.peakRssBytes).toBeGreaterThan(0);
+    expect(lines.filter((line) => /^ {2}chunk \d\/2: \d+ calls$/.test(line))).toHaveLength(2);
+  }, 60_000);
 });

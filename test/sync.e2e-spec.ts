@@ -17,6 +17,17 @@ describe('sync (e2e, real sandbox)', () => {
   let t: TestApp;
   let db: DataSource;
   let sourceId: number;
+  // The production client; a test may swap in one with another token (Xima refreshed it).
+  const gateway = {
+    client: undefined as unknown as XimaClient,
+    /** Called before each request to Xima with its number in the test, from 1. */
+    beforeRequest: undefined as ((n: number) => void) | undefined,
+    requests: 0,
+    runReport(...args: Parameters<XimaClient['runReport']>) {
+      this.beforeRequest?.(++this.requests);
+      return this.client.runReport(...args);
+    },
+  };
 
   beforeAll(async () => {
     sandbox = await startSandbox({ token: TOKEN, seed: 'sync-e2e', callsPerDay: 400 });
@@ -32,8 +43,9 @@ describe('sync (e2e, real sandbox)', () => {
         acceptedDelayMs: 20,
       },
     });
+    gateway.client = client;
     t = await createTestApp({ XIMA_BASE_URL: sandbox.url, XIMA_API_KEY: TOKEN }, (builder) =>
-      builder.overrideProvider(XIMA_GATEWAY).useValue(client),
+      builder.overrideProvider(XIMA_GATEWAY).useValue(gateway),
     );
     db = t.app.get(DataSource);
     const plan = await http()
@@ -258,6 +270,87 @@ describe('sync (e2e, real sandbox)', () => {
       const res = await sync({ from: '2026-03-21', to: '2026-03-22' }).expect(200);
       expect(res.body.status).toBe('failed');
       expect(res.body.retries).toBe(sandbox.requests - requests - 1);
+      await expect(ledger()).resolves.toEqual(before);
+    });
+
+    it('a chunk refused after one was stored: the run stops there, keeps the stored day, asks for no more; a re-run finishes', async () => {
+      const window = { from: '2026-03-24', to: '2026-03-27' }; // three days, three chunks
+      const before = await ledger();
+      const requests = sandbox.requests;
+      gateway.requests = 0;
+      gateway.beforeRequest = (n) => {
+        if (n === 2) sandbox.setFaults({ mode: '403', times: 1 }); // Xima refuses the 2nd day
+      };
+      try {
+        const res = await sync(window).expect(200);
+        expect(res.body.status).toBe('failed');
+        expect(res.body.messages.join(' ')).toContain('chunk 2026-03-25T06:00:00.000Z');
+        // Day 3 was never asked for: the next chunk is only requested once this one is in hand.
+        expect(sandbox.requests - requests).toBe(2);
+        const stored = await ledger();
+        expect(stored.records - before.records).toBe(res.body.inserted);
+        expect(res.body.inserted).toBeGreaterThan(0);
+      } finally {
+        gateway.beforeRequest = undefined;
+        sandbox.setFaults(undefined);
+      }
+      const again = await sync(window).expect(200);
+      expect(again.body.status).toBe('succeeded');
+      expect(again.body.duplicates).toBeGreaterThan(0); // day 1, already stored
+      expect(again.body.inserted).toBeGreaterThan(0); // days 2 and 3
+      expect((await ledger()).records - before.records).toBe(
+        again.body.inserted + again.body.duplicates,
+      );
+    });
+
+    it('a rejected token (401): failed at once, says what to do, never shows the token', async () => {
+      const good = gateway.client;
+      gateway.client = new XimaClient({ baseUrl: sandbox.url, token: 'refreshed-in-xima-since' });
+      try {
+        const before = await ledger();
+        const requests = sandbox.requests;
+        const res = await sync({ from: '2026-03-22', to: '2026-03-23' }).expect(200);
+        expect(res.body).toMatchObject({ status: 'failed', retries: 0, inserted: 0 });
+        expect(res.body.messages.join(' ')).toContain(
+          "The service user's token was rejected; it may have been refreshed in Xima: update XIMA_API_KEY",
+        );
+        expect(JSON.stringify(res.body)).not.toContain('refreshed-in-xima-since');
+        expect(sandbox.requests - requests).toBe(1);
+        await expect(ledger()).resolves.toEqual(before);
+      } finally {
+        gateway.client = good;
+      }
+    });
+
+    it("a request Xima refuses (400): failed at once with Xima's message, the ledger as it was", async () => {
+      const bad = await http()
+        .post('/api/v1/sources')
+        .set(...bearer(t.adminKey))
+        .send({
+          name: 'Bad parameters',
+          kind: 'call-records',
+          historicDataKey: 'CALLDTLX',
+          ratePlanId: 1,
+          timezone: 'America/Denver',
+          parameters: [
+            {
+              name: 'Rows (Agent)',
+              valueType: 'PBX_USERS',
+              value: { type: 'PBX_USERS', pbxUsers: 'everyone' },
+            },
+          ],
+        })
+        .expect(201);
+      const before = await ledger();
+      const requests = sandbox.requests;
+      const res = await http()
+        .post(`/api/v1/sources/${bad.body.id}/sync`)
+        .set(...bearer(t.adminKey))
+        .send({ from: '2026-03-02', to: '2026-03-04' })
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'failed', retries: 0, inserted: 0 });
+      expect(res.body.messages.join(' ')).toContain('pbxUsers must be an array');
+      expect(sandbox.requests - requests).toBe(1);
       await expect(ledger()).resolves.toEqual(before);
     });
 

@@ -736,6 +736,51 @@ describe('Xima sandbox (HTTP contract)', () => {
     });
   });
 
+  describe('reportCache', () => {
+    const lines: string[] = [];
+    let cached: RunningSandbox;
+
+    beforeAll(async () => {
+      cached = await startSandbox({ token: TOKEN, reportCache: 2, logger: (l) => lines.push(l) });
+    });
+
+    afterAll(async () => {
+      await cached.close();
+    });
+
+    it('answers a repeated request from memory, byte for byte, keeping the newest reports', async () => {
+      const first = await (await post(cached, 'CALLDTLX', bodyFor(DAY))).text();
+      const again = await post(cached, 'CALLDTLX', bodyFor(DAY));
+      expect(again.status).toBe(200);
+      expect(Number(again.headers.get('content-length'))).toBe(Buffer.byteLength(first));
+      expect(await again.text()).toBe(first);
+      // Another report key and another window are other reports; the oldest is let go.
+      await (await post(cached, 'CALLDTL1', bodyFor(DAY))).text();
+      await (await post(cached, 'CALLDTLX', bodyFor(WEEK))).text();
+      await (await post(cached, 'CALLDTLX', bodyFor(DAY))).text();
+      expect(lines.map((line) => line.replace(/\d+ bytes.* in \d+ ms$/, ''))).toEqual([
+        'POST /rest/api/v1/historic-data/CALLDTLX -> 200, ',
+        'POST /rest/api/v1/historic-data/CALLDTLX -> 200, ',
+        'POST /rest/api/v1/historic-data/CALLDTL1 -> 200, ',
+        'POST /rest/api/v1/historic-data/CALLDTLX -> 200, ',
+        'POST /rest/api/v1/historic-data/CALLDTLX -> 200, ',
+      ]);
+      expect(lines.map((line) => line.includes('(cached)'))).toEqual([
+        false,
+        true,
+        false,
+        false,
+        false,
+      ]);
+    });
+
+    it('refuses a reportCache that is not a whole number', async () => {
+      await expect(startSandbox({ token: TOKEN, reportCache: 1.5 })).rejects.toThrow(
+        'reportCache must be a whole number of at least 0, got 1.5',
+      );
+    });
+  });
+
   it('counts requests and never logs the token', () => {
     expect(sandbox.requests).toBeGreaterThan(30);
     expect(logLines.length).toBe(sandbox.requests);

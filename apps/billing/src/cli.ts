@@ -9,6 +9,7 @@ import { RATE_TABLE_COLUMNS, RatePlansService } from '@app/rating';
 import { SyncService, requestedWindow } from '@app/xima';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { CliModule } from './cli.module';
+import { applyMemoryPolicy } from './memory-policy';
 import { loadEnvFile } from './config/env-file';
 import { ConfigurationError, validateEnvironment } from './config/environment';
 
@@ -256,6 +257,7 @@ function readJsonFile(file: string): unknown {
 }
 
 if (require.main === module) {
+  applyMemoryPolicy();
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -10,8 +10,10 @@ import { printBanner } from './banner';
 import { StartupService } from './startup.service';
 import { DemoSandbox } from './demo/demo-sandbox';
 import { DEMO_SANDBOX } from './demo/demo.module';
+import { applyMemoryPolicy } from './memory-policy';
 
 async function main(): Promise<void> {
+  applyMemoryPolicy();
   // Fail fast, in one line, before anything else starts (the module validates again).
   try {
     loadEnvFile();

@@ -20,6 +20,12 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** One line per request; never receives the token or the Authorization header. */
   logger?: (line: string) => void;
+  /**
+   * Keep this many rendered reports in memory and answer a repeated request from there
+   * (default 0: render every time). For benchmarks, where the cost of building Xima's answer
+   * is Xima's, not the client's.
+   */
+  reportCache?: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -32,6 +38,7 @@ export interface ResolvedSandboxOptions {
   readonly generator: CallGenerator;
   readonly faults: readonly FaultConfig[];
   readonly maxBodyBytes: number;
+  readonly reportCache: number;
   readonly logger: ((line: string) => void) | undefined;
 }
 
@@ -81,6 +88,12 @@ export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxO
       `maxBodyBytes must be a whole number of at least 1, got ${maxBodyBytes}`,
     );
   }
+  const { reportCache = 0 } = options;
+  if (!Number.isInteger(reportCache) || reportCache < 0) {
+    throw new SandboxOptionsError(
+      `reportCache must be a whole number of at least 0, got ${reportCache}`,
+    );
+  }
   let generator: CallGenerator;
   try {
     generator = new CallGenerator(options);
@@ -94,6 +107,7 @@ export function resolveSandboxOptions(options: SandboxOptions): ResolvedSandboxO
     generator,
     faults: toFaultList(options.faults),
     maxBodyBytes,
+    reportCache,
     logger: options.logger,
   };
 }

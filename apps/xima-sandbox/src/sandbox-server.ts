@@ -52,6 +52,8 @@ class SandboxServer implements RunningSandbox {
   private readonly faults: FaultInjector;
   /** Bodies answered 202 by the 202-then-200 fault: Xima serves the identical request later. */
   private readonly prepared = new Set<string>();
+  /** Rendered reports by request, oldest first (options.reportCache of them at most). */
+  private readonly rendered = new Map<string, Buffer>();
   private readonly closing = new AbortController();
   private requestCount = 0;
   private boundPort = 0;
@@ -150,7 +152,9 @@ class SandboxServer implements RunningSandbox {
     const retryAfter = { 'Retry-After': `${decision.retryAfterSeconds}` };
     switch (decision.fault) {
       case undefined:
-        return this.streamReport(res, run, false);
+        return this.options.reportCache > 0
+          ? this.cachedReport(res, run)
+          : this.streamReport(res, run, false);
       case '202-then-200':
         return this.prepare(`${report.key}\u0000${digest(body).toString('hex')}`)
           ? this.injectError(res, 202, STILL_RUNNING)
@@ -289,6 +293,23 @@ class SandboxServer implements RunningSandbox {
     if (held !== undefined) await write(malformed ? held.slice(0, -1) : held);
     res.end();
     return malformed ? `200 malformed JSON, ${bytes} bytes (fault)` : `200, ${bytes} bytes`;
+  }
+
+  /** Answers from the cache of rendered reports, rendering (and keeping) a new one. */
+  private cachedReport(res: ServerResponse, run: ReportRun): string {
+    const key = `${run.report.key}\u0000${JSON.stringify(run.request)}`;
+    let body = this.rendered.get(key);
+    const hit = body !== undefined;
+    if (body === undefined) {
+      body = Buffer.from(renderReportToString(run));
+      if (this.rendered.size >= this.options.reportCache) {
+        this.rendered.delete(this.rendered.keys().next().value!);
+      }
+      this.rendered.set(key, body);
+    }
+    res.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': body.length });
+    res.end(body);
+    return `200, ${body.length} bytes${hit ? ' (cached)' : ''}`;
   }
 
   /** Promises the whole body in Content-Length, sends half of it, then drops the connection. */

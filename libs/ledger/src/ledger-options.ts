@@ -8,6 +8,13 @@ import type { LedgerLocation } from './database-url';
 /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * SQLite's page cache, KiB (its default is 2 MiB). Inserts land all over the natural-key
+ * indexes (call ids are random); with a cache too small for their upper levels every insert
+ * reads pages back from the OS. See docs/decisions/0010-sync-write-path.md.
+ */
+export const CACHE_KIB = 16 * 1024;
+
 /** A query slower than this is logged: review pages must answer in tens of milliseconds. */
 export const SLOW_QUERY_MS = 250;
 
@@ -31,6 +38,7 @@ export function ledgerDataSourceOptions(location: LedgerLocation): DataSourceOpt
     timeout: BUSY_TIMEOUT_MS,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma(`cache_size = -${CACHE_KIB}`);
     },
     // Failed queries are warnings: most are refusals the caller hears about (a unique key, a
     // trigger), not faults of the service.

@@ -71,4 +71,32 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
     ]);
     await expect(actions()).resolves.toEqual(['first', 'third']);
   });
+
+  describe('statement', () => {
+    const INSERT = `INSERT INTO audit_events (occurred_at_ms, actor_name, action, entity_type, entity_id)
+      VALUES (1, 'test', ?, 'thing', '1')`;
+
+    it('writes inside a transaction, is prepared once, and rolls back with it', async () => {
+      await ledger.transaction(() => {
+        expect(ledger.statement(INSERT).run('s1')).toMatchObject({ changes: 1 });
+        return Promise.resolve();
+      });
+      await expect(
+        ledger.transaction(async (manager) => {
+          ledger.statement(INSERT).run('s2');
+          await event(manager, 'm2');
+          throw new Error('undo both');
+        }),
+      ).rejects.toThrow('undo both');
+      expect(ledger.statement(INSERT)).toBe(ledger.statement(INSERT));
+      await expect(actions()).resolves.toEqual(['s1']);
+    });
+
+    it('refuses to run outside a transaction', () => {
+      expect(() => ledger.statement(INSERT).run('outside')).toThrow(
+        'Ledger.statement runs inside Ledger.transaction only',
+      );
+      expect(() => ledger.statement('SELECT 1').get()).toThrow('inside Ledger.transaction only');
+    });
+  });
 });

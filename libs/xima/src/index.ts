@@ -5,4 +5,5 @@ export { SyncService, XIMA_GATEWAY } from './sync/sync.service';
 export type { ChunkObserver, XimaGateway } from './sync/sync.service';
 export * from './client';
 export * from './report';
-export { requestedWindow } from './sync/sync-window';
+export { chunkRequestBody, chunksOf, requestedWindow } from './sync/sync-window';
+export type { Chunk } from './sync/sync-window';

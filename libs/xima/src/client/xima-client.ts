@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { Agent, Dispatcher } from 'undici';
+import { parseReportText } from '../report/report-text';
 import { ReportRequestBody } from './report-request';
 import { backoffDelayMs, resolveRetryPolicy, retryAfterMs, RetryPolicy } from './retry-policy';
 import { sanitiseExcerpt, XimaError, XimaErrorCode } from './xima-error';
@@ -253,30 +255,33 @@ export class XimaClient {
       };
     };
     if (Number(headers['content-length']) > this.maxResponseBytes) return tooLarge();
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let text = '';
+    const chunks: Buffer[] = [];
     let bytes = 0;
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
         bytes += chunk.length;
         if (bytes > this.maxResponseBytes) return tooLarge();
-        text += decoder.decode(chunk, { stream: true });
+        chunks.push(chunk);
       }
-      text += decoder.decode();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (errorCode(error) === 'UND_ERR_BODY_TIMEOUT') {
         return { kind: 'fault', code: 'gave-up', status: 200, what: this.transportFault(error) };
       }
-      const what =
-        error instanceof TypeError
-          ? `Xima answered 200 with a body that is not UTF-8 (${bytes} bytes)`
-          : `Xima answered 200 but the body was cut off after ${bytes} bytes (${this.transportFault(error)})`;
+      const what = `Xima answered 200 but the body was cut off after ${bytes} bytes (${this.transportFault(error)})`;
       return { kind: 'fault', code: 'invalid-response', status: 200, what };
     }
+    // Decoded at once: one flat string, not a rope of pieces to be copied again on first read.
+    const whole = Buffer.concat(chunks, bytes);
+    if (!isUtf8(whole)) {
+      const what = `Xima answered 200 with a body that is not UTF-8 (${bytes} bytes)`;
+      return { kind: 'fault', code: 'invalid-response', status: 200, what };
+    }
+    const text = whole.toString('utf8');
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      // The rows stay text until each is stored: a chunk's memory is its text, not a tree.
+      parsed = parseReportText(text);
     } catch {
       return {
         kind: 'fault',

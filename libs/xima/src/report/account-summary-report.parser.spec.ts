@@ -36,7 +36,7 @@ describe('parseAccountSummaryReport', () => {
           'Total Talking Duration true is not a whole number of milliseconds',
       ],
     ]);
-    errors.forEach((e) => expect(e.raw).toBe(body.rows[e.rowIndex]));
+    errors.forEach((e) => expect(JSON.parse(e.rawJson)).toEqual(body.rows[e.rowIndex]));
   });
 
   it('refuses a period that is not a range', () => {

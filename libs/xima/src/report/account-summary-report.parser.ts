@@ -3,7 +3,7 @@ import { CellProblem, EMPTY } from './cell-problem';
 import { accountCode, wholeNumber } from './cell-values';
 import { ColumnMap, mergeColumns } from './column-map';
 import { ParsedRow, ReportParseResult, RowError } from './parse-result';
-import { readReportTable, rowValues } from './report-table';
+import { readReportTable, readRow } from './report-table';
 import { RowReader } from './row-reader';
 
 const REQUIRED = ['accountCode', 'calls', 'totalTalkMs'] as const;
@@ -37,10 +37,9 @@ export function parseAccountSummaryReport(
   const reader = new RowReader();
   const { rows } = table;
   for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
-    const raw = rows[rowIndex];
-    const values = rowValues(raw);
+    const { rawJson, values } = readRow(rows[rowIndex]);
     if (values instanceof CellProblem) {
-      errors.push({ rowIndex, reason: values.message, raw });
+      errors.push({ rowIndex, reason: values.message, rawJson });
       continue;
     }
     reader.start(values);
@@ -59,7 +58,7 @@ export function parseAccountSummaryReport(
       talk === undefined ||
       reader.problems.length > 0
     ) {
-      errors.push({ rowIndex, reason: reader.reason, raw });
+      errors.push({ rowIndex, reason: reader.reason, rawJson });
       continue;
     }
     records.push({
@@ -70,7 +69,7 @@ export function parseAccountSummaryReport(
         periodStartMs: startMs,
         periodEndMs: endMs,
       },
-      raw,
+      rawJson,
       rowIndex,
     });
   }

@@ -1,4 +1,5 @@
 import { parseCallReport } from './call-report.parser';
+import { parseReportText } from './report-text';
 import { readFixture } from './fixtures/read-fixture';
 import { ReportShapeError } from './report-shape-error';
 import { stableCallId } from './stable-call-id';
@@ -64,7 +65,7 @@ describe('parseCallReport on hand-written fixtures', () => {
     const body = readFixture('ok/call-details-iso-times.json') as { rows: unknown[] };
     const { records } = parseCallReport(body);
     expect(records.map((r) => r.rowIndex)).toEqual([0, 1, 2, 3, 4]);
-    records.forEach((r) => expect(r.raw).toBe(body.rows[r.rowIndex]));
+    records.forEach((r) => expect(JSON.parse(r.rawJson)).toEqual(body.rows[r.rowIndex]));
   });
 
   it('uses a source column override, field by field over the defaults', () => {
@@ -130,7 +131,7 @@ describe('parseCallReport on hand-written fixtures', () => {
       ],
       [12, 'row is null, not an object'],
     ]);
-    errors.forEach((e) => expect(e.raw).toBe(body.rows[e.rowIndex]));
+    errors.forEach((e) => expect(JSON.parse(e.rawJson)).toEqual(body.rows[e.rowIndex]));
 
     // A column keyed `__proto__` reads the row's own cell, never Object.prototype.
     expect(records.map((r) => [r.rowIndex, r.record.accountCode])).toEqual([[11, '10234-001']]);
@@ -165,5 +166,28 @@ describe('parseCallReport on hand-written fixtures', () => {
   ])('refuses a junk body %j with ReportShapeError', (body, message) => {
     expect(() => parseCallReport(body)).toThrow(ReportShapeError);
     expect(() => parseCallReport(body)).toThrow(message);
+  });
+});
+
+describe('parseCallReport on a body whose rows are still text (as XimaClient gives it)', () => {
+  it('keeps each row as Xima wrote it, reads it like a parsed row, and keeps an unreadable row as text', () => {
+    const body = readFixture('ok/call-details-iso-times.json') as { rows: unknown[] };
+    const text = JSON.stringify(body, null, 2);
+    const lazy = parseReportText(text.replace(/\]\s*}\s*$/, ',\n  {"values": {"0": }}\n]}'));
+    const eager = parseCallReport(body);
+    const { records, errors } = parseCallReport(lazy);
+
+    expect(records.map((r) => r.record)).toEqual(eager.records.map((r) => r.record));
+    for (const { rawJson, rowIndex } of records) {
+      expect(text).toContain(rawJson); // the exact slice, indentation and all
+      expect(JSON.parse(rawJson)).toEqual(body.rows[rowIndex]);
+    }
+    expect(errors).toEqual([
+      {
+        rowIndex: body.rows.length,
+        reason: 'row is not valid JSON',
+        rawJson: JSON.stringify('{"values": {"0": }}'),
+      },
+    ]);
   });
 });

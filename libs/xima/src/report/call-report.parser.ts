@@ -11,7 +11,7 @@ import {
 } from './cell-values';
 import { ColumnMap, mergeColumns } from './column-map';
 import { ParsedRow, ReportParseResult, RowError } from './parse-result';
-import { readReportTable, rowValues } from './report-table';
+import { readReportTable, readRow } from './report-table';
 import { RowReader } from './row-reader';
 import { stableCallId } from './stable-call-id';
 
@@ -47,10 +47,9 @@ export function parseCallReport(
   const reader = new RowReader();
   const { rows } = table;
   for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
-    const raw = rows[rowIndex];
-    const values = rowValues(raw);
+    const { rawJson, values } = readRow(rows[rowIndex]);
     if (values instanceof CellProblem) {
-      errors.push({ rowIndex, reason: values.message, raw });
+      errors.push({ rowIndex, reason: values.message, rawJson });
       continue;
     }
     reader.start(values);
@@ -74,7 +73,7 @@ export function parseCallReport(
       account === undefined ||
       callId === undefined
     ) {
-      errors.push({ rowIndex, reason: reader.reason, raw });
+      errors.push({ rowIndex, reason: reader.reason, rawJson });
       continue;
     }
     records.push({
@@ -87,7 +86,7 @@ export function parseCallReport(
         talkMs: talk,
         accountCode: account,
       },
-      raw,
+      rawJson,
       rowIndex,
     });
   }

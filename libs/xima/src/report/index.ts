@@ -5,3 +5,4 @@ export { ReportShapeError } from './report-shape-error';
 export { parseCallReport } from './call-report.parser';
 export { parseAccountSummaryReport } from './account-summary-report.parser';
 export { stableCallId } from './stable-call-id';
+export { RawRow, parseReportText } from './report-text';

@@ -1,7 +1,7 @@
 export interface ParsedRow<T> {
   record: T;
-  /** The row exactly as received (the same object), for the ledger's raw record. */
-  raw: unknown;
+  /** The row as JSON, for the ledger's raw record: Xima's own text when it came as a RawRow. */
+  rawJson: string;
   /** Index of the row in the report's `rows`, from 0. */
   rowIndex: number;
 }
@@ -11,7 +11,8 @@ export interface RowError {
   rowIndex: number;
   /** Every problem of the row, each naming the column as the report titles it, joined by "; ". */
   reason: string;
-  raw: unknown;
+  /** The row as JSON (a row that is not valid JSON is kept as a JSON string of its text). */
+  rawJson: string;
 }
 
 export interface ReportParseResult<T> {

@@ -1,6 +1,7 @@
 import { CellProblem, describe } from './cell-problem';
 import { ColumnField, ColumnMap, normaliseTitle } from './column-map';
 import { ReportShapeError } from './report-shape-error';
+import { RawRow } from './report-text';
 
 export interface ReportColumnRef {
   /** The key of the column's cells in each row's `values`. */
@@ -96,6 +97,26 @@ function listTitles(titles: string[]): string {
     .map((t) => (t.length > 80 ? `${t.slice(0, 80)}…` : t));
   const more = titles.length - shown.length;
   return shown.join(', ') + (more > 0 ? `, … and ${more} more` : '');
+}
+
+/** A row as the ledger keeps it (JSON) and its `values`, or why it has none. */
+export function readRow(row: unknown): {
+  rawJson: string;
+  values: Record<string, unknown> | CellProblem;
+} {
+  if (row instanceof RawRow) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.json);
+    } catch {
+      return {
+        rawJson: JSON.stringify(row.json),
+        values: new CellProblem('row is not valid JSON'),
+      };
+    }
+    return { rawJson: row.json, values: rowValues(parsed) };
+  }
+  return { rawJson: JSON.stringify(row) ?? 'null', values: rowValues(row) };
 }
 
 /** A row's `values`, or why the row has none. */

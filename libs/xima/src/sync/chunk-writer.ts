@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { isoTime } from '@app/common';
-import { LineItem, RatePlanVersion, RecordError, Source } from '@app/ledger';
+import { LedgerStatement, LineItem, RatePlanVersion, Source } from '@app/ledger';
 import {
   AccountSummaryRecord,
   CanonicalCallRecord,
@@ -53,33 +52,73 @@ export interface ChunkContext {
   versions: RatePlanVersion[];
   inForce: (startTimeMs: number) => { version: RatePlanVersion; compiled: CompiledPlan } | null;
   nowMs: number;
+  /** `Ledger.statement`: the writer runs inside the chunk's transaction. */
+  statement: (sql: string) => LedgerStatement;
 }
 
-/** Rows a statement may carry: well under SQLite's limit on bound parameters. */
-const BATCH = 200;
+/** The line item columns a sync writes, in the order of the insert's parameters. */
+const LINE_ITEM_FIELDS = [
+  'sourceId',
+  'callRecordId',
+  'accountSummaryId',
+  'callId',
+  'billingAccount',
+  'startTimeMs',
+  'extension',
+  'accountCode',
+  'dialedNumber',
+  'normalizedNumber',
+  'destinationPrefix',
+  'destinationClass',
+  'timeBand',
+  'talkSeconds',
+  'billedSeconds',
+  'calls',
+  'currency',
+  'ratedAmountMinor',
+  'adjustedAmountMinor',
+  'amountMinor',
+  'taxesJson',
+  'taxMinor',
+  'totalMinor',
+  'status',
+  'reason',
+  'reviewReason',
+  'ratePlanId',
+  'ratePlanVersionId',
+  'ratePlanVersionNumber',
+  'breakdownJson',
+  'invoiceId',
+  'version',
+  'createdAtMs',
+  'updatedAtMs',
+] as const satisfies readonly (keyof LineItem)[];
 
-function batches<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-async function keepErrors(
-  manager: EntityManager,
-  context: ChunkContext,
-  errors: RowError[],
-): Promise<void> {
-  for (const batch of batches(errors)) {
-    await manager.insert(
-      RecordError,
-      batch.map((error) => ({
-        sourceId: context.source.id,
-        syncRunId: context.runId,
-        reason: error.reason,
-        rawJson: JSON.stringify(error.raw) ?? 'null',
-        createdAtMs: context.nowMs,
-      })),
-    );
+const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(snake).join(', ')})
+  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')})`;
+
+// A record already in the ledger (an overlapping window, a re-run) inserts nothing (no changes):
+// a duplicate, not an error.
+const INSERT_CALL_RECORD = `INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms,
+    direction, extension, dialed_number, talk_ms, account_code, raw_json, created_at_ms)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (source_id, call_id) DO NOTHING`;
+
+const INSERT_ACCOUNT_SUMMARY = `INSERT INTO account_summaries (source_id, sync_run_id, account_code,
+    period_start_ms, period_end_ms, calls, total_talk_ms, raw_json, created_at_ms)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms) DO NOTHING`;
+
+const INSERT_RECORD_ERROR = `INSERT INTO record_errors (source_id, sync_run_id, reason, raw_json,
+    created_at_ms)
+  VALUES (?, ?, ?, ?, ?)`;
+
+function keepErrors(context: ChunkContext, errors: RowError[]): void {
+  const insert = context.statement(INSERT_RECORD_ERROR);
+  for (const error of errors) {
+    insert.run(context.source.id, context.runId, error.reason, error.rawJson, context.nowMs);
   }
 }
 
@@ -95,20 +134,19 @@ function tally(counts: ChunkCounts, item: Partial<LineItem>): void {
  * raw records under their natural key (a record already there is a duplicate, not an error),
  * unreadable rows as record errors, a line item for every billable new record.
  */
-export async function writeCallChunk(
-  manager: EntityManager,
+export function writeCallChunk(
   context: ChunkContext,
   parsed: { records: ParsedRow<CanonicalCallRecord>[]; errors: RowError[] },
-): Promise<ChunkCounts> {
+): ChunkCounts {
   const counts = { ...NO_COUNTS, fetched: parsed.records.length + parsed.errors.length };
-  await keepErrors(manager, context, parsed.errors);
+  keepErrors(context, parsed.errors);
   counts.errors += parsed.errors.length;
 
-  const items: Partial<LineItem>[] = [];
+  const insertRecord = context.statement(INSERT_CALL_RECORD);
+  const insertItem = context.statement(INSERT_LINE_ITEM);
   const lateErrors: RowError[] = [];
-  for (const batch of batches(parsed.records)) {
-    const placeholders = batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const values = batch.flatMap(({ record, raw }) => [
+  for (const { record, rawJson, rowIndex } of parsed.records) {
+    const inserted = insertRecord.run(
       context.source.id,
       context.runId,
       record.callId,
@@ -118,95 +156,80 @@ export async function writeCallChunk(
       record.dialedNumber,
       record.talkMs,
       record.accountCode,
-      JSON.stringify(raw),
+      rawJson,
       context.nowMs,
-    ]);
-    // A record already in the ledger (an overlapping window, a re-run) inserts nothing.
-    const inserted: { id: number; call_id: string }[] = await manager.query(
-      `INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms, direction, extension,
-         dialed_number, talk_ms, account_code, raw_json, created_at_ms)
-       VALUES ${placeholders}
-       ON CONFLICT (source_id, call_id) DO NOTHING
-       RETURNING id, call_id`,
-      values,
     );
-    counts.inserted += inserted.length;
-    counts.duplicates += batch.length - inserted.length;
-    const idOf = new Map(inserted.map((row) => [row.call_id, row.id]));
-    for (const { record, raw, rowIndex } of batch) {
-      const id = idOf.get(record.callId);
-      if (id === undefined) continue;
-      idOf.delete(record.callId); // a second row with the same id in this batch is a duplicate
-      const plan = context.inForce(record.startTimeMs);
-      if (!plan) {
-        lateErrors.push({ rowIndex, raw, reason: noVersionReason(context, record.startTimeMs) });
-        continue;
-      }
-      const result: RatingResult = rateCall(plan.compiled, record);
-      if (result.status === 'not-billable') continue;
-      const item = lineItemFromResult(result, {
-        sourceId: context.source.id,
-        callRecordId: id,
-        accountSummaryId: null,
-        callId: record.callId,
-        startTimeMs: record.startTimeMs,
-        extension: record.extension,
-        accountCode: record.accountCode,
-        dialedNumber: record.dialedNumber,
-        ratePlanId: context.source.ratePlanId,
-        ratePlanVersionId: plan.version.id,
-        ratePlanVersionNumber: plan.version.version,
-        autoApprove: context.source.autoApprove,
-        nowMs: context.nowMs,
-      });
-      tally(counts, item);
-      items.push(item);
+    if (inserted.changes === 0) {
+      counts.duplicates++;
+      continue;
     }
+    counts.inserted++;
+    const plan = context.inForce(record.startTimeMs);
+    if (!plan) {
+      lateErrors.push({ rowIndex, rawJson, reason: noVersionReason(context, record.startTimeMs) });
+      continue;
+    }
+    const result: RatingResult = rateCall(plan.compiled, record);
+    if (result.status === 'not-billable') continue;
+    const item = lineItemFromResult(result, {
+      sourceId: context.source.id,
+      callRecordId: Number(inserted.lastInsertRowid),
+      accountSummaryId: null,
+      callId: record.callId,
+      startTimeMs: record.startTimeMs,
+      extension: record.extension,
+      accountCode: record.accountCode,
+      dialedNumber: record.dialedNumber,
+      ratePlanId: context.source.ratePlanId,
+      ratePlanVersionId: plan.version.id,
+      ratePlanVersionNumber: plan.version.version,
+      autoApprove: context.source.autoApprove,
+      nowMs: context.nowMs,
+    });
+    tally(counts, item);
+    insertItem.run(...LINE_ITEM_FIELDS.map((field) => item[field]));
   }
-  return finishChunk(manager, context, { counts, items, lateErrors });
+  return finishChunk(context, counts, lateErrors);
 }
 
 /**
  * Stores one chunk of account-code summary rows for one period and rates the new ones: one
  * line item per account code per period, keyed (source, accountCode, periodStart, periodEnd).
  */
-export async function writeSummaryChunk(
-  manager: EntityManager,
+export function writeSummaryChunk(
   context: ChunkContext,
   parsed: { records: ParsedRow<AccountSummaryRecord>[]; errors: RowError[] },
-): Promise<ChunkCounts> {
+): ChunkCounts {
   const counts = { ...NO_COUNTS, fetched: parsed.records.length + parsed.errors.length };
-  await keepErrors(manager, context, parsed.errors);
+  keepErrors(context, parsed.errors);
   counts.errors += parsed.errors.length;
-  const items: Partial<LineItem>[] = [];
+  const insertSummary = context.statement(INSERT_ACCOUNT_SUMMARY);
+  const insertItem = context.statement(INSERT_LINE_ITEM);
   const lateErrors: RowError[] = [];
-  for (const { record, raw, rowIndex } of parsed.records) {
-    const inserted: { id: number }[] = await manager.query(
-      `INSERT INTO account_summaries (source_id, sync_run_id, account_code, period_start_ms, period_end_ms,
-         calls, total_talk_ms, raw_json, created_at_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms) DO NOTHING
-       RETURNING id`,
-      [
-        context.source.id,
-        context.runId,
-        record.accountCode,
-        record.periodStartMs,
-        record.periodEndMs,
-        record.calls,
-        record.totalTalkMs,
-        JSON.stringify(raw),
-        context.nowMs,
-      ],
+  for (const { record, rawJson, rowIndex } of parsed.records) {
+    const inserted = insertSummary.run(
+      context.source.id,
+      context.runId,
+      record.accountCode,
+      record.periodStartMs,
+      record.periodEndMs,
+      record.calls,
+      record.totalTalkMs,
+      rawJson,
+      context.nowMs,
     );
-    if (inserted.length === 0) {
+    if (inserted.changes === 0) {
       counts.duplicates++;
       continue;
     }
     counts.inserted++;
     const plan = context.inForce(record.periodStartMs);
     if (!plan) {
-      lateErrors.push({ rowIndex, raw, reason: noVersionReason(context, record.periodStartMs) });
+      lateErrors.push({
+        rowIndex,
+        rawJson,
+        reason: noVersionReason(context, record.periodStartMs),
+      });
       continue;
     }
     const result = rateSummary(plan.compiled, record);
@@ -214,7 +237,7 @@ export async function writeSummaryChunk(
     const item = lineItemFromResult(result, {
       sourceId: context.source.id,
       callRecordId: null,
-      accountSummaryId: inserted[0].id,
+      accountSummaryId: Number(inserted.lastInsertRowid),
       callId: summaryCallId(record.accountCode, record.periodStartMs),
       startTimeMs: record.periodStartMs,
       extension: null,
@@ -227,20 +250,19 @@ export async function writeSummaryChunk(
       nowMs: context.nowMs,
     });
     tally(counts, item);
-    items.push(item);
+    insertItem.run(...LINE_ITEM_FIELDS.map((field) => item[field]));
   }
-  return finishChunk(manager, context, { counts, items, lateErrors });
+  return finishChunk(context, counts, lateErrors);
 }
 
-/** Stores a chunk's line items and the records it could not rate; returns its counts. */
-async function finishChunk(
-  manager: EntityManager,
+/** Stores the records a chunk could not rate; returns the chunk's counts. */
+function finishChunk(
   context: ChunkContext,
-  chunk: { counts: ChunkCounts; items: Partial<LineItem>[]; lateErrors: RowError[] },
-): Promise<ChunkCounts> {
-  for (const batch of batches(chunk.items)) await manager.insert(LineItem, batch);
-  await keepErrors(manager, context, chunk.lateErrors);
-  return { ...chunk.counts, errors: chunk.counts.errors + chunk.lateErrors.length };
+  counts: ChunkCounts,
+  lateErrors: RowError[],
+): ChunkCounts {
+  keepErrors(context, lateErrors);
+  return { ...counts, errors: counts.errors + lateErrors.length };
 }
 
 function noVersionReason(context: ChunkContext, startTimeMs: number): string {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '@app/common';
+import { ReportRequestBody, reportRequestBody } from '../client';
 
 /** `[startMs, endMs)`: one request to Xima, committed in one transaction. */
 export interface Chunk {
@@ -86,3 +87,16 @@ export function requestedWindow(
 }
 
 const MAX_REQUESTED_WINDOW_MS = 400 * 86_400_000;
+
+/**
+ * Xima's request for one chunk: its timeframe in the source's zone with the source's extra
+ * parameters. Xima's timeframe is inclusive at both ends: the chunk's last millisecond ends it.
+ */
+export function chunkRequestBody(
+  chunk: Chunk,
+  timezone: string,
+  parameters: readonly unknown[],
+): ReportRequestBody {
+  const local = (ms: number) => DateTime.fromMillis(ms, { zone: timezone }).toISO()!;
+  return reportRequestBody(local(chunk.startMs), local(chunk.endMs - 1), parameters);
+}

@@ -6,15 +6,14 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { QueryFailedError } from 'typeorm';
 import { Clock, DomainError, isoTime } from '@app/common';
 import { Ledger, RatePlanVersion, Source, SyncRun, SyncTrigger } from '@app/ledger';
 import { RatePlansService } from '@app/rating';
-import { ReportRequestBody, XimaError, reportRequestBody } from '../client';
+import { ReportRequestBody, XimaError } from '../client';
 import { ColumnMap, ReportShapeError, parseAccountSummaryReport, parseCallReport } from '../report';
 import { ChunkContext, ChunkCounts, writeCallChunk, writeSummaryChunk } from './chunk-writer';
-import { Chunk, chunksOf, scheduledWindow } from './sync-window';
+import { Chunk, chunkRequestBody, chunksOf, scheduledWindow } from './sync-window';
 
 /** The one thing sync needs from Xima; XimaClient is it in production. */
 export interface XimaGateway {
@@ -26,6 +25,13 @@ export interface XimaGateway {
 }
 
 export const XIMA_GATEWAY = Symbol('XIMA_GATEWAY');
+
+type ParsedChunk =
+  | ({ kind: 'calls' } & ReturnType<typeof parseCallReport>)
+  | ({ kind: 'summary' } & ReturnType<typeof parseAccountSummaryReport>);
+
+/** A chunk as Xima answered it: parsed rows, or why it failed; with the retries it took. */
+type Fetched = { parsed: ParsedChunk; retries: number } | { failure: string; retries: number };
 
 /** Told after each committed chunk: for a progress bar. */
 export type ChunkObserver = (progress: {
@@ -136,13 +142,23 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     window: Chunk,
     observer?: ChunkObserver,
   ): Promise<SyncRun> {
+    // Ends a prefetch that will not be stored (a failed chunk before it, a stopping service).
+    const abandon = new AbortController();
+    const signal = AbortSignal.any([this.stopping.signal, abandon.signal]);
+    let next: Promise<Fetched> | undefined;
     try {
       const { versions } = await this.plans.get(source.ratePlanId);
       const chunks = chunksOf(window, source.timezone, source.chunkDays);
       for (const [index, chunk] of chunks.entries()) {
-        const outcome = await this.syncChunk(source, run, versions, chunk);
-        if (typeof outcome === 'string') return await this.finish(run.id, 'failed', outcome);
-        observer?.({ chunk, index, total: chunks.length, counts: outcome });
+        const fetched = await (next ?? this.fetchChunk(source, chunk, signal));
+        next = undefined;
+        await this.addRetries(run.id, fetched.retries);
+        if ('failure' in fetched) return await this.finish(run.id, 'failed', fetched.failure);
+        // Xima prepares the next chunk's report while this one is stored: a backfill waits for
+        // Xima and for the disk at the same time, not one after the other.
+        if (index + 1 < chunks.length) next = this.fetchChunk(source, chunks[index + 1], signal);
+        const counts = await this.storeChunk(source, run, versions, chunk, fetched.parsed);
+        observer?.({ chunk, index, total: chunks.length, counts });
       }
       return await this.finish(run.id, 'succeeded', null);
     } catch (error) {
@@ -150,51 +166,64 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       return this.finish(run.id, 'failed', 'unexpected error; see the service log').catch(
         () => run,
       );
+    } finally {
+      abandon.abort();
+      await next;
     }
   }
 
-  /** One chunk; returns a message when it failed (and was left as it was). */
-  private async syncChunk(
-    source: Source,
-    run: SyncRun,
-    versions: RatePlanVersion[],
-    chunk: Chunk,
-  ): Promise<string | ChunkCounts> {
-    const label = `${isoTime(chunk.startMs)} to ${isoTime(chunk.endMs)}`;
-    const local = (ms: number) => DateTime.fromMillis(ms, { zone: source.timezone }).toISO()!;
-    const parameters = source.parametersJson
-      ? (JSON.parse(source.parametersJson) as unknown[])
-      : [];
-    // Xima's timeframe is inclusive at both ends: the chunk's last millisecond is its end.
-    const body = reportRequestBody(local(chunk.startMs), local(chunk.endMs - 1), parameters);
-    let report: { body: unknown; retries: number };
+  /**
+   * Fetches and parses one chunk, outside any transaction. Never rejects: a fault of Xima or of
+   * its report is the chunk's failure message.
+   */
+  private async fetchChunk(source: Source, chunk: Chunk, signal: AbortSignal): Promise<Fetched> {
+    const label = `chunk ${isoTime(chunk.startMs)} to ${isoTime(chunk.endMs)}`;
+    let retries = 0;
     try {
-      report = await this.xima!.runReport(source.historicDataKey, body, this.stopping.signal);
-    } catch (error) {
-      const retries = error instanceof XimaError ? error.retries : 0;
-      await this.addRetries(run.id, retries);
-      const reason = error instanceof Error ? error.message : String(error);
-      return `chunk ${label}: ${reason}`;
-    }
-    const columns = source.columnsJson ? (JSON.parse(source.columnsJson) as ColumnMap) : undefined;
-    let parsed;
-    try {
-      parsed =
+      const parameters = source.parametersJson
+        ? (JSON.parse(source.parametersJson) as unknown[])
+        : [];
+      const body = chunkRequestBody(chunk, source.timezone, parameters);
+      const report = await this.xima!.runReport(source.historicDataKey, body, signal);
+      retries = report.retries;
+      const columns = source.columnsJson
+        ? (JSON.parse(source.columnsJson) as ColumnMap)
+        : undefined;
+      const parsed: ParsedChunk =
         source.kind === 'call-records'
-          ? { kind: 'calls' as const, ...parseCallReport(report.body, columns) }
+          ? { kind: 'calls', ...parseCallReport(report.body, columns) }
           : {
-              kind: 'summary' as const,
+              kind: 'summary',
               ...parseAccountSummaryReport(
                 report.body,
                 { startMs: chunk.startMs, endMs: chunk.endMs },
                 columns,
               ),
             };
+      return { parsed, retries };
     } catch (error) {
-      await this.addRetries(run.id, report.retries);
-      if (error instanceof ReportShapeError) return `chunk ${label}: ${error.message}`;
-      throw error;
+      if (error instanceof XimaError) {
+        return { failure: `${label}: ${error.message}`, retries: error.retries };
+      }
+      if (error instanceof ReportShapeError)
+        return { failure: `${label}: ${error.message}`, retries };
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      const reason = signal.aborted ? 'stopped' : 'unexpected error; see the service log';
+      return { failure: `${label}: ${reason}`, retries };
     }
+  }
+
+  /**
+   * Stores, rates and counts one fetched chunk in one transaction that also moves the
+   * watermark: a fault or a crash leaves the ledger as it was before the chunk.
+   */
+  private storeChunk(
+    source: Source,
+    run: SyncRun,
+    versions: RatePlanVersion[],
+    chunk: Chunk,
+    parsed: ParsedChunk,
+  ): Promise<ChunkCounts> {
     return this.ledger.transaction(async (manager) => {
       const context: ChunkContext = {
         source,
@@ -202,21 +231,16 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
         versions,
         inForce: (startTimeMs) => this.plans.inForce(versions, startTimeMs),
         nowMs: this.clock.now(),
+        statement: (sql) => this.ledger.statement(sql),
       };
       const counts: ChunkCounts =
         parsed.kind === 'calls'
-          ? await writeCallChunk(manager, context, {
-              records: parsed.records,
-              errors: parsed.errors,
-            })
-          : await writeSummaryChunk(manager, context, {
-              records: parsed.records,
-              errors: parsed.errors,
-            });
+          ? writeCallChunk(context, { records: parsed.records, errors: parsed.errors })
+          : writeSummaryChunk(context, { records: parsed.records, errors: parsed.errors });
       await manager.query(
         `UPDATE sync_runs SET fetched = fetched + ?, inserted = inserted + ?, duplicates = duplicates + ?,
            rated = rated + ?, no_charge = no_charge + ?, needs_review = needs_review + ?,
-           errors = errors + ?, retries = retries + ?
+           errors = errors + ?
          WHERE id = ?`,
         [
           counts.fetched,
@@ -226,7 +250,6 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
           counts.noCharge,
           counts.needsReview,
           counts.errors,
-          report.retries,
           run.id,
         ],
       );

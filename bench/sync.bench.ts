@@ -1,0 +1,326 @@
+/**
+ * `npm run bench:sync [-- --quick] [-- --calls N] [-- --days N]`: syncs a month of Xima sandbox
+ * calls (1,000,000 by default, over 30 days) end to end into a fresh SQLite ledger, through
+ * the product's own path: XimaClient over HTTP on loopback, the report parser, the rating
+ * engine and the chunk writer, one transaction per day, exactly as `npm run cli -- sync` does.
+ * The sandbox runs in a process of its own. In the same run, the same rows (call records and
+ * line items) are inserted into another fresh ledger with plain better-sqlite3 prepared
+ * statements, one transaction per day: the ledger's physical bound.
+ *
+ * Issue 4's targets: at least 50,000 calls/s end to end, at least half the raw insert speed,
+ * peak RSS at most 300 MB.
+ */
+import { ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '@app/common';
+import { CACHE_KIB, Ledger, ledgerDataSourceOptions } from '@app/ledger';
+import { RatePlansService } from '@app/rating';
+import { request } from 'undici';
+import { Chunk, SourcesService, SyncService, chunkRequestBody, chunksOf } from '@app/xima';
+import { HISTORIC_DATA_PATH, startSandbox } from '@app/xima-sandbox';
+import { generateApiKey } from '../apps/billing/src/api-keys/api-key-secret';
+import { CliModule } from '../apps/billing/src/cli.module';
+import { applyMemoryPolicy } from '../apps/billing/src/memory-policy';
+import { benchPlan } from './rating.bench';
+
+export interface SyncBenchOptions {
+  calls: number;
+  days: number;
+  /** `process` (the default) keeps Xima's work and memory out of the measurement. */
+  sandbox?: 'process' | 'in-process';
+  log?: (line: string) => void;
+}
+
+export interface SyncBenchResult {
+  calls: number;
+  days: number;
+  lineItems: number;
+  errors: number;
+  syncMs: number;
+  callsPerSecond: number;
+  rawMs: number;
+  rawCallsPerSecond: number;
+  /** end-to-end speed / raw insert speed: at least 0.5 is the target. */
+  ratio: number;
+  peakRssBytes: number;
+  ledgerBytes: number;
+}
+
+const TOKEN = 'bench-sync-token';
+const SEED = 'sync-bench';
+const TIMEZONE = 'America/Denver';
+/** The month synced: 30 days from a Monday, local midnight in Denver. */
+const FROM = '2026-03-02T00:00:00-07:00';
+const DAY_MS = 86_400_000;
+
+interface Sandbox {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function sandboxProcess(callsPerDay: number, reportCache: number): Promise<Sandbox> {
+  const child: ChildProcess = fork(join(__dirname, 'sandbox-process.js'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message: { url?: string; error?: string }) =>
+      message.url ? resolve(message.url) : reject(new Error(`sandbox: ${message.error}`)),
+    );
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    child.send({ token: TOKEN, seed: SEED, callsPerDay, timezone: TIMEZONE, reportCache });
+  });
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
+  };
+}
+
+async function sandboxInProcess(callsPerDay: number, reportCache: number): Promise<Sandbox> {
+  return startSandbox({ token: TOKEN, seed: SEED, callsPerDay, timezone: TIMEZONE, reportCache });
+}
+
+/**
+ * Asks the sandbox for every chunk the sync will ask for, and throws the answers away: Xima
+ * builds its reports on its own servers, so the sandbox's cost of building them is paid here,
+ * before the clock starts, and the sync is served from the sandbox's cache.
+ */
+async function warmUp(url: string, window: Chunk): Promise<void> {
+  for (const chunk of chunksOf(window, TIMEZONE, 1)) {
+    const response = await request(`${url}${HISTORIC_DATA_PATH}CALLDTLX`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(chunkRequestBody(chunk, TIMEZONE, [])),
+    });
+    for await (const piece of response.body) void piece;
+    if (response.statusCode !== 200) throw new Error(`warm-up: ${response.statusCode}`);
+  }
+}
+
+/** Boots the command line's application context on `ledgerPath`, as `npm run cli` does. */
+async function bootCli(ledgerPath: string, ximaUrl: string) {
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: `sqlite:${ledgerPath}`,
+    XIMA_BASE_URL: ximaUrl,
+    XIMA_API_KEY: TOKEN,
+    SYNC_SCHEDULE_ENABLED: 'false',
+    ADMIN_API_KEY: generateApiKey(),
+  });
+  try {
+    return await NestFactory.createApplicationContext(CliModule.forRoot(), {
+      logger: false,
+      abortOnError: false,
+    });
+  } finally {
+    process.env = saved;
+  }
+}
+
+/** A fresh, migrated ledger file, closed again: the raw insert opens it on its own. */
+async function migratedLedger(path: string): Promise<void> {
+  const source = new DataSource({ ...ledgerDataSourceOptions({ kind: 'sqlite', path }) });
+  await source.initialize();
+  await source.destroy();
+}
+
+/**
+ * Copies the synced rows, a day at a time, into a fresh ledger with prepared statements and
+ * one transaction per day; only the inserts are timed, not the reading.
+ */
+function rawInsertMs(syncedPath: string, rawPath: string, days: number): number {
+  const from = new Database(syncedPath, { readonly: true });
+  const to = new Database(rawPath);
+  // The ledger's own pragmas (ledger-options.ts and TypeORM's driver).
+  to.pragma('journal_mode = WAL');
+  to.pragma('foreign_keys = ON');
+  to.pragma(`cache_size = -${CACHE_KIB}`);
+  try {
+    const insertFor = (table: string) => {
+      const columns = from
+        .prepare(`SELECT * FROM ${table} LIMIT 0`)
+        .columns()
+        .map((column) => column.name);
+      return to.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
+    };
+    const insertRecord = insertFor('call_records');
+    const insertItem = insertFor('line_items');
+    const copy = (table: string) =>
+      to.prepare(`INSERT INTO ${table} SELECT * FROM synced.${table}`);
+    // What the records refer to (the plan, its version, the source, the run) is copied as is.
+    to.exec(`ATTACH DATABASE '${syncedPath.replace(/'/g, "''")}' AS synced`);
+    for (const table of ['rate_plans', 'rate_plan_versions', 'sources', 'sync_runs']) {
+      copy(table).run();
+    }
+    to.exec('DETACH DATABASE synced');
+
+    const recordsOfDay = from
+      .prepare(`SELECT * FROM call_records WHERE start_time_ms >= ? AND start_time_ms < ?`)
+      .raw();
+    const itemsOfDay = from
+      .prepare(
+        `SELECT * FROM line_items WHERE call_record_id IS NOT NULL
+           AND start_time_ms >= ? AND start_time_ms < ?`,
+      )
+      .raw();
+    const dayInsert = to.transaction((records: unknown[][], items: unknown[][]) => {
+      for (const row of records) insertRecord.run(row);
+      for (const row of items) insertItem.run(row);
+    });
+    const first = Date.parse(FROM);
+    let total = 0;
+    for (let day = 0; day < days; day++) {
+      // DST moves local midnight by an hour; a day's bounds come from the records themselves
+      // being inside [first, first + days) — UTC days partition them just as well.
+      const start = first + day * DAY_MS;
+      const end = day === days - 1 ? Number.MAX_SAFE_INTEGER : start + DAY_MS;
+      const records = recordsOfDay.all(day === 0 ? 0 : start, end) as unknown[][];
+      const items = itemsOfDay.all(day === 0 ? 0 : start, end) as unknown[][];
+      const began = performance.now();
+      dayInsert(records, items);
+      total += performance.now() - began;
+    }
+    return total;
+  } finally {
+    from.close();
+    to.close();
+  }
+}
+
+export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBenchResult> {
+  const log = options.log ?? (() => undefined);
+  const callsPerDay = Math.ceil(options.calls / options.days);
+  const dir = mkdtempSync(join(tmpdir(), 'xima-billing-bench-sync-'));
+  const syncedPath = join(dir, 'synced.sqlite');
+  const rawPath = join(dir, 'raw.sqlite');
+  const startMs = Date.parse(FROM);
+  const window = { startMs, endMs: startMs + options.days * DAY_MS };
+  const sandbox = await (options.sandbox === 'in-process' ? sandboxInProcess : sandboxProcess)(
+    callsPerDay,
+    options.days + 1,
+  );
+  try {
+    log(`the sandbox renders ${options.days} days of calls (${callsPerDay} a day)`);
+    await warmUp(sandbox.url, window);
+    const app = await bootCli(syncedPath, sandbox.url);
+    let result: Omit<SyncBenchResult, 'rawMs' | 'rawCallsPerSecond' | 'ratio' | 'ledgerBytes'>;
+    try {
+      const { plan } = await app
+        .get(RatePlansService)
+        .create({ effectiveFrom: '2026-01-01T00:00:00Z', ...benchPlan() }, SYSTEM_ACTOR);
+      const source = await app.get(SourcesService).create(
+        {
+          name: 'Benchmark hotel',
+          kind: 'call-records',
+          historicDataKey: 'CALLDTLX',
+          ratePlanId: plan.id,
+          timezone: TIMEZONE,
+        },
+        SYSTEM_ACTOR,
+      );
+      log(`syncing them from ${sandbox.url}`);
+      const began = performance.now();
+      const { done } = await app
+        .get(SyncService)
+        .start(source.id, 'cli', window, ({ index, total, counts }) =>
+          log(`  chunk ${index + 1}/${total}: ${counts.fetched} calls`),
+        );
+      const run = await done;
+      const syncMs = performance.now() - began;
+      const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+      if (run.status !== 'succeeded') {
+        throw new Error(`the sync ${run.status}: ${run.messagesJson}`);
+      }
+      const [stored] = await app.get(Ledger).manager.query<{ records: number; items: number }[]>(
+        `SELECT (SELECT count(*) FROM call_records) AS records,
+                (SELECT count(*) FROM line_items) AS items`,
+      );
+      // The run's counts must be the ledger's: a fast sync that loses calls is no result.
+      if (
+        stored.records !== run.inserted ||
+        stored.items !== run.rated ||
+        run.inserted + run.errors !== run.fetched
+      ) {
+        throw new Error(
+          `counts disagree: run fetched ${run.fetched}, inserted ${run.inserted}, rated ${run.rated}, errors ${run.errors}; ledger ${stored.records} records, ${stored.items} items`,
+        );
+      }
+      result = {
+        calls: run.fetched,
+        days: options.days,
+        lineItems: run.rated,
+        errors: run.errors,
+        syncMs,
+        callsPerSecond: Math.round((run.fetched / syncMs) * 1000),
+        peakRssBytes,
+      };
+    } finally {
+      await app.close();
+    }
+    await migratedLedger(rawPath);
+    const rawMs = rawInsertMs(syncedPath, rawPath, options.days);
+    const rawCallsPerSecond = Math.round((result.calls / rawMs) * 1000);
+    return {
+      ...result,
+      rawMs,
+      rawCallsPerSecond,
+      ratio: result.callsPerSecond / rawCallsPerSecond,
+      ledgerBytes: statSync(syncedPath).size,
+    };
+  } finally {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(argv: string[]): void {
+  const quick = argv.includes('--quick');
+  const value = (flag: string, fallback: number): number => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? Number(argv[at + 1]) : fallback;
+  };
+  const calls = value('--calls', quick ? 20_000 : 1_000_000);
+  const days = value('--days', quick ? 3 : 30);
+  if (!Number.isInteger(calls) || calls < 1 || !Number.isInteger(days) || days < 1) {
+    process.stderr.write('usage: bench:sync [--quick] [--calls N] [--days N]\n');
+    process.exit(2);
+  }
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  runSyncBench({ calls, days, log: (line) => process.stdout.write(`${line}\n`) }).then(
+    (r) => {
+      const rows: [string, string][] = [
+        ['calls synced', `${r.calls} (${r.lineItems} line items, ${r.errors} errors)`],
+        ['end to end', `${(r.syncMs / 1000).toFixed(2)} s = ${r.callsPerSecond} calls/s`],
+        [
+          'raw insert',
+          `${(r.rawMs / 1000).toFixed(2)} s = ${r.rawCallsPerSecond} calls/s (same rows, better-sqlite3)`,
+        ],
+        ['ratio', `${r.ratio.toFixed(2)} of the raw insert speed (target >= 0.5)`],
+        ['peak RSS', `${mb(r.peakRssBytes)} (target <= 300 MB)`],
+        ['ledger file', mb(r.ledgerBytes)],
+      ];
+      process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(14)}${v}`).join('\n')}\n`);
+    },
+    (error: Error) => {
+      process.stderr.write(`bench:sync failed: ${error.stack ?? error.message}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+if (require.main === module) {
+  applyMemoryPolicy();
+  main(process.argv.slice(2));
+}
