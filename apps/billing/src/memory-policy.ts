@@ -4,11 +4,11 @@ import { setFlagsFromString } from 'node:v8';
  * V8 grows its heap by up to 4x the live data before it collects again (1.1x to 4x, by how
  * busy the collector has been). A sync chunk makes tens of megabytes of short-lived rows, so
  * with the default the service sat at 400-500 MB while holding under 100 MB. A growing factor
- * of 1.5 keeps the heap near what is live (about 300 MB through a 1,000,000-call backfill) and
+ * of 1.3 keeps the heap near what is live (under 300 MB through a 1,000,000-call backfill) and
  * was no slower in `npm run bench:sync`; it is no cap: a bigger chunk still gets the memory it
  * needs. See docs/decisions/0010-sync-write-path.md.
  */
-export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWING_PERCENT = 30;
 
 /** Called first by every entry point (service, CLI, benchmarks). */
 export function applyMemoryPolicy(): void {

@@ -273,6 +273,7 @@ export class XimaClient {
     }
     // Decoded at once: one flat string, not a rope of pieces to be copied again on first read.
     const whole = Buffer.concat(chunks, bytes);
+    chunks.length = 0; // the pieces can go before the text is made
     if (!isUtf8(whole)) {
       const what = `Xima answered 200 with a body that is not UTF-8 (${bytes} bytes)`;
       return { kind: 'fault', code: 'invalid-response', status: 200, what };
