@@ -79,6 +79,7 @@ async function sandboxProcess(callsPerDay: number, reportCache: number): Promise
     url,
     close: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.disconnect();
       }),
@@ -231,21 +232,17 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
         SYSTEM_ACTOR,
       );
       log(`syncing them from ${sandbox.url}`);
-      // The sync's own peak: sampled, since the process's maxRSS also holds earlier runs.
-      let peakRssBytes = process.memoryUsage.rss();
-      const sampler = setInterval(() => {
-        peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
-      }, 20);
       const began = performance.now();
       const { done } = await app
         .get(SyncService)
-        .start(source.id, 'cli', window, ({ index, total, counts }) => {
-          peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
-          log(`  chunk ${index + 1}/${total}: ${counts.fetched} calls`);
-        });
+        .start(source.id, 'cli', window, ({ index, total, counts }) =>
+          log(`  chunk ${index + 1}/${total}: ${counts.fetched} calls`),
+        );
       const run = await done;
       const syncMs = performance.now() - began;
-      clearInterval(sampler);
+      // The process's peak so far: main() runs each run in a fresh process, so it is the sync's
+      // (with the application's start), before the raw insert below adds its own.
+      const peakRssBytes = process.resourceUsage().maxRSS * 1024;
       if (run.status !== 'succeeded') {
         throw new Error(`the sync ${run.status}: ${run.messagesJson}`);
       }
@@ -297,7 +294,27 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** One run in a fresh process, so that its peak RSS is its own. */
+function inChild(options: { calls: number; days: number }): Promise<SyncBenchResult> {
+  const child = fork(__filename, ['--child', JSON.stringify(options)], {
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result: SyncBenchResult) => resolve(result));
+    child.once('exit', (code) => reject(new Error(`the run's process exited with ${code}`)));
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
+  const child = argv.indexOf('--child');
+  if (child >= 0) {
+    const options = JSON.parse(argv[child + 1]) as { calls: number; days: number };
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    process.send!(await runSyncBench({ ...options, log: say }));
+    process.disconnect();
+    return;
+  }
   const quick = argv.includes('--quick');
   const value = (flag: string, fallback: number): number => {
     const at = argv.indexOf(flag);
@@ -314,7 +331,7 @@ async function main(argv: string[]): Promise<void> {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const results: SyncBenchResult[] = [];
   for (let run = 1; run <= runs; run++) {
-    const r = await runSyncBench({ calls, days, log: say });
+    const r = await inChild({ calls, days });
     results.push(r);
     say(
       `run ${run}: ${r.calls} calls (${r.lineItems} line items, ${r.errors} errors) in ` +

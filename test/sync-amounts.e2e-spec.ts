@@ -154,6 +154,24 @@ describe('sync: amounts of a synced week, checked by hand (e2e)', () => {
     expect(rows[0]).toMatchObject({ ...route, ...charge });
   });
 
+  it("ties every line item to its own call record, which keeps Xima's row", async () => {
+    const db = t.app.get(DataSource);
+    const [mismatched] = await db.query<{ n: number }[]>(
+      `SELECT count(*) AS n FROM line_items li JOIN call_records cr ON cr.id = li.call_record_id
+       WHERE cr.call_id <> li.call_id OR cr.start_time_ms <> li.start_time_ms`,
+    );
+    expect(mismatched.n).toBe(0);
+    const [record] = await db.query<{ raw_json: string; talk_ms: number }[]>(
+      `SELECT raw_json, talk_ms FROM call_records WHERE call_id = '0259f6b6-1969387-0'`,
+    );
+    const values = (JSON.parse(record.raw_json) as { values: Record<string, { value: unknown }> })
+      .values;
+    expect(Object.values(values).map((cell) => cell.value)).toEqual(
+      expect.arrayContaining(['0259f6b6-1969387-0', '9 1 (505) 555-0191', 65101]),
+    );
+    expect(record.talk_ms).toBe(65101);
+  });
+
   it.each([
     ['0259f6b6-1969374-0', 'an outbound call from a house phone (Lobby, extension 200)'],
     ['0259f6b6-1969373-0', 'an internal call from a room'],

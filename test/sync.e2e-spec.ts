@@ -303,6 +303,22 @@ describe('sync (e2e, real sandbox)', () => {
       );
     });
 
+    it('a retried fault on a chunk fetched while the one before is stored: counted once, the run succeeds', async () => {
+      const window = { from: '2026-03-28', to: '2026-03-31' }; // three days, three chunks
+      gateway.requests = 0;
+      gateway.beforeRequest = (n) => {
+        if (n === 2) sandbox.setFaults({ mode: '503', times: 1, retryAfterSeconds: 0 });
+      };
+      try {
+        const res = await sync(window).expect(200);
+        expect(res.body).toMatchObject({ status: 'succeeded', retries: 1, duplicates: 0 });
+        expect(gateway.requests).toBe(3);
+      } finally {
+        gateway.beforeRequest = undefined;
+        sandbox.setFaults(undefined);
+      }
+    });
+
     it('a rejected token (401): failed at once, says what to do, never shows the token', async () => {
       const good = gateway.client;
       gateway.client = new XimaClient({ baseUrl: sandbox.url, token: 'refreshed-in-xima-since' });
@@ -318,6 +334,7 @@ describe('sync (e2e, real sandbox)', () => {
         expect(sandbox.requests - requests).toBe(1);
         await expect(ledger()).resolves.toEqual(before);
       } finally {
+        await gateway.client.close();
         gateway.client = good;
       }
     });

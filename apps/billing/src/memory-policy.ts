@@ -10,7 +10,17 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const HEAP_GROWING_PERCENT = 30;
 
-/** Called first by every entry point (service, CLI, benchmarks). */
-export function applyMemoryPolicy(): void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+/**
+ * Called first by every entry point (service, CLI, benchmarks). An operator's own
+ * `--heap-growing-percent` (on the command line or in NODE_OPTIONS) wins.
+ */
+export function applyMemoryPolicy(
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions: string = process.env.NODE_OPTIONS ?? '',
+): boolean {
+  const given = [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) =>
+    /^--heap[-_]growing[-_]percent(=|$)/.test(arg),
+  );
+  if (!given) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  return !given;
 }

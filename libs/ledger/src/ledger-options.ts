@@ -13,7 +13,7 @@ export const BUSY_TIMEOUT_MS = 5000;
  * indexes (call ids are random); with a cache too small for their upper levels every insert
  * reads pages back from the OS. See docs/decisions/0010-sync-write-path.md.
  */
-export const CACHE_KIB = 16 * 1024;
+export const CACHE_KIB = 8 * 1024;
 
 /** A query slower than this is logged: review pages must answer in tens of milliseconds. */
 export const SLOW_QUERY_MS = 250;

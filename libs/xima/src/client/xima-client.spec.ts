@@ -5,6 +5,7 @@ import { FaultConfig, RunningSandbox, startSandbox } from '@app/xima-sandbox';
 import { reportRequestBody } from './report-request';
 import { XimaClient, XimaClientOptions } from './xima-client';
 import { XimaError } from './xima-error';
+import { RawRow } from '../report/report-text';
 
 const TOKEN = 'sandbox-token-LEAKMARKER-7f3a';
 const WRONG_TOKEN = 'wrong-token-LEAKMARKER-9c1e';
@@ -421,7 +422,12 @@ describe('XimaClient against a recording server (what the sandbox cannot do)', (
     headers: IncomingHttpHeaders;
     body: string;
   }
-  type Reply = { status: number; headers?: Record<string, string>; body?: string; stall?: true };
+  type Reply = {
+    status: number;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    stall?: true;
+  };
   let server: Server;
   let url: string;
   let seen: Seen[];
@@ -504,6 +510,18 @@ describe('XimaClient against a recording server (what the sandbox cannot do)', (
     replies = [{ status: 200, body: '{"rows":[', stall: true }];
     const result = await recorded({ bodyTimeoutMs: 100 }).runReport('K', DAY);
     expect(result).toMatchObject({ body: { ok: true }, attempts: 2, retries: 1 });
+  });
+
+  it('reads a body with a UTF-8 byte-order mark; refuses one that is not UTF-8', async () => {
+    replies = [{ status: 200, body: Buffer.from('\ufeff{"rows":[{"a":"é"}]}') }];
+    const { body } = await recorded().runReport('K', DAY);
+    expect(body).toEqual({ rows: [new RawRow('{"a":"é"}')] });
+    replies = [{ status: 200, body: Buffer.from([0x7b, 0xff, 0x7d]) }];
+    const { error } = await failure(() =>
+      recorded({ retry: { maxAttempts: 1 } }).runReport('K', DAY),
+    );
+    expect(error).toMatchObject({ code: 'invalid-response', status: 200 });
+    expect(error.message).toContain('not UTF-8');
   });
 
   it('JSON that is not an object is an invalid-response', async () => {

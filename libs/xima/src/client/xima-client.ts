@@ -255,13 +255,23 @@ export class XimaClient {
       };
     };
     if (Number(headers['content-length']) > this.maxResponseBytes) return tooLarge();
+    const declared = Number(headers['content-length']);
+    const into =
+      Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
     const chunks: Buffer[] = [];
     let bytes = 0;
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
+        if (bytes + chunk.length > this.maxResponseBytes) return tooLarge();
+        // With a declared length the body goes straight into one buffer: no second copy.
+        if (into && bytes + chunk.length > into.length) {
+          body.destroy();
+          const what = `Xima answered 200 with a body longer than its Content-Length (${into.length} bytes)`;
+          return { kind: 'fault', code: 'invalid-response', status: 200, what };
+        }
+        if (into) chunk.copy(into, bytes);
+        else chunks.push(chunk);
         bytes += chunk.length;
-        if (bytes > this.maxResponseBytes) return tooLarge();
-        chunks.push(chunk);
       }
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -272,13 +282,15 @@ export class XimaClient {
       return { kind: 'fault', code: 'invalid-response', status: 200, what };
     }
     // Decoded at once: one flat string, not a rope of pieces to be copied again on first read.
-    const whole = Buffer.concat(chunks, bytes);
+    const whole = into ? into.subarray(0, bytes) : Buffer.concat(chunks, bytes);
     chunks.length = 0; // the pieces can go before the text is made
     if (!isUtf8(whole)) {
       const what = `Xima answered 200 with a body that is not UTF-8 (${bytes} bytes)`;
       return { kind: 'fault', code: 'invalid-response', status: 200, what };
     }
-    const text = whole.toString('utf8');
+    // A UTF-8 byte-order mark is not part of the JSON (TextDecoder drops it too).
+    const bom = whole[0] === 0xef && whole[1] === 0xbb && whole[2] === 0xbf ? 3 : 0;
+    const text = whole.toString('utf8', bom);
     let parsed: unknown;
     try {
       // The rows stay text until each is stored: a chunk's memory is its text, not a tree.

@@ -46,8 +46,13 @@ describe('parseReportText', () => {
         const parsed = parseReportText(text) as { rows: RawRow[] };
         expect(parsed.rows.every((row) => row instanceof RawRow)).toBe(true);
         expect(expanded(parsed)).toEqual(JSON.parse(text));
-        // Each row's text is the exact slice of the body: the ledger keeps Xima's bytes.
-        for (const row of parsed.rows) expect(text).toContain(row.json);
+        // Each row's text is the exact slice of the body, in order: the ledger keeps Xima's bytes.
+        let at = text.indexOf('"rows"');
+        for (const row of parsed.rows) {
+          const found = text.indexOf(row.json, at);
+          expect(found).toBeGreaterThanOrEqual(at);
+          at = found + row.json.length;
+        }
       }),
       { numRuns: 300 },
     );
@@ -70,6 +75,19 @@ describe('parseReportText', () => {
     expect(() => parseReportText(`${text} x`)).toThrow(SyntaxError);
     expect(() => parseReportText(text.replace('],', '] '))).toThrow(SyntaxError);
     expect(() => parseReportText('{"rows":[{"a":1} {"b":2}]}')).toThrow(SyntaxError);
+    expect(() => parseReportText('{"rows":[{"a":1},,{"b":2}]}')).toThrow(SyntaxError);
+  });
+
+  it('throws when a bracket closes the wrong kind, rather than merging good rows into one', () => {
+    for (const text of [
+      '{"rows":[{"v":[},{"v":1},{"v":2}]]}',
+      '{"rows":[{"v":1]]}',
+      '{"rows":[[1}]}',
+      '{"rows":[{"v":"]"}]]}',
+    ]) {
+      expect(() => JSON.parse(text)).toThrow(SyntaxError);
+      expect(() => parseReportText(text)).toThrow(SyntaxError);
+    }
   });
 
   it('leaves a row broken inside its own brackets to be found when the row is read', () => {

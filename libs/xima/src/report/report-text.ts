@@ -39,23 +39,27 @@ function stringEnd(text: string, i: number): number {
 
 /**
  * After the value that starts at `i`, by its brackets and strings alone; -1 when it never
- * ends. What is inside is not checked: JSON.parse does that, of the rest and of each row.
+ * ends or a bracket closes the wrong kind. What is inside is not checked: JSON.parse does
+ * that, of the rest and of each row.
  */
 function valueEnd(text: string, i: number): number {
   const first = text.charCodeAt(i);
   if (first === QUOTE) return stringEnd(text, i);
   if (first === OPEN_BRACE || first === OPEN_BRACKET) {
-    let depth = 0;
+    const closers: number[] = [];
     for (let j = i; j < text.length; j++) {
       const c = text.charCodeAt(j);
       if (c === QUOTE) {
         const end = stringEnd(text, j);
         if (end < 0) return -1;
         j = end - 1;
-      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        depth++;
+      } else if (c === OPEN_BRACE) {
+        closers.push(CLOSE_BRACE);
+      } else if (c === OPEN_BRACKET) {
+        closers.push(CLOSE_BRACKET);
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        if (--depth === 0) return j + 1;
+        if (closers.pop() !== c) return -1;
+        if (closers.length === 0) return j + 1;
       }
     }
     return -1;

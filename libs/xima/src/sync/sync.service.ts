@@ -168,7 +168,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       );
     } finally {
       abandon.abort();
-      await next;
+      await next?.catch(() => undefined);
     }
   }
 
@@ -207,9 +207,10 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       }
       if (error instanceof ReportShapeError)
         return { failure: `${label}: ${error.message}`, retries };
+      // Abandoned (a chunk before it failed) or the service is stopping: nothing to report.
+      if (signal.aborted) return { failure: `${label}: stopped`, retries };
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      const reason = signal.aborted ? 'stopped' : 'unexpected error; see the service log';
-      return { failure: `${label}: ${reason}`, retries };
+      return { failure: `${label}: unexpected error; see the service log`, retries };
     }
   }
 
