@@ -30,8 +30,8 @@ const esmOnly = [
 ];
 
 const aliases = {
-  '^@app/(common|ledger|xima|rating|invoice-export)$': '<rootDir>/libs/$1/src',
-  '^@app/(common|ledger|xima|rating|invoice-export)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(common|ledger|xima|rating|review|invoice-export)$': '<rootDir>/libs/$1/src',
+  '^@app/(common|ledger|xima|rating|review|invoice-export)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@app/xima-sandbox$': '<rootDir>/apps/xima-sandbox/src',
   '^@app/xima-sandbox/(.*)$': '<rootDir>/apps/xima-sandbox/src/$1',
 };

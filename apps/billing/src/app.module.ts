@@ -4,6 +4,7 @@ import { CommonModule, createValidationPipe } from '@app/common';
 import { InvoiceExportModule } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
+import { ReviewModule } from '@app/review';
 import { XimaModule } from '@app/xima';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -36,6 +37,7 @@ export class AppModule {
         RatingModule,
         DemoModule,
         XimaModule.forRootAsync(ximaModuleOptions(true)),
+        ReviewModule,
         InvoiceExportModule,
       ],
       providers: [

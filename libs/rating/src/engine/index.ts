@@ -1,6 +1,7 @@
 export { compilePlan } from './compile-plan';
 export type { CompiledPlan, CompiledPerCallPlan, CompiledSummaryPlan } from './compiled-plan';
 export { rateCall } from './rate-call';
+export { taxesOn } from './charge';
 export { rateSummary } from './rate-summary';
 export { InvalidPlanError, InvalidRecordError } from './errors';
 export type {

@@ -1,0 +1,161 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { DomainError, RequireRole, isoTime } from '@app/common';
+import { Ledger } from '@app/ledger';
+
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+export class AuditEventsQueryDto {
+  @ApiPropertyOptional({ example: 'line-item' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  entityType?: string;
+
+  @ApiPropertyOptional({ example: '42' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  entityId?: string;
+
+  @ApiPropertyOptional({ example: 'line-item.approve' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  action?: string;
+
+  @ApiPropertyOptional({ description: "The acting API key's id." })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  actorKeyId?: number;
+
+  @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-04-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the page before.' })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,15}$/, { message: 'cursor is not one this API gave' })
+  cursor?: string;
+}
+
+export class AuditEventView {
+  @ApiProperty() id!: number;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty({ example: { keyId: 3, name: 'night auditor' } })
+  actor!: { keyId: number | null; name: string };
+  @ApiProperty({ example: 'line-item.approve' }) action!: string;
+  @ApiProperty() entityType!: string;
+  @ApiProperty() entityId!: string;
+  @ApiProperty({ nullable: true }) oldValue!: unknown;
+  @ApiProperty({ nullable: true }) newValue!: unknown;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+}
+
+export class AuditEventPageView {
+  @ApiProperty({ type: [AuditEventView] }) items!: AuditEventView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+interface AuditRow {
+  id: number;
+  occurred_at_ms: number;
+  actor_key_id: number | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  old_json: string | null;
+  new_json: string | null;
+  reason: string | null;
+}
+
+/** The audit trail, newest first: append-only (the ledger refuses UPDATE and DELETE). */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit-events')
+export class AuditEventsController {
+  constructor(private readonly ledger: Ledger) {}
+
+  @Get()
+  @RequireRole('viewer')
+  @ApiOkResponse({ type: AuditEventPageView })
+  async list(@Query() query: AuditEventsQueryDto): Promise<AuditEventPageView> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const equal = (column: string, value: unknown) => {
+      if (value === undefined) return;
+      clauses.push(`${column} = ?`);
+      params.push(value);
+    };
+    equal('entity_type', query.entityType);
+    equal('entity_id', query.entityId);
+    equal('action', query.action);
+    equal('actor_key_id', query.actorKeyId);
+    const fromMs = query.from === undefined ? undefined : Date.parse(query.from);
+    const toMs = query.to === undefined ? undefined : Date.parse(query.to);
+    if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
+      throw DomainError.invalid('query', [{ field: 'to', message: 'to must be after from' }]);
+    }
+    if (fromMs !== undefined) {
+      clauses.push('occurred_at_ms >= ?');
+      params.push(fromMs);
+    }
+    if (toMs !== undefined) {
+      clauses.push('occurred_at_ms < ?');
+      params.push(toMs);
+    }
+    if (query.cursor !== undefined) {
+      clauses.push('id < ?');
+      params.push(Number(query.cursor));
+    }
+    const limit = query.limit ?? 100;
+    const rows = await this.ledger.manager.query<AuditRow[]>(
+      `SELECT * FROM audit_events WHERE ${clauses.length ? clauses.join(' AND ') : '1'}
+       ORDER BY id DESC LIMIT ?`,
+      [...params, limit + 1],
+    );
+    const more = rows.length > limit;
+    const shown = more ? rows.slice(0, limit) : rows;
+    return {
+      items: shown.map((row) => ({
+        id: row.id,
+        occurredAt: isoTime(row.occurred_at_ms),
+        actor: { keyId: row.actor_key_id, name: row.actor_name },
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        oldValue: row.old_json === null ? null : (JSON.parse(row.old_json) as unknown),
+        newValue: row.new_json === null ? null : (JSON.parse(row.new_json) as unknown),
+        reason: row.reason,
+      })),
+      nextCursor: more ? String(shown[shown.length - 1].id) : null,
+    };
+  }
+}

@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { DomainError } from '@app/common';
+import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
+import { currencyExponent, parseDecimal, pow10 } from '@app/rating';
+
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
+
+/** Which line items: every field narrows the set; none given is every item. */
+export class LineItemFilterDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  sourceId?: number;
+
+  @ApiPropertyOptional({
+    description: 'One status or several, comma-separated: `pending,needs-review`.',
+    example: 'pending',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
+  @ArrayNotEmpty({ message: 'status must name at least one status' })
+  @IsIn(LINE_ITEM_STATUSES, {
+    each: true,
+    message: `status must be one or more of ${LINE_ITEM_STATUSES.join(', ')}`,
+  })
+  status?: LineItemStatus[];
+
+  @ApiPropertyOptional({ example: 'ROOM-1012' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  billingAccount?: string;
+
+  @ApiPropertyOptional({ example: 'international' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  destinationClass?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-02T00:00:00-07:00', description: 'Start time, from.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-09T00:00:00-07:00', description: 'Start time, before.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
+  to?: string;
+
+  @ApiPropertyOptional({ example: '1.00', description: 'Billed amount, at least.' })
+  @IsOptional()
+  @Matches(MONEY, { message: 'minAmount must be a decimal string such as 1.50, not negative' })
+  minAmount?: string;
+
+  @ApiPropertyOptional({ example: '100.00', description: 'Billed amount, at most.' })
+  @IsOptional()
+  @Matches(MONEY, { message: 'maxAmount must be a decimal string such as 1.50, not negative' })
+  maxAmount?: string;
+
+  @ApiPropertyOptional({
+    description: 'Found in the dialed or normalised number or the account code.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}
+
+export class LineItemPageQueryDto extends LineItemFilterDto {
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the page before.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
+}
+
+export interface CompiledFilter {
+  where: string;
+  params: unknown[];
+  /** Identifies the filter, so that a cursor is refused by another one. */
+  key: string;
+}
+
+/** `%`, `_` and `\` in a search are themselves, not patterns. */
+const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function instant(text: string, field: string): number {
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) {
+    throw DomainError.invalid('filter', [{ field, message: `${field} is not a valid instant` }]);
+  }
+  return ms;
+}
+
+/**
+ * An amount bound in each currency's minor units, exactly: `minAmount` 1.005 is at least 101
+ * cents, `maxAmount` 1.005 at most 100.
+ */
+function amountBound(text: string, currency: string, round: 'up' | 'down'): bigint {
+  const { units, scale } = parseDecimal(text);
+  const scaled = units * pow10(currencyExponent(currency));
+  const divisor = pow10(scale);
+  const quotient = scaled / divisor;
+  return round === 'up' && quotient * divisor !== scaled ? quotient + 1n : quotient;
+}
+
+/** The filter as SQL over `line_items`, with the currencies the ledger holds for amounts. */
+export function compileFilter(filter: LineItemFilterDto, currencies: string[]): CompiledFilter {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.sourceId !== undefined) {
+    clauses.push('source_id = ?');
+    params.push(filter.sourceId);
+  }
+  if (filter.status !== undefined) {
+    clauses.push(`status IN (${filter.status.map(() => '?').join(', ')})`);
+    params.push(...filter.status);
+  }
+  if (filter.billingAccount !== undefined) {
+    clauses.push('billing_account = ?');
+    params.push(filter.billingAccount);
+  }
+  if (filter.destinationClass !== undefined) {
+    clauses.push('destination_class = ?');
+    params.push(filter.destinationClass);
+  }
+  const fromMs = filter.from === undefined ? undefined : instant(filter.from, 'from');
+  const toMs = filter.to === undefined ? undefined : instant(filter.to, 'to');
+  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
+    throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
+  }
+  if (fromMs !== undefined) {
+    clauses.push('start_time_ms >= ?');
+    params.push(fromMs);
+  }
+  if (toMs !== undefined) {
+    clauses.push('start_time_ms < ?');
+    params.push(toMs);
+  }
+  for (const [text, op, round] of [
+    [filter.minAmount, '>=', 'up'],
+    [filter.maxAmount, '<=', 'down'],
+  ] as const) {
+    if (text === undefined) continue;
+    const perCurrency = currencies.map((currency) => {
+      params.push(currency, amountBound(text, currency, round));
+      return `(currency = ? AND amount_minor ${op} ?)`;
+    });
+    clauses.push(perCurrency.length > 0 ? `(${perCurrency.join(' OR ')})` : '0');
+  }
+  if (filter.q !== undefined) {
+    clauses.push(
+      `(dialed_number LIKE ? ESCAPE '\\' OR normalized_number LIKE ? ESCAPE '\\' OR account_code LIKE ? ESCAPE '\\')`,
+    );
+    const pattern = likeEscaped(filter.q);
+    params.push(pattern, pattern, pattern);
+  }
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        filter.sourceId,
+        filter.status,
+        filter.billingAccount,
+        filter.destinationClass,
+        fromMs,
+        toMs,
+        filter.minAmount,
+        filter.maxAmount,
+        filter.q,
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 12);
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, key };
+}
+
+/** Where a page ended: its last item's (start time, id), for the filter it belongs to. */
+export interface CursorPosition {
+  startTimeMs: number;
+  id: number;
+}
+
+export function encodeCursor(position: CursorPosition, filterKey: string): string {
+  return Buffer.from(JSON.stringify([1, position.startTimeMs, position.id, filterKey])).toString(
+    'base64url',
+  );
+}
+
+export function decodeCursor(cursor: string, filterKey: string): CursorPosition {
+  const refuse = (message: string) => DomainError.invalid('query', [{ field: 'cursor', message }]);
+  let decoded: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse('cursor is not one this API gave (use nextCursor as it was)');
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 4 ||
+    decoded[0] !== 1 ||
+    !Number.isSafeInteger(decoded[1]) ||
+    !Number.isSafeInteger(decoded[2]) ||
+    typeof decoded[3] !== 'string'
+  ) {
+    throw refuse('cursor is not one this API gave (use nextCursor as it was)');
+  }
+  if (decoded[3] !== filterKey) {
+    throw refuse('cursor belongs to another filter: send the same filter with it, or start over');
+  }
+  return { startTimeMs: decoded[1] as number, id: decoded[2] as number };
+}

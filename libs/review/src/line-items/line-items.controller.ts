@@ -1,0 +1,88 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { stringify } from 'csv-stringify';
+import type { Response } from 'express';
+import { IdParam, RequireRole } from '@app/common';
+import { LineItemFilterDto, LineItemPageQueryDto } from './line-item-filter';
+import { LineItemPageView, LineItemView } from './line-item.view';
+import { LineItemDetail, LineItemsService } from './line-items.service';
+
+/** A spreadsheet must not run a cell as a formula (OWASP's CSV injection advice). */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const CSV_COLUMNS: [string, (item: LineItemView) => string | number | null][] = [
+  ['id', (i) => i.id],
+  ['sourceId', (i) => i.sourceId],
+  ['callId', (i) => i.callId],
+  ['startTime', (i) => i.startTime],
+  ['billingAccount', (i) => i.billingAccount],
+  ['extension', (i) => i.extension],
+  ['accountCode', (i) => i.accountCode],
+  ['dialedNumber', (i) => i.dialedNumber],
+  ['normalizedNumber', (i) => i.normalizedNumber],
+  ['destinationClass', (i) => i.destinationClass],
+  ['talkSeconds', (i) => i.talkSeconds],
+  ['billedSeconds', (i) => i.billedSeconds],
+  ['currency', (i) => i.currency],
+  ['ratedAmount', (i) => i.ratedAmount],
+  ['amount', (i) => i.amount],
+  ['tax', (i) => i.tax],
+  ['total', (i) => i.total],
+  ['status', (i) => i.status],
+  ['reason', (i) => i.reason],
+  ['reviewReason', (i) => i.reviewReason],
+  ['ratePlanId', (i) => i.ratePlanId],
+  ['ratePlanVersion', (i) => i.ratePlanVersion],
+  ['version', (i) => i.version],
+];
+
+@ApiTags('line items')
+@ApiBearerAuth()
+@Controller('api/v1/line-items')
+export class LineItemsController {
+  constructor(private readonly items: LineItemsService) {}
+
+  @Get()
+  @RequireRole('viewer')
+  @ApiOkResponse({ type: LineItemPageView })
+  page(@Query() query: LineItemPageQueryDto): Promise<LineItemPageView> {
+    return this.items.page(query);
+  }
+
+  /** Every item the filter matches, as CSV, streamed. */
+  @Get('export.csv')
+  @RequireRole('viewer')
+  @ApiProduces('text/csv')
+  async exportCsv(@Query() query: LineItemFilterDto, @Res() response: Response): Promise<void> {
+    const filter = await this.items.compile(query);
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', 'attachment; filename="line-items.csv"');
+    const csv = stringify({ header: true, columns: CSV_COLUMNS.map(([name]) => name) });
+    csv.pipe(response);
+    try {
+      for await (const rows of this.items.all(filter)) {
+        for (const row of rows) {
+          const item = LineItemView.of(row);
+          const cells = CSV_COLUMNS.map(([, cell]) => {
+            const value = cell(item);
+            return typeof value === 'string' ? safeCell(value) : value;
+          });
+          if (!csv.write(cells)) await new Promise((resolve) => csv.once('drain', resolve));
+        }
+        if (response.destroyed) break;
+      }
+    } finally {
+      csv.end();
+    }
+  }
+
+  @Get(':id')
+  @RequireRole('viewer')
+  @ApiOkResponse({ type: LineItemView })
+  detail(@Param() { id }: IdParam): Promise<LineItemDetail> {
+    return this.items.detail(id);
+  }
+}

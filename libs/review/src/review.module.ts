@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RatingModule } from '@app/rating';
+import { AuditEventsController } from './audit/audit-events.controller';
+import { LineItemsController } from './line-items/line-items.controller';
+import { LineItemsService } from './line-items/line-items.service';
+
+/** The accountants' side: line items to review, their actions, the audit trail. */
+@Module({
+  imports: [RatingModule],
+  controllers: [LineItemsController, AuditEventsController],
+  providers: [LineItemsService],
+  exports: [LineItemsService],
+})
+export class ReviewModule {}
