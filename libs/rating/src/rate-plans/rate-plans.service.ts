@@ -228,7 +228,8 @@ export class RatePlansService {
     });
   }
 
-  private compile(version: RatePlanVersion): CompiledPlan {
+  /** A version compiled once and kept (versions never change). */
+  compile(version: RatePlanVersion): CompiledPlan {
     let compiled = this.compiled.get(version.id);
     if (!compiled) {
       compiled = compilePlan(this.document(version));

@@ -1,0 +1,57 @@
+import type { LineItemStatus } from '@app/ledger';
+
+export const REVIEW_ACTIONS = ['approve', 'reject', 'adjust', 'assign', 'reset'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+/**
+ * The review state machine (docs/review.md): from which statuses each action may start.
+ * `invoiced` and `no-charge` appear nowhere: nothing on a finalised invoice changes, and a
+ * no-charge item has nothing to bill (re-rating is how it changes).
+ */
+export const MOVES_FROM: Readonly<Record<ReviewAction, readonly LineItemStatus[]>> = {
+  approve: ['pending', 'needs-review'],
+  reject: ['pending', 'needs-review', 'approved'],
+  adjust: ['pending', 'needs-review', 'approved'],
+  assign: ['pending', 'needs-review', 'approved'],
+  reset: ['approved', 'rejected'],
+};
+
+/** Actions whose reason is required (an approval or a reset may give one). */
+export const REASON_REQUIRED: ReadonlySet<ReviewAction> = new Set(['reject', 'adjust', 'assign']);
+
+export interface ItemState {
+  id: number;
+  status: LineItemStatus;
+  billingAccount: string | null;
+  invoiceId: number | null;
+}
+
+/** Why `action` may not be taken on the item now, or null when it may. */
+export function refusal(action: ReviewAction, item: ItemState): string | null {
+  if (item.invoiceId !== null) {
+    return `line item ${item.id} is on invoice ${item.invoiceId}`;
+  }
+  if (!MOVES_FROM[action].includes(item.status)) {
+    return `line item ${item.id} is ${item.status}: ${action} applies to ${MOVES_FROM[action].join(', ')} items`;
+  }
+  if (action === 'approve' && item.billingAccount === null) {
+    return `line item ${item.id} has no billing account: assign one before approving`;
+  }
+  return null;
+}
+
+/** The status an allowed action leaves. */
+export function statusAfter(action: ReviewAction, item: ItemState): LineItemStatus {
+  switch (action) {
+    case 'approve':
+      return 'approved';
+    case 'reject':
+      return 'rejected';
+    case 'adjust':
+      return item.status;
+    case 'assign':
+      return 'pending';
+    case 'reset':
+      return item.billingAccount === null ? 'needs-review' : 'pending';
+  }
+}

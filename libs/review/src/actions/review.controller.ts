@@ -1,0 +1,128 @@
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedActor, CurrentActor, DomainError, IdParam, RequireRole } from '@app/common';
+import { LineItemView } from '../line-items/line-item.view';
+import { AdjustDto, AssignDto, BulkDto, OptionalReasonDto, ReasonDto } from './review.dto';
+import { ReviewAction } from './review-moves';
+import { ActionInput, ReviewService } from './review.service';
+
+/** `If-Match: "3"` (or `W/"3"`, or `3`) and a body `version` must agree; either may be absent. */
+export function expectedVersion(
+  ifMatch: string | undefined,
+  body: number | undefined,
+): number | undefined {
+  if (ifMatch === undefined) return body;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(ifMatch);
+  if (!match) {
+    throw DomainError.invalid('request', [
+      { field: 'If-Match', message: 'If-Match must be the item version, e.g. "3"' },
+    ]);
+  }
+  const version = Number(match[1]);
+  if (body !== undefined && body !== version) {
+    throw DomainError.invalid('request', [
+      { field: 'version', message: `version ${body} disagrees with If-Match ${version}` },
+    ]);
+  }
+  return version;
+}
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The version acted on.' };
+
+@ApiTags('line items')
+@ApiBearerAuth()
+@Controller('api/v1/line-items')
+export class ReviewController {
+  constructor(private readonly review: ReviewService) {}
+
+  private act(
+    id: number,
+    action: ReviewAction,
+    body: ActionInput,
+    ifMatch: string | undefined,
+    actor: AuthenticatedActor,
+  ): Promise<LineItemView> {
+    const version = expectedVersion(ifMatch, body.version);
+    return this.review.act(id, action, { ...body, version }, actor);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  bulk(
+    @Body() body: BulkDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<{ action: string; count: number }> {
+    return this.review.bulk(body, actor);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: LineItemView })
+  approve(
+    @Param() { id }: IdParam,
+    @Body() body: OptionalReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<LineItemView> {
+    return this.act(id, 'approve', body, ifMatch, actor);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: LineItemView })
+  reject(
+    @Param() { id }: IdParam,
+    @Body() body: ReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<LineItemView> {
+    return this.act(id, 'reject', body, ifMatch, actor);
+  }
+
+  @Post(':id/adjust')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: LineItemView })
+  adjust(
+    @Param() { id }: IdParam,
+    @Body() body: AdjustDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<LineItemView> {
+    return this.act(id, 'adjust', body, ifMatch, actor);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: LineItemView })
+  assign(
+    @Param() { id }: IdParam,
+    @Body() body: AssignDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<LineItemView> {
+    return this.act(id, 'assign', body, ifMatch, actor);
+  }
+
+  @Post(':id/reset')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: LineItemView })
+  reset(
+    @Param() { id }: IdParam,
+    @Body() body: OptionalReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<LineItemView> {
+    return this.act(id, 'reset', body, ifMatch, actor);
+  }
+}

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { LineItemFilterDto } from '../line-items/line-item-filter';
+
+const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
+export const BULK_ACTIONS = ['approve', 'reject', 'assign', 'reset'] as const;
+/** At most this many items in one bulk request or re-rate: one transaction must stay bounded. */
+export const BULK_MAX = 200_000;
+
+export class VersionedDto {
+  @ApiPropertyOptional({ description: 'The version acted on (or send If-Match).', example: 1 })
+  @IsOptional()
+  @IsInt({ message: 'version must be a positive integer' })
+  @Min(1, { message: 'version must be a positive integer' })
+  version?: number;
+}
+
+export class OptionalReasonDto extends VersionedDto {
+  @ApiPropertyOptional({ example: 'Checked against the folio' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+export class ReasonDto extends VersionedDto {
+  @ApiProperty({ example: 'Guest disputed the call' })
+  @IsString({ message: 'reason is required' })
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class AdjustDto extends ReasonDto {
+  @ApiProperty({ example: '1.25', description: 'The amount to bill, a decimal string.' })
+  @IsString({ message: 'amount must be a decimal string such as 1.25' })
+  @Matches(MONEY, { message: 'amount must be a decimal string such as 1.25, not negative' })
+  amount!: string;
+}
+
+export class AssignDto extends ReasonDto {
+  @ApiProperty({ example: '10234-001' })
+  @IsString({ message: 'billingAccount is required' })
+  @Length(1, 200)
+  billingAccount!: string;
+}
+
+export class BulkDto {
+  @ApiProperty({ enum: BULK_ACTIONS })
+  @IsIn(BULK_ACTIONS, { message: `action must be one of ${BULK_ACTIONS.join(', ')}` })
+  action!: (typeof BULK_ACTIONS)[number];
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(BULK_MAX)
+  @IsInt({ each: true, message: 'ids must be positive integers' })
+  @Min(1, { each: true, message: 'ids must be positive integers' })
+  ids?: number[];
+
+  @ApiPropertyOptional({ type: LineItemFilterDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LineItemFilterDto)
+  filter?: LineItemFilterDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'For assign.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  billingAccount?: string;
+}

@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Actor, Clock, DomainError } from '@app/common';
+import { AuditLog, Ledger, LineItemStatus, RatePlanVersion } from '@app/ledger';
+import {
+  RatePlansService,
+  currencyExponent,
+  formatMinor,
+  parseDecimal,
+  pow10,
+  taxesOn,
+} from '@app/rating';
+import { LineItemsService } from '../line-items/line-items.service';
+import { LINE_ITEM_COLUMNS, LineItemRow, LineItemView } from '../line-items/line-item.view';
+import { BULK_MAX, BulkDto } from './review.dto';
+import { ItemState, REASON_REQUIRED, ReviewAction, refusal, statusAfter } from './review-moves';
+
+export interface ActionInput {
+  reason?: string;
+  amount?: string;
+  billingAccount?: string;
+  /** The version the reviewer saw; a stale one is refused. */
+  version?: number;
+}
+
+const stateOf = (row: LineItemRow): ItemState => ({
+  id: row.id,
+  status: row.status as LineItemStatus,
+  billingAccount: row.billing_account,
+  invoiceId: row.invoice_id,
+});
+
+/** What an audit event keeps of an item before and after an action. */
+const auditValue = (row: {
+  status: string;
+  billing_account: string | null;
+  amount_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  currency: string;
+  version: number;
+}) => ({
+  status: row.status,
+  billingAccount: row.billing_account,
+  amount: formatMinor(row.amount_minor, row.currency),
+  tax: formatMinor(row.tax_minor, row.currency),
+  total: formatMinor(row.total_minor, row.currency),
+  version: row.version,
+});
+
+/**
+ * The reviewers' actions (docs/review.md): each in one transaction with its audit event,
+ * refused with 409 and the item's current state when the state machine does not allow it
+ * or the reviewer's version is stale.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly plans: RatePlansService,
+    private readonly items: LineItemsService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  act(id: number, action: ReviewAction, input: ActionInput, actor: Actor): Promise<LineItemView> {
+    if (REASON_REQUIRED.has(action) && !input.reason) {
+      throw DomainError.invalid('request', [
+        { field: 'reason', message: `${action} needs a reason` },
+      ]);
+    }
+    return this.ledger.transaction(async (manager) => {
+      const row = await this.load(manager, id);
+      if (input.version !== undefined && input.version !== row.version) {
+        throw new DomainError(
+          'conflict',
+          `Line item ${id} has changed: it is at version ${row.version} (${row.status}), not ${input.version}; reload it`,
+          [
+            { field: 'version', message: String(row.version) },
+            { field: 'status', message: row.status },
+          ],
+        );
+      }
+      const refused = refusal(action, stateOf(row));
+      if (refused) {
+        throw new DomainError('conflict', `Cannot ${action}: ${refused}`, [
+          { field: 'status', message: row.status },
+          { field: 'version', message: String(row.version) },
+        ]);
+      }
+      const now = this.clock.now();
+      const next = { ...row, status: statusAfter(action, stateOf(row)) };
+      if (action === 'assign') next.billing_account = input.billingAccount!;
+      if (action === 'adjust')
+        Object.assign(next, await this.adjusted(manager, row, input.amount!));
+      await manager.query(
+        `UPDATE line_items SET status = ?, billing_account = ?, adjusted_amount_minor = ?,
+           amount_minor = ?, taxes_json = ?, tax_minor = ?, total_minor = ?, review_reason = ?,
+           version = version + 1, updated_at_ms = ?
+         WHERE id = ? AND version = ?`,
+        [
+          next.status,
+          next.billing_account,
+          next.adjusted_amount_minor,
+          next.amount_minor,
+          next.taxes_json,
+          next.tax_minor,
+          next.total_minor,
+          input.reason ?? null,
+          now,
+          id,
+          row.version,
+        ],
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: `line-item.${action}`,
+          entityType: 'line-item',
+          entityId: id,
+          oldValue: auditValue(row),
+          newValue: auditValue({ ...next, version: row.version + 1 }),
+          reason: input.reason ?? null,
+        },
+        now,
+      );
+      return LineItemView.of(await this.load(manager, id));
+    });
+  }
+
+  /**
+   * One action on many items, all or nothing: every item must allow it, or nothing changes
+   * and the answer (409) lists the ones that do not.
+   */
+  async bulk(input: BulkDto, actor: Actor): Promise<{ action: string; count: number }> {
+    if ((input.ids === undefined) === (input.filter === undefined)) {
+      throw DomainError.invalid('request', [
+        { field: 'ids', message: 'give either ids or filter, not both and not neither' },
+      ]);
+    }
+    if (REASON_REQUIRED.has(input.action) && !input.reason) {
+      throw DomainError.invalid('request', [
+        { field: 'reason', message: `${input.action} needs a reason` },
+      ]);
+    }
+    if (input.action === 'assign' && !input.billingAccount) {
+      throw DomainError.invalid('request', [
+        { field: 'billingAccount', message: 'assign needs a billingAccount' },
+      ]);
+    }
+    const filter = input.filter ? await this.items.compile(input.filter) : null;
+    return this.ledger.transaction(async (manager) => {
+      const rows: LineItemRow[] = [];
+      if (filter) {
+        rows.push(
+          ...(await manager.query<LineItemRow[]>(
+            `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE ${filter.where} LIMIT ?`,
+            [...filter.params, BULK_MAX + 1],
+          )),
+        );
+        if (rows.length > BULK_MAX) {
+          throw DomainError.invalid('request', [
+            { field: 'filter', message: `matches more than ${BULK_MAX} items; narrow it` },
+          ]);
+        }
+      } else {
+        const ids = [...new Set(input.ids)];
+        for (let i = 0; i < ids.length; i += 500) {
+          const slice = ids.slice(i, i + 500);
+          rows.push(
+            ...(await manager.query<LineItemRow[]>(
+              `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE id IN (${slice.map(() => '?').join(',')})`,
+              slice,
+            )),
+          );
+        }
+        if (rows.length !== ids.length) {
+          const found = new Set(rows.map((row) => row.id));
+          const missing = ids.filter((id) => !found.has(id));
+          throw new DomainError(
+            'not-found',
+            `Line items ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''} do not exist; nothing was changed`,
+          );
+        }
+      }
+      const refused = rows
+        .map((row) => refusal(input.action, stateOf(row)))
+        .filter((why): why is string => why !== null);
+      if (refused.length > 0) {
+        throw new DomainError(
+          'conflict',
+          `Cannot ${input.action} ${refused.length} of ${rows.length} items; nothing was changed: ${refused.slice(0, 10).join('; ')}${refused.length > 10 ? '; …' : ''}`,
+        );
+      }
+      const now = this.clock.now();
+      const update = this.ledger.statement(
+        `UPDATE line_items SET status = ?, billing_account = ?, review_reason = ?,
+           version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?`,
+      );
+      const event = this.ledger.statement(
+        `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action, entity_type,
+           entity_id, old_json, new_json, reason) VALUES (?, ?, ?, ?, 'line-item', ?, ?, ?, ?)`,
+      );
+      for (const row of rows) {
+        const status = statusAfter(input.action, stateOf(row));
+        const account = input.action === 'assign' ? input.billingAccount! : row.billing_account;
+        update.run(status, account, input.reason ?? null, now, row.id, row.version);
+        event.run(
+          now,
+          actor.keyId,
+          actor.name,
+          `line-item.${input.action}`,
+          String(row.id),
+          JSON.stringify(auditValue(row)),
+          JSON.stringify(
+            auditValue({ ...row, status, billing_account: account, version: row.version + 1 }),
+          ),
+          input.reason ?? null,
+        );
+      }
+      return { action: input.action, count: rows.length };
+    });
+  }
+
+  private async load(manager: EntityManager, id: number): Promise<LineItemRow> {
+    const [row] = await manager.query<LineItemRow[]>(
+      `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE id = ?`,
+      [id],
+    );
+    if (!row) throw new DomainError('not-found', `Line item ${id} does not exist`);
+    return row;
+  }
+
+  /** The billed amount set by a reviewer; taxes recomputed with the item's plan version. */
+  private async adjusted(manager: EntityManager, row: LineItemRow, amount: string) {
+    const { units, scale } = parseDecimal(amount);
+    const exponent = currencyExponent(row.currency);
+    if (scale > exponent && units % pow10(scale - exponent) !== 0n) {
+      throw DomainError.invalid('request', [
+        {
+          field: 'amount',
+          message: `amount has more decimals than ${row.currency} bills (${exponent})`,
+        },
+      ]);
+    }
+    const minor = Number((units * pow10(exponent)) / pow10(scale));
+    if (!Number.isSafeInteger(minor)) {
+      throw DomainError.invalid('request', [{ field: 'amount', message: 'amount is too large' }]);
+    }
+    const [{ rate_plan_version_id: versionId }] = await manager.query<
+      { rate_plan_version_id: number }[]
+    >('SELECT rate_plan_version_id FROM line_items WHERE id = ?', [row.id]);
+    const version = await manager.findOneByOrFail(RatePlanVersion, { id: versionId });
+    const taxes = taxesOn(this.plans.compile(version), minor);
+    const taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
+    return {
+      adjusted_amount_minor: minor,
+      amount_minor: minor,
+      taxes_json: JSON.stringify(
+        taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
+      ),
+      tax_minor: taxMinor,
+      total_minor: minor + taxMinor,
+    };
+  }
+}
