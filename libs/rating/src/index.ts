@@ -6,3 +6,5 @@ export { validateRatePlan, validateRatePlanVersion } from './validation';
 export { RATE_TABLE_COLUMNS } from './rate-plans/rate-table-csv';
 export { summaryCallId } from './plan/summary-call-id';
 export { currencyExponent, formatMinor, parseDecimal, pow10, toMinor } from './money';
+export { lineItemFromResult } from './line-item-from-result';
+export type { LineItemOrigin } from './line-item-from-result';

@@ -3,6 +3,7 @@ import { RatingModule } from '@app/rating';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { ReviewController } from './actions/review.controller';
 import { ReviewService } from './actions/review.service';
+import { ReRateService } from './actions/re-rate.service';
 import { LineItemsController } from './line-items/line-items.controller';
 import { LineItemsService } from './line-items/line-items.service';
 
@@ -10,7 +11,7 @@ import { LineItemsService } from './line-items/line-items.service';
 @Module({
   imports: [RatingModule],
   controllers: [ReviewController, LineItemsController, AuditEventsController],
-  providers: [LineItemsService, ReviewService],
+  providers: [LineItemsService, ReviewService, ReRateService],
   exports: [LineItemsService],
 })
 export class ReviewModule {}

@@ -2,7 +2,15 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, DomainError, IdParam, RequireRole } from '@app/common';
 import { LineItemView } from '../line-items/line-item.view';
-import { AdjustDto, AssignDto, BulkDto, OptionalReasonDto, ReasonDto } from './review.dto';
+import {
+  AdjustDto,
+  AssignDto,
+  BulkDto,
+  OptionalReasonDto,
+  ReRateDto,
+  ReasonDto,
+} from './review.dto';
+import { ReRateOutcome, ReRateService } from './re-rate.service';
 import { ReviewAction } from './review-moves';
 import { ActionInput, ReviewService } from './review.service';
 
@@ -33,7 +41,10 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'The version 
 @ApiBearerAuth()
 @Controller('api/v1/line-items')
 export class ReviewController {
-  constructor(private readonly review: ReviewService) {}
+  constructor(
+    private readonly review: ReviewService,
+    private readonly reRating: ReRateService,
+  ) {}
 
   private act(
     id: number,
@@ -54,6 +65,17 @@ export class ReviewController {
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<{ action: string; count: number }> {
     return this.review.bulk(body, actor);
+  }
+
+  /** Rates matched items again after a plan change; see ReRateService. */
+  @Post('re-rate')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  reRate(
+    @Body() body: ReRateDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<ReRateOutcome> {
+    return this.reRating.reRate(body.filter, body.resetReview ?? false, actor);
   }
 
   @Post(':id/approve')

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
+  IsDefined,
   ArrayNotEmpty,
   IsIn,
   IsInt,
@@ -86,4 +88,20 @@ export class BulkDto {
   @IsString()
   @Length(1, 200)
   billingAccount?: string;
+}
+
+export class ReRateDto {
+  @ApiProperty({ type: LineItemFilterDto, description: 'Which items; `{}` is every item.' })
+  @IsDefined({ message: 'filter is required ({} for every item)' })
+  @ValidateNested()
+  @Type(() => LineItemFilterDto)
+  filter!: LineItemFilterDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Also undo approvals, rejections and adjustments of the items that change.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  resetReview?: boolean;
 }

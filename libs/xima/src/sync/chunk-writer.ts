@@ -6,11 +6,11 @@ import {
   CompiledPlan,
   RatingResult,
   rateCall,
+  lineItemFromResult,
   rateSummary,
   summaryCallId,
 } from '@app/rating';
 import type { ParsedRow, RowError } from '../report';
-import { lineItemFromResult } from './line-item-from-result';
 
 /** What one chunk added to the ledger; a sync run sums them. */
 export interface ChunkCounts {

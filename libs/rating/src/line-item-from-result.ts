@@ -1,5 +1,5 @@
 import type { LineItem } from '@app/ledger';
-import type { RatingResult } from '@app/rating';
+import type { RatingResult } from './engine';
 
 export interface LineItemOrigin {
   sourceId: number;

@@ -1,0 +1,288 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, DomainError } from '@app/common';
+import { Ledger, LineItem, RatePlanVersion, Source } from '@app/ledger';
+import {
+  RatePlansService,
+  formatMinor,
+  lineItemFromResult,
+  rateCall,
+  rateSummary,
+  summaryCallId,
+  taxesOn,
+} from '@app/rating';
+import { LineItemFilterDto } from '../line-items/line-item-filter';
+import { LineItemsService } from '../line-items/line-items.service';
+import { BULK_MAX } from './review.dto';
+
+export interface ReRateOutcome {
+  /** Items the filter matched. */
+  matched: number;
+  /** Items whose rating, amounts or status changed (each audited with old and new). */
+  changed: number;
+  unchanged: number;
+  /** On an invoice (finalised or draft): never touched by a re-rate. */
+  skippedInvoiced: number;
+  /** Before the first version of their source's plan: left as they were. */
+  skippedNoVersion: number;
+}
+
+interface ItemRow {
+  id: number;
+  source_id: number;
+  call_record_id: number | null;
+  account_summary_id: number | null;
+  call_id: string;
+  start_time_ms: number;
+  status: string;
+  billing_account: string | null;
+  adjusted_amount_minor: number | null;
+  rated_amount_minor: number;
+  amount_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  currency: string;
+  breakdown_json: string;
+  rate_plan_version_id: number;
+  rate_plan_version_number: number;
+  invoice_id: number | null;
+  version: number;
+  review_reason: string | null;
+}
+
+/** The rating columns a re-rate rewrites, in the UPDATE's order. */
+const RATED_FIELDS = [
+  'billingAccount',
+  'normalizedNumber',
+  'destinationPrefix',
+  'destinationClass',
+  'timeBand',
+  'talkSeconds',
+  'billedSeconds',
+  'calls',
+  'currency',
+  'ratedAmountMinor',
+  'adjustedAmountMinor',
+  'amountMinor',
+  'taxesJson',
+  'taxMinor',
+  'totalMinor',
+  'status',
+  'reason',
+  'reviewReason',
+  'ratePlanId',
+  'ratePlanVersionId',
+  'ratePlanVersionNumber',
+  'breakdownJson',
+] as const satisfies readonly (keyof LineItem)[];
+
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Rates matched items again with the version of their source's plan in force at their start:
+ * after a plan change, or a fix. One transaction. Nothing on an invoice is touched; reviewers'
+ * decisions (approved, rejected, an adjusted amount) stay unless `resetReview`.
+ */
+@Injectable()
+export class ReRateService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly plans: RatePlansService,
+    private readonly items: LineItemsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async reRate(
+    filterInput: LineItemFilterDto,
+    resetReview: boolean,
+    actor: Actor,
+  ): Promise<ReRateOutcome> {
+    const filter = await this.items.compile(filterInput);
+    return this.ledger.transaction(async (manager) => {
+      const rows = await manager.query<ItemRow[]>(
+        `SELECT id, source_id, call_record_id, account_summary_id, call_id, start_time_ms, status,
+           billing_account, adjusted_amount_minor, rated_amount_minor, amount_minor, tax_minor,
+           total_minor, currency, breakdown_json, rate_plan_version_id, rate_plan_version_number,
+           invoice_id, version, review_reason
+         FROM line_items WHERE ${filter.where} LIMIT ?`,
+        [...filter.params, BULK_MAX + 1],
+      );
+      if (rows.length > BULK_MAX) {
+        throw DomainError.invalid('request', [
+          { field: 'filter', message: `matches more than ${BULK_MAX} items; narrow it` },
+        ]);
+      }
+      const sources = new Map<number, Source>();
+      const versionsOf = new Map<number, RatePlanVersion[]>();
+      const callRecord = this.ledger.statement(
+        `SELECT call_id, start_time_ms, direction, extension, dialed_number, talk_ms, account_code
+         FROM call_records WHERE id = ?`,
+      );
+      const summary = this.ledger.statement(
+        `SELECT account_code, period_start_ms, period_end_ms, calls, total_talk_ms
+         FROM account_summaries WHERE id = ?`,
+      );
+      const update = this.ledger.statement(
+        `UPDATE line_items SET ${RATED_FIELDS.map((f) => `${snake(f)} = ?`).join(', ')},
+           version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?`,
+      );
+      const event = this.ledger.statement(
+        `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action, entity_type,
+           entity_id, old_json, new_json, reason) VALUES (?, ?, ?, 'line-item.re-rate', 'line-item', ?, ?, ?, ?)`,
+      );
+      const outcome: ReRateOutcome = {
+        matched: rows.length,
+        changed: 0,
+        unchanged: 0,
+        skippedInvoiced: 0,
+        skippedNoVersion: 0,
+      };
+      const now = this.clock.now();
+      for (const row of rows) {
+        if (row.status === 'invoiced' || row.invoice_id !== null) {
+          outcome.skippedInvoiced++;
+          continue;
+        }
+        let source = sources.get(row.source_id);
+        if (!source) {
+          source = await manager.findOneByOrFail(Source, { id: row.source_id });
+          sources.set(source.id, source);
+        }
+        let versions = versionsOf.get(source.ratePlanId);
+        if (!versions) {
+          versions = (await this.plans.get(source.ratePlanId)).versions;
+          versionsOf.set(source.ratePlanId, versions);
+        }
+        const plan = this.plans.inForce(versions, row.start_time_ms);
+        if (!plan) {
+          outcome.skippedNoVersion++;
+          continue;
+        }
+        let result;
+        let origin;
+        if (row.call_record_id !== null) {
+          const r = callRecord.get<Record<string, never>>(row.call_record_id)!;
+          const record = {
+            callId: r.call_id,
+            startTimeMs: r.start_time_ms,
+            direction: r.direction,
+            extension: r.extension,
+            dialedNumber: r.dialed_number,
+            talkMs: r.talk_ms,
+            accountCode: r.account_code,
+          };
+          result = rateCall(plan.compiled, record);
+          origin = { ...record, callRecordId: row.call_record_id, accountSummaryId: null };
+        } else {
+          const s = summary.get<Record<string, never>>(row.account_summary_id)!;
+          const record = {
+            accountCode: s.account_code,
+            periodStartMs: s.period_start_ms,
+            periodEndMs: s.period_end_ms,
+            calls: s.calls,
+            totalTalkMs: s.total_talk_ms,
+          };
+          result = rateSummary(plan.compiled, record);
+          origin = {
+            callId: summaryCallId(record.accountCode, record.periodStartMs),
+            startTimeMs: record.periodStartMs,
+            extension: null,
+            dialedNumber: null,
+            accountCode: record.accountCode,
+            callRecordId: null,
+            accountSummaryId: row.account_summary_id,
+          };
+        }
+        // A record the plan no longer bills (an extension outside its ranges now): no charge.
+        const rated =
+          result.status === 'not-billable'
+            ? null
+            : lineItemFromResult(result, {
+                ...origin,
+                sourceId: row.source_id,
+                ratePlanId: source.ratePlanId,
+                ratePlanVersionId: plan.version.id,
+                ratePlanVersionNumber: plan.version.version,
+                autoApprove: false,
+                nowMs: now,
+              });
+        const next: Partial<LineItem> = rated ?? {
+          billingAccount: row.billing_account,
+          normalizedNumber: null,
+          destinationPrefix: null,
+          destinationClass: null,
+          timeBand: null,
+          talkSeconds: 0,
+          billedSeconds: 0,
+          calls: 1,
+          currency: row.currency,
+          ratedAmountMinor: 0,
+          adjustedAmountMinor: null,
+          amountMinor: 0,
+          taxesJson: '[]',
+          taxMinor: 0,
+          totalMinor: 0,
+          status: 'no-charge',
+          reason: result.reason,
+          reviewReason: null,
+          ratePlanId: source.ratePlanId,
+          ratePlanVersionId: plan.version.id,
+          ratePlanVersionNumber: plan.version.version,
+          breakdownJson: JSON.stringify(result),
+        };
+        const keepDecision =
+          !resetReview && (row.status === 'approved' || row.status === 'rejected');
+        if (keepDecision) next.status = row.status as LineItem['status'];
+        if (!resetReview && rated && row.adjusted_amount_minor !== null) {
+          const taxes = taxesOn(plan.compiled, row.adjusted_amount_minor);
+          next.adjustedAmountMinor = row.adjusted_amount_minor;
+          next.amountMinor = row.adjusted_amount_minor;
+          next.taxesJson = JSON.stringify(
+            taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
+          );
+          next.taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
+          next.totalMinor = next.amountMinor + next.taxMinor;
+        }
+        if (!resetReview) next.reviewReason = undefined;
+        const before = {
+          status: row.status,
+          billingAccount: row.billing_account,
+          ratedAmount: formatMinor(row.rated_amount_minor, row.currency),
+          amount: formatMinor(row.amount_minor, row.currency),
+          tax: formatMinor(row.tax_minor, row.currency),
+          total: formatMinor(row.total_minor, row.currency),
+          ratePlanVersion: row.rate_plan_version_number,
+        };
+        const after = {
+          status: next.status,
+          billingAccount: next.billingAccount,
+          ratedAmount: formatMinor(next.ratedAmountMinor!, next.currency!),
+          amount: formatMinor(next.amountMinor!, next.currency!),
+          tax: formatMinor(next.taxMinor!, next.currency!),
+          total: formatMinor(next.totalMinor!, next.currency!),
+          ratePlanVersion: next.ratePlanVersionNumber,
+        };
+        if (
+          JSON.stringify(before) === JSON.stringify(after) &&
+          row.breakdown_json === next.breakdownJson &&
+          row.rate_plan_version_id === next.ratePlanVersionId
+        ) {
+          outcome.unchanged++;
+          continue;
+        }
+        if (next.reviewReason === undefined) next.reviewReason = row.review_reason;
+        update.run(...RATED_FIELDS.map((field) => next[field] ?? null), now, row.id, row.version);
+        event.run(
+          now,
+          actor.keyId,
+          actor.name,
+          String(row.id),
+          JSON.stringify({ ...before, version: row.version }),
+          JSON.stringify({ ...after, version: row.version + 1 }),
+          resetReview ? 're-rated, review reset' : 're-rated',
+        );
+        outcome.changed++;
+      }
+      return outcome;
+    });
+  }
+}
