@@ -1,5 +1,6 @@
 import { benchPlan, runRatingBench } from '../bench/rating.bench';
 import { runSyncBench } from '../bench/sync.bench';
+import { runReviewBench } from '../bench/review.bench';
 import { validateRatePlan } from '@app/rating';
 
 /**
@@ -40,5 +41,29 @@ describe('benchmarks (--quick)', () => {
     expect(result.ratio).toBeGreaterThan(0);
     expect(result.peakRssBytes).toBeGreaterThan(0);
     expect(lines.filter((line) => /^ {2}chunk \d\/2: \d+ calls$/.test(line))).toHaveLength(2);
+  }, 60_000);
+
+  it('bench:review builds a ledger, serves the review API on loopback and measures every scenario', async () => {
+    const result = await runReviewBench({
+      items: 3_000,
+      seconds: 0.3,
+      connections: [1],
+      server: 'in-process',
+    });
+    expect(result.items).toBe(3_000);
+    expect(result.scenarios.map((s) => s.name)).toHaveLength(5);
+    for (const scenario of result.scenarios) {
+      expect(scenario.non2xx).toBe(0);
+      expect(scenario.requests).toBeGreaterThan(0);
+      expect(scenario.p95).toBeGreaterThanOrEqual(scenario.p50);
+    }
+    // Each scenario answers what it claims to measure.
+    expect(result.scenarios.map((s) => s.sample)).toEqual([
+      expect.stringMatching(/^\d+ items, totals over \d+$/),
+      '100 items',
+      expect.stringMatching(/^1 items, totals over \d+$/),
+      expect.stringMatching(/^100 items, totals over 1800$/),
+      '100 items',
+    ]);
   }, 60_000);
 });

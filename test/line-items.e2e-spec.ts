@@ -186,6 +186,18 @@ describe('line items: list, filters, pages, totals, detail, CSV (e2e)', () => {
     ).resolves.toEqual(before);
   });
 
+  it('totals=false gives the first page without totals; totals=maybe is a 400', async () => {
+    const res = await list({ status: 'pending', limit: 5, totals: 'false' }).expect(200);
+    expect(res.body.items).toHaveLength(5);
+    expect(res.body.totals).toBeNull();
+    const next = await list({ status: 'pending', limit: 5, cursor: res.body.nextCursor }).expect(
+      200,
+    );
+    expect(next.body.items[0].id).not.toBe(res.body.items[0].id);
+    const bad = await list({ totals: 'maybe' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('totals');
+  });
+
   it('refuses a cursor with another filter than the one it came from', async () => {
     const first = await list({ status: 'pending', limit: 5 }).expect(200);
     const res = await list({ status: 'approved', cursor: first.body.nextCursor }).expect(400);

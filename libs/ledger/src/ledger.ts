@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,7 +18,7 @@ export interface LedgerStatement {
  * Keep them short and free of network or timer waits: every other writer waits for them.
  */
 @Injectable()
-export class Ledger {
+export class Ledger implements OnApplicationBootstrap {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, LedgerStatement>();
 
@@ -60,6 +60,23 @@ export class Ledger {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  /** Query-planner statistics for every table, once the migrations have run. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.optimize(true);
+  }
+
+  /**
+   * Refreshes SQLite's query-planner statistics where they are stale (`PRAGMA optimize`;
+   * `ANALYSIS_LIMIT` keeps it to a fraction of a second on a million items). Without them SQLite guesses, and a room's
+   * pending items were read through the status index: 300 ms instead of 1 ms on a million
+   * items. Called at start (`all`: every table) and after each sync run.
+   */
+  optimize(all = false): Promise<unknown> {
+    return this.transaction((manager) =>
+      manager.query(all ? 'PRAGMA optimize = 0x10002' : 'PRAGMA optimize'),
+    );
   }
 
   /** For reads: they may run at any time (WAL), but see an open transaction's writes. */

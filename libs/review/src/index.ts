@@ -1,2 +1,3 @@
 export { ReviewModule } from './review.module';
 export { LineItemsService } from './line-items/line-items.service';
+export { compileFilter, encodeCursor } from './line-items/line-item-filter';

@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -101,6 +102,18 @@ export class LineItemPageQueryDto extends LineItemFilterDto {
   @IsString()
   @Length(1, 500)
   cursor?: string;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'First page only: the count and sums of everything matched. `false` skips them (a broad filter sums every item it matches).',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'totals must be true or false' })
+  totals?: boolean;
 }
 
 export interface CompiledFilter {

@@ -61,15 +61,12 @@ export class LineItemsService {
     const filter = await this.compile(query);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor, filter.key);
-    const keyset = after ? ' AND (start_time_ms > ? OR (start_time_ms = ? AND id > ?))' : '';
+    // A row value: SQLite seeks the (start_time_ms, id) index to it (an OR would scan).
+    const keyset = after ? ' AND (start_time_ms, id) > (?, ?)' : '';
     const rows = await this.ledger.manager.query<LineItemRow[]>(
       `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE ${filter.where}${keyset}
        ORDER BY start_time_ms, id LIMIT ?`,
-      [
-        ...filter.params,
-        ...(after ? [after.startTimeMs, after.startTimeMs, after.id] : []),
-        limit + 1,
-      ],
+      [...filter.params, ...(after ? [after.startTimeMs, after.id] : []), limit + 1],
     );
     const more = rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
@@ -80,7 +77,7 @@ export class LineItemsService {
         more && last
           ? encodeCursor({ startTimeMs: last.start_time_ms, id: last.id }, filter.key)
           : null,
-      totals: after ? null : await this.totals(filter),
+      totals: after || query.totals === false ? null : await this.totals(filter),
     };
   }
 
@@ -109,17 +106,11 @@ export class LineItemsService {
   async *all(filter: CompiledFilter, batch = 1000): AsyncGenerator<LineItemRow[]> {
     let after: { startTimeMs: number; id: number } | null = null;
     for (;;) {
-      const keyset: string = after
-        ? ' AND (start_time_ms > ? OR (start_time_ms = ? AND id > ?))'
-        : '';
+      const keyset: string = after ? ' AND (start_time_ms, id) > (?, ?)' : '';
       const rows: LineItemRow[] = await this.ledger.manager.query<LineItemRow[]>(
         `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE ${filter.where}${keyset}
          ORDER BY start_time_ms, id LIMIT ?`,
-        [
-          ...filter.params,
-          ...(after ? [after.startTimeMs, after.startTimeMs, after.id] : []),
-          batch,
-        ],
+        [...filter.params, ...(after ? [after.startTimeMs, after.id] : []), batch],
       );
       if (rows.length === 0) return;
       yield rows;

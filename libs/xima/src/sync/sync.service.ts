@@ -160,7 +160,9 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
         const counts = await this.storeChunk(source, run, versions, chunk, fetched.parsed);
         observer?.({ chunk, index, total: chunks.length, counts });
       }
-      return await this.finish(run.id, 'succeeded', null);
+      const finished = await this.finish(run.id, 'succeeded', null);
+      await this.ledger.optimize(); // the review queries plan with fresh statistics
+      return finished;
     } catch (error) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return this.finish(run.id, 'failed', 'unexpected error; see the service log').catch(
