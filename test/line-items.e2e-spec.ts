@@ -135,6 +135,8 @@ describe('line items: list, filters, pages, totals, detail, CSV (e2e)', () => {
     expect(new Set(seen).size).toBe(seen.length); // nothing twice
     for (const { id } of before) expect(seen).toContain(id); // nothing that was there skipped
     expect(inserted.length).toBeGreaterThan(0);
+    // Those inserted after the last page's end are on the pages still to come.
+    for (let k = 2; k < inserted.length; k += 3) expect(seen).toContain(inserted[k]);
     await db.query(`DELETE FROM line_items WHERE id IN (${inserted.join(',')})`);
     await db.query(
       `DELETE FROM call_records WHERE id NOT IN (SELECT call_record_id FROM line_items)`,
@@ -152,7 +154,11 @@ describe('line items: list, filters, pages, totals, detail, CSV (e2e)', () => {
     [{ minAmount: '5.005', maxAmount: '8' }, `amount_minor >= 501 AND amount_minor <= 800`],
     [{ q: '7946' }, `dialed_number LIKE '%7946%'`],
     [{ q: '%' }, `0`],
-    [{ sourceId: 1, status: 'pending', q: '303' }, `status = 'pending'`],
+    [
+      { sourceId: 1, status: 'pending', q: '303' },
+      `status = 'pending' AND dialed_number LIKE '%303%'`,
+    ],
+    [{ q: '44 20' }, `dialed_number LIKE '%44 20%'`],
   ] as const)('filters by %j', async (query, where) => {
     const { items, first } = await pageThrough({ ...query, limit: 1000 });
     const expected = await db.query<{ id: number }[]>(
@@ -290,5 +296,11 @@ describe('audit events (e2e)', () => {
       .query({ cursor: 'abc' })
       .set(...bearer(t.adminKey))
       .expect(400);
+    const week = await http()
+      .get('/api/v1/audit-events')
+      .query({ from: '2026-W10-1T08:00:00Z' })
+      .set(...bearer(t.adminKey))
+      .expect(400);
+    expect(week.body.details.map((d: { field: string }) => d.field)).toContain('from');
   });
 });

@@ -150,6 +150,28 @@ describe('re-rate after a plan change (e2e)', () => {
     expect(await view(uk)).toMatchObject({ amount: '3.50', adjusted: false });
   });
 
+  it('a call the new version makes free is no charge, whatever was decided about its price', async () => {
+    const local = await itemOf(LOCAL);
+    await act(local, 'adjust', { amount: '0.50', reason: 'Courtesy' });
+    await act(local, 'approve', {});
+    const plan = samplePlan<{ rates: Record<string, unknown> }>('grand-hotel');
+    plan.rates.local = { free: true };
+    await http()
+      .post(`/api/v1/rate-plans/${planId}/versions`)
+      .set(...bearer(t.adminKey))
+      .send({ effectiveFrom: '2026-03-02T00:00:00-07:00', ...plan })
+      .expect(201);
+    await reRate({ filter: { sourceId, destinationClass: 'local' } });
+    expect(await view(local)).toMatchObject({
+      status: 'no-charge',
+      reason: 'free-destination',
+      amount: '0.00',
+      adjusted: false,
+      total: '0.00',
+      ratePlanVersion: 3,
+    });
+  });
+
   it('400 without a filter or with a bad one; viewers may not re-rate', async () => {
     await http()
       .post('/api/v1/line-items/re-rate')

@@ -177,6 +177,51 @@ describe('review actions (e2e)', () => {
     await post('999999/approve', {}).expect(404);
   });
 
+  it('reset sends an item back to what rating made of it: needs-review without a rate or an account', async () => {
+    const noAccount = await seedOne('approved', null);
+    await post(`${noAccount}/reset`, {})
+      .expect(200)
+      .expect((res) => expect(res.body.status).toBe('needs-review'));
+    const [noRate] = await seedItems(db, seeded, [{ startTimeMs: T0, status: 'rejected' }]);
+    await db.query(`UPDATE line_items SET reason = 'no-rate' WHERE id = ?`, [noRate]);
+    await post(`${noRate}/reset`, {})
+      .expect(200)
+      .expect((res) => expect(res.body.status).toBe('needs-review'));
+  });
+
+  it('refuses every action on an item on a draft invoice', async () => {
+    const id = await seedOne('approved');
+    await db.query(
+      `INSERT INTO invoices (id, status, billing_account, timezone, period_start_ms, period_end_ms,
+         currency, subtotal_minor, tax_minor, total_minor, created_at_ms, updated_at_ms)
+       VALUES (900, 'draft', 'ROOM-1012', 'America/Denver', 0, 1, 'USD', 0, 0, 0, 1, 1)`,
+    );
+    await db.query(`UPDATE line_items SET invoice_id = 900 WHERE id = ?`, [id]);
+    const before = await itemRow(id);
+    for (const action of Object.keys(TABLE)) {
+      const res = await post(`${id}/${action}`, BODIES[action]).expect(409);
+      expect(res.body.message).toContain('is on invoice 900');
+    }
+    await post('bulk', { action: 'reject', ids: [id], reason: 'x' }).expect(409);
+    expect(await itemRow(id)).toEqual(before);
+  });
+
+  it('a malformed If-Match is a 400; null where a value belongs is a 400, not a crash', async () => {
+    const id = await seedOne('pending');
+    await http()
+      .post(`/api/v1/line-items/${id}/approve`)
+      .set(...bearer(accountantKey))
+      .set('If-Match', 'yesterday')
+      .send({})
+      .expect(400);
+    await post(`${id}/approve`, { version: null }).expect(400);
+    for (const filter of [{ status: null }, { q: null }, { minAmount: null }, { from: null }]) {
+      await post('bulk', { action: 'approve', filter }).expect(400);
+    }
+    await post('bulk', { action: 'approve', ids: null }).expect(400);
+    expect(await events(id)).toEqual([]);
+  });
+
   describe('bulk', () => {
     it('approves 100,000 items in one request, each audited', async () => {
       await db.query(
@@ -211,6 +256,47 @@ describe('review actions (e2e)', () => {
       const after = await db.query<{ n: number }[]>(`SELECT count(*) AS n FROM audit_events`);
       expect(after[0].n - before[0].n).toBe(100_000);
     }, 60_000);
+
+    it('assigns a billing account to many, then resets them, each audited with old and new', async () => {
+      const ids = await seedItems(
+        db,
+        seeded,
+        Array.from({ length: 20 }, (_, i) => ({
+          startTimeMs: T0 + i,
+          billingAccount: null,
+          status: 'needs-review',
+          accountCode: 'BAD',
+        })),
+      );
+      const assigned = await post('bulk', {
+        action: 'assign',
+        filter: { status: 'needs-review', q: 'BAD' },
+        billingAccount: '10234-001',
+        reason: 'Matter from the timesheet',
+      }).expect(200);
+      expect(assigned.body.count).toBe(20);
+      const rows = await db.query<{ status: string; billing_account: string }[]>(
+        `SELECT status, billing_account FROM line_items WHERE id IN (${ids.join(',')})`,
+      );
+      expect(new Set(rows.map((r) => `${r.status} ${r.billing_account}`))).toEqual(
+        new Set(['pending 10234-001']),
+      );
+      const [event] = await events(ids[0]);
+      expect(JSON.parse(event.old_json)).toMatchObject({
+        status: 'needs-review',
+        billingAccount: null,
+      });
+      expect(JSON.parse(event.new_json)).toMatchObject({
+        status: 'pending',
+        billingAccount: '10234-001',
+      });
+      await post('bulk', { action: 'approve', ids }).expect(200);
+      await post('bulk', { action: 'reset', ids }).expect(200);
+      const reset = await db.query<{ n: number }[]>(
+        `SELECT count(*) AS n FROM line_items WHERE status = 'pending' AND id IN (${ids.join(',')})`,
+      );
+      expect(reset[0].n).toBe(20);
+    });
 
     it('changes nothing when one item may not make the move (409 naming it), or one id is unknown (404)', async () => {
       const ids = await seedItems(

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DomainError, ErrorDetail } from './domain-error';
 
 /** Flattens class-validator's tree into one detail per failing field, named by its path. */
@@ -31,3 +32,10 @@ export function createValidationPipe(): ValidationPipe {
       DomainError.invalid('request', validationDetails(errors)),
   });
 }
+
+/**
+ * Like `@IsOptional()`, but only an absent field is skipped: `null` is validated (and refused
+ * by the field's own rules) instead of reaching the code as a value nobody expected.
+ */
+export const Absent = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -12,6 +12,7 @@ import {
 } from '@app/rating';
 import { LineItemFilterDto } from '../line-items/line-item-filter';
 import { LineItemsService } from '../line-items/line-items.service';
+import { changedOne, lineItemEvents } from './review.service';
 import { BULK_MAX } from './review.dto';
 
 export interface ReRateOutcome {
@@ -111,8 +112,17 @@ export class ReRateService {
           { field: 'filter', message: `matches more than ${BULK_MAX} items; narrow it` },
         ]);
       }
+      // Everything the loop needs is read first: the writes below never await, so no read
+      // from another request sees a re-rate half done.
       const sources = new Map<number, Source>();
       const versionsOf = new Map<number, RatePlanVersion[]>();
+      for (const sourceId of new Set(rows.map((row) => row.source_id))) {
+        const source = await manager.findOneByOrFail(Source, { id: sourceId });
+        sources.set(sourceId, source);
+        if (!versionsOf.has(source.ratePlanId)) {
+          versionsOf.set(source.ratePlanId, (await this.plans.get(source.ratePlanId)).versions);
+        }
+      }
       const callRecord = this.ledger.statement(
         `SELECT call_id, start_time_ms, direction, extension, dialed_number, talk_ms, account_code
          FROM call_records WHERE id = ?`,
@@ -125,10 +135,7 @@ export class ReRateService {
         `UPDATE line_items SET ${RATED_FIELDS.map((f) => `${snake(f)} = ?`).join(', ')},
            version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?`,
       );
-      const event = this.ledger.statement(
-        `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action, entity_type,
-           entity_id, old_json, new_json, reason) VALUES (?, ?, ?, 'line-item.re-rate', 'line-item', ?, ?, ?, ?)`,
-      );
+      const event = lineItemEvents(this.ledger);
       const outcome: ReRateOutcome = {
         matched: rows.length,
         changed: 0,
@@ -142,17 +149,8 @@ export class ReRateService {
           outcome.skippedInvoiced++;
           continue;
         }
-        let source = sources.get(row.source_id);
-        if (!source) {
-          source = await manager.findOneByOrFail(Source, { id: row.source_id });
-          sources.set(source.id, source);
-        }
-        let versions = versionsOf.get(source.ratePlanId);
-        if (!versions) {
-          versions = (await this.plans.get(source.ratePlanId)).versions;
-          versionsOf.set(source.ratePlanId, versions);
-        }
-        const plan = this.plans.inForce(versions, row.start_time_ms);
+        const source = sources.get(row.source_id)!;
+        const plan = this.plans.inForce(versionsOf.get(source.ratePlanId)!, row.start_time_ms);
         if (!plan) {
           outcome.skippedNoVersion++;
           continue;
@@ -229,10 +227,26 @@ export class ReRateService {
           ratePlanVersionNumber: plan.version.version,
           breakdownJson: JSON.stringify(result),
         };
+        // What the reviewers decided stays (unless resetReview), but a call that is now free
+        // or not billed at all is no charge whatever was decided about its old price.
+        const free = next.status === 'no-charge';
+        const accountProblem =
+          result.reason === 'missing-account-code' || result.reason === 'unknown-account-code';
+        if (!resetReview && accountProblem && row.billing_account !== null) {
+          // A reviewer assigned the account rating cannot find: it stays, and so may the item.
+          next.billingAccount = row.billing_account;
+          next.status = 'pending';
+        }
         const keepDecision =
-          !resetReview && (row.status === 'approved' || row.status === 'rejected');
+          !resetReview && !free && (row.status === 'approved' || row.status === 'rejected');
         if (keepDecision) next.status = row.status as LineItem['status'];
-        if (!resetReview && rated && row.adjusted_amount_minor !== null) {
+        if (
+          !resetReview &&
+          !free &&
+          rated &&
+          row.adjusted_amount_minor !== null &&
+          next.currency === row.currency // an adjustment in another currency means nothing now
+        ) {
           const taxes = taxesOn(plan.compiled, row.adjusted_amount_minor);
           next.adjustedAmountMinor = row.adjusted_amount_minor;
           next.amountMinor = row.adjusted_amount_minor;
@@ -270,14 +284,17 @@ export class ReRateService {
           continue;
         }
         if (next.reviewReason === undefined) next.reviewReason = row.review_reason;
-        update.run(...RATED_FIELDS.map((field) => next[field] ?? null), now, row.id, row.version);
-        event.run(
+        changedOne(
+          update.run(...RATED_FIELDS.map((field) => next[field] ?? null), now, row.id, row.version),
+          row.id,
+        );
+        event(
           now,
-          actor.keyId,
-          actor.name,
-          String(row.id),
-          JSON.stringify({ ...before, version: row.version }),
-          JSON.stringify({ ...after, version: row.version + 1 }),
+          actor,
+          'line-item.re-rate',
+          row.id,
+          { ...before, version: row.version },
+          { ...after, version: row.version + 1 },
           resetReview ? 're-rated, review reset' : 're-rated',
         );
         outcome.changed++;

@@ -24,6 +24,8 @@ export interface ItemState {
   status: LineItemStatus;
   billingAccount: string | null;
   invoiceId: number | null;
+  /** Rating's reason (`no-rate`, `grace`, ...). */
+  reason: string | null;
 }
 
 /** Why `action` may not be taken on the item now, or null when it may. */
@@ -52,6 +54,7 @@ export function statusAfter(action: ReviewAction, item: ItemState): LineItemStat
     case 'assign':
       return 'pending';
     case 'reset':
-      return item.billingAccount === null ? 'needs-review' : 'pending';
+      // Back to what rating made of it: without a rate or an account it still needs review.
+      return item.billingAccount === null || item.reason === 'no-rate' ? 'needs-review' : 'pending';
   }
 }

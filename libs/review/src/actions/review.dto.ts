@@ -1,3 +1,4 @@
+import { Absent } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -7,7 +8,6 @@ import {
   ArrayNotEmpty,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -23,7 +23,7 @@ export const BULK_MAX = 200_000;
 
 export class VersionedDto {
   @ApiPropertyOptional({ description: 'The version acted on (or send If-Match).', example: 1 })
-  @IsOptional()
+  @Absent()
   @IsInt({ message: 'version must be a positive integer' })
   @Min(1, { message: 'version must be a positive integer' })
   version?: number;
@@ -31,7 +31,7 @@ export class VersionedDto {
 
 export class OptionalReasonDto extends VersionedDto {
   @ApiPropertyOptional({ example: 'Checked against the folio' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 500)
   reason?: string;
@@ -64,7 +64,7 @@ export class BulkDto {
   action!: (typeof BULK_ACTIONS)[number];
 
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional()
+  @Absent()
   @ArrayNotEmpty()
   @ArrayMaxSize(BULK_MAX)
   @IsInt({ each: true, message: 'ids must be positive integers' })
@@ -72,19 +72,19 @@ export class BulkDto {
   ids?: number[];
 
   @ApiPropertyOptional({ type: LineItemFilterDto })
-  @IsOptional()
+  @Absent()
   @ValidateNested()
   @Type(() => LineItemFilterDto)
   filter?: LineItemFilterDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 500)
   reason?: string;
 
   @ApiPropertyOptional({ description: 'For assign.' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 200)
   billingAccount?: string;
@@ -101,7 +101,7 @@ export class ReRateDto {
     default: false,
     description: 'Also undo approvals, rejections and adjustments of the items that change.',
   })
-  @IsOptional()
+  @Absent()
   @IsBoolean()
   resetReview?: boolean;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError } from '@app/common';
-import { AuditLog, Ledger, LineItemStatus, RatePlanVersion } from '@app/ledger';
+import { Ledger, LineItemStatus, RatePlanVersion } from '@app/ledger';
 import {
   RatePlansService,
   currencyExponent,
@@ -28,7 +28,45 @@ const stateOf = (row: LineItemRow): ItemState => ({
   status: row.status as LineItemStatus,
   billingAccount: row.billing_account,
   invoiceId: row.invoice_id,
+  reason: row.reason,
 });
+
+/**
+ * Appends a line item's audit event with a prepared statement: the writes of an action run
+ * without awaiting, so no read from another request sees them half done.
+ */
+export function lineItemEvents(ledger: Ledger) {
+  const insert = ledger.statement(
+    `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action, entity_type,
+       entity_id, old_json, new_json, reason) VALUES (?, ?, ?, ?, 'line-item', ?, ?, ?, ?)`,
+  );
+  return (
+    nowMs: number,
+    actor: Actor,
+    action: string,
+    id: number,
+    oldValue: unknown,
+    newValue: unknown,
+    reason: string | null,
+  ) =>
+    insert.run(
+      nowMs,
+      actor.keyId,
+      actor.name,
+      action,
+      String(id),
+      JSON.stringify(oldValue),
+      JSON.stringify(newValue),
+      reason,
+    );
+}
+
+/** Every UPDATE names the version it read; a second guard behind the serialised writer. */
+export function changedOne(result: { changes: number }, id: number): void {
+  if (result.changes !== 1) {
+    throw new DomainError('conflict', `Line item ${id} changed while it was being updated`);
+  }
+}
 
 /** What an audit event keeps of an item before and after an action. */
 const auditValue = (row: {
@@ -59,7 +97,6 @@ export class ReviewService {
     private readonly ledger: Ledger,
     private readonly plans: RatePlansService,
     private readonly items: LineItemsService,
-    private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
@@ -93,12 +130,15 @@ export class ReviewService {
       if (action === 'assign') next.billing_account = input.billingAccount!;
       if (action === 'adjust')
         Object.assign(next, await this.adjusted(manager, row, input.amount!));
-      await manager.query(
+      // From here on nothing awaits: the change and its event are written together.
+      const update = this.ledger.statement(
         `UPDATE line_items SET status = ?, billing_account = ?, adjusted_amount_minor = ?,
            amount_minor = ?, taxes_json = ?, tax_minor = ?, total_minor = ?, review_reason = ?,
            version = version + 1, updated_at_ms = ?
          WHERE id = ? AND version = ?`,
-        [
+      );
+      changedOne(
+        update.run(
           next.status,
           next.billing_account,
           next.adjusted_amount_minor,
@@ -110,20 +150,17 @@ export class ReviewService {
           now,
           id,
           row.version,
-        ],
+        ),
+        id,
       );
-      await this.audit.record(
-        manager,
-        actor,
-        {
-          action: `line-item.${action}`,
-          entityType: 'line-item',
-          entityId: id,
-          oldValue: auditValue(row),
-          newValue: auditValue({ ...next, version: row.version + 1 }),
-          reason: input.reason ?? null,
-        },
+      lineItemEvents(this.ledger)(
         now,
+        actor,
+        `line-item.${action}`,
+        id,
+        auditValue(row),
+        auditValue({ ...next, version: row.version + 1 }),
+        input.reason ?? null,
       );
       return LineItemView.of(await this.load(manager, id));
     });
@@ -198,24 +235,21 @@ export class ReviewService {
         `UPDATE line_items SET status = ?, billing_account = ?, review_reason = ?,
            version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?`,
       );
-      const event = this.ledger.statement(
-        `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action, entity_type,
-           entity_id, old_json, new_json, reason) VALUES (?, ?, ?, ?, 'line-item', ?, ?, ?, ?)`,
-      );
+      const event = lineItemEvents(this.ledger);
       for (const row of rows) {
         const status = statusAfter(input.action, stateOf(row));
         const account = input.action === 'assign' ? input.billingAccount! : row.billing_account;
-        update.run(status, account, input.reason ?? null, now, row.id, row.version);
-        event.run(
+        changedOne(
+          update.run(status, account, input.reason ?? null, now, row.id, row.version),
+          row.id,
+        );
+        event(
           now,
-          actor.keyId,
-          actor.name,
+          actor,
           `line-item.${input.action}`,
-          String(row.id),
-          JSON.stringify(auditValue(row)),
-          JSON.stringify(
-            auditValue({ ...row, status, billing_account: account, version: row.version + 1 }),
-          ),
+          row.id,
+          auditValue(row),
+          auditValue({ ...row, status, billing_account: account, version: row.version + 1 }),
           input.reason ?? null,
         );
       }

@@ -7,52 +7,52 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { DomainError, RequireRole, isoTime } from '@app/common';
+import { IsInt, IsISO8601, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Absent, DomainError, RequireRole, isoTime } from '@app/common';
 import { Ledger } from '@app/ledger';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class AuditEventsQueryDto {
   @ApiPropertyOptional({ example: 'line-item' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 100)
   entityType?: string;
 
   @ApiPropertyOptional({ example: '42' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 100)
   entityId?: string;
 
   @ApiPropertyOptional({ example: 'line-item.approve' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 100)
   action?: string;
 
   @ApiPropertyOptional({ description: "The acting API key's id." })
-  @IsOptional()
+  @Absent()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   actorKeyId?: number;
 
   @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z' })
-  @IsOptional()
+  @Absent()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
   @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-04-01T00:00:00Z' })
-  @IsOptional()
+  @Absent()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
   @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
   to?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
+  @Absent()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -60,7 +60,7 @@ export class AuditEventsQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the page before.' })
-  @IsOptional()
+  @Absent()
   @Matches(/^[1-9]\d{0,15}$/, { message: 'cursor is not one this API gave' })
   cursor?: string;
 }
@@ -118,8 +118,18 @@ export class AuditEventsController {
     equal('entity_id', query.entityId);
     equal('action', query.action);
     equal('actor_key_id', query.actorKeyId);
-    const fromMs = query.from === undefined ? undefined : Date.parse(query.from);
-    const toMs = query.to === undefined ? undefined : Date.parse(query.to);
+    const instant = (text: string | undefined, field: string) => {
+      if (text === undefined) return undefined;
+      const ms = Date.parse(text);
+      if (!Number.isFinite(ms)) {
+        throw DomainError.invalid('query', [
+          { field, message: `${field} must be a date-time such as 2026-03-01T00:00:00Z` },
+        ]);
+      }
+      return ms;
+    };
+    const fromMs = instant(query.from, 'from');
+    const toMs = instant(query.to, 'to');
     if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
       throw DomainError.invalid('query', [{ field: 'to', message: 'to must be after from' }]);
     }

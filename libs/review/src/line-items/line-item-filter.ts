@@ -7,14 +7,13 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
-import { DomainError } from '@app/common';
+import { Absent, DomainError } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
 import { currencyExponent, parseDecimal, pow10 } from '@app/rating';
 
@@ -24,7 +23,7 @@ const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
 /** Which line items: every field narrows the set; none given is every item. */
 export class LineItemFilterDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Absent()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -34,7 +33,7 @@ export class LineItemFilterDto {
     description: 'One status or several, comma-separated: `pending,needs-review`.',
     example: 'pending',
   })
-  @IsOptional()
+  @Absent()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
   )
@@ -46,43 +45,43 @@ export class LineItemFilterDto {
   status?: LineItemStatus[];
 
   @ApiPropertyOptional({ example: 'ROOM-1012' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 200)
   billingAccount?: string;
 
   @ApiPropertyOptional({ example: 'international' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 100)
   destinationClass?: string;
 
   @ApiPropertyOptional({ example: '2026-03-02T00:00:00-07:00', description: 'Start time, from.' })
-  @IsOptional()
+  @Absent()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
   @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-09T00:00:00-07:00', description: 'Start time, before.' })
-  @IsOptional()
+  @Absent()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
   @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
   to?: string;
 
   @ApiPropertyOptional({ example: '1.00', description: 'Billed amount, at least.' })
-  @IsOptional()
+  @Absent()
   @Matches(MONEY, { message: 'minAmount must be a decimal string such as 1.50, not negative' })
   minAmount?: string;
 
   @ApiPropertyOptional({ example: '100.00', description: 'Billed amount, at most.' })
-  @IsOptional()
+  @Absent()
   @Matches(MONEY, { message: 'maxAmount must be a decimal string such as 1.50, not negative' })
   maxAmount?: string;
 
   @ApiPropertyOptional({
     description: 'Found in the dialed or normalised number or the account code.',
   })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 100)
   q?: string;
@@ -90,7 +89,7 @@ export class LineItemFilterDto {
 
 export class LineItemPageQueryDto extends LineItemFilterDto {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
+  @Absent()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -98,7 +97,7 @@ export class LineItemPageQueryDto extends LineItemFilterDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the page before.' })
-  @IsOptional()
+  @Absent()
   @IsString()
   @Length(1, 500)
   cursor?: string;
@@ -108,7 +107,7 @@ export class LineItemPageQueryDto extends LineItemFilterDto {
     description:
       'First page only: the count and sums of everything matched. `false` skips them (a broad filter sums every item it matches).',
   })
-  @IsOptional()
+  @Absent()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )

@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { IdParam, RequireRole } from '@app/common';
@@ -60,23 +62,27 @@ export class LineItemsController {
     response.status(200);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="line-items.csv"');
-    const csv = stringify({ header: true, columns: CSV_COLUMNS.map(([name]) => name) });
-    csv.pipe(response);
-    try {
-      for await (const rows of this.items.all(filter)) {
+    const items = this.items;
+    async function* cells() {
+      for await (const rows of items.all(filter)) {
         for (const row of rows) {
           const item = LineItemView.of(row);
-          const cells = CSV_COLUMNS.map(([, cell]) => {
+          yield CSV_COLUMNS.map(([, cell]) => {
             const value = cell(item);
             return typeof value === 'string' ? safeCell(value) : value;
           });
-          if (!csv.write(cells)) await new Promise((resolve) => csv.once('drain', resolve));
         }
-        if (response.destroyed) break;
       }
-    } finally {
-      csv.end();
     }
+    // pipeline ends the reading when the client goes away, and passes errors on.
+    await pipeline(
+      Readable.from(cells()),
+      stringify({ header: true, columns: CSV_COLUMNS.map(([name]) => name) }),
+      response,
+    ).catch((error: unknown) => {
+      // The headers are sent: all that is left is to cut the answer short.
+      if (!response.destroyed) response.destroy(error as Error);
+    });
   }
 
   @Get(':id')

@@ -161,7 +161,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
         observer?.({ chunk, index, total: chunks.length, counts });
       }
       const finished = await this.finish(run.id, 'succeeded', null);
-      await this.ledger.optimize(); // the review queries plan with fresh statistics
+      // The review queries plan with fresh statistics; a failure here is no failure of the run.
+      await this.ledger.optimize().catch((error: unknown) => this.logger.warn(String(error)));
       return finished;
     } catch (error) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
