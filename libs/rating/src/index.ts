@@ -6,5 +6,10 @@ export { validateRatePlan, validateRatePlanVersion } from './validation';
 export { RATE_TABLE_COLUMNS } from './rate-plans/rate-table-csv';
 export { summaryCallId } from './plan/summary-call-id';
 export { currencyExponent, formatMinor, parseDecimal, pow10, toMinor } from './money';
-export { lineItemFromResult } from './line-item-from-result';
+export {
+  LINE_ITEM_FIELDS,
+  RATED_LINE_ITEM_FIELDS,
+  lineItemColumn,
+  lineItemFromResult,
+} from './line-item-from-result';
 export type { LineItemOrigin } from './line-item-from-result';

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError } from '@app/common';
 import { Ledger, LineItem, RatePlanVersion, Source } from '@app/ledger';
 import {
+  RATED_LINE_ITEM_FIELDS,
   RatePlansService,
+  lineItemColumn,
   formatMinor,
   lineItemFromResult,
   rateCall,
@@ -49,34 +51,6 @@ interface ItemRow {
   version: number;
   review_reason: string | null;
 }
-
-/** The rating columns a re-rate rewrites, in the UPDATE's order. */
-const RATED_FIELDS = [
-  'billingAccount',
-  'normalizedNumber',
-  'destinationPrefix',
-  'destinationClass',
-  'timeBand',
-  'talkSeconds',
-  'billedSeconds',
-  'calls',
-  'currency',
-  'ratedAmountMinor',
-  'adjustedAmountMinor',
-  'amountMinor',
-  'taxesJson',
-  'taxMinor',
-  'totalMinor',
-  'status',
-  'reason',
-  'reviewReason',
-  'ratePlanId',
-  'ratePlanVersionId',
-  'ratePlanVersionNumber',
-  'breakdownJson',
-] as const satisfies readonly (keyof LineItem)[];
-
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * Rates matched items again with the version of their source's plan in force at their start:
@@ -132,7 +106,7 @@ export class ReRateService {
          FROM account_summaries WHERE id = ?`,
       );
       const update = this.ledger.statement(
-        `UPDATE line_items SET ${RATED_FIELDS.map((f) => `${snake(f)} = ?`).join(', ')},
+        `UPDATE line_items SET ${RATED_LINE_ITEM_FIELDS.map((f) => `${lineItemColumn(f)} = ?`).join(', ')},
            version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?`,
       );
       const event = lineItemEvents(this.ledger);
@@ -285,7 +259,12 @@ export class ReRateService {
         }
         if (next.reviewReason === undefined) next.reviewReason = row.review_reason;
         changedOne(
-          update.run(...RATED_FIELDS.map((field) => next[field] ?? null), now, row.id, row.version),
+          update.run(
+            ...RATED_LINE_ITEM_FIELDS.map((field) => next[field] ?? null),
+            now,
+            row.id,
+            row.version,
+          ),
           row.id,
         );
         event(

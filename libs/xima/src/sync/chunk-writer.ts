@@ -6,6 +6,8 @@ import {
   CompiledPlan,
   RatingResult,
   rateCall,
+  LINE_ITEM_FIELDS,
+  lineItemColumn,
   lineItemFromResult,
   rateSummary,
   summaryCallId,
@@ -56,47 +58,7 @@ export interface ChunkContext {
   statement: (sql: string) => LedgerStatement;
 }
 
-/** The line item columns a sync writes, in the order of the insert's parameters. */
-const LINE_ITEM_FIELDS = [
-  'sourceId',
-  'callRecordId',
-  'accountSummaryId',
-  'callId',
-  'billingAccount',
-  'startTimeMs',
-  'extension',
-  'accountCode',
-  'dialedNumber',
-  'normalizedNumber',
-  'destinationPrefix',
-  'destinationClass',
-  'timeBand',
-  'talkSeconds',
-  'billedSeconds',
-  'calls',
-  'currency',
-  'ratedAmountMinor',
-  'adjustedAmountMinor',
-  'amountMinor',
-  'taxesJson',
-  'taxMinor',
-  'totalMinor',
-  'status',
-  'reason',
-  'reviewReason',
-  'ratePlanId',
-  'ratePlanVersionId',
-  'ratePlanVersionNumber',
-  'breakdownJson',
-  'invoiceId',
-  'version',
-  'createdAtMs',
-  'updatedAtMs',
-] as const satisfies readonly (keyof LineItem)[];
-
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(snake).join(', ')})
+const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')})
   VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')})`;
 
 // A record already in the ledger (an overlapping window, a re-run) inserts nothing (no changes):
