@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { Absent } from '@app/common';
+
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+export class PeriodDto {
+  @ApiProperty({ example: '2026-03-01T00:00:00-07:00', description: 'Start, included.' })
+  @IsISO8601({ strict: true }, { message: 'periodStart must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'periodStart must carry an offset (Z or ±hh:mm)' })
+  periodStart!: string;
+
+  @ApiProperty({ example: '2026-04-01T00:00:00-06:00', description: 'End, excluded.' })
+  @IsISO8601({ strict: true }, { message: 'periodEnd must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'periodEnd must carry an offset (Z or ±hh:mm)' })
+  periodEnd!: string;
+}
+
+export class CreateInvoiceDto extends PeriodDto {
+  @ApiProperty({ example: 'ROOM-1012' })
+  @IsString()
+  @Length(1, 200)
+  billingAccount!: string;
+}
+
+export class BatchInvoicesDto extends PeriodDto {
+  @ApiPropertyOptional()
+  @Absent()
+  @IsInt()
+  @Min(1)
+  sourceId?: number;
+}
+
+export class VoidInvoiceDto {
+  @ApiProperty({ example: 'Billed to the wrong room' })
+  @IsString({ message: 'reason is required' })
+  @Length(1, 500)
+  reason!: string;
+}

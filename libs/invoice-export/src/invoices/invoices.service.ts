@@ -1,0 +1,434 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { EntityManager } from 'typeorm';
+import { Actor, Clock, DomainError, isoTime } from '@app/common';
+import { AuditLog, Ledger } from '@app/ledger';
+import { formatMinor } from '@app/rating';
+
+interface ItemRow {
+  id: number;
+  call_id: string;
+  start_time_ms: number;
+  extension: string | null;
+  dialed_number: string | null;
+  normalized_number: string | null;
+  destination_class: string | null;
+  talk_seconds: number;
+  billed_seconds: number;
+  calls: number;
+  rated_amount_minor: number;
+  amount_minor: number;
+  taxes_json: string;
+  tax_minor: number;
+  total_minor: number;
+  breakdown_json: string;
+  currency: string;
+  source_id: number;
+  rate_plan_id: number;
+  account_summary_id: number | null;
+  timezone: string;
+}
+
+export interface InvoiceRow {
+  id: number;
+  number: string | null;
+  number_year: number | null;
+  sequence: number | null;
+  status: 'draft' | 'finalized' | 'void';
+  billing_account: string;
+  source_id: number | null;
+  rate_plan_id: number | null;
+  timezone: string;
+  period_start_ms: number;
+  period_end_ms: number;
+  currency: string;
+  subtotal_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  finalized_at_ms: number | null;
+  voided_at_ms: number | null;
+  void_reason: string | null;
+  created_at_ms: number;
+  updated_at_ms: number;
+  version: number;
+}
+
+export interface Period {
+  startMs: number;
+  endMs: number;
+}
+
+/** `4 min`, `2 h 13 min`: how long, for a line's description. */
+function duration(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** What the line was, in words a client reads on the bill. */
+export function lineDescription(item: ItemRow): string {
+  if (item.account_summary_id !== null) {
+    return `Telephone: ${item.calls} calls, ${duration(item.talk_seconds)}`;
+  }
+  const number = item.normalized_number ? `+${item.normalized_number}` : (item.dialed_number ?? '');
+  return `Telephone: ${number}, ${duration(item.billed_seconds || item.talk_seconds)}`;
+}
+
+export function parsePeriod(start: string, end: string): Period {
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  const problems = [];
+  if (!Number.isFinite(startMs))
+    problems.push({ field: 'periodStart', message: 'is not a valid instant' });
+  if (!Number.isFinite(endMs))
+    problems.push({ field: 'periodEnd', message: 'is not a valid instant' });
+  if (problems.length === 0 && endMs <= startMs) {
+    problems.push({ field: 'periodEnd', message: 'periodEnd must be after periodStart' });
+  }
+  if (problems.length > 0) throw DomainError.invalid('period', problems);
+  return { startMs, endMs };
+}
+
+/**
+ * Invoices (exports.md): a draft collects the approved, uninvoiced items of one billing account
+ * and period; `finalize` gives it the next gapless number of its year and makes its lines
+ * `invoiced`; `void` sends them back to `approved` and keeps the number. Every change is one
+ * transaction with its audit event; a finalised invoice never changes (and the ledger's
+ * triggers refuse it too).
+ */
+@Injectable()
+export class InvoicesService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  createDraft(billingAccount: string, period: Period, actor: Actor): Promise<InvoiceRow> {
+    return this.ledger.transaction(async (manager) => {
+      const items = await this.collect(manager, billingAccount, period, null);
+      if (items.length === 0) {
+        throw new DomainError(
+          'conflict',
+          `${billingAccount} has no approved, uninvoiced items from ${isoTime(period.startMs)} to ${isoTime(period.endMs)}`,
+        );
+      }
+      return this.draft(manager, billingAccount, period, items, actor);
+    });
+  }
+
+  /** One draft per billing account with approved, uninvoiced items in the period. */
+  batch(period: Period, sourceId: number | null, actor: Actor): Promise<InvoiceRow[]> {
+    return this.ledger.transaction(async (manager) => {
+      const accounts = await manager.query<{ billing_account: string }[]>(
+        `SELECT DISTINCT billing_account FROM line_items
+         WHERE status = 'approved' AND invoice_id IS NULL AND billing_account IS NOT NULL
+           AND start_time_ms >= ? AND start_time_ms < ? ${sourceId === null ? '' : 'AND source_id = ?'}
+         ORDER BY billing_account`,
+        [period.startMs, period.endMs, ...(sourceId === null ? [] : [sourceId])],
+      );
+      const drafts: InvoiceRow[] = [];
+      for (const { billing_account: account } of accounts) {
+        const items = await this.collect(manager, account, period, sourceId);
+        drafts.push(await this.draft(manager, account, period, items, actor));
+      }
+      return drafts;
+    });
+  }
+
+  /** A draft's lines collected again (items approved since join, items changed leave). */
+  refresh(id: number, actor: Actor): Promise<InvoiceRow> {
+    return this.ledger.transaction(async (manager) => {
+      const invoice = await this.draftOf(manager, id, 'refresh');
+      this.release(id);
+      const items = await this.collect(
+        manager,
+        invoice.billing_account,
+        { startMs: invoice.period_start_ms, endMs: invoice.period_end_ms },
+        invoice.source_id,
+      );
+      this.fill(invoice, items);
+      const fresh = await this.load(manager, id);
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'invoice.refresh',
+          entityType: 'invoice',
+          entityId: id,
+          oldValue: { lines: null, total: formatMinor(invoice.total_minor, invoice.currency) },
+          newValue: { total: formatMinor(fresh.total_minor, fresh.currency) },
+        },
+        this.clock.now(),
+      );
+      return fresh;
+    });
+  }
+
+  remove(id: number, actor: Actor): Promise<void> {
+    return this.ledger.transaction(async (manager) => {
+      const invoice = await this.draftOf(manager, id, 'delete');
+      this.release(id);
+      this.ledger.statement('DELETE FROM invoices WHERE id = ?').run(id);
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'invoice.delete',
+          entityType: 'invoice',
+          entityId: id,
+          oldValue: { status: invoice.status },
+        },
+        this.clock.now(),
+      );
+    });
+  }
+
+  finalize(id: number, actor: Actor): Promise<InvoiceRow> {
+    return this.ledger.transaction(async (manager) => {
+      const invoice = await this.draftOf(manager, id, 'finalize');
+      const now = this.clock.now();
+      const year = DateTime.fromMillis(now, { zone: invoice.timezone }).year;
+      // The sequence row is read and raised in this transaction; transactions run one after
+      // another (Ledger), so two finalisations never share or skip a number.
+      this.ledger
+        .statement(
+          `INSERT INTO invoice_number_sequences (year, last_sequence) VALUES (?, 1)
+           ON CONFLICT (year) DO UPDATE SET last_sequence = last_sequence + 1`,
+        )
+        .run(year);
+      const { last_sequence: sequence } = this.ledger
+        .statement('SELECT last_sequence FROM invoice_number_sequences WHERE year = ?')
+        .get<{ last_sequence: number }>(year)!;
+      const number = `INV-${year}-${String(sequence).padStart(6, '0')}`;
+      this.ledger
+        .statement(
+          `UPDATE invoices SET status = 'finalized', number = ?, number_year = ?, sequence = ?,
+             finalized_at_ms = ?, updated_at_ms = ?, version = version + 1 WHERE id = ?`,
+        )
+        .run(number, year, sequence, now, now, id);
+      this.ledger
+        .statement(
+          `UPDATE line_items SET status = 'invoiced', version = version + 1, updated_at_ms = ?
+           WHERE invoice_id = ?`,
+        )
+        .run(now, id);
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'invoice.finalize',
+          entityType: 'invoice',
+          entityId: id,
+          oldValue: { status: 'draft' },
+          newValue: {
+            status: 'finalized',
+            number,
+            total: formatMinor(invoice.total_minor, invoice.currency),
+          },
+        },
+        now,
+      );
+      return this.load(manager, id);
+    });
+  }
+
+  void(id: number, reason: string, actor: Actor): Promise<InvoiceRow> {
+    return this.ledger.transaction(async (manager) => {
+      const invoice = await this.load(manager, id);
+      if (invoice.status !== 'finalized') {
+        throw new DomainError(
+          'conflict',
+          `Invoice ${id} is ${invoice.status}: only a finalized invoice can be voided`,
+          [{ field: 'status', message: invoice.status }],
+        );
+      }
+      const now = this.clock.now();
+      this.ledger
+        .statement(
+          `UPDATE invoices SET status = 'void', voided_at_ms = ?, void_reason = ?,
+             updated_at_ms = ?, version = version + 1 WHERE id = ?`,
+        )
+        .run(now, reason, now, id);
+      // The invoice is void first: the ledger lets its items go back only then.
+      this.ledger
+        .statement(
+          `UPDATE line_items SET status = 'approved', invoice_id = NULL, version = version + 1,
+             updated_at_ms = ? WHERE invoice_id = ?`,
+        )
+        .run(now, id);
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'invoice.void',
+          entityType: 'invoice',
+          entityId: id,
+          oldValue: { status: 'finalized', number: invoice.number },
+          newValue: { status: 'void', number: invoice.number },
+          reason,
+        },
+        now,
+      );
+      return this.load(manager, id);
+    });
+  }
+
+  async load(manager: EntityManager, id: number): Promise<InvoiceRow> {
+    const [invoice] = await manager.query<InvoiceRow[]>('SELECT * FROM invoices WHERE id = ?', [
+      id,
+    ]);
+    if (!invoice) throw new DomainError('not-found', `Invoice ${id} does not exist`);
+    return invoice;
+  }
+
+  private async draftOf(manager: EntityManager, id: number, action: string): Promise<InvoiceRow> {
+    const invoice = await this.load(manager, id);
+    if (invoice.status !== 'draft') {
+      throw new DomainError(
+        'conflict',
+        `Invoice ${id} is ${invoice.status}${invoice.number ? ` (${invoice.number})` : ''}: only a draft can ${action}; a finalized invoice never changes`,
+        [{ field: 'status', message: invoice.status }],
+      );
+    }
+    return invoice;
+  }
+
+  private collect(
+    manager: EntityManager,
+    billingAccount: string,
+    period: Period,
+    sourceId: number | null,
+  ): Promise<ItemRow[]> {
+    return manager.query<ItemRow[]>(
+      `SELECT li.id, li.call_id, li.start_time_ms, li.extension, li.dialed_number,
+         li.normalized_number, li.destination_class, li.talk_seconds, li.billed_seconds, li.calls,
+         li.rated_amount_minor, li.amount_minor, li.taxes_json, li.tax_minor, li.total_minor,
+         li.breakdown_json, li.currency, li.source_id, li.rate_plan_id, li.account_summary_id,
+         json_extract(v.plan_json, '$.timezone') AS timezone
+       FROM line_items li JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
+       WHERE li.billing_account = ? AND li.status = 'approved' AND li.invoice_id IS NULL
+         AND li.start_time_ms >= ? AND li.start_time_ms < ?
+         ${sourceId === null ? '' : 'AND li.source_id = ?'}
+       ORDER BY li.start_time_ms, li.id`,
+      [billingAccount, period.startMs, period.endMs, ...(sourceId === null ? [] : [sourceId])],
+    );
+  }
+
+  private async draft(
+    manager: EntityManager,
+    billingAccount: string,
+    period: Period,
+    items: ItemRow[],
+    actor: Actor,
+  ): Promise<InvoiceRow> {
+    const currencies = [...new Set(items.map((item) => item.currency))];
+    if (currencies.length > 1) {
+      throw new DomainError(
+        'conflict',
+        `${billingAccount} has approved items in ${currencies.join(' and ')}: an invoice has one currency`,
+      );
+    }
+    const one = <T>(values: T[]): T | null => (new Set(values).size === 1 ? values[0] : null);
+    const now = this.clock.now();
+    const { lastInsertRowid } = this.ledger
+      .statement(
+        `INSERT INTO invoices (status, billing_account, source_id, rate_plan_id, timezone,
+           period_start_ms, period_end_ms, currency, created_at_ms, updated_at_ms)
+         VALUES ('draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        billingAccount,
+        one(items.map((item) => item.source_id)),
+        one(items.map((item) => item.rate_plan_id)),
+        items[0].timezone,
+        period.startMs,
+        period.endMs,
+        currencies[0],
+        now,
+        now,
+      );
+    const id = Number(lastInsertRowid);
+    const invoice = await this.load(manager, id);
+    this.fill(invoice, items);
+    const drafted = await this.load(manager, id);
+    await this.audit.record(
+      manager,
+      actor,
+      {
+        action: 'invoice.draft',
+        entityType: 'invoice',
+        entityId: id,
+        newValue: {
+          billingAccount,
+          period: [isoTime(period.startMs), isoTime(period.endMs)],
+          lines: items.length,
+          total: formatMinor(drafted.total_minor, drafted.currency),
+        },
+      },
+      now,
+    );
+    return drafted;
+  }
+
+  /** Writes a draft's lines and totals from its items, and ties the items to it. */
+  private fill(invoice: InvoiceRow, items: ItemRow[]): void {
+    const line = this.ledger.statement(
+      `INSERT INTO invoice_lines (invoice_id, line_number, line_item_id, call_id, start_time_ms,
+         extension, dialed_number, normalized_number, destination_class, talk_seconds,
+         billed_seconds, calls, description, rated_amount_minor, rated_tax_minor,
+         rated_total_minor, adjustment_minor, amount_minor, taxes_json, tax_minor, total_minor,
+         breakdown_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const claim = this.ledger.statement(
+      'UPDATE line_items SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL',
+    );
+    let subtotal = 0;
+    let tax = 0;
+    for (const [index, item] of items.entries()) {
+      const ratedTax =
+        (JSON.parse(item.breakdown_json) as { taxMinor?: number }).taxMinor ?? item.tax_minor;
+      line.run(
+        invoice.id,
+        index + 1,
+        item.id,
+        item.call_id,
+        item.start_time_ms,
+        item.extension,
+        item.dialed_number,
+        item.normalized_number,
+        item.destination_class,
+        item.talk_seconds,
+        item.billed_seconds,
+        item.calls,
+        lineDescription(item),
+        item.rated_amount_minor,
+        ratedTax,
+        item.rated_amount_minor + ratedTax,
+        item.total_minor - (item.rated_amount_minor + ratedTax),
+        item.amount_minor,
+        item.taxes_json,
+        item.tax_minor,
+        item.total_minor,
+        item.breakdown_json,
+      );
+      if (claim.run(invoice.id, item.id).changes !== 1) {
+        throw new DomainError('conflict', `Line item ${item.id} is already on an invoice`);
+      }
+      subtotal += item.amount_minor;
+      tax += item.tax_minor;
+    }
+    this.ledger
+      .statement(
+        `UPDATE invoices SET subtotal_minor = ?, tax_minor = ?, total_minor = ?, updated_at_ms = ?
+         WHERE id = ?`,
+      )
+      .run(subtotal, tax, subtotal + tax, this.clock.now(), invoice.id);
+  }
+
+  /** A draft lets its items go: its lines are removed and the items are free again. */
+  private release(id: number): void {
+    this.ledger.statement('DELETE FROM invoice_lines WHERE invoice_id = ?').run(id);
+    this.ledger.statement('UPDATE line_items SET invoice_id = NULL WHERE invoice_id = ?').run(id);
+  }
+}
