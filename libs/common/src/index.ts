@@ -5,3 +5,4 @@ export * from './auth';
 export * from './id.param';
 export * from './validation';
 export * from './time';
+export * from './csv';

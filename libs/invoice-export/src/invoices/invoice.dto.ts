@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsInt, IsString, Length, Matches, Min } from 'class-validator';
 import { Absent } from '@app/common';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
@@ -36,4 +36,15 @@ export class VoidInvoiceDto {
   @IsString({ message: 'reason is required' })
   @Length(1, 500)
   reason!: string;
+}
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export class ExportQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS, {
+    message: `format must be one of ${EXPORT_FORMATS.join(', ')} (ledes1998b, pms and pdf are not built yet)`,
+  })
+  format!: ExportFormat;
 }

@@ -1,9 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, IdParam, RequireRole, isoTime } from '@app/common';
+import {
+  AuthenticatedActor,
+  CurrentActor,
+  DomainError,
+  IdParam,
+  RequireRole,
+  isoTime,
+} from '@app/common';
+import { csvExport } from '../exporters/csv-exporter';
+import { loadInvoiceDocument } from '../exporters/invoice-document';
+import { jsonExport } from '../exporters/json-exporter';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
-import { BatchInvoicesDto, CreateInvoiceDto, VoidInvoiceDto } from './invoice.dto';
+import { BatchInvoicesDto, CreateInvoiceDto, ExportQueryDto, VoidInvoiceDto } from './invoice.dto';
 import { InvoiceRow, InvoicesService, parsePeriod } from './invoices.service';
 
 interface LineRow {
@@ -126,6 +138,38 @@ export class InvoicesController {
   @ApiOkResponse({ type: InvoiceView })
   async get(@Param() { id }: IdParam): Promise<InvoiceView> {
     return this.view(await this.invoices.load(this.ledger.manager, id));
+  }
+
+  /** The invoice as a file (exports.md): byte-identical every time. */
+  @Get(':id/export')
+  @RequireRole('viewer')
+  async export(
+    @Param() { id }: IdParam,
+    @Query() { format }: ExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const invoice = await this.invoices.load(this.ledger.manager, id);
+    if (invoice.status !== 'finalized' && format !== 'json') {
+      throw new DomainError(
+        'conflict',
+        `Invoice ${id} is ${invoice.status}: only a finalized invoice exports as ${format} (json shows any)`,
+        [{ field: 'status', message: invoice.status }],
+      );
+    }
+    const document = await loadInvoiceDocument(this.ledger.manager, invoice);
+    const name = invoice.number ?? `draft-${invoice.id}`;
+    if (format === 'json') {
+      response
+        .status(200)
+        .type('application/json')
+        .setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
+      response.send(jsonExport(document));
+      return;
+    }
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    await pipeline(csvExport(document), response);
   }
 
   @Post(':id/refresh')

@@ -4,15 +4,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
-import { IdParam, RequireRole } from '@app/common';
+import { IdParam, RequireRole, spreadsheetSafe } from '@app/common';
 import { LineItemFilterDto, LineItemPageQueryDto } from './line-item-filter';
 import { LineItemPageView, LineItemView } from './line-item.view';
 import { LineItemDetail, LineItemsService } from './line-items.service';
-
-/** A spreadsheet must not run a cell as a formula (OWASP's CSV injection advice). */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const CSV_COLUMNS: [string, (item: LineItemView) => string | number | null][] = [
   ['id', (i) => i.id],
@@ -69,7 +64,7 @@ export class LineItemsController {
           const item = LineItemView.of(row);
           yield CSV_COLUMNS.map(([, cell]) => {
             const value = cell(item);
-            return typeof value === 'string' ? safeCell(value) : value;
+            return typeof value === 'string' ? spreadsheetSafe(value) : value;
           });
         }
       }
