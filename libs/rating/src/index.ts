@@ -5,7 +5,7 @@ export { RatePlansService } from './rate-plans/rate-plans.service';
 export { validateRatePlan, validateRatePlanVersion } from './validation';
 export { RATE_TABLE_COLUMNS } from './rate-plans/rate-table-csv';
 export { summaryCallId } from './plan/summary-call-id';
-export { currencyExponent, formatMinor, parseDecimal, pow10, toMinor } from './money';
+export { currencyExponent, formatMinor, formatScaled, parseDecimal, pow10, toMinor } from './money';
 export {
   LINE_ITEM_FIELDS,
   RATED_LINE_ITEM_FIELDS,

@@ -13,6 +13,7 @@ import {
 import { csvExport } from '../exporters/csv-exporter';
 import { loadInvoiceDocument } from '../exporters/invoice-document';
 import { jsonExport } from '../exporters/json-exporter';
+import { LedesSettings, ledesExport } from '../exporters/ledes-exporter';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 import { BatchInvoicesDto, CreateInvoiceDto, ExportQueryDto, VoidInvoiceDto } from './invoice.dto';
@@ -164,6 +165,33 @@ export class InvoicesController {
         .type('application/json')
         .setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
       response.send(jsonExport(document));
+      return;
+    }
+    if (format === 'ledes1998b') {
+      // The plan version and the account's client and matter, as rating found them.
+      const [first] = await this.ledger.manager.query<
+        { plan_json: string; breakdown_json: string }[]
+      >(
+        `SELECT v.plan_json, l.breakdown_json FROM invoice_lines l
+           JOIN line_items li ON li.id = l.line_item_id
+           JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
+         WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
+        [invoice.id],
+      );
+      const plan = JSON.parse(first.plan_json) as { ledes?: LedesSettings };
+      const names = JSON.parse(first.breakdown_json) as {
+        client?: string | null;
+        matter?: string | null;
+      };
+      const text = ledesExport(document, plan.ledes ?? {}, {
+        client: names.client ?? null,
+        matter: names.matter ?? null,
+      });
+      response
+        .status(200)
+        .setHeader('Content-Type', 'text/plain; charset=us-ascii')
+        .setHeader('Content-Disposition', `attachment; filename="${name}.txt"`);
+      response.send(Buffer.from(text, 'ascii'));
       return;
     }
     response.status(200);
