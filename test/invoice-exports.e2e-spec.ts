@@ -111,12 +111,47 @@ describe('invoice exports: csv, json (e2e)', () => {
     expect(Buffer.compare(again.body as Buffer, first.body as Buffer)).toBe(0);
   });
 
+  it('pms: the golden file; P# the same for the same call after a void and a new invoice', async () => {
+    const first = await exportAs('pms').expect(200);
+    expect(first.headers['content-disposition']).toBe(
+      'attachment; filename="INV-2026-000001.fias"',
+    );
+    const text = (first.body as Buffer).toString();
+    expect(text).toBe(readFileSync(fixturePath('exports/INV-2026-000001.fias'), 'utf8'));
+    const postings = (body: string) => [...body.matchAll(/\|P#(\d+)\|/g)].map((m) => m[1]);
+    await http()
+      .post(`/api/v1/invoices/${invoiceId}/void`)
+      .set(...bearer(t.adminKey))
+      .send({ reason: 'Wrong folio' })
+      .expect(200);
+    const redraft = await http()
+      .post('/api/v1/invoices')
+      .set(...bearer(t.adminKey))
+      .send({
+        billingAccount: 'ROOM-1012',
+        periodStart: '2026-03-01T00:00:00-07:00',
+        periodEnd: '2026-04-01T00:00:00-06:00',
+      })
+      .expect(201);
+    await http()
+      .post(`/api/v1/invoices/${redraft.body.id}/finalize`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    const second = await http()
+      .get(`/api/v1/invoices/${redraft.body.id}/export`)
+      .query({ format: 'pms' })
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    expect(postings(second.text)).toEqual(postings(text));
+    expect(new Set(postings(text)).size).toBe(3);
+  });
+
   it('refuses an unknown format, naming the ones there are', async () => {
     const res = await http()
       .get(`/api/v1/invoices/${invoiceId}/export`)
       .query({ format: 'xlsx' })
       .set(...bearer(t.adminKey))
       .expect(400);
-    expect(res.body.message).toContain('format must be one of csv, json');
+    expect(res.body.message).toContain('format must be one of csv, json, ledes1998b, pms');
   });
 });

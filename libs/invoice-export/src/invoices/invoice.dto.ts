@@ -38,13 +38,13 @@ export class VoidInvoiceDto {
   reason!: string;
 }
 
-export const EXPORT_FORMATS = ['csv', 'json', 'ledes1998b'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'ledes1998b', 'pms'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class ExportQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS, {
-    message: `format must be one of ${EXPORT_FORMATS.join(', ')} (pms and pdf are not built yet)`,
+    message: `format must be one of ${EXPORT_FORMATS.join(', ')} (pdf is not built yet)`,
   })
   format!: ExportFormat;
 }

@@ -14,6 +14,7 @@ import { csvExport } from '../exporters/csv-exporter';
 import { loadInvoiceDocument } from '../exporters/invoice-document';
 import { jsonExport } from '../exporters/json-exporter';
 import { LedesSettings, ledesExport } from '../exporters/ledes-exporter';
+import { pmsExport } from '../exporters/pms-exporter';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 import { BatchInvoicesDto, CreateInvoiceDto, ExportQueryDto, VoidInvoiceDto } from './invoice.dto';
@@ -165,6 +166,21 @@ export class InvoicesController {
         .type('application/json')
         .setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
       response.send(jsonExport(document));
+      return;
+    }
+    if (format === 'pms') {
+      const [first] = await this.ledger.manager.query<{ prefix: string | null }[]>(
+        `SELECT json_extract(v.plan_json, '$.billingAccount.prefix') AS prefix FROM invoice_lines l
+           JOIN line_items li ON li.id = l.line_item_id
+           JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
+         WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
+        [invoice.id],
+      );
+      response
+        .status(200)
+        .setHeader('Content-Type', 'text/plain; charset=utf-8')
+        .setHeader('Content-Disposition', `attachment; filename="${name}.fias"`);
+      response.send(pmsExport(document, first?.prefix ?? ''));
       return;
     }
     if (format === 'ledes1998b') {
