@@ -36,10 +36,7 @@ export function jsonExport({ invoice, lines }: InvoiceDocument): string {
       description: line.description,
       ratedAmount: money(line.rated_amount_minor),
       ratedTax: money(line.rated_tax_minor),
-      adjustment: money(Math.abs(line.adjustment_minor)).replace(
-        /^/,
-        line.adjustment_minor < 0 ? '-' : '',
-      ),
+      adjustment: money(line.adjustment_minor),
       amount: money(line.amount_minor),
       taxes: (
         JSON.parse(line.taxes_json) as { name: string; ratePercent: string; amountMinor: number }[]

@@ -104,6 +104,29 @@ export class InvoicesController {
     return InvoiceView.of(invoice, lines);
   }
 
+  /**
+   * The plan version that rated the invoice's first line, and that line's rating: the room
+   * prefix for PMS, the LEDES settings and the account's client and matter.
+   */
+  private async firstLineRating(invoiceId: number): Promise<{
+    plan: { billingAccount?: { prefix?: string }; ledes?: LedesSettings };
+    breakdown: { client?: string | null; matter?: string | null };
+  }> {
+    const [first] = await this.ledger.manager.query<
+      { plan_json: string; breakdown_json: string }[]
+    >(
+      `SELECT v.plan_json, l.breakdown_json FROM invoice_lines l
+         JOIN line_items li ON li.id = l.line_item_id
+         JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
+       WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
+      [invoiceId],
+    );
+    return {
+      plan: JSON.parse(first.plan_json) as { ledes?: LedesSettings },
+      breakdown: JSON.parse(first.breakdown_json) as { client?: string | null },
+    };
+  }
+
   @Post()
   @RequireRole('accountant')
   @ApiOkResponse({ type: InvoiceView })
@@ -169,39 +192,19 @@ export class InvoicesController {
       return;
     }
     if (format === 'pms') {
-      const [first] = await this.ledger.manager.query<{ prefix: string | null }[]>(
-        `SELECT json_extract(v.plan_json, '$.billingAccount.prefix') AS prefix FROM invoice_lines l
-           JOIN line_items li ON li.id = l.line_item_id
-           JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
-         WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
-        [invoice.id],
-      );
+      const { plan } = await this.firstLineRating(invoice.id);
       response
         .status(200)
         .setHeader('Content-Type', 'text/plain; charset=utf-8')
         .setHeader('Content-Disposition', `attachment; filename="${name}.fias"`);
-      response.send(pmsExport(document, first?.prefix ?? ''));
+      response.send(pmsExport(document, plan.billingAccount?.prefix ?? ''));
       return;
     }
     if (format === 'ledes1998b') {
-      // The plan version and the account's client and matter, as rating found them.
-      const [first] = await this.ledger.manager.query<
-        { plan_json: string; breakdown_json: string }[]
-      >(
-        `SELECT v.plan_json, l.breakdown_json FROM invoice_lines l
-           JOIN line_items li ON li.id = l.line_item_id
-           JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
-         WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
-        [invoice.id],
-      );
-      const plan = JSON.parse(first.plan_json) as { ledes?: LedesSettings };
-      const names = JSON.parse(first.breakdown_json) as {
-        client?: string | null;
-        matter?: string | null;
-      };
+      const { plan, breakdown } = await this.firstLineRating(invoice.id);
       const text = ledesExport(document, plan.ledes ?? {}, {
-        client: names.client ?? null,
-        matter: names.matter ?? null,
+        client: breakdown.client ?? null,
+        matter: breakdown.matter ?? null,
       });
       response
         .status(200)

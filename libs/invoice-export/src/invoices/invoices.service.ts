@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, isoTime } from '@app/common';
+import { Actor, Clock, DomainError, instantOf, isoTime } from '@app/common';
 import { AuditLog, Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 
@@ -74,17 +74,13 @@ export function lineDescription(item: ItemRow): string {
 }
 
 export function parsePeriod(start: string, end: string): Period {
-  const startMs = Date.parse(start);
-  const endMs = Date.parse(end);
-  const problems = [];
-  if (!Number.isFinite(startMs))
-    problems.push({ field: 'periodStart', message: 'is not a valid instant' });
-  if (!Number.isFinite(endMs))
-    problems.push({ field: 'periodEnd', message: 'is not a valid instant' });
-  if (problems.length === 0 && endMs <= startMs) {
-    problems.push({ field: 'periodEnd', message: 'periodEnd must be after periodStart' });
+  const startMs = instantOf(start, 'periodStart');
+  const endMs = instantOf(end, 'periodEnd');
+  if (endMs <= startMs) {
+    throw DomainError.invalid('period', [
+      { field: 'periodEnd', message: 'periodEnd must be after periodStart' },
+    ]);
   }
-  if (problems.length > 0) throw DomainError.invalid('period', problems);
   return { startMs, endMs };
 }
 
@@ -155,7 +151,7 @@ export class InvoicesService {
           action: 'invoice.refresh',
           entityType: 'invoice',
           entityId: id,
-          oldValue: { lines: null, total: formatMinor(invoice.total_minor, invoice.currency) },
+          oldValue: { total: formatMinor(invoice.total_minor, invoice.currency) },
           newValue: { total: formatMinor(fresh.total_minor, fresh.currency) },
         },
         this.clock.now(),

@@ -282,10 +282,9 @@ export class ReviewService {
     if (!Number.isSafeInteger(minor)) {
       throw DomainError.invalid('request', [{ field: 'amount', message: 'amount is too large' }]);
     }
-    const [{ rate_plan_version_id: versionId }] = await manager.query<
-      { rate_plan_version_id: number }[]
-    >('SELECT rate_plan_version_id FROM line_items WHERE id = ?', [row.id]);
-    const version = await manager.findOneByOrFail(RatePlanVersion, { id: versionId });
+    const version = await manager.findOneByOrFail(RatePlanVersion, {
+      id: row.rate_plan_version_id,
+    });
     const taxes = taxesOn(this.plans.compile(version), minor);
     const taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
     return {

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Absent, DomainError, RequireRole, isoTime } from '@app/common';
+import { Absent, DomainError, RequireRole, instantOf, isoTime } from '@app/common';
 import { Ledger } from '@app/ledger';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
@@ -118,18 +118,8 @@ export class AuditEventsController {
     equal('entity_id', query.entityId);
     equal('action', query.action);
     equal('actor_key_id', query.actorKeyId);
-    const instant = (text: string | undefined, field: string) => {
-      if (text === undefined) return undefined;
-      const ms = Date.parse(text);
-      if (!Number.isFinite(ms)) {
-        throw DomainError.invalid('query', [
-          { field, message: `${field} must be a date-time such as 2026-03-01T00:00:00Z` },
-        ]);
-      }
-      return ms;
-    };
-    const fromMs = instant(query.from, 'from');
-    const toMs = instant(query.to, 'to');
+    const fromMs = query.from === undefined ? undefined : instantOf(query.from, 'from');
+    const toMs = query.to === undefined ? undefined : instantOf(query.to, 'to');
     if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
       throw DomainError.invalid('query', [{ field: 'to', message: 'to must be after from' }]);
     }

@@ -13,7 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Absent, DomainError } from '@app/common';
+import { Absent, DomainError, instantOf } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
 import { currencyExponent, parseDecimal, pow10 } from '@app/rating';
 
@@ -125,14 +125,6 @@ export interface CompiledFilter {
 /** `%`, `_` and `\` in a search are themselves, not patterns. */
 const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function instant(text: string, field: string): number {
-  const ms = Date.parse(text);
-  if (!Number.isFinite(ms)) {
-    throw DomainError.invalid('filter', [{ field, message: `${field} is not a valid instant` }]);
-  }
-  return ms;
-}
-
 /**
  * An amount bound in each currency's minor units, exactly: `minAmount` 1.005 is at least 101
  * cents, `maxAmount` 1.005 at most 100.
@@ -165,8 +157,8 @@ export function compileFilter(filter: LineItemFilterDto, currencies: string[]): 
     clauses.push('destination_class = ?');
     params.push(filter.destinationClass);
   }
-  const fromMs = filter.from === undefined ? undefined : instant(filter.from, 'from');
-  const toMs = filter.to === undefined ? undefined : instant(filter.to, 'to');
+  const fromMs = filter.from === undefined ? undefined : instantOf(filter.from, 'from');
+  const toMs = filter.to === undefined ? undefined : instantOf(filter.to, 'to');
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
     throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
   }

@@ -8,7 +8,7 @@ export const LINE_ITEM_COLUMNS = `id, source_id, call_id, billing_account, start
   account_code, dialed_number, normalized_number, destination_prefix, destination_class,
   time_band, talk_seconds, billed_seconds, calls, currency, rated_amount_minor,
   adjusted_amount_minor, amount_minor, taxes_json, tax_minor, total_minor, status, reason,
-  review_reason, rate_plan_id, rate_plan_version_number, invoice_id, version, created_at_ms,
+  review_reason, rate_plan_id, rate_plan_version_id, rate_plan_version_number, invoice_id, version, created_at_ms,
   updated_at_ms`;
 
 export interface LineItemRow {
@@ -38,6 +38,7 @@ export interface LineItemRow {
   reason: string | null;
   review_reason: string | null;
   rate_plan_id: number;
+  rate_plan_version_id: number;
   rate_plan_version_number: number;
   invoice_id: number | null;
   version: number;

@@ -120,30 +120,20 @@ export class LineItemsService {
     }
   }
 
-  async row(id: number): Promise<LineItemRow> {
-    const [row] = await this.ledger.manager.query<LineItemRow[]>(
-      `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE id = ?`,
-      [id],
-    );
-    if (!row) throw new DomainError('not-found', `Line item ${id} does not exist`);
-    return row;
-  }
-
   async detail(id: number): Promise<LineItemDetail> {
-    const row = await this.row(id);
     const manager = this.ledger.manager;
     const [extra] = await manager.query<
-      {
+      (LineItemRow & {
         breakdown_json: string;
         call_record_id: number | null;
         account_summary_id: number | null;
-        rate_plan_version_id: number;
-      }[]
+      })[]
     >(
-      `SELECT breakdown_json, call_record_id, account_summary_id, rate_plan_version_id
+      `SELECT ${LINE_ITEM_COLUMNS}, breakdown_json, call_record_id, account_summary_id
        FROM line_items WHERE id = ?`,
       [id],
     );
+    if (!extra) throw new DomainError('not-found', `Line item ${id} does not exist`);
     const sourceRecord = await this.sourceRecord(extra.call_record_id, extra.account_summary_id);
     const [version] = await manager.query<
       { id: number; version: number; effective_from_ms: number; plan_json: string }[]
@@ -167,7 +157,7 @@ export class LineItemsService {
       [String(id)],
     );
     return {
-      ...LineItemView.of(row),
+      ...LineItemView.of(extra),
       breakdown: JSON.parse(extra.breakdown_json) as unknown,
       sourceRecord,
       planVersion: {
