@@ -38,7 +38,10 @@ export class AppModule {
         DemoModule,
         XimaModule.forRootAsync(ximaModuleOptions(true)),
         ReviewModule,
-        InvoiceExportModule,
+        InvoiceExportModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ delivery: config.delivery }),
+        }),
       ],
       providers: [
         // Registered as providers, not in main.ts, so that every test booting this module gets them.

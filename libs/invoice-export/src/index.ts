@@ -1,3 +1,4 @@
-export { InvoiceExportModule } from './invoice-export.module';
+export { InvoiceExportModule, type InvoiceExportModuleAsyncOptions } from './invoice-export.module';
+export type { DeliverySettings } from './delivery/delivery-settings';
 export { LEDES_FIELDS, ledesText } from './exporters/ledes-exporter';
 export { validateLedes } from './exporters/ledes-validator';

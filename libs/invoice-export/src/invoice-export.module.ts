@@ -1,11 +1,38 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { BillingSystemClient } from './delivery/billing-system-client';
+import { DeliveriesController } from './delivery/deliveries.controller';
+import { DELIVERY_SETTINGS, DeliverySettings } from './delivery/delivery-settings';
+import { DeliveryService } from './delivery/delivery.service';
 import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
 
-/** Invoices and their numbering; exporters and delivery come next (issue 6). */
-@Module({
-  controllers: [InvoicesController],
-  providers: [InvoicesService],
-  exports: [InvoicesService],
-})
-export class InvoiceExportModule {}
+export interface InvoiceExportModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: (string | symbol | Function)[];
+  /** How finalised invoices are delivered to billing systems. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...args: any[]) => { delivery: DeliverySettings };
+}
+
+/** Invoices, their numbering and exports, and their delivery to billing systems (issue 6). */
+@Module({})
+export class InvoiceExportModule {
+  static forRootAsync(options: InvoiceExportModuleAsyncOptions): DynamicModule {
+    return {
+      module: InvoiceExportModule,
+      imports: options.imports ?? [],
+      controllers: [InvoicesController, DeliveriesController],
+      providers: [
+        InvoicesService,
+        DeliveryService,
+        BillingSystemClient,
+        {
+          provide: DELIVERY_SETTINGS,
+          inject: options.inject ?? [],
+          useFactory: (...args: unknown[]) => options.useFactory(...args).delivery,
+        },
+      ],
+      exports: [InvoicesService],
+    };
+  }
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { DeliverySettings } from '@app/invoice-export';
 import { LedgerLocation, parseDatabaseUrl } from '@app/ledger';
 import { Environment, LogLevel, databaseUrlOf, isDemoMode } from './environment';
 
@@ -38,6 +39,15 @@ export class AppConfig {
 
   get ximaApiKey(): string | undefined {
     return this.config.get('XIMA_API_KEY', { infer: true });
+  }
+
+  get delivery(): DeliverySettings {
+    return {
+      maxAttempts: this.config.get('DELIVERY_MAX_ATTEMPTS', { infer: true }),
+      backoffMs: this.config.get('DELIVERY_BACKOFF_MS', { infer: true }),
+      backoffMaxMs: this.config.get('DELIVERY_BACKOFF_MAX_MS', { infer: true }),
+      timeoutMs: this.config.get('DELIVERY_TIMEOUT_MS', { infer: true }),
+    };
   }
 
   get demoMode(): boolean {

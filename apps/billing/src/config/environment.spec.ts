@@ -19,6 +19,10 @@ describe('validateEnvironment', () => {
       SYNC_CRON: '*/15 * * * *',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      DELIVERY_MAX_ATTEMPTS: 6,
+      DELIVERY_BACKOFF_MS: 2_000,
+      DELIVERY_BACKOFF_MAX_MS: 300_000,
+      DELIVERY_TIMEOUT_MS: 10_000,
     });
     expect(isDemoMode(env)).toBe(true);
     expect(databaseUrlOf(env)).toBe('sqlite:data/demo.sqlite');
@@ -45,6 +49,12 @@ describe('validateEnvironment', () => {
       HOST: '0.0.0.0',
     });
     expect(env).toMatchObject({ XIMA_BASE_URL: 'http://127.0.0.1:4010', HOST: '0.0.0.0' });
+  });
+
+  it('reads the delivery settings as whole numbers', () => {
+    expect(
+      validateEnvironment({ DELIVERY_MAX_ATTEMPTS: '3', DELIVERY_BACKOFF_MS: '20' }),
+    ).toMatchObject({ DELIVERY_MAX_ATTEMPTS: 3, DELIVERY_BACKOFF_MS: 20 });
   });
 
   it('treats an empty variable as unset', () => {
@@ -94,6 +104,14 @@ describe('validateEnvironment', () => {
     [
       { SYNC_SCHEDULE_ENABLED: 'maybe' },
       'SYNC_SCHEDULE_ENABLED must be true or false (got "maybe")',
+    ],
+    [
+      { DELIVERY_MAX_ATTEMPTS: '0' },
+      'DELIVERY_MAX_ATTEMPTS must be an integer between 1 and 100 (got 0)',
+    ],
+    [
+      { DELIVERY_TIMEOUT_MS: '10s' },
+      'DELIVERY_TIMEOUT_MS must be an integer between 1 and 600000 (milliseconds) (got "10s")',
     ],
     [{ HOST: 'face' }, 'HOST must be an IP address (such as 0.0.0.0) or localhost (got "face")'],
     [

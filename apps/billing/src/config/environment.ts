@@ -85,14 +85,22 @@ function IsListenHost(): PropertyDecorator {
   });
 }
 
+/** A whole number in [min, max]; `unit` names what it counts in the message. */
+function IsIntegerBetween(min: number, max: number, unit = ''): PropertyDecorator {
+  const message = `must be an integer between ${min} and ${max}${unit ? ` (${unit})` : ''}`;
+  return (target, property) => {
+    IsInt({ message })(target, property);
+    Min(min, { message })(target, property);
+    Max(max, { message })(target, property);
+  };
+}
+
 /**
  * The service's environment (product.md, Configuration). Read once at start, validated,
  * then reached only through AppConfig.
  */
 export class Environment {
-  @IsInt({ message: 'must be an integer between 1 and 65535' })
-  @Min(1, { message: 'must be an integer between 1 and 65535' })
-  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  @IsIntegerBetween(1, 65535)
   PORT: number = 3000;
 
   /** The interface to listen on; loopback unless the operator opens it up. */
@@ -127,7 +135,32 @@ export class Environment {
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  /** Attempts to deliver an invoice to its billing system before giving up, the first included. */
+  @IsIntegerBetween(1, 100)
+  DELIVERY_MAX_ATTEMPTS: number = 6;
+
+  /** The wait before the first retry of a delivery; each later wait doubles. */
+  @IsIntegerBetween(1, 86_400_000, 'milliseconds')
+  DELIVERY_BACKOFF_MS: number = 2_000;
+
+  /** The longest wait between two delivery attempts. */
+  @IsIntegerBetween(1, 86_400_000, 'milliseconds')
+  DELIVERY_BACKOFF_MAX_MS: number = 300_000;
+
+  /** One delivery attempt, from connecting to the end of the answer. */
+  @IsIntegerBetween(1, 600_000, 'milliseconds')
+  DELIVERY_TIMEOUT_MS: number = 10_000;
 }
+
+/** Variables that hold whole numbers: `PORT=3000abc` is refused, not read as 3000. */
+const INTEGER_VARIABLES = [
+  'PORT',
+  'DELIVERY_MAX_ATTEMPTS',
+  'DELIVERY_BACKOFF_MS',
+  'DELIVERY_BACKOFF_MAX_MS',
+  'DELIVERY_TIMEOUT_MS',
+] as const;
 
 /** Variables whose values are secrets: never echoed in an error message. */
 const SECRET_VARIABLES = new Set(['XIMA_API_KEY', 'ADMIN_API_KEY']);
@@ -144,6 +177,10 @@ const VARIABLES = [
   'SYNC_SCHEDULE_ENABLED',
   'ADMIN_API_KEY',
   'LOG_LEVEL',
+  'DELIVERY_MAX_ATTEMPTS',
+  'DELIVERY_BACKOFF_MS',
+  'DELIVERY_BACKOFF_MAX_MS',
+  'DELIVERY_TIMEOUT_MS',
 ] as const;
 
 /** Keeps only the variables we own: the rest of the process environment is not ours to read. */
@@ -170,15 +207,17 @@ function describe(error: ValidationError): string {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const picked = pick(raw);
   const environment = plainToInstance(Environment, picked, { exposeDefaultValues: true });
-  // Numbers arrive as strings: convert strictly, so that `PORT=3000abc` is refused.
   if (typeof picked.SYNC_SCHEDULE_ENABLED === 'string') {
     const flag = picked.SYNC_SCHEDULE_ENABLED.trim().toLowerCase();
     environment.SYNC_SCHEDULE_ENABLED = (
       flag === 'true' ? true : flag === 'false' ? false : picked.SYNC_SCHEDULE_ENABLED
     ) as boolean;
   }
-  if (typeof picked.PORT === 'string') {
-    environment.PORT = /^\d+$/.test(picked.PORT) ? Number(picked.PORT) : (picked.PORT as never);
+  // Numbers arrive as strings: anything but digits stays a string and fails validation.
+  for (const name of INTEGER_VARIABLES) {
+    const raw = picked[name];
+    if (typeof raw !== 'string') continue;
+    environment[name] = /^\d+$/.test(raw) ? Number(raw) : (raw as never);
   }
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {

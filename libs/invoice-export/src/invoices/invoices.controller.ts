@@ -10,6 +10,7 @@ import {
   RequireRole,
   isoTime,
 } from '@app/common';
+import { DeliveryService } from '../delivery/delivery.service';
 import { csvExport } from '../exporters/csv-exporter';
 import { loadInvoiceDocument } from '../exporters/invoice-document';
 import { jsonExport } from '../exporters/json-exporter';
@@ -92,6 +93,7 @@ export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesService,
     private readonly ledger: Ledger,
+    private readonly deliveries: DeliveryService,
   ) {}
 
   private async view(invoice: InvoiceRow): Promise<InvoiceView> {
@@ -243,7 +245,10 @@ export class InvoicesController {
     @Param() { id }: IdParam,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<InvoiceView> {
-    return this.view(await this.invoices.finalize(id, actor));
+    const invoice = await this.invoices.finalize(id, actor);
+    // In the background, after the commit: a billing system never holds up or fails this.
+    this.deliveries.deliverFinalized(invoice);
+    return this.view(invoice);
   }
 
   @Post(':id/void')

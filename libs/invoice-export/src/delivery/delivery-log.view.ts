@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { isoTime } from '@app/common';
+import { DELIVERY_STATUSES, DeliveryStatus } from '@app/ledger';
+import { DELIVERY_STATES, DeliveryLog, DeliveryState } from './delivery.service';
+
+export class DeliveryAttemptView {
+  @ApiProperty({ description: 'Counts on across deliveries of the same invoice.' })
+  attempt!: number;
+  @ApiProperty({ enum: DELIVERY_STATUSES }) status!: DeliveryStatus;
+  @ApiProperty({ nullable: true, type: Number, description: "The billing system's answer." })
+  httpStatus!: number | null;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ description: 'Where it was sent (without credentials).' }) url!: string;
+  @ApiProperty({ example: 'INV-2026-000001' }) idempotencyKey!: string;
+  @ApiProperty() attemptedAt!: string;
+}
+
+/** An invoice's delivery: where it stands and every attempt, oldest first. */
+export class DeliveryLogView {
+  @ApiProperty() invoiceId!: number;
+  @ApiProperty({ nullable: true, type: String }) number!: string | null;
+  @ApiProperty({ enum: DELIVERY_STATES }) state!: DeliveryState;
+  @ApiProperty({ type: [DeliveryAttemptView] }) attempts!: DeliveryAttemptView[];
+
+  static of({ invoice, state, attempts }: DeliveryLog): DeliveryLogView {
+    return {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      state,
+      attempts: attempts.map((attempt) => ({
+        attempt: attempt.attempt,
+        status: attempt.status,
+        httpStatus: attempt.http_status,
+        error: attempt.error,
+        url: attempt.url,
+        idempotencyKey: attempt.idempotency_key,
+        attemptedAt: isoTime(attempt.attempted_at_ms),
+      })),
+    };
+  }
+}

@@ -1,0 +1,292 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EntityManager } from 'typeorm';
+import { Actor, Clock, DomainError } from '@app/common';
+import { AuditLog, DeliveryStatus, Ledger, Source } from '@app/ledger';
+import { InvoiceRow, InvoicesService } from '../invoices/invoices.service';
+import {
+  AttemptOutcome,
+  BillingSystemClient,
+  DeliveryRequest,
+  withoutCredentials,
+} from './billing-system-client';
+import { deliveryBody } from './delivery-body';
+import { DELIVERY_SETTINGS, DeliverySettings, backoffDelayMs } from './delivery-settings';
+
+export const DELIVERY_STATES = ['none', 'in-progress', 'delivered', 'failed'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export interface DeliveryAttemptRow {
+  attempt: number;
+  url: string;
+  idempotency_key: string;
+  status: DeliveryStatus;
+  http_status: number | null;
+  error: string | null;
+  attempted_at_ms: number;
+}
+
+export interface DeliveryLog {
+  invoice: InvoiceRow;
+  state: DeliveryState;
+  attempts: DeliveryAttemptRow[];
+}
+
+/** Where an invoice goes: its source's billing system. */
+interface Target {
+  url: string;
+  secret: string | null;
+}
+
+/**
+ * Delivers finalised invoices to their source's billing system (docs/invoices.md, Delivery):
+ * one sequence of attempts with backoff, each attempt a row of `invoice_deliveries`. Runs in
+ * the background; finalisation never waits for it, and its failures are logged, never thrown.
+ * An invoice has at most one sequence running in this process at a time.
+ */
+@Injectable()
+export class DeliveryService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryService.name);
+  private readonly stopping = new AbortController();
+  /** Ids of the invoices being delivered. */
+  private readonly running = new Set<number>();
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly invoices: InvoicesService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly client: BillingSystemClient,
+    @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+  ) {}
+
+  /** An attempt left `pending` by a stopped process never had its answer recorded. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ledger.transaction((manager) =>
+      manager.query(
+        `UPDATE invoice_deliveries SET status = 'failed', error = 'interrupted'
+         WHERE status = 'pending'`,
+      ),
+    );
+  }
+
+  /**
+   * Retries waiting for their timer are not made; an attempt in flight is cut off and
+   * recorded as failed. Either way the invoice reads `failed` and can be delivered again.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** After finalisation: delivers in the background if the source names a billing system. */
+  deliverFinalized(invoice: InvoiceRow): void {
+    if (!this.claim(invoice.id)) return;
+    this.launch(invoice, async () => {
+      const target = await this.targetOf(this.ledger.manager, invoice);
+      if (target) await this.deliver(invoice, target);
+    });
+  }
+
+  /** A fresh sequence now, asked for by a person (after a failure): 409 unless it can run. */
+  async retry(id: number, actor: Actor): Promise<DeliveryLog> {
+    if (!this.claim(id)) {
+      throw new DomainError('conflict', `Invoice ${id} is being delivered; wait for it to end`);
+    }
+    try {
+      const { invoice, target } = await this.ledger.transaction(async (manager) => {
+        const invoice = await this.invoices.load(manager, id);
+        const target = await this.retryableTarget(manager, invoice);
+        await this.audit.record(
+          manager,
+          actor,
+          {
+            action: 'invoice.deliver',
+            entityType: 'invoice',
+            entityId: id,
+            newValue: { number: invoice.number, url: target.url },
+          },
+          this.clock.now(),
+        );
+        return { invoice, target };
+      });
+      this.launch(invoice, () => this.deliver(invoice, target));
+    } catch (error) {
+      this.running.delete(id);
+      throw error;
+    }
+    return this.log(id);
+  }
+
+  /** The invoice's attempts in order, and where its delivery stands. */
+  async log(id: number): Promise<DeliveryLog> {
+    const invoice = await this.invoices.load(this.ledger.manager, id);
+    const attempts = await this.ledger.manager.query<DeliveryAttemptRow[]>(
+      `SELECT attempt, url, idempotency_key, status, http_status, error, attempted_at_ms
+       FROM invoice_deliveries WHERE invoice_id = ? ORDER BY attempt`,
+      [id],
+    );
+    const state: DeliveryState = this.running.has(id)
+      ? 'in-progress'
+      : attempts.some((attempt) => attempt.status === 'delivered')
+        ? 'delivered'
+        : attempts.length === 0
+          ? 'none'
+          : 'failed';
+    return { invoice, state, attempts };
+  }
+
+  /** Marks the invoice as being delivered; false when it already is. */
+  private claim(invoiceId: number): boolean {
+    if (this.running.has(invoiceId)) return false;
+    this.running.add(invoiceId);
+    return true;
+  }
+
+  /** Runs a claimed invoice's delivery in the background; whatever happens is logged. */
+  private launch(invoice: InvoiceRow, work: () => Promise<void>): void {
+    const done: Promise<void> = work()
+      .catch((error: unknown) => {
+        const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        this.logger.error(`Delivery of ${invoice.number} stopped by an unexpected error: ${text}`);
+      })
+      .finally(() => {
+        this.running.delete(invoice.id);
+        this.inFlight.delete(done);
+      });
+    this.inFlight.add(done);
+  }
+
+  private async targetOf(manager: EntityManager, invoice: InvoiceRow): Promise<Target | null> {
+    if (invoice.source_id === null) return null;
+    const source = await manager.findOneBy(Source, { id: invoice.source_id });
+    if (!source?.deliveryUrl) return null;
+    return { url: withoutCredentials(source.deliveryUrl), secret: source.deliverySecret };
+  }
+
+  /** The target of a manual delivery, or why there is none to make. */
+  private async retryableTarget(manager: EntityManager, invoice: InvoiceRow): Promise<Target> {
+    const refuse = (why: string) =>
+      new DomainError('conflict', `Invoice ${invoice.id} cannot be delivered: ${why}`);
+    if (invoice.status !== 'finalized') {
+      throw refuse(`it is ${invoice.status}; only a finalized invoice is delivered`);
+    }
+    const target = await this.targetOf(manager, invoice);
+    if (!target) {
+      throw refuse(
+        invoice.source_id === null
+          ? 'its lines come from more than one source, so it has no billing system'
+          : `source ${invoice.source_id} has no deliveryUrl (set it with PATCH /api/v1/sources/${invoice.source_id})`,
+      );
+    }
+    const [delivered] = await manager.query<{ attempt: number }[]>(
+      `SELECT attempt FROM invoice_deliveries WHERE invoice_id = ? AND status = 'delivered'`,
+      [invoice.id],
+    );
+    if (delivered) {
+      throw refuse(`${invoice.number} was already delivered (attempt ${delivered.attempt})`);
+    }
+    return target;
+  }
+
+  /**
+   * One sequence: attempts until one is delivered or refused for good, the attempts are spent,
+   * or the service stops. The body and the key are the same on every attempt.
+   */
+  private async deliver(invoice: InvoiceRow, target: Target): Promise<void> {
+    const request: DeliveryRequest = {
+      ...target,
+      idempotencyKey: invoice.number!,
+      body: await deliveryBody(this.ledger.manager, invoice),
+    };
+    for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
+      if (attempt > 1 && !(await this.pause(backoffDelayMs(this.settings, attempt - 1)))) return;
+      const outcome = await this.attempt(invoice, request);
+      if (outcome?.kind !== 'retryable') return;
+    }
+  }
+
+  /** Waits before a retry; false when the service stops meanwhile (the retry is not made). */
+  private async pause(ms: number): Promise<boolean> {
+    try {
+      await sleep(ms, undefined, { signal: this.stopping.signal });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * One attempt and its row: `pending` before the request, so that a crash leaves a trace,
+   * then its outcome. Null, and nothing sent, once the invoice is no longer finalised.
+   */
+  private async attempt(
+    invoice: InvoiceRow,
+    request: DeliveryRequest,
+  ): Promise<AttemptOutcome | null> {
+    const row = await this.ledger.transaction(() =>
+      Promise.resolve(this.openAttempt(invoice, request)),
+    );
+    if (!row) return null;
+    let outcome: AttemptOutcome;
+    try {
+      outcome = await this.client.post(request, this.stopping.signal);
+    } catch (error) {
+      if (!this.stopping.signal.aborted) throw error;
+      outcome = { kind: 'retryable', httpStatus: null, error: 'interrupted by shutdown' };
+    }
+    await this.ledger.transaction(() => Promise.resolve(this.closeAttempt(row.id, outcome)));
+    if (outcome.kind !== 'delivered') {
+      this.logger.warn(
+        `Delivery of ${invoice.number}, attempt ${row.attempt}, to ${request.url} failed: ${outcome.error}`,
+      );
+    }
+    return outcome;
+  }
+
+  /** Attempt numbers go on across sequences: the log reads as one story per invoice. */
+  private openAttempt(
+    invoice: InvoiceRow,
+    request: DeliveryRequest,
+  ): { id: number; attempt: number } | undefined {
+    const current = this.ledger
+      .statement('SELECT status FROM invoices WHERE id = ?')
+      .get<{ status: string }>(invoice.id);
+    if (current?.status !== 'finalized') return undefined;
+    return this.ledger
+      .statement(
+        `INSERT INTO invoice_deliveries (invoice_id, url, idempotency_key, attempt, status,
+           attempted_at_ms)
+         VALUES (?, ?, ?, (SELECT coalesce(max(attempt), 0) + 1 FROM invoice_deliveries
+           WHERE invoice_id = ?), 'pending', ?)
+         RETURNING id, attempt`,
+      )
+      .get<{ id: number; attempt: number }>(
+        invoice.id,
+        request.url,
+        request.idempotencyKey,
+        invoice.id,
+        this.clock.now(),
+      );
+  }
+
+  private closeAttempt(id: number, outcome: AttemptOutcome): void {
+    this.ledger
+      .statement(
+        'UPDATE invoice_deliveries SET status = ?, http_status = ?, error = ? WHERE id = ?',
+      )
+      .run(
+        outcome.kind === 'delivered' ? 'delivered' : 'failed',
+        outcome.httpStatus,
+        outcome.kind === 'delivered' ? null : outcome.error,
+        id,
+      );
+  }
+}
