@@ -6,6 +6,7 @@ import { RunningSandbox, startSandbox } from '@app/xima-sandbox';
 import { XIMA_GATEWAY, XimaClient } from '@app/xima';
 import { LEDES_FIELDS, validateLedes } from '@app/invoice-export';
 import { TestApp, bearer, createTestApp } from './support/test-app';
+import { pdfTexts } from './support/pdf-text';
 import { samplePlan } from './support/fixtures';
 
 /**
@@ -148,7 +149,9 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
       .set(...bearer(t.adminKey));
 
   /** The body as bytes, whatever the content type, so that every format is read the same way. */
-  const exportAs = async (invoiceId: number, format: string): Promise<string> => {
+  const exportAs = async (invoiceId: number, format: string): Promise<string> =>
+    (await exportBytes(invoiceId, format)).toString('utf8');
+  const exportBytes = async (invoiceId: number, format: string): Promise<Buffer> => {
     const res = await api('get', `/invoices/${invoiceId}/export`)
       .query({ format })
       .buffer(true)
@@ -158,7 +161,7 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
         stream.on('end', () => done(null, Buffer.concat(chunks)));
       });
     expect({ format, status: res.status }).toEqual({ format, status: 200 });
-    return (res.body as Buffer).toString('utf8');
+    return res.body as Buffer;
   };
 
   async function createSource(plan: string, name: string): Promise<number> {
@@ -538,6 +541,42 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
     });
 
     if (key === 'hotel') {
+      it('pdf: read back by a text extractor, a row per line whose amounts add up to the subtotal; the tax and the total are the invoice totals', async () => {
+        const { invoices } = flow();
+        const texts = await pdfTexts(
+          await Promise.all(invoices.map((invoice) => exportBytes(invoice.id, 'pdf'))),
+        );
+        for (const [index, invoice] of invoices.entries()) {
+          const lines = texts[index].split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+          const context = `${invoice.number} pdf`;
+          const amounts = lines
+            .map((line) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} .* (-?\d+\.\d{2}) USD$/.exec(line))
+            .filter((match) => match !== null)
+            .map((match) => minor(match[1]));
+          const amountOf = (label: string) =>
+            lines
+              .filter((line) => line.startsWith(`${label} `) && line.endsWith(' USD'))
+              .map((line) => minor(line.slice(label.length + 1, -4)));
+          expect({
+            context,
+            number: lines.includes(`Invoice: ${invoice.number}`),
+            rows: amounts.length,
+            rowsSum: sum(amounts),
+            subtotal: amountOf('Subtotal'),
+            tax: sum(amountOf('State sales tax')),
+            total: amountOf('Total'),
+          }).toEqual({
+            context,
+            number: true,
+            rows: invoice.lines.length,
+            rowsSum: minor(invoice.subtotal),
+            subtotal: [minor(invoice.subtotal)],
+            tax: minor(invoice.tax),
+            total: [minor(invoice.total)],
+          });
+        }
+      });
+
       it('pms: one PS posting per line; TA the total in minor units, P# the line item id, RN the room; the postings add up to the invoice total', async () => {
         const { approved, invoices } = flow();
         const posted = new Set<number>();
@@ -602,7 +641,7 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
 
     if (key === 'lawFirm') {
       it('ledes1998b: valid; a line per line item; LINE_ITEM_TOTAL its total, unit cost its rated total, adjustment the difference; INVOICE_TOTAL the invoice total', async () => {
-        const { approved, invoices, assignedTo } = flow();
+        const { approved, invoices } = flow();
         for (const invoice of invoices) {
           const text = await exportAs(invoice.id, 'ledes1998b');
           const context = `${invoice.number} ledes1998b`;
@@ -610,12 +649,7 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
           const rows = ledesRows(text);
           expect({ context, rows: rows.length }).toEqual({ context, rows: invoice.lines.length });
           const itemOfLine = new Map(invoice.lines.map((l) => [l.lineNumber, l.lineItemId]));
-          // CLIENT_ID and LAW_FIRM_MATTER_ID of the invoice whose first line was re-assigned
-          // are wrong (a product bug): they are checked by the `failing` test below.
-          const [client, matter] =
-            invoice.billingAccount === assignedTo
-              ? [field(rows[0], 'CLIENT_ID'), field(rows[0], 'LAW_FIRM_MATTER_ID')]
-              : invoice.billingAccount.split('-');
+          const [client, matter] = invoice.billingAccount.split('-');
           for (const row of rows) {
             const item = approved.get(itemOfLine.get(Number(field(row, 'LINE_ITEM_NUMBER')))!)!;
             const adjustment = field(row, 'LINE_ITEM_ADJUSTMENT_AMOUNT');
@@ -679,23 +713,17 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
         }
       });
 
-      // KNOWN BUG (reported, not fixed here): `assign` changes an item's billing account but not
-      // the client and matter in its rating breakdown, and the LEDES export takes CLIENT_ID and
-      // LAW_FIRM_MATTER_ID from the breakdown of the invoice's first line. The invoice of the
-      // account the first call was moved to names the old client and matter (and for an item
-      // that had no code, the whole code). When this is fixed, this test fails: make it `it`.
-      it.failing(
-        'ledes1998b: CLIENT_ID and LAW_FIRM_MATTER_ID are those of the invoice account even when its first line was re-assigned',
-        async () => {
-          const { assignedTo, invoices } = flow();
-          const invoice = invoices.find((i) => i.billingAccount === assignedTo)!;
-          const rows = ledesRows(await exportAs(invoice.id, 'ledes1998b'));
-          const [client, matter] = assignedTo.split('-');
-          expect(
-            rows.map((row) => [field(row, 'CLIENT_ID'), field(row, 'LAW_FIRM_MATTER_ID')]),
-          ).toEqual(rows.map(() => [client, matter]));
-        },
-      );
+      // `assign` changes an item's billing account but not the client and matter in its rating
+      // breakdown: the export takes them from the invoice's account, not from a line.
+      it('ledes1998b: CLIENT_ID and LAW_FIRM_MATTER_ID are those of the invoice account even when its first line was re-assigned', async () => {
+        const { assignedTo, invoices } = flow();
+        const invoice = invoices.find((i) => i.billingAccount === assignedTo)!;
+        const rows = ledesRows(await exportAs(invoice.id, 'ledes1998b'));
+        const [client, matter] = assignedTo.split('-');
+        expect(
+          rows.map((row) => [field(row, 'CLIENT_ID'), field(row, 'LAW_FIRM_MATTER_ID')]),
+        ).toEqual(rows.map(() => [client, matter]));
+      });
     }
 
     it('nothing lost, nothing double: the invoices add up to the approved items of the period; every one is invoiced, none left approved', async () => {

@@ -5,11 +5,12 @@ import { Clock } from '@app/common';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { Seeded, seedItems, seedSource } from './support/line-items';
 import { fixturePath } from './support/fixtures';
+import { pdfTexts } from './support/pdf-text';
 
 const T0 = Date.parse('2026-03-02T07:00:00Z');
 const FINALIZED = Date.parse('2026-03-31T18:00:00Z');
 
-describe('invoice exports: csv, json (e2e)', () => {
+describe('invoice exports: csv, json, pdf, pms (e2e)', () => {
   let t: TestApp;
   let db: DataSource;
   let seeded: Seeded;
@@ -111,6 +112,30 @@ describe('invoice exports: csv, json (e2e)', () => {
     expect(Buffer.compare(again.body as Buffer, first.body as Buffer)).toBe(0);
   });
 
+  it('pdf: its text, read back by an extractor, has the business, account, number, lines, tax by name and total; the same bytes every time', async () => {
+    const first = await exportAs('pdf').expect(200);
+    expect(first.headers['content-type']).toBe('application/pdf');
+    expect(first.headers['content-disposition']).toBe('attachment; filename="INV-2026-000001.pdf"');
+    const [text] = await pdfTexts([first.body as Buffer]);
+    const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Grand Hotel',
+        'Invoice: INV-2026-000001',
+        'Date: 2026-03-31',
+        'Billing account: ROOM-1012',
+        'Period: 2026-03-01 to 2026-03-31',
+        // 17.00 at 6.25 % = 1.0625 -> 1.06; 1.50 -> 0.09; 0.75 -> 0.05
+        '2026-03-02 01:00 +13035550100 uk 1:01 17.00 USD',
+        'Subtotal 19.25 USD',
+        'State sales tax 1.20 USD',
+        'Total 20.45 USD',
+      ]),
+    );
+    const again = await exportAs('pdf').expect(200);
+    expect(Buffer.compare(again.body as Buffer, first.body as Buffer)).toBe(0);
+  });
+
   it('pms: the golden file; P# the same for the same call after a void and a new invoice', async () => {
     const first = await exportAs('pms').expect(200);
     expect(first.headers['content-disposition']).toBe(
@@ -152,6 +177,6 @@ describe('invoice exports: csv, json (e2e)', () => {
       .query({ format: 'xlsx' })
       .set(...bearer(t.adminKey))
       .expect(400);
-    expect(res.body.message).toContain('format must be one of csv, json, ledes1998b, pms');
+    expect(res.body.message).toContain('format must be one of csv, json, ledes1998b, pms, pdf');
   });
 });

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { loadInvoiceDocument } from '../exporters/invoice-document';
-import { jsonExport } from '../exporters/json-exporter';
+import { invoiceFile, invoiceFileBytes } from '../exporters/invoice-file';
 import type { InvoiceRow } from '../invoices/invoices.service';
 
 /**
@@ -8,5 +7,5 @@ import type { InvoiceRow } from '../invoices/invoices.service';
  * `GET /invoices/:id/export?format=json` serves it. The one place delivery meets the exporters.
  */
 export async function deliveryBody(manager: EntityManager, invoice: InvoiceRow): Promise<Buffer> {
-  return Buffer.from(jsonExport(await loadInvoiceDocument(manager, invoice)), 'utf8');
+  return invoiceFileBytes(await invoiceFile(manager, invoice, 'json'));
 }

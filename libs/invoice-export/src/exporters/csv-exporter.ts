@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { DateTime } from 'luxon';
 import { spreadsheetSafe } from '@app/common';
 import { formatMinor } from '@app/rating';
 import type { InvoiceDocument } from './invoice-document';
+import { ZonedTime } from './zoned-time';
 
 export const CSV_HEADER = [
   'invoice_number',
@@ -27,28 +27,33 @@ export const CSV_HEADER = [
  * exports.md's CSV: RFC 4180 (CRLF line ends, quotes only where needed), a header row, a row
  * per line, money as plain decimals, times in the plan's zone; no cell left as a formula.
  */
-export function csvExport({ invoice, lines }: InvoiceDocument): Readable {
+export function csvExport({ invoice, pages }: InvoiceDocument): Readable {
   const money = (minor: number) => formatMinor(minor, invoice.currency);
   const text = (value: string | null) => spreadsheetSafe(value ?? '');
-  function* rows() {
-    for (const line of lines) {
-      yield [
-        text(invoice.number),
-        line.line_number,
-        text(line.call_id),
-        DateTime.fromMillis(line.start_time_ms, { zone: invoice.timezone }).toISO(),
-        text(invoice.billing_account),
-        text(line.extension),
-        text(line.dialed_number),
-        text(line.destination_class),
-        line.talk_seconds,
-        line.billed_seconds,
-        money(line.amount_minor),
-        money(line.tax_minor),
-        money(line.total_minor),
-        invoice.currency,
-        text(line.description),
-      ];
+  const time = new ZonedTime(invoice.timezone);
+  const number = text(invoice.number);
+  const account = text(invoice.billing_account);
+  async function* rows() {
+    for await (const page of pages()) {
+      for (const line of page) {
+        yield [
+          number,
+          line.line_number,
+          text(line.call_id),
+          time.iso(line.start_time_ms),
+          account,
+          text(line.extension),
+          text(line.dialed_number),
+          text(line.destination_class),
+          line.talk_seconds,
+          line.billed_seconds,
+          money(line.amount_minor),
+          money(line.tax_minor),
+          money(line.total_minor),
+          invoice.currency,
+          text(line.description),
+        ];
+      }
     }
   }
   return Readable.from(rows()).pipe(

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '@app/common';
+import type { RatePlanDocument } from '@app/rating';
 import type { InvoiceRow } from '../invoices/invoices.service';
 
 /** An invoice line as the exporters read it. */
@@ -26,23 +28,102 @@ export interface ExportLine {
   breakdown_json: string;
 }
 
-/** An invoice and its lines, in line order, as every export format reads them. */
+/** An invoice as every export format reads it: its row, its plan, and its lines page by page. */
 export interface InvoiceDocument {
   invoice: InvoiceRow;
-  lines: ExportLine[];
+  /** The plan version that rated the invoice's first line (none on an emptied draft). */
+  plan: RatePlanDocument | null;
+  /** Who bills: the source's name, else the plan's. */
+  businessName: string;
+  lineCount: number;
+  /** The largest line item id (a FIAS posting number holds 8 digits). */
+  maxLineItemId: number;
+  /** The sum of the lines' totals, known before the first line is written (LEDES needs it). */
+  linesTotalMinor: number;
+  /** The lines in order, a page at a time: memory stays flat however long the invoice. */
+  pages: () => AsyncIterable<ExportLine[]>;
 }
 
-export async function loadInvoiceDocument(
+const PAGE_LINES = 2_000;
+
+const LINE_COLUMNS = `line_number, line_item_id, call_id, start_time_ms, extension, dialed_number,
+  normalized_number, destination_class, talk_seconds, billed_seconds, calls, description,
+  rated_amount_minor, rated_tax_minor, rated_total_minor, adjustment_minor, amount_minor,
+  taxes_json, tax_minor, total_minor, breakdown_json`;
+
+/**
+ * Opens an invoice for export. Its lines must add up to its totals: a file whose lines and
+ * total disagree is refused by every billing system, so it is never written. A finalised
+ * invoice never changes, so its pages are read one query at a time (the ledger's connection is
+ * never held across a slow reader); a draft, which can change, is read in one query.
+ */
+export async function openInvoiceDocument(
   manager: EntityManager,
   invoice: InvoiceRow,
 ): Promise<InvoiceDocument> {
-  const lines = await manager.query<ExportLine[]>(
-    `SELECT line_number, line_item_id, call_id, start_time_ms, extension, dialed_number,
-       normalized_number, destination_class, talk_seconds, billed_seconds, calls, description,
-       rated_amount_minor, rated_tax_minor, rated_total_minor, adjustment_minor, amount_minor,
-       taxes_json, tax_minor, total_minor, breakdown_json
-     FROM invoice_lines WHERE invoice_id = ? ORDER BY line_number`,
+  const [sums] = await manager.query<
+    {
+      lines: number;
+      amount: number | null;
+      tax: number | null;
+      total: number | null;
+      max_item: number | null;
+    }[]
+  >(
+    `SELECT COUNT(*) AS lines, SUM(amount_minor) AS amount, SUM(tax_minor) AS tax,
+       SUM(total_minor) AS total, MAX(line_item_id) AS max_item
+     FROM invoice_lines WHERE invoice_id = ?`,
     [invoice.id],
   );
-  return { invoice, lines };
+  const total = sums.total ?? 0;
+  if (
+    (sums.amount ?? 0) !== invoice.subtotal_minor ||
+    (sums.tax ?? 0) !== invoice.tax_minor ||
+    total !== invoice.total_minor
+  ) {
+    throw new DomainError(
+      'conflict',
+      `Invoice ${invoice.id}'s lines do not add up to its totals; nothing was exported`,
+    );
+  }
+  const [first] = await manager.query<{ plan_json: string }[]>(
+    `SELECT v.plan_json FROM invoice_lines l
+       JOIN line_items li ON li.id = l.line_item_id
+       JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
+     WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
+    [invoice.id],
+  );
+  const [source] = await manager.query<{ name: string }[]>(
+    'SELECT name FROM sources WHERE id = ?',
+    [invoice.source_id],
+  );
+  const plan = first ? (JSON.parse(first.plan_json) as RatePlanDocument) : null;
+  const pageLines = invoice.status === 'finalized' ? PAGE_LINES : -1; // -1: no limit
+  return {
+    invoice,
+    plan,
+    businessName: source?.name ?? plan?.name ?? '',
+    lineCount: sums.lines,
+    maxLineItemId: sums.max_item ?? 0,
+    linesTotalMinor: total,
+    pages: () => linePages(manager, invoice.id, pageLines),
+  };
+}
+
+async function* linePages(
+  manager: EntityManager,
+  invoiceId: number,
+  pageLines: number,
+): AsyncIterable<ExportLine[]> {
+  for (let after = 0; ;) {
+    const page = await manager.query<ExportLine[]>(
+      `SELECT ${LINE_COLUMNS} FROM invoice_lines
+       WHERE invoice_id = ? AND line_number > ? ORDER BY line_number LIMIT ?`,
+      [invoiceId, after, pageLines],
+    );
+    if (page.length === 0) return;
+    yield page;
+    if (pageLines < 0) return;
+    after = page[page.length - 1].line_number;
+  }
 }

@@ -1,11 +1,14 @@
 import { isoTime } from '@app/common';
 import { formatMinor } from '@app/rating';
-import type { InvoiceDocument } from './invoice-document';
+import type { ExportLine, InvoiceDocument } from './invoice-document';
 
-/** The invoice with its lines, each with its rating breakdown; a draft says it is one. */
-export function jsonExport({ invoice, lines }: InvoiceDocument): string {
+/**
+ * The invoice with its lines, each with its rating breakdown; a draft says it is one. Written
+ * as `JSON.stringify` of the whole would write it, a page of lines at a time.
+ */
+export async function* jsonExport({ invoice, pages }: InvoiceDocument): AsyncIterable<string> {
   const money = (minor: number) => formatMinor(minor, invoice.currency);
-  return JSON.stringify({
+  const head = JSON.stringify({
     id: invoice.id,
     number: invoice.number,
     status: invoice.status,
@@ -21,33 +24,40 @@ export function jsonExport({ invoice, lines }: InvoiceDocument): string {
     finalizedAt: invoice.finalized_at_ms === null ? null : isoTime(invoice.finalized_at_ms),
     voidedAt: invoice.voided_at_ms === null ? null : isoTime(invoice.voided_at_ms),
     voidReason: invoice.void_reason,
-    lines: lines.map((line) => ({
-      lineNumber: line.line_number,
-      lineItemId: line.line_item_id,
-      callId: line.call_id,
-      startTime: isoTime(line.start_time_ms),
-      extension: line.extension,
-      dialedNumber: line.dialed_number,
-      normalizedNumber: line.normalized_number,
-      destinationClass: line.destination_class,
-      talkSeconds: line.talk_seconds,
-      billedSeconds: line.billed_seconds,
-      calls: line.calls,
-      description: line.description,
-      ratedAmount: money(line.rated_amount_minor),
-      ratedTax: money(line.rated_tax_minor),
-      adjustment: money(line.adjustment_minor),
-      amount: money(line.amount_minor),
+  });
+  const line = (row: ExportLine) =>
+    JSON.stringify({
+      lineNumber: row.line_number,
+      lineItemId: row.line_item_id,
+      callId: row.call_id,
+      startTime: isoTime(row.start_time_ms),
+      extension: row.extension,
+      dialedNumber: row.dialed_number,
+      normalizedNumber: row.normalized_number,
+      destinationClass: row.destination_class,
+      talkSeconds: row.talk_seconds,
+      billedSeconds: row.billed_seconds,
+      calls: row.calls,
+      description: row.description,
+      ratedAmount: money(row.rated_amount_minor),
+      ratedTax: money(row.rated_tax_minor),
+      adjustment: money(row.adjustment_minor),
+      amount: money(row.amount_minor),
       taxes: (
-        JSON.parse(line.taxes_json) as { name: string; ratePercent: string; amountMinor: number }[]
+        JSON.parse(row.taxes_json) as { name: string; ratePercent: string; amountMinor: number }[]
       ).map((tax) => ({
         name: tax.name,
         ratePercent: tax.ratePercent,
         amount: money(tax.amountMinor),
       })),
-      tax: money(line.tax_minor),
-      total: money(line.total_minor),
-      breakdown: JSON.parse(line.breakdown_json) as unknown,
-    })),
-  });
+      tax: money(row.tax_minor),
+      total: money(row.total_minor),
+      breakdown: JSON.parse(row.breakdown_json) as unknown,
+    });
+  let separator = `${head.slice(0, -1)},"lines":[`;
+  for await (const page of pages()) {
+    yield separator + page.map(line).join(',');
+    separator = ',';
+  }
+  yield separator === ',' ? ']}' : `${separator}]}`;
 }

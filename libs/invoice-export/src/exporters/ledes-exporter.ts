@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { DomainError } from '@app/common';
-import { currencyExponent, formatScaled } from '@app/rating';
+import { AccountCodes, RatePlanDocument, currencyExponent, formatScaled } from '@app/rating';
 import type { InvoiceDocument } from './invoice-document';
+import { ZonedTime } from './zoned-time';
 
 export const LEDES_FIELDS = [
   'INVOICE_DATE',
@@ -30,11 +30,6 @@ export const LEDES_FIELDS = [
   'CLIENT_MATTER_ID',
 ] as const;
 
-export interface LedesSettings {
-  lawFirmId?: string;
-  invoiceDescription?: string;
-}
-
 /**
  * A field as LEDES allows it: plain ASCII (accents dropped, anything else `?`), and no `|`,
  * `[` or `]` or line break, which would end the field or the line early: those are spaces.
@@ -55,16 +50,33 @@ function amount(minor: number, currency: string): string {
 }
 
 /**
+ * CLIENT_ID and LAW_FIRM_MATTER_ID: the `client` and `matter` groups of the plan's account-code
+ * pattern matched against the invoice's account (not a line's rating, which an `assign` may
+ * have left naming another account), else the whole code.
+ */
+function clientAndMatter(
+  plan: RatePlanDocument,
+  account: string,
+): { client: string; matter: string } {
+  const resolved =
+    plan.billingAccount.by === 'accountCode'
+      ? new AccountCodes(plan.billingAccount.pattern).resolve(account)
+      : null;
+  return resolved?.kind === 'billed'
+    ? { client: resolved.client ?? account, matter: resolved.matter ?? account }
+    : { client: account, matter: account };
+}
+
+/**
  * LEDES 1998B (exports.md): line 1 `LEDES1998B[]`, line 2 the 24 field names, a line per
  * invoice line; `|` between fields, `[]` ending every line, CRLF between lines. Refused (400)
- * without the plan's `ledes.lawFirmId`: e-billing portals reject a file without it.
+ * without the plan's `ledes.lawFirmId`: e-billing portals reject a file without it. Checked
+ * before the first byte; the lines are then written a page at a time.
  */
-export function ledesExport(
-  { invoice, lines }: InvoiceDocument,
-  settings: LedesSettings,
-  names: { client: string | null; matter: string | null },
-): string {
-  if (!settings.lawFirmId) {
+export function ledesExport(document: InvoiceDocument): AsyncIterable<string> {
+  const { invoice, plan } = document;
+  const lawFirmId = plan?.ledes?.lawFirmId;
+  if (!lawFirmId) {
     throw DomainError.invalid('export', [
       {
         field: 'ledes.lawFirmId',
@@ -76,43 +88,39 @@ export function ledesExport(
   if (invoice.finalized_at_ms === null || invoice.number === null) {
     throw new DomainError('conflict', `Invoice ${invoice.id} is not finalized`);
   }
-  const zone = invoice.timezone;
-  const day = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('yyyyMMdd');
+  return ledesLines(document, plan, invoice.finalized_at_ms, ledesText(lawFirmId));
+}
+
+async function* ledesLines(
+  { invoice, pages, linesTotalMinor }: InvoiceDocument,
+  plan: RatePlanDocument,
+  invoiceDateMs: number,
+  lawFirmId: string,
+): AsyncIterable<string> {
+  const time = new ZonedTime(invoice.timezone);
   const money = (minor: number) => amount(minor, invoice.currency);
-  const account = invoice.billing_account;
-  const total = lines.reduce((sum, line) => sum + line.total_minor, 0);
-  const header = [
-    day(invoice.finalized_at_ms),
+  const account = ledesText(invoice.billing_account);
+  const { client, matter } = clientAndMatter(plan, invoice.billing_account);
+  const invoiceFields = [
+    time.yyyymmdd(invoiceDateMs),
     ledesText(invoice.number),
-    ledesText(names.client ?? account),
-    ledesText(names.matter ?? account),
-    money(total),
-    day(invoice.period_start_ms),
-    day(invoice.period_end_ms - 1), // the last day included
-    ledesText(settings.invoiceDescription ?? 'Telephone charges'),
-  ];
-  const rows = lines.map((line) =>
-    [
-      ...header,
-      String(line.line_number),
-      'E',
-      '1',
-      line.adjustment_minor === 0 ? '0' : money(line.adjustment_minor),
-      money(line.total_minor),
-      day(line.start_time_ms),
-      '',
-      'E105',
-      '',
-      ledesText(line.extension),
-      ledesText(line.description),
-      ledesText(settings.lawFirmId!),
-      money(line.rated_total_minor),
-      '',
-      '',
-      ledesText(account),
-    ].join('|'),
-  );
-  return [`LEDES1998B[]`, `${LEDES_FIELDS.join('|')}[]`, ...rows.map((row) => `${row}[]`)].join(
-    '\r\n',
-  );
+    ledesText(client),
+    ledesText(matter),
+    money(linesTotalMinor),
+    time.yyyymmdd(invoice.period_start_ms),
+    time.yyyymmdd(invoice.period_end_ms - 1), // the last day included
+    ledesText(plan.ledes?.invoiceDescription ?? 'Telephone charges'),
+  ].join('|');
+  yield `LEDES1998B[]\r\n${LEDES_FIELDS.join('|')}[]`;
+  for await (const page of pages()) {
+    let text = '';
+    for (const line of page) {
+      text += `\r\n${invoiceFields}|${line.line_number}|E|1|${
+        line.adjustment_minor === 0 ? '0' : money(line.adjustment_minor)
+      }|${money(line.total_minor)}|${time.yyyymmdd(line.start_time_ms)}||E105||${ledesText(
+        line.extension,
+      )}|${ledesText(line.description)}|${lawFirmId}|${money(line.rated_total_minor)}|||${account}[]`;
+    }
+    yield text;
+  }
 }

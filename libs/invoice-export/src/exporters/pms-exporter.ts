@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { DomainError } from '@app/common';
 import type { InvoiceDocument } from './invoice-document';
+import { ZonedTime } from './zoned-time';
 
 /** P# holds at most 8 digits. */
 const MAX_POSTING = 99_999_999;
@@ -20,34 +20,30 @@ const fias = (value: string) => value.replace(/[|\r\n]/g, ' ');
  * the PMS posts the amount as is). `P#` is the line item's id: unique, and the same for the
  * same call in every export, so that a PMS can refuse a repeat.
  */
-export function pmsExport({ invoice, lines }: InvoiceDocument, roomPrefix: string): string {
-  const room =
-    roomPrefix && invoice.billing_account.startsWith(roomPrefix)
-      ? invoice.billing_account.slice(roomPrefix.length)
-      : invoice.billing_account;
-  return lines
-    .map((line) => {
-      if (line.line_item_id > MAX_POSTING) {
-        throw new DomainError(
-          'conflict',
-          `Line item ${line.line_item_id} has an id too long for a FIAS posting number (8 digits)`,
-        );
-      }
-      const start = DateTime.fromMillis(line.start_time_ms, { zone: invoice.timezone });
+export function pmsExport(document: InvoiceDocument): AsyncIterable<string> {
+  if (document.maxLineItemId > MAX_POSTING) {
+    throw new DomainError(
+      'conflict',
+      `Line item ${document.maxLineItemId} has an id too long for a FIAS posting number (8 digits)`,
+    );
+  }
+  return pmsRecords(document);
+}
+
+async function* pmsRecords({ invoice, plan, pages }: InvoiceDocument): AsyncIterable<string> {
+  const prefix = plan?.billingAccount.by === 'extension' ? (plan.billingAccount.prefix ?? '') : '';
+  const account = invoice.billing_account;
+  const room = fias(prefix && account.startsWith(prefix) ? account.slice(prefix.length) : account);
+  const time = new ZonedTime(invoice.timezone);
+  for await (const page of pages()) {
+    let text = '';
+    for (const line of page) {
+      const start = time.at(line.start_time_ms);
       const digits = line.normalized_number ?? (line.dialed_number ?? '').replace(/\D/g, '');
-      return [
-        'PS',
-        `RN${fias(room)}`,
-        'PTC',
-        `TA${line.total_minor}`,
-        `DD${fias(digits)}`,
-        `DU${hms(line.talk_seconds)}`,
-        `DA${start.toFormat('yyMMdd')}`,
-        `TI${start.toFormat('HHmmss')}`,
-        `P#${line.line_item_id}`,
-        '',
-      ].join('|');
-    })
-    .map((record) => `${record}\r\n`)
-    .join('');
+      text +=
+        `PS|RN${room}|PTC|TA${line.total_minor}|DD${fias(digits)}|DU${hms(line.talk_seconds)}` +
+        `|DA${time.date(start, '').slice(2)}|TI${time.time(start, '')}|P#${line.line_item_id}|\r\n`;
+    }
+    yield text;
+  }
 }

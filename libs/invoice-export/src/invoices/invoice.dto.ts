@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsInt, IsString, Length, Matches, Min } from 'class-validator';
 import { Absent } from '@app/common';
+import { EXPORT_FORMATS, ExportFormat } from '../exporters/invoice-file';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
@@ -38,13 +39,10 @@ export class VoidInvoiceDto {
   reason!: string;
 }
 
-export const EXPORT_FORMATS = ['csv', 'json', 'ledes1998b', 'pms'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export class ExportQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS, {
-    message: `format must be one of ${EXPORT_FORMATS.join(', ')} (pdf is not built yet)`,
+    message: `format must be one of ${EXPORT_FORMATS.join(', ')}`,
   })
   format!: ExportFormat;
 }

@@ -2,20 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import {
-  AuthenticatedActor,
-  CurrentActor,
-  DomainError,
-  IdParam,
-  RequireRole,
-  isoTime,
-} from '@app/common';
+import { AuthenticatedActor, CurrentActor, IdParam, RequireRole, isoTime } from '@app/common';
 import { DeliveryService } from '../delivery/delivery.service';
-import { csvExport } from '../exporters/csv-exporter';
-import { loadInvoiceDocument } from '../exporters/invoice-document';
-import { jsonExport } from '../exporters/json-exporter';
-import { LedesSettings, ledesExport } from '../exporters/ledes-exporter';
-import { pmsExport } from '../exporters/pms-exporter';
+import { invoiceFile } from '../exporters/invoice-file';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 import { BatchInvoicesDto, CreateInvoiceDto, ExportQueryDto, VoidInvoiceDto } from './invoice.dto';
@@ -106,29 +95,6 @@ export class InvoicesController {
     return InvoiceView.of(invoice, lines);
   }
 
-  /**
-   * The plan version that rated the invoice's first line, and that line's rating: the room
-   * prefix for PMS, the LEDES settings and the account's client and matter.
-   */
-  private async firstLineRating(invoiceId: number): Promise<{
-    plan: { billingAccount?: { prefix?: string }; ledes?: LedesSettings };
-    breakdown: { client?: string | null; matter?: string | null };
-  }> {
-    const [first] = await this.ledger.manager.query<
-      { plan_json: string; breakdown_json: string }[]
-    >(
-      `SELECT v.plan_json, l.breakdown_json FROM invoice_lines l
-         JOIN line_items li ON li.id = l.line_item_id
-         JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
-       WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
-      [invoiceId],
-    );
-    return {
-      plan: JSON.parse(first.plan_json) as { ledes?: LedesSettings },
-      breakdown: JSON.parse(first.breakdown_json) as { client?: string | null },
-    };
-  }
-
   @Post()
   @RequireRole('accountant')
   @ApiOkResponse({ type: InvoiceView })
@@ -167,7 +133,7 @@ export class InvoicesController {
     return this.view(await this.invoices.load(this.ledger.manager, id));
   }
 
-  /** The invoice as a file (exports.md): byte-identical every time. */
+  /** The invoice as a file (exports.md): byte-identical every time, streamed. */
   @Get(':id/export')
   @RequireRole('viewer')
   async export(
@@ -176,49 +142,12 @@ export class InvoicesController {
     @Res() response: Response,
   ): Promise<void> {
     const invoice = await this.invoices.load(this.ledger.manager, id);
-    if (invoice.status !== 'finalized' && format !== 'json') {
-      throw new DomainError(
-        'conflict',
-        `Invoice ${id} is ${invoice.status}: only a finalized invoice exports as ${format} (json shows any)`,
-        [{ field: 'status', message: invoice.status }],
-      );
-    }
-    const document = await loadInvoiceDocument(this.ledger.manager, invoice);
-    const name = invoice.number ?? `draft-${invoice.id}`;
-    if (format === 'json') {
-      response
-        .status(200)
-        .type('application/json')
-        .setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
-      response.send(jsonExport(document));
-      return;
-    }
-    if (format === 'pms') {
-      const { plan } = await this.firstLineRating(invoice.id);
-      response
-        .status(200)
-        .setHeader('Content-Type', 'text/plain; charset=utf-8')
-        .setHeader('Content-Disposition', `attachment; filename="${name}.fias"`);
-      response.send(pmsExport(document, plan.billingAccount?.prefix ?? ''));
-      return;
-    }
-    if (format === 'ledes1998b') {
-      const { plan, breakdown } = await this.firstLineRating(invoice.id);
-      const text = ledesExport(document, plan.ledes ?? {}, {
-        client: breakdown.client ?? null,
-        matter: breakdown.matter ?? null,
-      });
-      response
-        .status(200)
-        .setHeader('Content-Type', 'text/plain; charset=us-ascii')
-        .setHeader('Content-Disposition', `attachment; filename="${name}.txt"`);
-      response.send(Buffer.from(text, 'ascii'));
-      return;
-    }
-    response.status(200);
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-    await pipeline(csvExport(document), response);
+    const file = await invoiceFile(this.ledger.manager, invoice, format);
+    response
+      .status(200)
+      .setHeader('Content-Type', file.contentType)
+      .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    await pipeline(file.body, response);
   }
 
   @Post(':id/refresh')

@@ -1,5 +1,6 @@
 export { compilePlan } from './compile-plan';
 export type { CompiledPlan, CompiledPerCallPlan, CompiledSummaryPlan } from './compiled-plan';
+export { AccountCodes } from './billing-account';
 export { rateCall } from './rate-call';
 export { taxesOn } from './charge';
 export { rateSummary } from './rate-summary';

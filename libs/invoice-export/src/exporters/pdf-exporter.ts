@@ -1,0 +1,156 @@
+import PDFDocument from 'pdfkit';
+import type { Readable } from 'node:stream';
+import { formatMinor } from '@app/rating';
+import type { ExportLine, InvoiceDocument } from './invoice-document';
+import { ZonedTime } from './zoned-time';
+
+const PAGE = { width: 612, height: 792, margin: 50 }; // US Letter, points
+const ROW = 14;
+const COLUMNS = [
+  { title: 'Date', x: 50, width: 62, align: 'left' },
+  { title: 'Time', x: 114, width: 40, align: 'left' },
+  { title: 'Number', x: 156, width: 130, align: 'left' },
+  { title: 'Destination', x: 288, width: 110, align: 'left' },
+  { title: 'Duration', x: 400, width: 60, align: 'right' },
+  { title: 'Amount', x: 472, width: 90, align: 'right' },
+] as const;
+
+/**
+ * The standard PDF fonts write Windows-1252: a character outside it (and outside Latin-1,
+ * which pdfkit maps) would print as garbage, so it prints as `?`.
+ */
+const printable = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+
+function duration(seconds: number): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return `${h > 0 ? `${h}:${two(m)}` : m}:${two(seconds % 60)}`;
+}
+
+/**
+ * A one-look invoice for people (exports.md): who bills, the account, the period, the number
+ * and date, a table of lines, subtotal, tax by name, total. Real text in the standard
+ * Helvetica, so that its totals can be read back by a text extractor; its dates fixed to the
+ * finalisation, so that every export of an invoice is the same bytes.
+ */
+export function pdfExport(document: InvoiceDocument): Readable {
+  const { invoice } = document;
+  const finalized = invoice.finalized_at_ms ?? invoice.created_at_ms;
+  const pdf = new PDFDocument({
+    size: 'LETTER',
+    margin: PAGE.margin,
+    info: {
+      Title: `Invoice ${invoice.number ?? invoice.id}`,
+      Author: printable(document.businessName),
+      CreationDate: new Date(finalized),
+      ModDate: new Date(finalized),
+    },
+  });
+  writeInvoice(pdf, document, finalized).then(
+    () => pdf.end(),
+    (error: Error) => pdf.destroy(error),
+  );
+  return pdf;
+}
+
+async function writeInvoice(
+  pdf: PDFKit.PDFDocument,
+  { invoice, businessName, pages }: InvoiceDocument,
+  finalized: number,
+): Promise<void> {
+  const time = new ZonedTime(invoice.timezone);
+  const money = (minor: number) => `${formatMinor(minor, invoice.currency)} ${invoice.currency}`;
+  const day = (ms: number) => time.date(time.at(ms), '-');
+
+  pdf
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .text(printable(businessName) || 'Invoice');
+  pdf.moveDown(0.5).font('Helvetica').fontSize(10);
+  for (const [label, value] of [
+    ['Invoice', invoice.number ?? `draft ${invoice.id}`],
+    ['Date', day(finalized)],
+    ['Billing account', invoice.billing_account],
+    ['Period', `${day(invoice.period_start_ms)} to ${day(invoice.period_end_ms - 1)}`],
+  ]) {
+    pdf.text(`${label}: ${printable(value)}`);
+  }
+  pdf.moveDown(1);
+
+  const header = COLUMNS.map((column) => column.title);
+  let y = pdf.y;
+  /** A row of cells at the columns' places, on a new page (headed again) when this one is full. */
+  const row = (
+    cells: { text: string; x: number; width: number; align: 'left' | 'right' }[],
+    bold = false,
+  ) => {
+    if (y + ROW > PAGE.height - PAGE.margin) {
+      pdf.addPage();
+      y = PAGE.margin;
+      row(tableRow(header), true);
+    }
+    pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    for (const cell of cells) {
+      pdf.text(printable(cell.text), cell.x, y, {
+        width: cell.width,
+        align: cell.align,
+        lineBreak: false,
+      });
+    }
+    y += ROW;
+  };
+
+  row(tableRow(header), true);
+  const taxes = new Map<string, number>();
+  let subtotal = 0;
+  let tax = 0;
+  for await (const page of pages()) {
+    for (const line of page) {
+      const start = time.at(line.start_time_ms);
+      row(
+        tableRow([
+          time.date(start, '-'),
+          time.time(start, ':').slice(0, 5),
+          numberOf(line),
+          line.destination_class ?? '',
+          duration(line.talk_seconds),
+          money(line.amount_minor),
+        ]),
+      );
+      subtotal += line.amount_minor;
+      tax += line.tax_minor;
+      for (const { name, amountMinor } of JSON.parse(line.taxes_json) as {
+        name: string;
+        amountMinor: number;
+      }[]) {
+        taxes.set(name, (taxes.get(name) ?? 0) + amountMinor);
+      }
+    }
+  }
+
+  y += ROW / 2;
+  const amount = COLUMNS[COLUMNS.length - 1];
+  const sum = (label: string, minor: number, bold = false) =>
+    row(
+      [
+        { text: label, x: COLUMNS[2].x, width: amount.x - COLUMNS[2].x - 12, align: 'right' },
+        { text: money(minor), x: amount.x, width: amount.width, align: 'right' },
+      ],
+      bold,
+    );
+  sum('Subtotal', subtotal);
+  for (const [name, minor] of taxes) sum(name, minor);
+  sum('Total', subtotal + tax, true);
+}
+
+function tableRow(texts: string[]) {
+  return COLUMNS.map((column, index) => ({ ...column, text: texts[index] }));
+}
+
+/** The number called, or for an account summary line how many calls. */
+function numberOf(line: ExportLine): string {
+  if (line.normalized_number) return `+${line.normalized_number}`;
+  if (line.dialed_number) return line.dialed_number;
+  return `${line.calls} calls`;
+}
