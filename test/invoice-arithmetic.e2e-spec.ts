@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { samplePlan } from './support/fixtures';
-import { Seeded, seedItems } from './support/line-items';
+import { Seeded, seedItems, seedSource } from './support/line-items';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 
 // Invoice arithmetic (exports.md "Totals", rating.md step 5), through the real adjust and
@@ -171,31 +171,6 @@ describe('invoice arithmetic: adjusted and unadjusted lines, taxes and totals (e
 
   const http = () => request(t.app.getHttpServer());
 
-  /** A plan (the hotel plan with `plan`'s rounding and taxes) and a source rated with it. */
-  async function planAndSource(plan: PlanUnderTest): Promise<Seeded> {
-    const created = await http()
-      .post('/api/v1/rate-plans')
-      .set(...bearer(t.adminKey))
-      .send({ ...grandHotel, name: plan.name, rounding: plan.rounding, taxes: plan.taxes })
-      .expect(201);
-    const source = await http()
-      .post('/api/v1/sources')
-      .set(...bearer(t.adminKey))
-      .send({
-        name: `${plan.name} source`,
-        kind: 'call-records',
-        historicDataKey: 'CALLDTLX',
-        ratePlanId: created.body.id,
-        timezone: 'America/Denver',
-      })
-      .expect(201);
-    const [version] = await db.query<{ id: number }[]>(
-      'SELECT id FROM rate_plan_versions WHERE rate_plan_id = ?',
-      [created.body.id],
-    );
-    return { planId: created.body.id, versionId: version.id, sourceId: source.body.id };
-  }
-
   /**
    * Pending items of a fresh account as rating stores them: the rated amount, each rated tax
    * and (in the breakdown) the rated tax total, for `plan`. Returns the ids and rated taxes.
@@ -282,7 +257,10 @@ describe('invoice arithmetic: adjusted and unadjusted lines, taxes and totals (e
   beforeAll(async () => {
     t = await createTestApp({});
     db = t.app.get(DataSource);
-    for (const plan of PLANS) seeded.push(await planAndSource(plan));
+    for (const plan of PLANS) {
+      const { rounding, taxes } = plan;
+      seeded.push(await seedSource(t, plan.name, { ...grandHotel, rounding, taxes }));
+    }
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { LEDES_FIELDS, validateLedes } from '@app/invoice-export';
 import { TestApp, bearer, createTestApp } from './support/test-app';
-import { seedItems } from './support/line-items';
+import { seedItems, seedSource } from './support/line-items';
 import { samplePlan } from './support/fixtures';
 
 const T0 = Date.parse('2026-03-02T16:00:00Z');
@@ -30,27 +30,7 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
   async function finalizedInvoice(planName: string, account: string, withLedes: boolean) {
     const plan = samplePlan<Record<string, unknown>>('porter-lane-calls');
     if (!withLedes) delete plan.ledes;
-    const created = await http()
-      .post('/api/v1/rate-plans')
-      .set(...bearer(t.adminKey))
-      .send({ ...plan, name: planName })
-      .expect(201);
-    const source = await http()
-      .post('/api/v1/sources')
-      .set(...bearer(t.adminKey))
-      .send({
-        name: planName,
-        kind: 'call-records',
-        historicDataKey: 'CALLDTLX',
-        ratePlanId: created.body.id,
-        timezone: 'America/Denver',
-      })
-      .expect(201);
-    const [version] = await db.query<{ id: number }[]>(
-      'SELECT id FROM rate_plan_versions WHERE rate_plan_id = ?',
-      [created.body.id],
-    );
-    const seeded = { planId: created.body.id, versionId: version.id, sourceId: source.body.id };
+    const seeded = await seedSource(t, planName, plan);
     const ids = await seedItems(db, seeded, [
       { startTimeMs: T0, billingAccount: account, status: 'approved', amountMinor: 150 },
       {

@@ -21,13 +21,20 @@ export interface Seeded {
   sourceId: number;
 }
 
-/** A plan and a source through the API, for items seeded straight into the ledger. */
-export async function seedSource(t: TestApp, name = 'Grand Hotel'): Promise<Seeded> {
+/**
+ * A plan (the hotel sample unless `plan` says otherwise) named `${name} plan`, and a source
+ * `name` rated with it, through the API: for items seeded straight into the ledger.
+ */
+export async function seedSource(
+  t: TestApp,
+  name = 'Grand Hotel',
+  plan: Record<string, unknown> = samplePlan('grand-hotel'),
+): Promise<Seeded> {
   const http = () => request(t.app.getHttpServer());
-  const plan = await http()
+  const created = await http()
     .post('/api/v1/rate-plans')
     .set(...bearer(t.adminKey))
-    .send({ ...samplePlan<Record<string, unknown>>('grand-hotel'), name: `${name} plan` })
+    .send({ ...plan, name: `${name} plan` })
     .expect(201);
   const source = await http()
     .post('/api/v1/sources')
@@ -36,16 +43,16 @@ export async function seedSource(t: TestApp, name = 'Grand Hotel'): Promise<Seed
       name,
       kind: 'call-records',
       historicDataKey: 'CALLDTLX',
-      ratePlanId: plan.body.id,
+      ratePlanId: created.body.id,
       timezone: 'America/Denver',
     })
     .expect(201);
   const [version] = await t.app
     .get(DataSource)
     .query<{ id: number }[]>('SELECT id FROM rate_plan_versions WHERE rate_plan_id = ?', [
-      plan.body.id,
+      created.body.id,
     ]);
-  return { planId: plan.body.id, versionId: version.id, sourceId: source.body.id };
+  return { planId: created.body.id, versionId: version.id, sourceId: source.body.id };
 }
 
 let serial = 0;

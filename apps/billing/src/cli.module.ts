@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@app/common';
+import { InvoiceExportModule } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
 import { XimaModule } from '@app/xima';
@@ -24,6 +25,10 @@ export class CliModule {
         ApiKeysModule,
         RatingModule,
         XimaModule.forRootAsync(ximaModuleOptions(false)),
+        InvoiceExportModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ delivery: config.delivery }),
+        }),
       ],
     };
   }

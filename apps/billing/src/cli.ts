@@ -1,9 +1,13 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError, Option } from 'commander';
 import { API_KEY_ROLES, ApiKeyRole, DomainError, isoTime } from '@app/common';
+import { EXPORT_FORMATS, ExportFormat, InvoicesService, invoiceFile } from '@app/invoice-export';
 import { Ledger, Source } from '@app/ledger';
 import { RATE_TABLE_COLUMNS, RatePlansService } from '@app/rating';
 import { SyncService, requestedWindow } from '@app/xima';
@@ -159,6 +163,28 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
       );
     });
 
+  const invoices = program.command('invoices').description('invoices and their files');
+  invoices
+    .command('export <number>')
+    .description(
+      "write a finalized invoice as a billing system's file (exports.md); the file appears whole or not at all",
+    )
+    .addOption(
+      new Option('--format <format>', 'which file').choices(EXPORT_FORMATS).makeOptionMandatory(),
+    )
+    .option('--out <file>', 'where to write it (default: its download name, in this directory)')
+    .action(async (number: string, options: { format: ExportFormat; out?: string }) => {
+      const context = await boot();
+      const { manager } = context.get(Ledger);
+      const invoice = await context.get(InvoicesService).loadByNumber(manager, number);
+      const file = await invoiceFile(manager, invoice, options.format);
+      const out = options.out ?? file.fileName;
+      const bytes = await writeWhole(file.body, out);
+      output.err(
+        `Wrote ${invoice.number} (${invoice.status}) as ${options.format} to ${out}: ${bytes.toLocaleString('en-US')} bytes`,
+      );
+    });
+
   program
     .command('sync')
     .description('pull and rate a window from Xima now (a backfill), with progress and a summary')
@@ -226,6 +252,31 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     throw error;
   } finally {
     await context?.close();
+  }
+}
+
+/**
+ * The stream written to a temporary file beside `path`, renamed over it once complete: a reader
+ * (or a billing system's import folder) never sees half a file, and a failure leaves none.
+ */
+async function writeWhole(body: Readable, path: string): Promise<number> {
+  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  let bytes = 0;
+  const count = new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      bytes += Buffer.byteLength(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, count, createWriteStream(partial, { flags: 'wx' }));
+    renameSync(partial, path);
+    return bytes;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof DomainError || !code) throw error;
+    throw new DomainError('bad-request', `cannot write ${path}: ${code}`);
   }
 }
 

@@ -2,3 +2,5 @@ export { InvoiceExportModule, type InvoiceExportModuleAsyncOptions } from './inv
 export type { DeliverySettings } from './delivery/delivery-settings';
 export { LEDES_FIELDS, ledesText } from './exporters/ledes-exporter';
 export { validateLedes } from './exporters/ledes-validator';
+export { EXPORT_FORMATS, type ExportFormat, invoiceFile } from './exporters/invoice-file';
+export { InvoicesService, type InvoiceRow } from './invoices/invoices.service';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/common';
 import type { InvoiceRow } from '../invoices/invoices.service';
 import { csvExport } from './csv-exporter';
-import { openInvoiceDocument } from './invoice-document';
+import { type InvoiceDocument, openInvoiceDocument } from './invoice-document';
 import { jsonExport } from './json-exporter';
 import { ledesExport } from './ledes-exporter';
 import { pdfExport } from './pdf-exporter';
@@ -11,6 +11,30 @@ import { pmsExport } from './pms-exporter';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ledes1998b', 'pms', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Each format's content type, file extension and writer. */
+const WRITERS: Record<
+  ExportFormat,
+  { contentType: string; extension: string; write: (document: InvoiceDocument) => Readable }
+> = {
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', write: csvExport },
+  json: {
+    contentType: 'application/json; charset=utf-8',
+    extension: 'json',
+    write: (document) => Readable.from(jsonExport(document)),
+  },
+  ledes1998b: {
+    contentType: 'text/plain; charset=us-ascii',
+    extension: 'txt',
+    write: (document) => Readable.from(ledesExport(document)),
+  },
+  pms: {
+    contentType: 'text/plain; charset=utf-8',
+    extension: 'fias',
+    write: (document) => Readable.from(pmsExport(document)),
+  },
+  pdf: { contentType: 'application/pdf', extension: 'pdf', write: pdfExport },
+};
 
 /** An invoice as a file: what it is, its download name, and its bytes as they are written. */
 export interface InvoiceFile {
@@ -37,35 +61,12 @@ export async function invoiceFile(
     );
   }
   const document = await openInvoiceDocument(manager, invoice);
-  const name = invoice.number ?? `draft-${invoice.id}`;
-  switch (format) {
-    case 'csv':
-      return {
-        contentType: 'text/csv; charset=utf-8',
-        fileName: `${name}.csv`,
-        body: csvExport(document),
-      };
-    case 'json':
-      return {
-        contentType: 'application/json; charset=utf-8',
-        fileName: `${name}.json`,
-        body: Readable.from(jsonExport(document)),
-      };
-    case 'ledes1998b':
-      return {
-        contentType: 'text/plain; charset=us-ascii',
-        fileName: `${name}.txt`,
-        body: Readable.from(ledesExport(document)),
-      };
-    case 'pms':
-      return {
-        contentType: 'text/plain; charset=utf-8',
-        fileName: `${name}.fias`,
-        body: Readable.from(pmsExport(document)),
-      };
-    case 'pdf':
-      return { contentType: 'application/pdf', fileName: `${name}.pdf`, body: pdfExport(document) };
-  }
+  const { contentType, extension, write } = WRITERS[format];
+  return {
+    contentType,
+    fileName: `${invoice.number ?? `draft-${invoice.id}`}.${extension}`,
+    body: write(document),
+  };
 }
 
 /** The whole file in memory, for a delivery's request body. */

@@ -277,6 +277,15 @@ export class InvoicesService {
     return invoice;
   }
 
+  /** A numbered invoice by its number (`INV-2026-000001`), as a billing clerk knows it. */
+  async loadByNumber(manager: EntityManager, number: string): Promise<InvoiceRow> {
+    const [invoice] = await manager.query<InvoiceRow[]>('SELECT * FROM invoices WHERE number = ?', [
+      number,
+    ]);
+    if (!invoice) throw new DomainError('not-found', `Invoice ${number} does not exist`);
+    return invoice;
+  }
+
   private async draftOf(manager: EntityManager, id: number, action: string): Promise<InvoiceRow> {
     const invoice = await this.load(manager, id);
     if (invoice.status !== 'draft') {

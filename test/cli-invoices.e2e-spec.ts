@@ -1,0 +1,171 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { runCli } from '../apps/billing/src/cli';
+import { TestApp, bearer, createTestApp } from './support/test-app';
+import { seedItems, seedSource } from './support/line-items';
+import { samplePlan } from './support/fixtures';
+
+const T0 = Date.parse('2026-03-02T07:00:00Z');
+const FORMATS = ['csv', 'json', 'ledes1998b', 'pms', 'pdf'] as const;
+
+describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
+  let dir: string;
+  let number: string;
+  let voided: string;
+  /** What the API serves for the finalised invoice, format by format. */
+  const served = new Map<string, Buffer>();
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'billing-cli-invoices-'));
+    const ledger = `sqlite:${join(dir, 'ledger.sqlite')}`;
+    const t: TestApp = await createTestApp({ DATABASE_URL: ledger });
+    try {
+      const http = () => request(t.app.getHttpServer());
+      const seeded = await seedSource(t, 'Porter Lane', samplePlan('porter-lane-calls'));
+      await seedItems(t.app.get(DataSource), seeded, [
+        { startTimeMs: T0, billingAccount: '10234-001', status: 'approved', amountMinor: 150 },
+        {
+          startTimeMs: T0 + 3_600_000,
+          billingAccount: '10234-001',
+          status: 'approved',
+          amountMinor: 1700,
+          dialedNumber: '=cmd|calc',
+        },
+        { startTimeMs: T0, billingAccount: '10234-002', status: 'approved', amountMinor: 90 },
+      ]);
+      const period = {
+        periodStart: '2026-03-01T00:00:00-07:00',
+        periodEnd: '2026-04-01T00:00:00-06:00',
+      };
+      const draft = async (billingAccount: string): Promise<number> =>
+        (
+          await http()
+            .post('/api/v1/invoices')
+            .set(...bearer(t.adminKey))
+            .send({ billingAccount, ...period })
+            .expect(201)
+        ).body.id;
+      const finalize = async (id: number): Promise<string> =>
+        (
+          await http()
+            .post(`/api/v1/invoices/${id}/finalize`)
+            .set(...bearer(t.adminKey))
+            .expect(200)
+        ).body.number;
+      const id = await draft('10234-001');
+      number = await finalize(id);
+      const other = await draft('10234-002');
+      voided = await finalize(other);
+      await http()
+        .post(`/api/v1/invoices/${other}/void`)
+        .set(...bearer(t.adminKey))
+        .send({ reason: 'Billed to the wrong room' })
+        .expect(200);
+      for (const format of FORMATS) {
+        const response = await http()
+          .get(`/api/v1/invoices/${id}/export?format=${format}`)
+          .set(...bearer(t.adminKey))
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        served.set(format, response.body as Buffer);
+      }
+    } finally {
+      await t.close();
+    }
+    process.env.DATABASE_URL = ledger;
+    delete process.env.XIMA_BASE_URL;
+    delete process.env.XIMA_API_KEY;
+  });
+
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out, err };
+  }
+
+  it.each(FORMATS)(
+    'writes the finalised invoice as %s, byte for byte what the API serves',
+    async (format) => {
+      const out = join(dir, `invoice.${format}`);
+      const result = await cli('invoices', 'export', number, '--format', format, '--out', out);
+      expect(result).toMatchObject({ code: 0, out: [] });
+      const written = readFileSync(out);
+      expect(written.length).toBeGreaterThan(100);
+      expect(written.equals(served.get(format)!)).toBe(true);
+      expect(result.err.join('\n')).toBe(
+        `Wrote ${number} (finalized) as ${format} to ${out}: ${written.length.toLocaleString('en-US')} bytes`,
+      );
+    },
+  );
+
+  it('writes the LEDES file the issue names, and overwrites a stale one whole', async () => {
+    const out = join(dir, 'invoice.txt');
+    await cli('invoices', 'export', number, '--format', 'ledes1998b', '--out', out);
+    const again = await cli('invoices', 'export', number, '--format', 'ledes1998b', '--out', out);
+    expect(again.code).toBe(0);
+    expect(readFileSync(out, 'latin1')).toMatch(/^LEDES1998B\[\]\r?\n/);
+    expect(readFileSync(out).equals(served.get('ledes1998b')!)).toBe(true);
+  });
+
+  it.each([
+    [
+      () => ['invoices', 'export', 'INV-2026-999999', '--format', 'csv'],
+      /^Error: Invoice INV-2026-999999 does not exist$/,
+    ],
+    [() => ['invoices', 'export', number, '--format', 'xlsx'], /Allowed choices are csv, json/],
+    [() => ['invoices', 'export', number], /--format/],
+    [
+      () => [
+        'invoices',
+        'export',
+        number,
+        '--format',
+        'csv',
+        '--out',
+        join(dir, 'no/such/dir.csv'),
+      ],
+      /^Error: cannot write .*no\/such\/dir\.csv: ENOENT$/,
+    ],
+  ])(
+    'refuses a bad request with a clear message and writes nothing (%#)',
+    async (argv, message) => {
+      const before = readdirSync(dir).sort();
+      const result = await cli(...argv());
+      expect(result.code).not.toBe(0);
+      expect(result.err.join('\n')).toMatch(message);
+      expect(readdirSync(dir).sort()).toEqual(before);
+    },
+  );
+
+  it('refuses a voided invoice as a billing file, and writes it as json (which shows any)', async () => {
+    const before = readdirSync(dir).sort();
+    const refused = await cli('invoices', 'export', voided, '--format', 'ledes1998b');
+    expect(refused.code).toBe(1);
+    expect(refused.err.join('\n')).toMatch(
+      /^Error: Invoice \d+ is void: only a finalized invoice exports as ledes1998b/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(before);
+
+    const out = join(dir, 'voided.json');
+    expect((await cli('invoices', 'export', voided, '--format', 'json', '--out', out)).code).toBe(
+      0,
+    );
+    const document = JSON.parse(readFileSync(out, 'utf8')) as { number: string; status: string };
+    expect(document).toMatchObject({ number: voided, status: 'void' });
+  });
+});
