@@ -54,8 +54,22 @@ export interface ReviewBenchResult {
 const T0 = Date.parse('2026-03-01T07:00:00Z');
 const DAY_MS = 86_400_000;
 
+/** What a ledger other than the review benchmark's mix of rooms and statuses holds. */
+export interface LedgerShape {
+  /** The plan rating every item (default: bench:rating's 5,000-prefix hotel plan). */
+  plan?: object;
+  /** One billing account for every item (default: a room per extension). */
+  billingAccount?: string;
+  /** One status for every item (default: a mix of every status). */
+  status?: string;
+}
+
 /** A fresh ledger with `items` line items over 30 days, each with its call record. */
-export async function buildLedger(path: string, items: number): Promise<void> {
+export async function buildLedger(
+  path: string,
+  items: number,
+  shape: LedgerShape = {},
+): Promise<void> {
   const source = new DataSource({
     ...ledgerDataSourceOptions({ kind: 'sqlite', path }),
     logging: false,
@@ -73,7 +87,7 @@ export async function buildLedger(path: string, items: number): Promise<void> {
     db.prepare(
       `INSERT INTO rate_plan_versions (id, rate_plan_id, version, effective_from_ms, plan_json,
          created_at_ms, created_by) VALUES (1, 1, 1, 0, ?, 1, 'bench')`,
-    ).run(JSON.stringify(benchPlan()));
+    ).run(JSON.stringify(shape.plan ?? benchPlan()));
     db.prepare(
       `INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, timezone,
          created_at_ms, updated_at_ms) VALUES (1, 'Benchmark hotel', 'call-records', 'CALLDTLX', 1,
@@ -92,16 +106,16 @@ export async function buildLedger(path: string, items: number): Promise<void> {
          talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, taxes_json,
          tax_minor, total_minor, status, rate_plan_id, rate_plan_version_id,
          rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
-       SELECT 1, id, call_id, 'ROOM-' || extension, start_time_ms, extension, dialed_number,
+       SELECT 1, id, call_id, coalesce(@account, 'ROOM-' || extension), start_time_ms, extension, dialed_number,
          '1303555' || substr(dialed_number, -4), '1303',
          CASE id % 4 WHEN 0 THEN 'international' ELSE 'long-distance' END,
          talk_ms / 1000, talk_ms / 1000, 'USD', 100 + (id * 37) % 5000, 100 + (id * 37) % 5000,
          '[]', 0, 100 + (id * 37) % 5000,
-         CASE WHEN id % 10 < 6 THEN 'pending' WHEN id % 10 < 8 THEN 'approved'
-              WHEN id % 10 = 8 THEN 'no-charge' ELSE 'needs-review' END,
+         coalesce(@status, CASE WHEN id % 10 < 6 THEN 'pending' WHEN id % 10 < 8 THEN 'approved'
+              WHEN id % 10 = 8 THEN 'no-charge' ELSE 'needs-review' END),
          1, 1, 1, '{}', 1, 1
        FROM call_records`,
-    ).run();
+    ).run({ account: shape.billingAccount ?? null, status: shape.status ?? null });
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -1,6 +1,7 @@
 import { benchPlan, runRatingBench } from '../bench/rating.bench';
 import { runSyncBench } from '../bench/sync.bench';
 import { runReviewBench } from '../bench/review.bench';
+import { runExportBench } from '../bench/export.bench';
 import { validateRatePlan } from '@app/rating';
 
 /**
@@ -66,4 +67,33 @@ describe('benchmarks (--quick)', () => {
       '100 items',
     ]);
   }, 60_000);
+
+  it('bench:export finalises invoices of each size and exports them as CSV and LEDES, every line once', async () => {
+    const lines: string[] = [];
+    const results = await runExportBench({
+      sizes: [1_000, 2_000],
+      runs: 2,
+      measureIn: 'in-process',
+      log: (line) => lines.push(line),
+    });
+    expect(results.map((r) => r.lines)).toEqual([1_000, 2_000]);
+    for (const r of results) {
+      expect(r.total).toMatch(/^\d+\.\d{2} USD$/);
+      expect(r.readLinesPerSecond).toBeGreaterThan(0);
+      expect(r.stringifyLinesPerSecond).toBeGreaterThan(0);
+      expect(r.exports.map((e) => e.format)).toEqual(['csv', 'ledes1998b']);
+      for (const e of r.exports) {
+        expect(e.lines).toBe(r.lines);
+        expect(e.bytes).toBeGreaterThan(r.lines * 100);
+        expect(e.linesPerSecond).toBeGreaterThan(0);
+        expect(e.peakRssBytes).toBeGreaterThan(0);
+        expect(e.ratioToRead).toBeGreaterThan(0);
+      }
+    }
+    // Twice the lines, about twice the bytes: the files grow with the invoice, nothing else.
+    const [small, large] = results.map((r) => r.exports[0].bytes);
+    expect(large / small).toBeGreaterThan(1.9);
+    expect(large / small).toBeLessThan(2.1);
+    expect(lines).toContain('exporting INV-2026-000001 (2000 lines) 2 times as csv, ledes1998b');
+  }, 120_000);
 });

@@ -175,9 +175,9 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     .option('--out <file>', 'where to write it (default: its download name, in this directory)')
     .action(async (number: string, options: { format: ExportFormat; out?: string }) => {
       const context = await boot();
-      const { manager } = context.get(Ledger);
-      const invoice = await context.get(InvoicesService).loadByNumber(manager, number);
-      const file = await invoiceFile(manager, invoice, options.format);
+      const ledger = context.get(Ledger);
+      const invoice = await context.get(InvoicesService).loadByNumber(ledger.manager, number);
+      const file = await invoiceFile(ledger, invoice, options.format);
       const out = options.out ?? file.fileName;
       const bytes = await writeWhole(file.body, out);
       output.err(

@@ -204,7 +204,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     const request: DeliveryRequest = {
       ...target,
       idempotencyKey: invoice.number!,
-      body: await deliveryBody(this.ledger.manager, invoice),
+      body: await deliveryBody(this.ledger, invoice),
     };
     for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
       if (attempt > 1 && !(await this.pause(backoffDelayMs(this.settings, attempt - 1)))) return;

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DomainError } from '@app/common';
+import type { Ledger } from '@app/ledger';
 import type { RatePlanDocument } from '@app/rating';
 import type { InvoiceRow } from '../invoices/invoices.service';
 
@@ -40,16 +41,44 @@ export interface InvoiceDocument {
   maxLineItemId: number;
   /** The sum of the lines' totals, known before the first line is written (LEDES needs it). */
   linesTotalMinor: number;
-  /** The lines in order, a page at a time: memory stays flat however long the invoice. */
-  pages: () => AsyncIterable<ExportLine[]>;
+  /**
+   * The lines in order, a page at a time (memory stays flat however long the invoice), with
+   * the fields an exporter writes: reading a column costs more than most formatting of it.
+   */
+  pages: <K extends keyof ExportLine>(fields: readonly K[]) => AsyncIterable<Pick<ExportLine, K>[]>;
 }
 
-const PAGE_LINES = 2_000;
+/**
+ * Lines per page. Measured (bench:export): at 500 what a page leaves behind dies young; at
+ * 1,000 to 2,000 it outlives V8's young generation, the heap grows by 150 MiB on 100,000 lines
+ * and CSV runs at half the speed.
+ */
+const PAGE_LINES = 500;
 
-const LINE_COLUMNS = `line_number, line_item_id, call_id, start_time_ms, extension, dialed_number,
-  normalized_number, destination_class, talk_seconds, billed_seconds, calls, description,
-  rated_amount_minor, rated_tax_minor, rated_total_minor, adjustment_minor, amount_minor,
-  taxes_json, tax_minor, total_minor, breakdown_json`;
+/** Every field of a line, for the exporters that write them all. */
+export const LINE_FIELDS = [
+  'line_number',
+  'line_item_id',
+  'call_id',
+  'start_time_ms',
+  'extension',
+  'dialed_number',
+  'normalized_number',
+  'destination_class',
+  'talk_seconds',
+  'billed_seconds',
+  'calls',
+  'description',
+  'rated_amount_minor',
+  'rated_tax_minor',
+  'rated_total_minor',
+  'adjustment_minor',
+  'amount_minor',
+  'taxes_json',
+  'tax_minor',
+  'total_minor',
+  'breakdown_json',
+] as const satisfies readonly (keyof ExportLine)[];
 
 /**
  * Opens an invoice for export. Its lines must add up to its totals: a file whose lines and
@@ -58,9 +87,10 @@ const LINE_COLUMNS = `line_number, line_item_id, call_id, start_time_ms, extensi
  * never held across a slow reader); a draft, which can change, is read in one query.
  */
 export async function openInvoiceDocument(
-  manager: EntityManager,
+  ledger: Ledger,
   invoice: InvoiceRow,
 ): Promise<InvoiceDocument> {
+  const { manager } = ledger;
   const [sums] = await manager.query<
     {
       lines: number;
@@ -106,24 +136,34 @@ export async function openInvoiceDocument(
     lineCount: sums.lines,
     maxLineItemId: sums.max_item ?? 0,
     linesTotalMinor: total,
-    pages: () => linePages(manager, invoice.id, pageLines),
+    pages: (fields) => linePages(ledger, invoice.id, pageLines, fields),
   };
 }
 
-async function* linePages(
-  manager: EntityManager,
+/**
+ * Pages of `fields`, keyed by line number; between pages the event loop takes its turn (a long
+ * export never holds the service's other requests for more than a page).
+ */
+async function* linePages<K extends keyof ExportLine>(
+  ledger: Ledger,
   invoiceId: number,
   pageLines: number,
-): AsyncIterable<ExportLine[]> {
-  for (let after = 0; ;) {
-    const page = await manager.query<ExportLine[]>(
-      `SELECT ${LINE_COLUMNS} FROM invoice_lines
-       WHERE invoice_id = ? AND line_number > ? ORDER BY line_number LIMIT ?`,
-      [invoiceId, after, pageLines],
-    );
-    if (page.length === 0) return;
-    yield page;
-    if (pageLines < 0) return;
-    after = page[page.length - 1].line_number;
+  fields: readonly K[],
+): AsyncIterable<Pick<ExportLine, K>[]> {
+  // line_number first, always: the key of the next page. The names are ExportLine's own.
+  const names = ['line_number', ...fields.filter((field) => field !== 'line_number')];
+  const sql = `SELECT ${names.join(', ')} FROM invoice_lines
+    WHERE invoice_id = ? AND line_number > ? ORDER BY line_number LIMIT ?`;
+  const line = (row: unknown[]) => {
+    const fieldsOf: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) fieldsOf[names[i]] = row[i];
+    return fieldsOf as Pick<ExportLine, K>;
+  };
+  for (let after = 0; ; await nextTurn()) {
+    const rows = ledger.rows(sql, invoiceId, after, pageLines);
+    if (rows.length === 0) return;
+    yield rows.map(line);
+    if (pageLines < 0 || rows.length < pageLines) return; // the last page: no query for none
+    after = rows[rows.length - 1][0] as number;
   }
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/common';
+import type { Ledger } from '@app/ledger';
 import type { InvoiceRow } from '../invoices/invoices.service';
 import { csvExport } from './csv-exporter';
 import { type InvoiceDocument, openInvoiceDocument } from './invoice-document';
@@ -49,7 +49,7 @@ export interface InvoiceFile {
  * written; the body is then streamed a page of lines at a time.
  */
 export async function invoiceFile(
-  manager: EntityManager,
+  ledger: Ledger,
   invoice: InvoiceRow,
   format: ExportFormat,
 ): Promise<InvoiceFile> {
@@ -60,7 +60,7 @@ export async function invoiceFile(
       [{ field: 'status', message: invoice.status }],
     );
   }
-  const document = await openInvoiceDocument(manager, invoice);
+  const document = await openInvoiceDocument(ledger, invoice);
   const { contentType, extension, write } = WRITERS[format];
   return {
     contentType,

@@ -1,6 +1,6 @@
 import { isoTime } from '@app/common';
 import { formatMinor } from '@app/rating';
-import type { ExportLine, InvoiceDocument } from './invoice-document';
+import { type ExportLine, type InvoiceDocument, LINE_FIELDS } from './invoice-document';
 
 /**
  * The invoice with its lines, each with its rating breakdown; a draft says it is one. Written
@@ -55,7 +55,7 @@ export async function* jsonExport({ invoice, pages }: InvoiceDocument): AsyncIte
       breakdown: JSON.parse(row.breakdown_json) as unknown,
     });
   let separator = `${head.slice(0, -1)},"lines":[`;
-  for await (const page of pages()) {
+  for await (const page of pages(LINE_FIELDS)) {
     yield separator + page.map(line).join(',');
     separator = ',';
   }

@@ -1,5 +1,11 @@
 import { DomainError } from '@app/common';
-import { AccountCodes, RatePlanDocument, currencyExponent, formatScaled } from '@app/rating';
+import {
+  AccountCodes,
+  RatePlanDocument,
+  currencyExponent,
+  formatMinor,
+  formatScaled,
+} from '@app/rating';
 import type { InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 
@@ -30,12 +36,17 @@ export const LEDES_FIELDS = [
   'CLIENT_MATTER_ID',
 ] as const;
 
+/** Printable ASCII but `[`, `]` and `|`. */
+const LEDES_SAFE = /^[\x20-\x5a\x5c\x5e-\x7b\x7d\x7e]*$/;
+
 /**
  * A field as LEDES allows it: plain ASCII (accents dropped, anything else `?`), and no `|`,
  * `[` or `]` or line break, which would end the field or the line early: those are spaces.
  */
 export function ledesText(value: string | null): string {
-  return (value ?? '')
+  if (value === null) return '';
+  if (LEDES_SAFE.test(value)) return value; // already plain (most fields): nothing to change
+  return value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[|[\]\r\n\u2028\u2029]/g, ' ')
@@ -45,6 +56,7 @@ export function ledesText(value: string | null): string {
 /** Money with exactly two decimals, whatever the currency's minor unit. */
 function amount(minor: number, currency: string): string {
   const exponent = currencyExponent(currency);
+  if (exponent === 2) return formatMinor(minor, currency);
   const units = exponent <= 2 ? BigInt(minor) * 10n ** BigInt(2 - exponent) : BigInt(minor);
   return formatScaled(units, Math.max(2, exponent), 2);
 }
@@ -112,7 +124,15 @@ async function* ledesLines(
     ledesText(plan.ledes?.invoiceDescription ?? 'Telephone charges'),
   ].join('|');
   yield `LEDES1998B[]\r\n${LEDES_FIELDS.join('|')}[]`;
-  for await (const page of pages()) {
+  for await (const page of pages([
+    'line_number',
+    'adjustment_minor',
+    'total_minor',
+    'start_time_ms',
+    'extension',
+    'description',
+    'rated_total_minor',
+  ])) {
     let text = '';
     for (const line of page) {
       text += `\r\n${invoiceFields}|${line.line_number}|E|1|${

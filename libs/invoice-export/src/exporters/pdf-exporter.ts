@@ -105,7 +105,17 @@ async function writeInvoice(
   const taxes = new Map<string, number>();
   let subtotal = 0;
   let tax = 0;
-  for await (const page of pages()) {
+  for await (const page of pages([
+    'start_time_ms',
+    'normalized_number',
+    'dialed_number',
+    'calls',
+    'destination_class',
+    'talk_seconds',
+    'amount_minor',
+    'tax_minor',
+    'taxes_json',
+  ])) {
     for (const line of page) {
       const start = time.at(line.start_time_ms);
       row(
@@ -149,7 +159,7 @@ function tableRow(texts: string[]) {
 }
 
 /** The number called, or for an account summary line how many calls. */
-function numberOf(line: ExportLine): string {
+function numberOf(line: Pick<ExportLine, 'normalized_number' | 'dialed_number' | 'calls'>): string {
   if (line.normalized_number) return `+${line.normalized_number}`;
   if (line.dialed_number) return line.dialed_number;
   return `${line.calls} calls`;

@@ -35,7 +35,14 @@ async function* pmsRecords({ invoice, plan, pages }: InvoiceDocument): AsyncIter
   const account = invoice.billing_account;
   const room = fias(prefix && account.startsWith(prefix) ? account.slice(prefix.length) : account);
   const time = new ZonedTime(invoice.timezone);
-  for await (const page of pages()) {
+  for await (const page of pages([
+    'line_item_id',
+    'start_time_ms',
+    'dialed_number',
+    'normalized_number',
+    'talk_seconds',
+    'total_minor',
+  ])) {
     let text = '';
     for (const line of page) {
       const start = time.at(line.start_time_ms);

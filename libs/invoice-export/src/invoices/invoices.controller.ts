@@ -142,7 +142,7 @@ export class InvoicesController {
     @Res() response: Response,
   ): Promise<void> {
     const invoice = await this.invoices.load(this.ledger.manager, id);
-    const file = await invoiceFile(this.ledger.manager, invoice, format);
+    const file = await invoiceFile(this.ledger, invoice, format);
     response
       .status(200)
       .setHeader('Content-Type', file.contentType)

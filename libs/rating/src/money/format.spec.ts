@@ -1,3 +1,5 @@
+import { currencyExponent } from './currency';
+import { formatScaled } from './exact-decimal';
 import { formatMinor, toMinor } from './format';
 
 describe('formatMinor', () => {
@@ -14,6 +16,20 @@ describe('formatMinor', () => {
     [1, 'BHD', '0.001'],
   ])('%d minor units of %s -> %s', (minor, currency, text) => {
     expect(formatMinor(minor, currency)).toBe(text);
+  });
+
+  it('writes what the exact decimal writer writes, for any safe integer and minor unit', () => {
+    const samples = [0, 1, -1, 9, 10, 99, 100, 101, -100, Number.MAX_SAFE_INTEGER];
+    for (let i = 0; i < 2_000; i++) {
+      const magnitude = 10 ** Math.floor(Math.random() * 16);
+      samples.push(Math.trunc((Math.random() - 0.5) * 2 * magnitude));
+    }
+    for (const currency of ['JPY', 'USD', 'BHD']) {
+      const exponent = currencyExponent(currency);
+      for (const minor of samples) {
+        expect(formatMinor(minor, currency)).toBe(formatScaled(BigInt(minor), exponent, exponent));
+      }
+    }
   });
 
   it('refuses a fraction of a minor unit and an unknown currency', () => {

@@ -1,6 +1,6 @@
 import type { RoundingMode } from '../plan/rate-plan';
 import { currencyExponent } from './currency';
-import { formatScaled, parseDecimal, pow10 } from './exact-decimal';
+import { parseDecimal, pow10 } from './exact-decimal';
 import { roundDiv, toSafeNumber } from './rounding';
 
 /** Integer minor units as the currency writes them: (150, 'USD') -> "1.50", (5, 'JPY') -> "5". */
@@ -8,7 +8,13 @@ export function formatMinor(amountMinor: number, currency: string): string {
   if (!Number.isSafeInteger(amountMinor)) {
     throw new RangeError(`amountMinor must be a safe integer, got ${amountMinor}`);
   }
-  return formatScaled(BigInt(amountMinor), currencyExponent(currency), currencyExponent(currency));
+  const exponent = currencyExponent(currency);
+  // A safe integer's digits are exact as a string: no bigint (an export writes millions).
+  const digits = String(Math.abs(amountMinor));
+  if (exponent === 0) return amountMinor < 0 ? `-${digits}` : digits;
+  const padded = digits.length > exponent ? digits : digits.padStart(exponent + 1, '0');
+  const point = padded.length - exponent;
+  return `${amountMinor < 0 ? '-' : ''}${padded.slice(0, point)}.${padded.slice(point)}`;
 }
 
 /**

@@ -1,0 +1,339 @@
+/**
+ * `npm run bench:export [-- --quick] [-- --sizes 25000,50000,100000] [-- --runs N]`: for each
+ * size, a ledger whose one finalised invoice has that many lines (drafted and finalised by the
+ * invoices service, as in production), then the invoice exported as CSV and as LEDES 1998B
+ * the way `invoices export` writes it (the ledger's connection, `invoiceFile`), into a sink
+ * that counts bytes. Each size is measured in a process of its own, so its peak RSS is the
+ * export's and not the ledger build's. Prints lines/s (median of the runs), peak RSS, and the
+ * same lines read by one plain SELECT in the same process as a ceiling.
+ *
+ * Issue 6's targets: at least 200,000 lines/s; memory flat as lines grow (streamed).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { INestApplicationContext } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { stringify } from 'csv-stringify/sync';
+import { ExportFormat, InvoicesService, invoiceFile } from '@app/invoice-export';
+import { Ledger } from '@app/ledger';
+import porterLane from '../apps/billing/src/demo/plans/porter-lane-calls.json';
+import { buildLedger } from './review.bench';
+
+const FORMATS: ExportFormat[] = ['csv', 'ledes1998b'];
+const ACCOUNT = '10234-001';
+const ACTOR = { keyId: null, name: 'bench' };
+
+export interface ExportMeasurement {
+  format: ExportFormat;
+  lines: number;
+  bytes: number;
+  medianMs: number;
+  linesPerSecond: number;
+  /** The largest resident set seen while exporting, and how far above the start it was. */
+  peakRssBytes: number;
+  rssGrowthBytes: number;
+  /** Export speed over the plain read of the same lines (1.0 would cost nothing but the read). */
+  ratioToRead: number;
+}
+
+export interface SizeResult {
+  lines: number;
+  /** The invoice's total as the export's own arithmetic checked it. */
+  total: string;
+  buildMs: number;
+  /** Every column of the lines read by a plain SELECT, nothing formatted or written. */
+  readLinesPerSecond: number;
+  /** csv-stringify alone, on lines of 15 ready strings (the CSV's columns), 500 at a time. */
+  stringifyLinesPerSecond: number;
+  exports: ExportMeasurement[];
+}
+
+export interface ExportBenchOptions {
+  sizes: number[];
+  runs: number;
+  /** Each size measured in a child process (the built bench, default) or in this one (tests). */
+  measureIn?: 'process' | 'in-process';
+  log?: (line: string) => void;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** The command line's Nest context on `ledgerPath` (the variables it reads, then put back). */
+async function cliContext(ledgerPath: string): Promise<INestApplicationContext> {
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: `sqlite:${ledgerPath}`,
+    ADMIN_API_KEY: 'bench-unused-admin-key-0000000000000000',
+    XIMA_BASE_URL: 'http://127.0.0.1:9',
+    XIMA_API_KEY: 'bench-unused',
+    SYNC_SCHEDULE_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+  });
+  try {
+    const { NestFactory } = await import('@nestjs/core');
+    const { CliModule } = await import('../apps/billing/src/cli.module');
+    return await NestFactory.createApplicationContext(CliModule.forRoot(), { logger: false });
+  } finally {
+    process.env = saved;
+  }
+}
+
+/** A ledger with one finalised invoice of `lines` lines; returns its number. */
+export async function buildInvoiceLedger(ledgerPath: string, lines: number): Promise<string> {
+  await buildLedger(ledgerPath, lines, {
+    plan: porterLane,
+    billingAccount: ACCOUNT,
+    status: 'approved',
+  });
+  const context = await cliContext(ledgerPath);
+  try {
+    const invoices = context.get(InvoicesService);
+    const period = {
+      startMs: Date.parse('2026-03-01T00:00:00Z'),
+      endMs: Date.parse('2026-04-01T00:00:00Z'),
+    };
+    const draft = await invoices.createDraft(ACCOUNT, period, ACTOR);
+    if (draft.total_minor <= 0) throw new Error('the invoice has no total');
+    const finalized = await invoices.finalize(draft.id, ACTOR);
+    return finalized.number!;
+  } finally {
+    await context.close();
+  }
+}
+
+/** A sink that counts bytes and line ends, and watches the resident set as it is written to. */
+class CountingSink extends Writable {
+  bytes = 0;
+  lineEnds = 0;
+  peakRss = process.memoryUsage.rss();
+  private writes = 0;
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.bytes += chunk.length;
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) this.lineEnds++;
+    if (++this.writes % 64 === 0) this.peakRss = Math.max(this.peakRss, process.memoryUsage.rss());
+    done();
+  }
+}
+
+type Measured = Omit<SizeResult, 'buildMs'>;
+
+/** How long `work` took, each of `runs` times, in ms. */
+function timed(runs: number, work: () => void): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const began = performance.now();
+    work();
+    times.push(performance.now() - began);
+  }
+  return times;
+}
+
+/** Exports the invoice `runs` times in each of `formats` on this process; see `SizeResult`. */
+export async function measureExports(
+  ledgerPath: string,
+  number: string,
+  formats: ExportFormat[],
+  runs: number,
+): Promise<Measured> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const context = await cliContext(ledgerPath);
+  try {
+    const ledger = context.get(Ledger);
+    const invoice = await context.get(InvoicesService).loadByNumber(ledger.manager, number);
+    const [{ count: invoiceLines }] = await ledger.manager.query<{ count: number }[]>(
+      'SELECT COUNT(*) AS count FROM invoice_lines WHERE invoice_id = ?',
+      [invoice.id],
+    );
+
+    const exports: ExportMeasurement[] = [];
+    for (const format of formats) {
+      const times: number[] = [];
+      let bytes = 0;
+      gc();
+      const startRss = process.memoryUsage.rss();
+      let peakRss = startRss;
+      for (let run = 0; run < runs; run++) {
+        const began = performance.now();
+        const file = await invoiceFile(ledger, invoice, format);
+        const sink = new CountingSink();
+        await pipeline(file.body, sink);
+        times.push(performance.now() - began);
+        if (run > 0 && sink.bytes !== bytes) throw new Error(`${format}: runs differ in length`);
+        // Both formats: a line per invoice line after a header (CSV: one row; LEDES: two lines
+        // joined by CRLF, none after the last). Nothing lost, nothing doubled.
+        if (sink.lineEnds !== invoiceLines + 1) {
+          throw new Error(`${format}: ${sink.lineEnds} line ends for ${invoiceLines} lines`);
+        }
+        bytes = sink.bytes;
+        peakRss = Math.max(peakRss, sink.peakRss, process.memoryUsage.rss());
+      }
+      const linesPerSecond = invoiceLines / (median(times) / 1000);
+      exports.push({
+        format,
+        lines: invoiceLines,
+        bytes,
+        medianMs: median(times),
+        linesPerSecond,
+        peakRssBytes: peakRss,
+        rssGrowthBytes: peakRss - startRss,
+        ratioToRead: 0,
+      });
+    }
+    // The ceilings, after the exports (whose memory is then theirs alone). The read: every
+    // column of the same lines by one plain SELECT, as arrays (the cheapest form).
+    const raw = new Database(ledgerPath, { readonly: true });
+    const select = raw.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ?').raw(true);
+    const readMs = timed(runs, () => {
+      let read = 0;
+      for (const row of select.iterate(invoice.id)) if (row) read++;
+      if (read !== invoiceLines) throw new Error('the plain read lost lines');
+    });
+    // csv-stringify on its own, on 15 ready strings a line, as the CSV export calls it.
+    const ready = (select.all(invoice.id) as unknown[][]).map((row) =>
+      row.slice(0, 15).map(String),
+    );
+    raw.close();
+    const stringifyMs = timed(runs, () => {
+      for (let at = 0; at < ready.length; at += 500) {
+        stringify(ready.slice(at, at + 500), { record_delimiter: 'windows' });
+      }
+    });
+    const perSecond = (ms: number[]) => invoiceLines / (median(ms) / 1000);
+    for (const measured of exports) {
+      measured.ratioToRead = measured.linesPerSecond / perSecond(readMs);
+    }
+    const total = `${(invoice.total_minor / 100).toFixed(2)} ${invoice.currency}`;
+    return {
+      lines: invoiceLines,
+      total,
+      readLinesPerSecond: perSecond(readMs),
+      stringifyLinesPerSecond: perSecond(stringifyMs),
+      exports,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** `measureExports` of one format in a fresh process of the built bench: its RSS is its own. */
+function measureInChild(
+  ledgerPath: string,
+  number: string,
+  format: ExportFormat,
+  runs: number,
+): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', __filename, '--child', ledgerPath, number, format, String(runs)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as Measured)
+        : reject(new Error(`the measuring process exited with ${code}`)),
+    );
+  });
+}
+
+/** Every format measured, each in a process of its own unless `in-process`. */
+async function measureAll(
+  ledgerPath: string,
+  number: string,
+  options: ExportBenchOptions,
+): Promise<Measured> {
+  if (options.measureIn === 'in-process') {
+    return measureExports(ledgerPath, number, FORMATS, options.runs);
+  }
+  const each: Measured[] = [];
+  for (const format of FORMATS) {
+    each.push(await measureInChild(ledgerPath, number, format, options.runs));
+  }
+  return {
+    ...each[0],
+    readLinesPerSecond: median(each.map((m) => m.readLinesPerSecond)),
+    stringifyLinesPerSecond: median(each.map((m) => m.stringifyLinesPerSecond)),
+    exports: each.flatMap((m) => m.exports),
+  };
+}
+
+export async function runExportBench(options: ExportBenchOptions): Promise<SizeResult[]> {
+  const log = options.log ?? (() => undefined);
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'xima-billing-bench-export-'));
+    try {
+      const ledgerPath = join(dir, 'ledger.sqlite');
+      log(`building a ledger with a finalised invoice of ${size} lines`);
+      const began = performance.now();
+      const number = await buildInvoiceLedger(ledgerPath, size);
+      const buildMs = performance.now() - began;
+      log(`exporting ${number} (${size} lines) ${options.runs} times as ${FORMATS.join(', ')}`);
+      results.push({ ...(await measureAll(ledgerPath, number, options)), buildMs });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+const MIB = 1024 * 1024;
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--child') {
+    const [ledgerPath, number, format, runs] = argv.slice(1);
+    const measured = await measureExports(ledgerPath, number, [format as ExportFormat], +runs);
+    process.stdout.write(JSON.stringify(measured));
+    return;
+  }
+  const quick = argv.includes('--quick');
+  const at = argv.indexOf('--sizes');
+  const sizes = (at >= 0 ? argv[at + 1] : quick ? '2000,4000' : '25000,50000,100000')
+    .split(',')
+    .map(Number);
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : quick ? 2 : 5;
+  if (![...sizes, runs].every((n) => Number.isInteger(n) && n >= 1)) {
+    process.stderr.write('usage: bench:export [--quick] [--sizes 25000,50000,100000] [--runs N]\n');
+    process.exit(2);
+  }
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const results = await runExportBench({ sizes, runs, log: say });
+  say(`\nmedian of ${runs} runs; each format of each size measured in a process of its own`);
+  for (const r of results) {
+    say(
+      `${String(r.lines).padStart(7)} lines (total ${r.total}; built in ${(r.buildMs / 1000).toFixed(1)} s)  ` +
+        `ceilings: every column read by a plain SELECT ${Math.round(r.readLinesPerSecond).toLocaleString('en-US')} lines/s, ` +
+        `csv-stringify alone ${Math.round(r.stringifyLinesPerSecond).toLocaleString('en-US')} lines/s`,
+    );
+    for (const e of r.exports) {
+      say(
+        `    ${e.format.padEnd(10)} ${Math.round(e.linesPerSecond).toLocaleString('en-US').padStart(9)} lines/s  ` +
+          `${e.medianMs.toFixed(0).padStart(5)} ms  ${(e.bytes / MIB).toFixed(1).padStart(5)} MiB written  ` +
+          `peak RSS ${(e.peakRssBytes / MIB).toFixed(0)} MiB (+${(e.rssGrowthBytes / MIB).toFixed(0)} MiB while exporting)  ` +
+          `${e.ratioToRead.toFixed(2)} x the plain read`,
+      );
+    }
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: Error) => {
+    process.stderr.write(`bench:export failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  });
+}
