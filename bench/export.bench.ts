@@ -3,9 +3,11 @@
  * size, a ledger whose one finalised invoice has that many lines (drafted and finalised by the
  * invoices service, as in production), then the invoice exported as CSV and as LEDES 1998B
  * the way `invoices export` writes it (the ledger's connection, `invoiceFile`), into a sink
- * that counts bytes. Each size is measured in a process of its own, so its peak RSS is the
- * export's and not the ledger build's. Prints lines/s (median of the runs), peak RSS, and the
- * same lines read by one plain SELECT in the same process as a ceiling.
+ * that counts bytes and line ends. Each format of each size is measured in a process of its
+ * own, so its peak RSS is the export's and not the ledger build's. Prints lines/s (median of
+ * the runs), peak RSS, and two ceilings measured in the same process: every column of the lines read by a plain
+ * SELECT, and csv-stringify alone. `--heap-cap MiB` runs the measuring processes under a V8
+ * heap limit (e.g. 96 MiB for a 66 MiB file): an export that held its lines would fail.
  *
  * Issue 6's targets: at least 200,000 lines/s; memory flat as lines grow (streamed).
  */
@@ -56,6 +58,11 @@ export interface SizeResult {
 export interface ExportBenchOptions {
   sizes: number[];
   runs: number;
+  /**
+   * The measuring processes' V8 heap limit in MiB (`--max-old-space-size`): an export that
+   * held its lines or its file would fail under a limit smaller than the file.
+   */
+  heapCapMiB?: number;
   /** Each size measured in a child process (the built bench, default) or in this one (tests). */
   measureIn?: 'process' | 'in-process';
   log?: (line: string) => void;
@@ -199,14 +206,18 @@ export async function measureExports(
       for (const row of select.iterate(invoice.id)) if (row) read++;
       if (read !== invoiceLines) throw new Error('the plain read lost lines');
     });
-    // csv-stringify on its own, on 15 ready strings a line, as the CSV export calls it.
-    const ready = (select.all(invoice.id) as unknown[][]).map((row) =>
-      row.slice(0, 15).map(String),
-    );
+    // csv-stringify on its own, on 15 ready strings a line, a page of 500 at a time as the
+    // CSV export calls it (one page's strings, stringified as many times as there are pages).
+    const page = (
+      raw
+        .prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? LIMIT 500')
+        .raw(true)
+        .all(invoice.id) as unknown[][]
+    ).map((row) => row.slice(0, 15).map(String));
     raw.close();
     const stringifyMs = timed(runs, () => {
-      for (let at = 0; at < ready.length; at += 500) {
-        stringify(ready.slice(at, at + 500), { record_delimiter: 'windows' });
+      for (let done = 0; done < invoiceLines; done += page.length) {
+        stringify(page, { record_delimiter: 'windows' });
       }
     });
     const perSecond = (ms: number[]) => invoiceLines / (median(ms) / 1000);
@@ -231,14 +242,14 @@ function measureInChild(
   ledgerPath: string,
   number: string,
   format: ExportFormat,
-  runs: number,
+  options: ExportBenchOptions,
 ): Promise<Measured> {
+  const cap = options.heapCapMiB ? [`--max-old-space-size=${options.heapCapMiB}`] : [];
+  const args = ['--child', ledgerPath, number, format, String(options.runs)];
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', __filename, '--child', ledgerPath, number, format, String(runs)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawn(process.execPath, ['--expose-gc', ...cap, __filename, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.once('error', reject);
@@ -261,7 +272,7 @@ async function measureAll(
   }
   const each: Measured[] = [];
   for (const format of FORMATS) {
-    each.push(await measureInChild(ledgerPath, number, format, options.runs));
+    each.push(await measureInChild(ledgerPath, number, format, options));
   }
   return {
     ...each[0],
@@ -305,15 +316,24 @@ async function main(argv: string[]): Promise<void> {
   const sizes = (at >= 0 ? argv[at + 1] : quick ? '2000,4000' : '25000,50000,100000')
     .split(',')
     .map(Number);
-  const runsAt = argv.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : quick ? 2 : 5;
-  if (![...sizes, runs].every((n) => Number.isInteger(n) && n >= 1)) {
-    process.stderr.write('usage: bench:export [--quick] [--sizes 25000,50000,100000] [--runs N]\n');
+  const value = (flag: string, fallback: number): number => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? Number(argv[index + 1]) : fallback;
+  };
+  const runs = value('--runs', quick ? 2 : 5);
+  const heapCapMiB = value('--heap-cap', 0) || undefined;
+  if (![...sizes, runs, heapCapMiB ?? 1].every((n) => Number.isInteger(n) && n >= 1)) {
+    process.stderr.write(
+      'usage: bench:export [--quick] [--sizes 25000,50000,100000] [--runs N] [--heap-cap MiB]\n',
+    );
     process.exit(2);
   }
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  const results = await runExportBench({ sizes, runs, log: say });
-  say(`\nmedian of ${runs} runs; each format of each size measured in a process of its own`);
+  const results = await runExportBench({ sizes, runs, heapCapMiB, log: say });
+  say(
+    `\nmedian of ${runs} runs; each format of each size measured in a process of its own` +
+      (heapCapMiB ? ` with a V8 heap limit of ${heapCapMiB} MiB` : ''),
+  );
   for (const r of results) {
     say(
       `${String(r.lines).padStart(7)} lines (total ${r.total}; built in ${(r.buildMs / 1000).toFixed(1)} s)  ` +

@@ -99,4 +99,28 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
       expect(() => ledger.statement('SELECT 1').get()).toThrow('inside Ledger.transaction only');
     });
   });
+
+  describe('rows', () => {
+    const SELECT = 'SELECT action, entity_id FROM audit_events WHERE id > ? ORDER BY id';
+
+    it('reads rows as arrays in the order of the columns, at any time, and sees a transaction from inside it', async () => {
+      await event(db.manager, 'r1');
+      expect(ledger.rows(SELECT, 0)).toEqual([['r1', '1']]);
+      await ledger.transaction(async (manager) => {
+        await event(manager, 'r2');
+        expect(ledger.rows(SELECT, 0)).toEqual([
+          ['r1', '1'],
+          ['r2', '1'],
+        ]);
+      });
+      expect(ledger.rows(SELECT, 1)).toEqual([['r2', '1']]);
+    });
+
+    it('refuses a statement that writes, and writes nothing', async () => {
+      expect(() => ledger.rows("UPDATE audit_events SET action = 'x'", [])).toThrow(
+        'Ledger.rows reads; use Ledger.transaction to write',
+      );
+      await expect(actions()).resolves.toEqual([]);
+    });
+  });
 });
