@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Ledger } from '@app/ledger';
 import { runCli } from '../apps/billing/src/cli';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { seedItems, seedSource } from './support/line-items';
@@ -91,6 +93,13 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const inDir = (name: string) => join(dir, name);
+  /** The files in the directory but the ledger's own. */
+  const written = () =>
+    readdirSync(dir)
+      .filter((name) => !name.startsWith('ledger.sqlite'))
+      .sort();
+
   async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
     const out: string[] = [];
     const err: string[] = [];
@@ -113,53 +122,88 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
     },
   );
 
-  it('writes the LEDES file the issue names, and overwrites a stale one whole', async () => {
+  it('writes the LEDES file the issue names, over a stale one, and nothing else', async () => {
     const out = join(dir, 'invoice.txt');
-    await cli('invoices', 'export', number, '--format', 'ledes1998b', '--out', out);
+    writeFileSync(out, 'stale');
+    const before = written();
     const again = await cli('invoices', 'export', number, '--format', 'ledes1998b', '--out', out);
     expect(again.code).toBe(0);
+    expect(written()).toEqual(before);
     expect(readFileSync(out, 'latin1')).toMatch(/^LEDES1998B\[\]\r?\n/);
     expect(readFileSync(out).equals(served.get('ledes1998b')!)).toBe(true);
   });
 
   it.each([
     [
-      () => ['invoices', 'export', 'INV-2026-999999', '--format', 'csv'],
+      () => ['invoices', 'export', 'INV-2026-999999', '--format', 'csv', '--out', inDir('a.csv')],
       /^Error: Invoice INV-2026-999999 does not exist$/,
     ],
-    [() => ['invoices', 'export', number, '--format', 'xlsx'], /Allowed choices are csv, json/],
-    [() => ['invoices', 'export', number], /--format/],
     [
-      () => [
-        'invoices',
-        'export',
-        number,
-        '--format',
-        'csv',
-        '--out',
-        join(dir, 'no/such/dir.csv'),
-      ],
+      () => ['invoices', 'export', number, '--format', 'xlsx', '--out', inDir('a.xlsx')],
+      /Allowed choices are csv, json/,
+    ],
+    [() => ['invoices', 'export', number, '--out', inDir('a.csv')], /--format/],
+    [
+      () => ['invoices', 'export', number, '--format', 'csv', '--out', inDir('no/such/dir.csv')],
       /^Error: cannot write .*no\/such\/dir\.csv: ENOENT$/,
     ],
   ])(
     'refuses a bad request with a clear message and writes nothing (%#)',
     async (argv, message) => {
-      const before = readdirSync(dir).sort();
+      const before = written();
       const result = await cli(...argv());
       expect(result.code).not.toBe(0);
       expect(result.err.join('\n')).toMatch(message);
-      expect(readdirSync(dir).sort()).toEqual(before);
+      expect(written()).toEqual(before);
     },
   );
 
+  it('leaves the old file and no other when the export fails half way', async () => {
+    const out = join(dir, 'failing.csv');
+    writeFileSync(out, 'the file from before');
+    const before = written();
+    // The first page's read fails: the file to write is open by then.
+    jest.spyOn(Ledger.prototype, 'rows').mockImplementationOnce(() => {
+      throw new Error('disk I/O error');
+    });
+    try {
+      await expect(
+        cli('invoices', 'export', number, '--format', 'csv', '--out', out),
+      ).rejects.toThrow('disk I/O error');
+    } finally {
+      jest.restoreAllMocks();
+    }
+    expect(written()).toEqual(before);
+    expect(readFileSync(out, 'utf8')).toBe('the file from before');
+  });
+
+  it("leaves a running service's deliveries alone (the command line delivers nothing)", async () => {
+    const ledgerFile = join(dir, 'ledger.sqlite');
+    const db = new Database(ledgerFile);
+    db.prepare(
+      `INSERT INTO invoice_deliveries (invoice_id, url, idempotency_key, attempt, status,
+         attempted_at_ms) SELECT id, 'https://pms.example/in', number, 1, 'pending', 1
+       FROM invoices WHERE number = ?`,
+    ).run(number);
+    db.close();
+    const out = join(dir, 'delivered.json');
+    expect((await cli('invoices', 'export', number, '--format', 'json', '--out', out)).code).toBe(
+      0,
+    );
+    const check = new Database(ledgerFile, { readonly: true });
+    const statuses = check.prepare('SELECT status FROM invoice_deliveries').pluck().all();
+    check.close();
+    expect(statuses).toEqual(['pending']);
+  });
+
   it('refuses a voided invoice as a billing file, and writes it as json (which shows any)', async () => {
-    const before = readdirSync(dir).sort();
+    const before = written();
     const refused = await cli('invoices', 'export', voided, '--format', 'ledes1998b');
     expect(refused.code).toBe(1);
     expect(refused.err.join('\n')).toMatch(
       /^Error: Invoice \d+ is void: only a finalized invoice exports as ledes1998b/,
     );
-    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(written()).toEqual(before);
 
     const out = join(dir, 'voided.json');
     expect((await cli('invoices', 'export', voided, '--format', 'json', '--out', out)).code).toBe(

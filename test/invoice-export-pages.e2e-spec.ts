@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { InvoicesService, invoiceFile, validateLedes } from '@app/invoice-export';
+import { ExportFormat, InvoicesService, invoiceFile, validateLedes } from '@app/invoice-export';
 import { Ledger } from '@app/ledger';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { seedItems, seedSource } from './support/line-items';
@@ -55,9 +55,10 @@ describe('invoice exports of more than a page (e2e)', () => {
 
   afterEach(() => jest.restoreAllMocks());
 
-  async function exported(format: 'csv' | 'ledes1998b' | 'json' | 'pms') {
+  async function exported(format: ExportFormat, id = invoiceId) {
     const pageReads = jest.spyOn(ledger, 'rows');
-    const invoice = await t.app.get(InvoicesService).load(ledger.manager, invoiceId);
+    pageReads.mockClear();
+    const invoice = await t.app.get(InvoicesService).load(ledger.manager, id);
     const file = await invoiceFile(ledger, invoice, format);
     let turns = 0;
     let immediate = setImmediate(function tick() {
@@ -66,7 +67,7 @@ describe('invoice exports of more than a page (e2e)', () => {
     });
     let text = '';
     try {
-      for await (const chunk of file.body) text += String(chunk);
+      for await (const chunk of file.body) text += Buffer.from(chunk as Buffer).toString('latin1');
     } finally {
       clearImmediate(immediate);
     }
@@ -103,4 +104,41 @@ describe('invoice exports of more than a page (e2e)', () => {
       if (format === 'ledes1998b') expect(validateLedes(text)).toEqual([]);
     },
   );
+
+  it('pdf: three page reads, the event loop turning between them', async () => {
+    const { text, reads, turns } = await exported('pdf');
+    expect(reads).toBe(3);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(text.startsWith('%PDF-')).toBe(true);
+  });
+
+  it('a void invoice (json) is read by pages too; an invoice of exactly two pages takes a third, empty read', async () => {
+    const http = () => request(t.app.getHttpServer());
+    await http()
+      .post(`/api/v1/invoices/${invoiceId}/void`)
+      .set(...bearer(t.adminKey))
+      .send({ reason: 'Split into two' })
+      .expect(200);
+    const voided = await exported('json');
+    expect(voided.reads).toBe(3);
+    expect((JSON.parse(voided.text) as { lines: unknown[] }).lines).toHaveLength(LINES);
+
+    // The first 1,000 items again, on an invoice of their own.
+    const draft = await http()
+      .post('/api/v1/invoices')
+      .set(...bearer(t.adminKey))
+      .send({
+        billingAccount: '10234-001',
+        periodStart: new Date(T0).toISOString(),
+        periodEnd: new Date(T0 + 1_000 * 60_000).toISOString(),
+      })
+      .expect(201);
+    await http()
+      .post(`/api/v1/invoices/${draft.body.id}/finalize`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    const { text, reads } = await exported('csv', draft.body.id);
+    expect(reads).toBe(3);
+    expect(text.split('\r\n').slice(1, -1)).toHaveLength(1_000);
+  });
 });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@app/common';
-import { InvoiceExportModule } from '@app/invoice-export';
+import { InvoicesService } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
 import { XimaModule } from '@app/xima';
@@ -25,11 +25,10 @@ export class CliModule {
         ApiKeysModule,
         RatingModule,
         XimaModule.forRootAsync(ximaModuleOptions(false)),
-        InvoiceExportModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ delivery: config.delivery }),
-        }),
       ],
+      // Invoices to read and export; not the invoice module itself, whose delivery service
+      // would, at start, mark a running service's deliveries in flight as interrupted.
+      providers: [InvoicesService],
     };
   }
 }

@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  createWriteStream,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -256,11 +265,15 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
 }
 
 /**
- * The stream written to a temporary file beside `path`, renamed over it once complete: a reader
- * (or a billing system's import folder) never sees half a file, and a failure leaves none.
+ * The stream written to a temporary file beside `path`, flushed to disk, then renamed over it:
+ * a reader (or a billing system's import folder) never sees half a file, and an error leaves
+ * `path` as it was and no temporary file behind.
  */
 async function writeWhole(body: Readable, path: string): Promise<number> {
-  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const partial = join(
+    dirname(path),
+    `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`,
+  );
   let bytes = 0;
   const count = new Transform({
     transform(chunk: Buffer | string, _encoding, done) {
@@ -268,15 +281,33 @@ async function writeWhole(body: Readable, path: string): Promise<number> {
       done(null, chunk);
     },
   });
+  const file = createWriteStream(partial, { flags: 'wx', flush: true });
   try {
-    await pipeline(body, count, createWriteStream(partial, { flags: 'wx' }));
+    await pipeline(body, count, file);
     renameSync(partial, path);
+    syncDirectory(dirname(path));
     return bytes;
   } catch (error) {
-    rmSync(partial, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof DomainError || !code) throw error;
-    throw new DomainError('bad-request', `cannot write ${path}: ${code}`);
+    const { code, syscall, path: failed } = error as NodeJS.ErrnoException;
+    if (!file.closed) await new Promise((closed) => file.once('close', closed));
+    // Ours unless the name was taken (a random one: all but impossible), which 'wx' refused.
+    if (!(code === 'EEXIST' && failed === partial)) rmSync(partial, { force: true });
+    // The file system's refusals name the path; the export's own errors speak for themselves.
+    if (code && syscall) throw new DomainError('bad-request', `cannot write ${path}: ${code}`);
+    throw error;
+  }
+}
+
+/** A rename is on disk once its directory is (where the platform can say so). */
+function syncDirectory(directory: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(directory, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not every platform opens or syncs a directory (Windows); the file itself is flushed.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -71,7 +71,10 @@ export class Ledger implements OnApplicationBootstrap {
     let reader = this.readers.get(sql);
     if (!reader) {
       reader = this.connection().prepare<unknown[], unknown[]>(sql);
-      if (!reader.reader) throw new Error('Ledger.rows reads; use Ledger.transaction to write');
+      // `reader` alone would let `UPDATE … RETURNING` through: it returns rows, and writes.
+      if (!reader.reader || !reader.readonly) {
+        throw new Error('Ledger.rows reads; use Ledger.transaction to write');
+      }
       reader.raw(true);
       this.readers.set(sql, reader);
     }

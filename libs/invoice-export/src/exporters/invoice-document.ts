@@ -82,9 +82,10 @@ export const LINE_FIELDS = [
 
 /**
  * Opens an invoice for export. Its lines must add up to its totals: a file whose lines and
- * total disagree is refused by every billing system, so it is never written. A finalised
- * invoice never changes, so its pages are read one query at a time (the ledger's connection is
- * never held across a slow reader); a draft, which can change, is read in one query.
+ * total disagree is refused by every billing system, so it is never written. The lines of a
+ * finalised or void invoice never change (the ledger's triggers), so they are read a page per
+ * query (the ledger's connection is never held across a slow reader); a draft, which can
+ * change, is read in one query.
  */
 export async function openInvoiceDocument(
   ledger: Ledger,
@@ -128,7 +129,7 @@ export async function openInvoiceDocument(
     [invoice.source_id],
   );
   const plan = first ? (JSON.parse(first.plan_json) as RatePlanDocument) : null;
-  const pageLines = invoice.status === 'finalized' ? PAGE_LINES : -1; // -1: no limit
+  const pageLines = invoice.status === 'draft' ? -1 : PAGE_LINES; // -1: no limit
   return {
     invoice,
     plan,
