@@ -289,7 +289,7 @@ async function writeWhole(body: Readable, path: string): Promise<number> {
     return bytes;
   } catch (error) {
     const { code, syscall, path: failed } = error as NodeJS.ErrnoException;
-    if (!file.closed) await new Promise((closed) => file.once('close', closed));
+    if (!file.closed) await new Promise<void>((closed) => file.once('close', () => closed()));
     // Ours unless the name was taken (a random one: all but impossible), which 'wx' refused.
     if (!(code === 'EEXIST' && failed === partial)) rmSync(partial, { force: true });
     // The file system's refusals name the path; the export's own errors speak for themselves.
