@@ -445,7 +445,11 @@ describe('invoice delivery across a restart (e2e, ledger file kept)', () => {
 
   it('at shutdown, drops the retry waiting for its timer and cuts off the attempt in flight, at once', async () => {
     // A minute between attempts and 10 s per attempt: closing must wait for neither.
-    const t = await boot({ DELIVERY_BACKOFF_MS: '60000', DELIVERY_TIMEOUT_MS: '10000' });
+    const t = await boot({
+      DELIVERY_BACKOFF_MS: '60000',
+      DELIVERY_BACKOFF_MAX_MS: '60000',
+      DELIVERY_TIMEOUT_MS: '10000',
+    });
     const http = () => request(t.app.getHttpServer());
     const seeded = await seedSource(t);
     await http()
