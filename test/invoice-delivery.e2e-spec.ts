@@ -350,12 +350,17 @@ describe('invoice delivery to a billing system (e2e)', () => {
   });
 
   it('never shows the secret: not in the source, the log, the stored rows or the service log', async () => {
+    // A password in the URL is refused (it belongs in deliverySecret), and not echoed.
     const [scheme, rest] = receiverUrl.split('//');
-    await configure(hotel.sourceId, { deliveryUrl: `${scheme}//:url-password@${rest}` });
+    const refused = await http()
+      .patch(`/api/v1/sources/${hotel.sourceId}`)
+      .set(...admin())
+      .send({ deliveryUrl: `${scheme}//:url-password@${rest}` })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).not.toContain('url-password');
     receiver.script = [{ status: 500 }];
     const invoice = await finalized();
     const log = await settled(invoice.id);
-    await configure(hotel.sourceId, { deliveryUrl: receiverUrl });
 
     expect(log.attempts.map((a) => a.url)).toEqual([receiverUrl, receiverUrl]);
     const source = await http()

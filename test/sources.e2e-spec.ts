@@ -102,6 +102,16 @@ describe('sources API (e2e)', () => {
     ['enabled as null', { enabled: null }, 'enabled'],
     ['a bad cron', { syncCron: 'hourly' }, 'syncCron'],
     ['a delivery URL over plain http', { deliveryUrl: 'http://pms.example.com/x' }, 'deliveryUrl'],
+    [
+      'a delivery URL with a password in it',
+      { deliveryUrl: 'https://:hunter2@pms.example.com/x' },
+      'deliveryUrl',
+    ],
+    [
+      'a delivery URL with a user name in it',
+      { deliveryUrl: 'https://frontdesk@pms.example.com/x' },
+      'deliveryUrl',
+    ],
     ['a short delivery secret', { deliverySecret: 'short' }, 'deliverySecret'],
   ])('refuses %s with 400 naming it, storing nothing', async (_label, change, field) => {
     const before = await counts();

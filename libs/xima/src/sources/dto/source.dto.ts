@@ -115,14 +115,17 @@ function IsDeliveryUrl(): PropertyDecorator {
           const url = new URL(value);
           const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
           return (
-            !url.username && (url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+            !url.username &&
+            !url.password &&
+            (url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
           );
         } catch {
           return false;
         }
       },
       defaultMessage: buildMessage(
-        () => 'deliveryUrl must be an https URL (http only to localhost), or null',
+        () =>
+          'deliveryUrl must be an https URL (http only to localhost) without a user name or password (the secret goes in deliverySecret), or null',
       ),
     },
   });
