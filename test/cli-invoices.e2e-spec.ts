@@ -139,6 +139,10 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
       /^Error: Invoice INV-2026-999999 does not exist$/,
     ],
     [
+      () => ['invoices', 'export', '42', '--format', 'csv', '--out', inDir('a.csv')],
+      /^Error: Invoice 42 does not exist \(an invoice number reads INV-2026-000001\)$/,
+    ],
+    [
       () => ['invoices', 'export', number, '--format', 'xlsx', '--out', inDir('a.xlsx')],
       /Allowed choices are csv, json/,
     ],

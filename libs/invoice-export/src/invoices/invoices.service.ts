@@ -282,7 +282,12 @@ export class InvoicesService {
     const [invoice] = await manager.query<InvoiceRow[]>('SELECT * FROM invoices WHERE number = ?', [
       number,
     ]);
-    if (!invoice) throw new DomainError('not-found', `Invoice ${number} does not exist`);
+    if (!invoice) {
+      const hint = /^INV-\d{4}-\d{6}$/.test(number)
+        ? ''
+        : ' (an invoice number reads INV-2026-000001)';
+      throw new DomainError('not-found', `Invoice ${number} does not exist${hint}`);
+    }
     return invoice;
   }
 
