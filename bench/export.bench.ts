@@ -25,6 +25,7 @@ import { ExportFormat, InvoicesService, invoiceFile } from '@app/invoice-export'
 import { Ledger } from '@app/ledger';
 import porterLane from '../apps/billing/src/demo/plans/porter-lane-calls.json';
 import { buildLedger } from './review.bench';
+import { BenchArgs } from './bench-args';
 
 const FORMATS: ExportFormat[] = ['csv', 'ledes1998b'];
 const ACCOUNT = '10234-001';
@@ -311,23 +312,15 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(JSON.stringify(measured));
     return;
   }
-  const quick = argv.includes('--quick');
-  const at = argv.indexOf('--sizes');
-  const sizes = (at >= 0 ? argv[at + 1] : quick ? '2000,4000' : '25000,50000,100000')
-    .split(',')
-    .map(Number);
-  const value = (flag: string, fallback: number): number => {
-    const index = argv.indexOf(flag);
-    return index >= 0 ? Number(argv[index + 1]) : fallback;
-  };
-  const runs = value('--runs', quick ? 2 : 5);
-  const heapCapMiB = value('--heap-cap', 0) || undefined;
-  if (![...sizes, runs, heapCapMiB ?? 1].every((n) => Number.isInteger(n) && n >= 1)) {
-    process.stderr.write(
-      'usage: bench:export [--quick] [--sizes 25000,50000,100000] [--runs N] [--heap-cap MiB]\n',
-    );
-    process.exit(2);
-  }
+  const args = new BenchArgs(
+    argv,
+    'bench:export [--quick] [--sizes 25000,50000,100000] [--runs N] [--heap-cap MiB]',
+  );
+  const { quick } = args;
+  const sizes = args.list('--sizes', quick ? [2_000, 4_000] : [25_000, 50_000, 100_000]);
+  const runs = args.number('--runs', quick ? 2 : 5);
+  const heapCapMiB = argv.includes('--heap-cap') ? args.number('--heap-cap', 0) : undefined;
+  args.checked();
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const results = await runExportBench({ sizes, runs, heapCapMiB, log: say });
   say(

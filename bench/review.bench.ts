@@ -21,6 +21,7 @@ import { ledgerDataSourceOptions } from '@app/ledger';
 import { compileFilter, encodeCursor } from '@app/review';
 import { generateApiKey } from '../apps/billing/src/api-keys/api-key-secret';
 import { benchPlan } from './rating.bench';
+import { BenchArgs } from './bench-args';
 
 export interface ReviewBenchOptions {
   items: number;
@@ -323,21 +324,15 @@ export async function runReviewBench(options: ReviewBenchOptions): Promise<Revie
 }
 
 async function main(argv: string[]): Promise<void> {
-  const quick = argv.includes('--quick');
-  const value = (flag: string, fallback: number): number => {
-    const at = argv.indexOf(flag);
-    return at >= 0 ? Number(argv[at + 1]) : fallback;
-  };
-  const items = value('--items', quick ? 20_000 : 1_000_000);
-  const seconds = value('--seconds', quick ? 1 : 10);
-  const at = argv.indexOf('--connections');
-  const connections = (at >= 0 ? argv[at + 1] : '1,4').split(',').map(Number);
-  if (![items, seconds, ...connections].every((n) => Number.isInteger(n) && n >= 1)) {
-    process.stderr.write(
-      'usage: bench:review [--quick] [--items N] [--seconds S] [--connections 1,4]\n',
-    );
-    process.exit(2);
-  }
+  const args = new BenchArgs(
+    argv,
+    'bench:review [--quick] [--items N] [--seconds S] [--connections 1,4]',
+  );
+  const { quick } = args;
+  const items = args.number('--items', quick ? 20_000 : 1_000_000);
+  const seconds = args.number('--seconds', quick ? 1 : 10);
+  const connections = args.list('--connections', [1, 4]);
+  args.checked();
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const r = await runReviewBench({ items, seconds, connections, log: say });
   say(

@@ -28,6 +28,7 @@ import { generateApiKey } from '../apps/billing/src/api-keys/api-key-secret';
 import { CliModule } from '../apps/billing/src/cli.module';
 import { applyMemoryPolicy } from '../apps/billing/src/memory-policy';
 import { benchPlan } from './rating.bench';
+import { BenchArgs } from './bench-args';
 
 export interface SyncBenchOptions {
   calls: number;
@@ -315,18 +316,12 @@ async function main(argv: string[]): Promise<void> {
     process.disconnect();
     return;
   }
-  const quick = argv.includes('--quick');
-  const value = (flag: string, fallback: number): number => {
-    const at = argv.indexOf(flag);
-    return at >= 0 ? Number(argv[at + 1]) : fallback;
-  };
-  const calls = value('--calls', quick ? 20_000 : 1_000_000);
-  const days = value('--days', quick ? 3 : 30);
-  const runs = value('--runs', quick ? 1 : 3);
-  if (![calls, days, runs].every((n) => Number.isInteger(n) && n >= 1)) {
-    process.stderr.write('usage: bench:sync [--quick] [--calls N] [--days N] [--runs N]\n');
-    process.exit(2);
-  }
+  const args = new BenchArgs(argv, 'bench:sync [--quick] [--calls N] [--days N] [--runs N]');
+  const { quick } = args;
+  const calls = args.number('--calls', quick ? 20_000 : 1_000_000);
+  const days = args.number('--days', quick ? 3 : 30);
+  const runs = args.number('--runs', quick ? 1 : 3);
+  args.checked();
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const results: SyncBenchResult[] = [];

@@ -2,6 +2,7 @@ import { benchPlan, runRatingBench } from '../bench/rating.bench';
 import { runSyncBench } from '../bench/sync.bench';
 import { runReviewBench } from '../bench/review.bench';
 import { runExportBench } from '../bench/export.bench';
+import { BenchArgs } from '../bench/bench-args';
 import { validateRatePlan } from '@app/rating';
 
 /**
@@ -96,4 +97,30 @@ describe('benchmarks (--quick)', () => {
     expect(large / small).toBeLessThan(2.1);
     expect(lines).toContain('exporting INV-2026-000001 (2000 lines) 2 times as csv, ledes1998b');
   }, 120_000);
+
+  it("reads a bench's flags, and refuses a bad one with the usage and exit code 2", () => {
+    const args = new BenchArgs(
+      ['--quick', '--runs', '3', '--sizes', '10,20'],
+      'bench:x [--runs N]',
+    );
+    expect(args.quick).toBe(true);
+    expect(args.number('--runs', 5)).toBe(3);
+    expect(args.number('--items', 7)).toBe(7);
+    expect(args.list('--sizes', [1])).toEqual([10, 20]);
+    expect(args.checked()).toBe(args);
+
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const bad = new BenchArgs(['--runs', '0', '--sizes', '5,x'], 'bench:x [--runs N]');
+      bad.number('--runs', 5);
+      bad.list('--sizes', [1]);
+      bad.checked();
+      expect(exit).toHaveBeenCalledWith(2);
+      expect(stderr).toHaveBeenCalledWith('bad --runs, --sizes\nusage: bench:x [--runs N]\n');
+    } finally {
+      exit.mockRestore();
+      stderr.mockRestore();
+    }
+  });
 });

@@ -1,0 +1,35 @@
+/**
+ * A benchmark's command line: `--quick`, `--name N` and `--name a,b,c` flags of whole numbers
+ * of at least 1. A value that is not one prints the usage and exits with 2.
+ */
+export class BenchArgs {
+  readonly quick: boolean;
+  private readonly bad: string[] = [];
+
+  constructor(
+    private readonly argv: string[],
+    private readonly usage: string,
+  ) {
+    this.quick = argv.includes('--quick');
+  }
+
+  number(flag: string, fallback: number): number {
+    return this.list(flag, [fallback])[0];
+  }
+
+  list(flag: string, fallback: number[]): number[] {
+    const at = this.argv.indexOf(flag);
+    const values = at >= 0 ? (this.argv[at + 1] ?? '').split(',').map(Number) : fallback;
+    if (!values.every((n) => Number.isInteger(n) && n >= 1)) this.bad.push(flag);
+    return values;
+  }
+
+  /** Exits with the usage if a flag had a bad value; call after reading them all. */
+  checked(): this {
+    if (this.bad.length > 0) {
+      process.stderr.write(`bad ${this.bad.join(', ')}\nusage: ${this.usage}\n`);
+      process.exit(2);
+    }
+    return this;
+  }
+}
