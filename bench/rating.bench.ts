@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_TIMEZONE, generateCalls, reportJson } from '@app/xima-sandbox';
 import { CanonicalCallRecord, PerCallPlan, compilePlan, rateCall } from '@app/rating';
 import { parseCallReport } from '@app/xima';
+import { BenchArgs } from './bench-args';
 
 export interface RatingBenchOptions {
   records: number;
@@ -218,10 +219,10 @@ export function runRatingBench(options: RatingBenchOptions): RatingBenchResult {
 }
 
 function main(argv: string[]): void {
-  const quick = argv.includes('--quick');
-  const recordsFlag = argv.indexOf('--records');
-  const records = recordsFlag >= 0 ? Number(argv[recordsFlag + 1]) : quick ? 10_000 : 1_000_000;
-  const runs = quick ? 3 : 5;
+  const args = new BenchArgs(argv, 'bench:rating [--quick] [--records N]');
+  const records = args.number('--records', args.quick ? 10_000 : 1_000_000);
+  const runs = args.quick ? 3 : 5;
+  args.checked();
   const result = runRatingBench({
     records,
     runs,
