@@ -63,6 +63,7 @@ describe('docs/rating.md examples (e2e)', () => {
       '1.41',
     ],
     ['local, 5 min', room('9-303-555-0100', 300_000), 'local', 300, '0.75', '0.05', '0.80'],
+    ['local, 7 digits, 61 s', room('9 555-0100', 61_000), 'local', 120, '0.75', '0.05', '0.80'],
     [
       'UK, 30.5 s, over the minimum',
       room('9 011 44 20 7946 0000', 30_500),
@@ -111,6 +112,30 @@ describe('docs/rating.md examples (e2e)', () => {
     expect(result.charge).toBe('1.495');
     expect(result.explanation).toEqual(expect.stringContaining('1.495'));
     expect(result.explanation).toEqual(expect.stringContaining('1.50'));
+  });
+
+  it('hotel: 411 and *67 wait for a person, unless nothing was billed', async () => {
+    const results = await quote('grand-hotel', [
+      room('411', 45_000),
+      room('*67 212 555 0100', 120_000),
+      room('411', 0),
+      room('*67', 20_000),
+    ]);
+    expect(results[0]).toMatchObject({
+      status: 'needs-review',
+      reason: 'unroutable-number',
+      normalizedNumber: '411',
+      destinationClass: null,
+      amount: '0.00',
+    });
+    expect(results[1]).toMatchObject({
+      status: 'needs-review',
+      reason: 'feature-code',
+      destinationClass: null,
+      amount: '0.00',
+    });
+    expect(results[2]).toMatchObject({ status: 'no-charge', reason: 'unanswered' });
+    expect(results[3]).toMatchObject({ status: 'no-charge', reason: 'grace' });
   });
 
   it('hotel: grace, free and house phones', async () => {

@@ -12,6 +12,6 @@ import { LineItemsService } from './line-items/line-items.service';
   imports: [RatingModule],
   controllers: [ReviewController, LineItemsController, AuditEventsController],
   providers: [LineItemsService, ReviewService, ReRateService],
-  exports: [LineItemsService],
+  exports: [LineItemsService, ReRateService],
 })
 export class ReviewModule {}

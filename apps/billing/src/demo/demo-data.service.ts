@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SYSTEM_ACTOR } from '@app/common';
-import { Ledger, RatePlan, Source } from '@app/ledger';
+import { Clock, SYSTEM_ACTOR } from '@app/common';
+import { LineItem, Ledger, RatePlan, Source } from '@app/ledger';
 import { RatePlansService } from '@app/rating';
+import { ReRateService } from '@app/review';
 import { SourcesService, SyncService } from '@app/xima';
 import { SANDBOX_REPORTS } from '@app/xima-sandbox';
 import grandHotel from './plans/grand-hotel.json';
@@ -14,7 +15,9 @@ const DEMO_ACTOR = { ...SYSTEM_ACTOR, name: 'demo' };
 /**
  * Demo mode's sample data: the hotel and law-firm plans of docs/rating.md, a call-records
  * source and an account-code source on the sandbox, and a sync of the last week. Seeding is by
- * name, so a restart adds nothing twice; syncs run in the background.
+ * name, so a restart adds nothing twice; syncs run in the background. A demo ledger made by an
+ * earlier release is brought up to date: when a bundled plan changed, it becomes a new version
+ * of the plan, in force from the oldest call the plan priced, and those calls are re-rated.
  */
 @Injectable()
 export class DemoDataService {
@@ -25,6 +28,8 @@ export class DemoDataService {
     private readonly plans: RatePlansService,
     private readonly sources: SourcesService,
     private readonly sync: SyncService,
+    private readonly reRate: ReRateService,
+    private readonly clock: Clock,
     @Inject(DEMO_SANDBOX) private readonly sandbox: DemoSandbox | null,
   ) {}
 
@@ -64,7 +69,33 @@ export class DemoDataService {
 
   private async planNamed(document: { name: string }): Promise<RatePlan> {
     const existing = await this.ledger.manager.findOneBy(RatePlan, { name: document.name });
-    return existing ?? (await this.plans.create(document, DEMO_ACTOR)).plan;
+    if (!existing) return (await this.plans.create(document, DEMO_ACTOR)).plan;
+    await this.updatePlan(existing, document);
+    return existing;
+  }
+
+  /** The bundled plan, when it is not what is in force, and a re-rate of what it priced. */
+  private async updatePlan(plan: RatePlan, document: { name: string }): Promise<void> {
+    const now = this.clock.now();
+    if (await this.plans.isInForce(plan.id, document, now)) return;
+    const sources = await this.ledger.manager.findBy(Source, { ratePlanId: plan.id });
+    const oldest = await this.ledger.manager
+      .createQueryBuilder(LineItem, 'item')
+      .select('MIN(item.startTimeMs)', 'oldest')
+      .where('item.sourceId IN (:...ids)', { ids: [0, ...sources.map((s) => s.id)] })
+      .getRawOne<{ oldest: number | null }>();
+    const from = oldest?.oldest ?? now;
+    const { added } = await this.plans.importPlan(
+      { ...document, effectiveFrom: new Date(from).toISOString() },
+      DEMO_ACTOR,
+    );
+    let changed = 0;
+    for (const source of sources) {
+      changed += (await this.reRate.reRate({ sourceId: source.id }, false, DEMO_ACTOR)).changed;
+    }
+    this.logger.log(
+      `Demo plan "${plan.name}" updated to the bundled one (version ${added?.version ?? '?'}, in force from ${new Date(from).toISOString()}); ${changed} line items re-rated with a new result`,
+    );
   }
 
   private async sourceNamed(input: Parameters<SourcesService['create']>[0]): Promise<Source> {

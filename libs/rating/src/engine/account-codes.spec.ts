@@ -71,8 +71,20 @@ describe('account codes on a per-call plan', () => {
     expect(rate('bad', 10_000)).toMatchObject({ status: 'no-charge', reason: 'grace' });
   });
 
-  it('no-rate wins over a missing code', () => {
-    expect(rate(null, 61_000, 'junk')).toMatchObject({ status: 'needs-review', reason: 'no-rate' });
+  it('a dial problem wins over a missing code: junk for 61 s is "unroutable-number", *67 "feature-code"', () => {
+    expect(rate(null, 61_000, 'junk')).toMatchObject({
+      status: 'needs-review',
+      reason: 'unroutable-number',
+    });
+    expect(rate(null, 61_000, '*67')).toMatchObject({
+      status: 'needs-review',
+      reason: 'feature-code',
+    });
+  });
+
+  it('an unanswered or short call to junk without a code is no-charge: nothing was billed', () => {
+    expect(rate(null, 0, '*67')).toMatchObject({ status: 'no-charge', reason: 'unanswered' });
+    expect(rate(null, 0, 'junk')).toMatchObject({ status: 'no-charge', reason: 'unanswered' });
   });
 
   it('the extension does not matter when billing by account code', () => {

@@ -58,11 +58,18 @@ export interface CallPricing {
 export interface Route {
   normalizedNumber: string | null;
   destination: Destination | null;
-  /** undefined when there is no destination or its class has no rate: `no-rate`. */
+  /**
+   * What stops the rating before a rate is found (`feature-code`, `unroutable-number`,
+   * `no-rate`); null when the route has a rate.
+   */
+  problem: RouteProblem | null;
+  /** undefined when there is a problem. */
   classRate: ClassRate | undefined;
-  /** The explanation of a `no-rate` line, or of a free destination's `no-charge` line. */
+  /** The explanation of a problem, or of a free destination's `no-charge` line. */
   explanation: string;
 }
+
+export type RouteProblem = 'feature-code' | 'unroutable-number' | 'no-rate';
 
 export interface ClassRate {
   base: PricedRate;

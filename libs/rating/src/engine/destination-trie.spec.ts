@@ -19,29 +19,38 @@ describe('DestinationTrie (longest prefix, rating.md step 3)', () => {
     ['130', 'nanp'],
     ['442079460000', 'uk'],
   ])('%s -> %s', (digits, cls) => {
-    expect(trie.lookup(digits)?.class).toBe(cls);
+    expect(trie.lookup(digits, true)?.class).toBe(cls);
   });
 
   it('no match without "": null', () => {
-    expect(trie.lookup('33123456789')).toBeNull();
-    expect(trie.lookup('')).toBeNull();
+    expect(trie.lookup('33123456789', true)).toBeNull();
+    expect(trie.lookup('', true)).toBeNull();
   });
 
-  it('"" matches everything, the empty string included', () => {
+  it('"" matches every routable number', () => {
     const all = new DestinationTrie();
     all.add({ prefix: '', class: 'any' });
     all.add({ prefix: '44', class: 'uk' });
-    expect(all.lookup('33123456789')?.class).toBe('any');
-    expect(all.lookup('4')?.class).toBe('any');
-    expect(all.lookup('44')?.class).toBe('uk');
+    expect(all.lookup('33123456789', true)?.class).toBe('any');
+    expect(all.lookup('4', true)?.class).toBe('any');
+    expect(all.lookup('44', true)?.class).toBe('uk');
+  });
+
+  it('"" matches no unroutable number; a non-empty prefix still does', () => {
+    const all = new DestinationTrie();
+    all.add({ prefix: '', class: 'any' });
+    all.add({ prefix: '911', class: 'emergency' });
+    expect(all.lookup('411', false)).toBeNull();
+    expect(all.lookup('', false)).toBeNull();
+    expect(all.lookup('911', false)?.class).toBe('emergency');
   });
 
   it('finds the longest of 5 000 prefixes', () => {
     const big = new DestinationTrie();
     for (let i = 0; i < 5000; i++) big.add({ prefix: String(200_000 + i), class: `c${i}` });
     big.add({ prefix: '2000', class: 'short' });
-    expect(big.lookup('2012344567')?.class).toBe('c1234');
-    expect(big.lookup('2001234567')?.class).toBe('c123');
-    expect(big.lookup('2000')?.class).toBe('short');
+    expect(big.lookup('2012344567', true)?.class).toBe('c1234');
+    expect(big.lookup('2001234567', true)?.class).toBe('c123');
+    expect(big.lookup('2000', true)?.class).toBe('short');
   });
 });

@@ -21,10 +21,14 @@ export class DestinationTrie {
     current.destination = destination;
   }
 
-  /** The destination whose prefix is the longest prefix of `digits`; `""` matches everything. */
-  lookup(digits: string): Destination | null {
+  /**
+   * The destination whose prefix is the longest prefix of `digits`. The empty prefix `""` matches
+   * every routable number and no unroutable one: a catch-all is for real numbers, never for
+   * service codes and fragments.
+   */
+  lookup(digits: string, routable: boolean): Destination | null {
     let current: TrieNode | undefined = this.root;
-    let best = current.destination;
+    let best = routable ? current.destination : null;
     for (let i = 0; i < digits.length; i++) {
       current = current.children[digits.charCodeAt(i) - 48];
       if (current === undefined) break;

@@ -176,46 +176,148 @@ describe('step 3: destination', () => {
     });
   });
 
-  it('no-rate wins over the no-charge reasons: an unanswered call with no rate is needs-review', () => {
-    const plan = compilePlan({ ...grandHotelPlan, destinations: [{ prefix: '44', class: 'x' }] });
-    expect(rateCall(plan, call({ talkMs: 0 }))).toMatchObject({
-      status: 'needs-review',
-      reason: 'no-rate',
+  it("a 7-digit number is a local call in the plan's area code: 9 555-0100 -> 13035550100, 61 s -> 0.75 + 0.05", () => {
+    expect(rateCall(hotel, call({ dialedNumber: '9 555-0100' }))).toMatchObject({
+      status: 'pending',
+      normalizedNumber: '13035550100',
+      destinationPrefix: '1303',
+      destinationClass: 'local',
+      amountMinor: 75,
+      taxMinor: 5,
+      totalMinor: 80,
     });
   });
 
-  it.each([['abc'], [''], ['#*'], ['  ']])(
-    'a dialed number with no digit (%j) is needs-review "no-rate", never priced by ""',
+  it.each([['411'], ['9411'], ['0'], ['9 555-010'], ['9.212.555.0100 ext 12']])(
+    'an unroutable number (%j) that no non-empty prefix matches: needs-review "unroutable-number", never priced by ""',
+    (dialedNumber) => {
+      const result = rateCall(hotel, call({ dialedNumber, talkMs: 45_000 }));
+      expect(result).toMatchObject({
+        status: 'needs-review',
+        reason: 'unroutable-number',
+        destinationPrefix: null,
+        destinationClass: null,
+        rate: null,
+        amountMinor: 0,
+        totalMinor: 0,
+      });
+      expect(result.explanation).toMatch(/not a number that can be routed.*needs review$/);
+    },
+  );
+
+  it('an unroutable number that a non-empty prefix matches is rated by it: 9911 -> 911 emergency', () => {
+    expect(rateCall(hotel, call({ dialedNumber: '9911', talkMs: 120_000 }))).toMatchObject({
+      normalizedNumber: '911',
+      destinationPrefix: '911',
+      status: 'no-charge',
+      reason: 'free-destination',
+    });
+  });
+
+  it.each([['*67'], ['#'], ['*67 (212) 555-0100'], ['9#'], ['#*']])(
+    'a value holding * or # (%j) is a feature code: needs-review "feature-code", amount 0',
+    (dialedNumber) => {
+      const result = rateCall(hotel, call({ dialedNumber, talkMs: 45_000 }));
+      expect(result).toMatchObject({
+        status: 'needs-review',
+        reason: 'feature-code',
+        normalizedNumber: null,
+        destinationPrefix: null,
+        rate: null,
+        amountMinor: 0,
+      });
+      expect(result.explanation).toContain('holds * or #: a feature code or keyed sequence');
+    },
+  );
+
+  it.each([['abc'], [''], ['  '], ['EXT']])(
+    'a dialed number with no digit (%j) is needs-review "unroutable-number", never priced by ""',
     (dialedNumber) => {
       expect(rateCall(hotel, call({ dialedNumber }))).toMatchObject({
         status: 'needs-review',
-        reason: 'no-rate',
+        reason: 'unroutable-number',
         normalizedNumber: '',
         destinationPrefix: null,
         amountMinor: 0,
-        explanation: 'no digits in the dialed number: destination unknown, needs review',
+        explanation:
+          'no digits: not a number that can be routed, and no destination prefix matches it; needs review',
       });
     },
   );
 
-  it('a missing dialed number (null) is needs-review "no-rate"', () => {
+  it('a missing dialed number (null) is needs-review "unroutable-number"', () => {
     expect(rateCall(hotel, call({ dialedNumber: null }))).toMatchObject({
       status: 'needs-review',
-      reason: 'no-rate',
+      reason: 'unroutable-number',
       normalizedNumber: null,
     });
   });
 
-  it('a plan with only the "" prefix prices every number, 911 included', () => {
+  it('a plan with only the "" prefix prices every routable number and no unroutable one', () => {
     const rate = { perMinute: '1.00' };
     const plan = compilePlan(flatPlan(rate, { dialPlan: { country: 'US', accessCode: '9' } }));
-    for (const dialedNumber of ['9911', '911', '0', '+44 20 7946 0000', '9 (212) 555-0100']) {
+    for (const dialedNumber of ['+44 20 7946 0000', '9 (212) 555-0100', '011 33 1 99 00 12 34']) {
       expect(rateCall(plan, call({ dialedNumber, talkMs: 60_000 }))).toMatchObject({
         destinationPrefix: '',
         destinationClass: 'any',
         amountMinor: 100,
       });
     }
+    for (const dialedNumber of ['9911', '911', '0', '555-0100']) {
+      expect(rateCall(plan, call({ dialedNumber, talkMs: 60_000 }))).toMatchObject({
+        status: 'needs-review',
+        reason: 'unroutable-number',
+        destinationPrefix: null,
+        amountMinor: 0,
+      });
+    }
+  });
+
+  it('without a dial plan only a + number is routable: the catch-all never prices bare digits', () => {
+    const plan = compilePlan(flatPlan({ perMinute: '1.00' }, { dialPlan: undefined }));
+    expect(rateCall(plan, call({ dialedNumber: '+44 20 7946 0000' })).destinationClass).toBe('any');
+    expect(rateCall(plan, call({ dialedNumber: '442079460000' })).reason).toBe('unroutable-number');
+  });
+});
+
+describe('which outcome wins', () => {
+  const plan = (destinations = grandHotelPlan.destinations) =>
+    compilePlan({ ...grandHotelPlan, destinations });
+
+  it('unanswered wins over every dial problem: a 0 s "#", "*67", "411" or unmatched number is no-charge', () => {
+    const noCatchAll = plan([{ prefix: '44', class: 'uk' }]);
+    for (const dialedNumber of ['#', '*67', '411', null]) {
+      expect(rateCall(hotel, call({ dialedNumber, talkMs: 0 }))).toMatchObject({
+        status: 'no-charge',
+        reason: 'unanswered',
+      });
+    }
+    expect(
+      rateCall(noCatchAll, call({ dialedNumber: '+33 1 23 45 67 89', talkMs: 0 })),
+    ).toMatchObject({ status: 'no-charge', reason: 'unanswered' });
+  });
+
+  it('grace wins over every dial problem: 20 s of "411" or "*67" with 30 s grace is no-charge "grace"', () => {
+    for (const dialedNumber of ['411', '*67']) {
+      expect(rateCall(hotel, call({ dialedNumber, talkMs: 20_000 }))).toMatchObject({
+        status: 'no-charge',
+        reason: 'grace',
+      });
+    }
+  });
+
+  it('past the grace period the dial problem stops the rating: 411 for 45 s -> needs-review "unroutable-number"', () => {
+    expect(rateCall(hotel, call({ dialedNumber: '411', talkMs: 45_000 }))).toMatchObject({
+      status: 'needs-review',
+      reason: 'unroutable-number',
+    });
+  });
+
+  it('no-rate (a routable number with no match) wins over free-destination and the charge', () => {
+    const noCatchAll = plan([{ prefix: '911', class: 'emergency' }]);
+    expect(
+      rateCall(noCatchAll, call({ dialedNumber: '+33 1 23 45 67 89', talkMs: 61_000 })),
+    ).toMatchObject({ status: 'needs-review', reason: 'no-rate', amountMinor: 0 });
   });
 });
 

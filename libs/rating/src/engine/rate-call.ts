@@ -17,14 +17,13 @@ import { bandCovers, describeMinuteOfWeek } from './time-bands';
 /** Bound on memoised routes and pricings per plan (and rate); each is dropped whole when full. */
 const MEMO_LIMIT = 100_000;
 
-const NO_DIGITS = 'no digits in the dialed number: destination unknown, needs review';
-
-/** No dialed number at all: `no-rate`, normalizedNumber null (decision 0007). */
+/** No dialed number at all: `unroutable-number`, normalizedNumber null (decision 0017). */
 const NO_NUMBER: Route = Object.freeze({
   normalizedNumber: null,
   destination: null,
+  problem: 'unroutable-number',
   classRate: undefined,
-  explanation: NO_DIGITS,
+  explanation: 'no dialed number: not a number that can be routed, needs review',
 });
 
 /**
@@ -85,7 +84,9 @@ export function rateCall(plan: CompiledPlan, record: CanonicalCallRecord): Ratin
     result.matter = account.matter;
   }
 
-  // Steps 2 and 3.
+  // Steps 2 and 3. What they find is applied in the order of "Which outcome wins": a call
+  // that was not answered, or ended inside the grace period, billed nothing, so nobody needs to
+  // review what was dialed.
   const route = routeOf(plan, record.dialedNumber);
   const destination = route.destination;
   const classRate = route.classRate;
@@ -94,27 +95,24 @@ export function rateCall(plan: CompiledPlan, record: CanonicalCallRecord): Ratin
     result.destinationPrefix = destination.prefix;
     result.destinationClass = destination.class;
   }
-  if (classRate === undefined) {
-    result.status = 'needs-review';
-    result.reason = 'no-rate';
-    result.explanation = route.explanation;
-    return result;
-  }
 
   // Step 4: the band in force at the start prices the whole call.
-  let rate: PricedRate = classRate.base;
+  let rate: PricedRate | null = null;
   let minuteOfWeek = -1;
-  if (classRate.bands.length > 0) {
-    minuteOfWeek = plan.clock.minuteOfWeek(record.startTimeMs);
-    for (const candidate of classRate.bands) {
-      if (bandCovers(candidate.band, minuteOfWeek)) {
-        rate = candidate.rate;
-        break;
+  if (classRate !== undefined) {
+    rate = classRate.base;
+    if (classRate.bands.length > 0) {
+      minuteOfWeek = plan.clock.minuteOfWeek(record.startTimeMs);
+      for (const candidate of classRate.bands) {
+        if (bandCovers(candidate.band, minuteOfWeek)) {
+          rate = candidate.rate;
+          break;
+        }
       }
     }
+    result.timeBand = rate.bandLabel;
+    result.rate = rate.used;
   }
-  result.timeBand = rate.bandLabel;
-  result.rate = rate.used;
 
   // Step 5, in the order written.
   if (talkSeconds === 0) {
@@ -127,6 +125,12 @@ export function rateCall(plan: CompiledPlan, record: CanonicalCallRecord): Ratin
     result.status = 'no-charge';
     result.reason = 'grace';
     result.explanation = `${talkSeconds} s < ${plan.gracePeriodSeconds} s grace period: no charge`;
+    return result;
+  }
+  if (route.problem !== null || rate === null) {
+    result.status = 'needs-review';
+    result.reason = route.problem ?? 'no-rate';
+    result.explanation = route.explanation;
     return result;
   }
   if (rate.free) {
@@ -167,23 +171,34 @@ function routeOf(plan: CompiledPerCallPlan, raw: string | null): Route {
 }
 
 function newRoute(plan: CompiledPerCallPlan, raw: string): Route {
-  const normalizedNumber = plan.normalizer.normalizeUncached(raw);
-  // No digit at all: the destination cannot be known, and `""` must not price junk as
-  // international (decision 0007).
-  const destination = normalizedNumber ? plan.destinations.lookup(normalizedNumber) : null;
+  const dialed = plan.normalizer.normalizeUncached(raw);
+  if (dialed.featureCode) {
+    return Object.freeze({
+      normalizedNumber: null,
+      destination: null,
+      problem: 'feature-code',
+      classRate: undefined,
+      explanation: `"${raw.trim()}" holds * or #: a feature code or keyed sequence, not a priced call; needs review`,
+    });
+  }
+  const normalizedNumber = dialed.digits;
+  const destination = plan.destinations.lookup(normalizedNumber, dialed.routable);
   const classRate = destination === null ? undefined : plan.rates.get(destination.class);
+  let problem: Route['problem'] = null;
   let explanation = '';
-  if (!normalizedNumber) {
-    explanation = NO_DIGITS;
-  } else if (destination === null) {
-    explanation = `no destination prefix matches ${normalizedNumber}: needs review`;
+  if (destination === null) {
+    problem = dialed.routable ? 'no-rate' : 'unroutable-number';
+    explanation = dialed.routable
+      ? `no destination prefix matches ${normalizedNumber}: needs review`
+      : `${normalizedNumber ? `"${normalizedNumber}"` : 'no digits'}: not a number that can be routed, and no destination prefix matches it; needs review`;
   } else if (classRate === undefined) {
+    problem = 'no-rate';
     explanation = `destination ${destination.prefix} (${destination.class}) has no rate in the plan: needs review`;
   } else if (classRate.base.free) {
     // A band cannot make a free class payable (compilePlan copies `free` to its bands).
     explanation = `${destination.class} (prefix ${destination.prefix || '""'}) is a free destination: no charge`;
   }
-  return Object.freeze({ normalizedNumber, destination, classRate, explanation });
+  return Object.freeze({ normalizedNumber, destination, problem, classRate, explanation });
 }
 
 /** Step 5 for a call that is charged; the same for every call with the same billed seconds. */

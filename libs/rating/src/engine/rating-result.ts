@@ -10,6 +10,8 @@ export type RatingReason =
   | 'unanswered'
   | 'grace'
   | 'free-destination'
+  | 'feature-code'
+  | 'unroutable-number'
   | 'no-rate'
   | 'missing-account-code'
   | 'unknown-account-code'

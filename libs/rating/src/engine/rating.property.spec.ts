@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import type { AccountSummaryPlan, Rate, RoundingMode } from '../plan/rate-plan';
 import { compilePlan } from './compile-plan';
-import { firmSummaryPlan } from './fixtures/grand-hotel.plan';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { firmSummaryPlan, grandHotelPlan } from './fixtures/grand-hotel.plan';
 import { ANY_NUMBER, flatPlan } from './fixtures/plans';
 import { call, summaryRow } from './fixtures/records';
 import { rateCall } from './rate-call';
@@ -161,6 +162,42 @@ describe('rating properties (fast-check)', () => {
       }),
       RUNS,
     );
+  });
+
+  describe('dialed numbers (steps 2 and 3, "Which outcome wins")', () => {
+    const hotel = compilePlan(grandHotelPlan);
+    // Dialed values as people key them: digits, the access code, + and punctuation, * and #.
+    const dialedArb = fc
+      .array(fc.constantFrom(...'0123456789012345678901234567890123456789 -()+*#.'.split('')), {
+        maxLength: 18,
+      })
+      .map((chars) => chars.join(''));
+    const talkMsArb = fc.integer({ min: 0, max: 7_200_000 });
+
+    it('the catch-all prices only routable numbers; * or # is never priced; unanswered and grace win over every dial problem', () => {
+      fc.assert(
+        fc.property(dialedArb, talkMsArb, (dialedNumber, talkMs) => {
+          const result = rateCall(hotel, call({ dialedNumber, talkMs }));
+          const talkSeconds = Math.ceil(talkMs / 1000);
+          if (talkSeconds === 0) expect(result.reason).toBe('unanswered');
+          else if (talkSeconds < 30) expect(result.reason).toBe('grace');
+          else if (/[*#]/.test(dialedNumber)) expect(result.reason).toBe('feature-code');
+          if (result.destinationPrefix === '') {
+            // Only a + number or a possible international number reaches the catch-all.
+            const plus = dialedNumber.trimStart().startsWith('+');
+            const international = parsePhoneNumberFromString(`+${result.normalizedNumber}`);
+            expect(plus || international?.isPossible()).toBe(true);
+            expect(dialedNumber).not.toMatch(/[*#]/);
+          }
+          if (result.status === 'pending') expect(result.amountMinor).toBeGreaterThan(0);
+          if (result.reason === 'unroutable-number' || result.reason === 'feature-code') {
+            expect(result.amountMinor).toBe(0);
+            expect(result.status).toBe('needs-review');
+          }
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 
   describe('account-summary', () => {

@@ -22,6 +22,11 @@ export interface DialPlan {
   country: string;
   /** The outside-line prefix dialed before the number ("9"), removed once when present. */
   accessCode?: string;
+  /**
+   * The home area code ("303"), for a country of the North American Numbering Plan: a local call
+   * dialed as 7 digits (first digit 2-9) gets it in front.
+   */
+  areaCode?: string;
 }
 
 /** The fields that price a call; a time band may override any of them. */

@@ -169,6 +169,16 @@ export class RatePlansService {
     return this.load(this.ledger.manager, planId);
   }
 
+  /** Whether the plan document `input` is the version of plan `planId` in force at `atMs`. */
+  async isInForce(planId: number, input: unknown, atMs: number): Promise<boolean> {
+    const checked = checkVersion({ ...(input as object), effectiveFrom: isoTime(atMs) });
+    const current = await this.get(planId);
+    return sameDocument(
+      this.inForce(current.versions, atMs)?.version,
+      canonicalJson(checked.document),
+    );
+  }
+
   /** The version in force at `startTimeMs`, compiled; null before the plan's first version. */
   inForce(
     versions: RatePlanVersion[],

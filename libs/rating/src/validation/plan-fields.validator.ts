@@ -1,4 +1,4 @@
-import { isSupportedCountry } from 'libphonenumber-js';
+import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { isIsoCurrency } from '../money/currency';
 import { WEEKDAYS } from '../plan/rate-plan';
@@ -62,8 +62,19 @@ export const dialCountry: Check = (value) =>
     ? undefined
     : 'must be an ISO 3166-1 alpha-2 country code in upper case (e.g. US)';
 
+/** A country of the North American Numbering Plan (calling code 1: US, CA, the Caribbean). */
+export function isNanpCountry(country: string): boolean {
+  return isSupportedCountry(country) && getCountryCallingCode(country) === '1';
+}
+
 export const accessCode: Check = (value) =>
   typeof value === 'string' && /^\d{1,4}$/.test(value) ? undefined : 'must be 1 to 4 digits';
+
+/** A NANP area code (NPA): 3 digits, the first 2 to 9. */
+export const areaCode: Check = (value) =>
+  typeof value === 'string' && /^[2-9]\d\d$/.test(value)
+    ? undefined
+    : 'must be 3 digits, the first 2 to 9 (e.g. "303")';
 
 export const destinationPrefix: Check = (value) =>
   typeof value === 'string' && /^\d*$/.test(value)

@@ -2,6 +2,7 @@ import { currencyExponent, isIsoCurrency } from '../money/currency';
 import { accountPatternProblem, compileAccountPattern } from './account-pattern.validator';
 import { currencyDecimalsProblem, isDecimalString } from './decimal-string.validator';
 import { FEE_FIELDS } from './dto/rate.dto';
+import { dialCountry, isNanpCountry } from './plan-fields.validator';
 import { isJsonObject, type JsonObject, type JsonValue } from './json-value';
 import type { PathSegment, Problem } from './problem';
 
@@ -13,6 +14,7 @@ export function planRules(plan: JsonObject): Problem[] {
   const problems: Problem[] = [];
   uniqueNames(plan.taxes, ['taxes'], 'name', 'tax name', problems, isNonBlank);
   if (plan.kind === 'per-call') {
+    areaCodeWithNanpCountry(plan, problems);
     feeDecimals(plan, problems);
     uniqueNames(plan.destinations, ['destinations'], 'prefix', 'prefix', problems, isPrefix);
     destinationClassesRated(plan, problems);
@@ -54,6 +56,20 @@ function uniqueNames(
         message: `duplicate ${what} "${name}" (first at ${[...path, earlier].join('.')})`,
       });
     }
+  }
+}
+
+/** 7-digit local dialing is a North American habit: an area code elsewhere is a mistake. */
+function areaCodeWithNanpCountry(plan: JsonObject, problems: Problem[]): void {
+  const dialPlan = plan.dialPlan;
+  if (!isJsonObject(dialPlan) || typeof dialPlan.areaCode !== 'string') return;
+  const country = dialPlan.country;
+  if (typeof country !== 'string' || dialCountry(country, dialPlan) !== undefined) return;
+  if (!isNanpCountry(country)) {
+    problems.push({
+      path: ['dialPlan', 'areaCode'],
+      message: `is only for a country of the North American Numbering Plan (calling code 1), not ${country}`,
+    });
   }
 }
 

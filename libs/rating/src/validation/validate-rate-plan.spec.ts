@@ -93,6 +93,15 @@ describe('validateRatePlan: valid plans', () => {
     ['no dial plan', variant(hotel, (p) => delete p.dialPlan)],
     ['a dial plan without access code', variant(hotel, (p) => delete p.dialPlan.accessCode)],
     ['an access code of 4 digits', variant(hotel, (p) => (p.dialPlan.accessCode = '0011'))],
+    ['an area code', variant(hotel, (p) => (p.dialPlan.areaCode = '303'))],
+    [
+      'an area code dialing from Canada (calling code 1)',
+      variant(hotel, (p) => Object.assign(p.dialPlan, { country: 'CA', areaCode: '416' })),
+    ],
+    [
+      'an area code dialing from Jamaica (calling code 1)',
+      variant(hotel, (p) => Object.assign(p.dialPlan, { country: 'JM', areaCode: '876' })),
+    ],
     [
       'extension ends equal as numbers',
       variant(hotel, (p) => {

@@ -28,6 +28,13 @@ export interface ItemState {
   reason: string | null;
 }
 
+/** Rating's reasons for a line it could not price: a person decides what it costs. */
+const UNPRICED_REASONS: ReadonlySet<string> = new Set([
+  'feature-code',
+  'unroutable-number',
+  'no-rate',
+]);
+
 /** Why `action` may not be taken on the item now, or null when it may. */
 export function refusal(action: ReviewAction, item: ItemState): string | null {
   if (item.invoiceId !== null) {
@@ -54,7 +61,9 @@ export function statusAfter(action: ReviewAction, item: ItemState): LineItemStat
     case 'assign':
       return 'pending';
     case 'reset':
-      // Back to what rating made of it: without a rate or an account it still needs review.
-      return item.billingAccount === null || item.reason === 'no-rate' ? 'needs-review' : 'pending';
+      // Back to what rating made of it: without a price or an account it still needs review.
+      return item.billingAccount === null || UNPRICED_REASONS.has(item.reason ?? '')
+        ? 'needs-review'
+        : 'pending';
   }
 }
