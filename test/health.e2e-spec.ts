@@ -195,6 +195,7 @@ describe('/health and failed syncs (e2e)', () => {
     expect(warning).toMatchObject({
       level: 40, // pino's warn
       sourceId,
+      sourceName: 'Grand Hotel',
       trigger: 'manual',
       from: failed.from,
       to: failed.to,

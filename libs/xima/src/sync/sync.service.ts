@@ -295,7 +295,15 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     const from = isoTime(run.fromMs);
     const to = isoTime(run.toMs);
     this.logger.warn(
-      { sourceId: source.id, runId: run.id, trigger: run.trigger, from, to, reason },
+      {
+        sourceId: source.id,
+        sourceName: source.name,
+        runId: run.id,
+        trigger: run.trigger,
+        from,
+        to,
+        reason,
+      },
       `Sync of source ${source.id} ${JSON.stringify(source.name)} failed (run ${run.id}, ${run.trigger}, window ${from} to ${to}): ${reason}`,
     );
   }
