@@ -66,6 +66,32 @@ describe('npm run cli -- sync (e2e, real sandbox and ledger file)', () => {
     expect(second).toMatchObject({ status: 'succeeded', inserted: '0', 'line items': '0' });
   });
 
+  it("says why a sync failed in a warning on stderr (source, window, Xima's message), never the token, and exits 1", async () => {
+    sandbox.setFaults({ mode: '403' });
+    try {
+      const failed = await cli(
+        'sync',
+        '--source',
+        '1',
+        '--from',
+        '2026-03-05',
+        '--to',
+        '2026-03-06',
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.out).toContainEqual(expect.stringMatching(/^status {8}failed$/));
+      const warnings = failed.err.filter((line) => line.startsWith('warn: '));
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^warn: Sync of source 1 "Hotel" failed \(run \d+, cli, window 2026-03-05T07:00:00.000Z to 2026-03-06T07:00:00.000Z\): .*Xima answered 403/,
+        ),
+      ]);
+      expect([...failed.out, ...failed.err].join('\n')).not.toContain(TOKEN);
+    } finally {
+      sandbox.setFaults(undefined);
+    }
+  });
+
   it('refuses a bad window or source with a clear message', async () => {
     await expect(
       cli('sync', '--source', '1', '--from', '2026-03-04', '--to', '2026-03-01'),

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,24 +17,44 @@ interface Exit {
   stderr: string;
 }
 
-function run(
-  env: Record<string, string>,
-  cwd = root,
-): {
+interface Running {
   child: ChildProcess;
   exited: Promise<Exit>;
   output: () => string;
-} {
-  const child = spawn(process.execPath, [main], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
-  });
+}
+
+function run(env: Record<string, string>, cwd = root): Running {
+  return watch(
+    spawn(process.execPath, [main], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
+    }),
+  );
+}
+
+/**
+ * `npm run -s start:prod` as an operator types it: the script itself must set NODE_ENV. In a
+ * process group of its own, so that the service under npm can be stopped with it.
+ */
+function startProd(env: Record<string, string>): Running {
+  return watch(
+    spawn('npm', ['run', '-s', 'start:prod'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
+      detached: true,
+    }),
+  );
+}
+
+function watch(child: ChildProcess): Running {
+  if (!child.stdout || !child.stderr) throw new Error('spawned without pipes');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<Exit>((done) =>
-    child.on('exit', (code, signal) => done({ code, signal, stdout, stderr })),
+    // `close`: after the output is all read (and, under npm, after the service has exited too).
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr })),
   );
   return { child, exited, output: () => stdout };
 }
@@ -117,10 +137,59 @@ describe('the built service (spawned)', () => {
     }
   }, 30_000);
 
+  it('npm run start:prod without Xima settings refuses to start and says how to run the demo', async () => {
+    const ledger = join(dir, 'refused', 'ledger.sqlite');
+    const { code, stdout, stderr } = await startProd({ DATABASE_URL: `sqlite:${ledger}` }).exited;
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Configuration error: XIMA_BASE_URL and XIMA_API_KEY are not set/);
+    for (const hint of [
+      'XIMA_BASE_URL',
+      'XIMA_API_KEY',
+      'ADMIN_API_KEY',
+      'DEMO=true npm run start:prod',
+    ]) {
+      expect(lines[0]).toContain(hint);
+    }
+    // Nothing started: not even the ledger file.
+    expect(existsSync(ledger)).toBe(false);
+  }, 30_000);
+
+  it('npm run start:prod with DEMO=true starts the demo on purpose (pretty logs by LOG_FORMAT)', async () => {
+    const port = await freePort();
+    const service = startProd({
+      DEMO: 'true',
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, 'demo', 'demo.sqlite')}`,
+      LOG_FORMAT: 'pretty',
+    });
+    try {
+      await waitFor(() => service.output().includes('listening on'), 20_000);
+      expect(service.output()).toContain('DEMO MODE');
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      await expect(health.json()).resolves.toMatchObject({
+        info: { database: { status: 'up' } },
+        sources: [
+          { name: 'Grand Hotel room calls (demo)' },
+          { name: 'Porter & Lane account codes (demo)' },
+        ],
+      });
+    } finally {
+      process.kill(-service.child.pid!, 'SIGTERM');
+    }
+    const { stdout } = await service.exited;
+    // LOG_FORMAT=pretty: readable lines although stdout is a pipe, not one JSON line.
+    expect(stdout).toMatch(/INFO.*\[Startup\] Demo mode/);
+    expect(stdout).not.toMatch(/^\{"level"/m);
+  }, 30_000);
+
   it('starts, serves /health and /api/docs, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const adminKey = 'spawned-admin-key-0123456789abcdefghijklmnop';
     const service = run({
+      DEMO: 'true',
       PORT: String(port),
       DATABASE_URL: `sqlite:${join(dir, 'nested', 'ledger.sqlite')}`,
       ADMIN_API_KEY: adminKey,

@@ -77,4 +77,58 @@ describe('sync schedule (e2e)', () => {
     expect(runs.some((r) => r.status === 'succeeded')).toBe(true);
     await scheduled.close();
   }, 30_000);
+
+  it('logs a failed scheduled run at warn with its reason, never the token', async () => {
+    const env = {
+      DATABASE_URL: `sqlite:${join(dir, 'failing.sqlite')}`,
+      XIMA_BASE_URL: sandbox.url,
+      XIMA_API_KEY: TOKEN,
+    };
+    const setup = await createTestApp(env);
+    const http = () => request(setup.app.getHttpServer());
+    const plan = await http()
+      .post('/api/v1/rate-plans')
+      .set(...bearer(setup.adminKey))
+      .send(samplePlan('grand-hotel'))
+      .expect(201);
+    await http()
+      .post('/api/v1/sources')
+      .set(...bearer(setup.adminKey))
+      .send({
+        name: 'Front desk',
+        kind: 'call-records',
+        historicDataKey: 'CALLDTLX',
+        ratePlanId: plan.body.id,
+        timezone: 'America/Denver',
+      })
+      .expect(201);
+    await setup.close();
+
+    sandbox.setFaults({ mode: '403' });
+    const scheduled = await createTestApp({
+      ...env,
+      ADMIN_API_KEY: setup.adminKey,
+      SYNC_SCHEDULE_ENABLED: 'true',
+      SYNC_CRON: '* * * * * *',
+    });
+    try {
+      const warned = () =>
+        scheduled.logs.lines
+          .map((line) => JSON.parse(line) as { level: number; context?: string; trigger?: string })
+          .filter((line) => line.context === 'SyncService' && line.level === 40);
+      for (let i = 0; i < 60 && warned().length === 0; i++) await sleep(100);
+      expect(warned()[0]).toMatchObject({
+        trigger: 'schedule',
+        sourceId: 1,
+        msg: expect.stringMatching(
+          /^Sync of source 1 "Front desk" failed \(run \d+, schedule, window /,
+        ),
+        reason: expect.stringContaining('Xima answered 403'),
+      });
+      expect(scheduled.logs.text).not.toContain(TOKEN);
+    } finally {
+      sandbox.setFaults(undefined);
+      await scheduled.close();
+    }
+  }, 30_000);
 });

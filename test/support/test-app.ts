@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
@@ -21,6 +22,22 @@ export class LogCapture extends Writable {
   }
 }
 
+/** Test apps booted and not yet closed. */
+let openApps = 0;
+
+/**
+ * nestjs-pino keeps one root logger per process, made by the first app that logs: an app booted
+ * after another was closed would write its lines to the closed one's capture. When no other app
+ * is open, each gets its own (the package's reset for tests, not among its public exports); an
+ * app still open keeps using the root it made.
+ */
+function freshPinoRoot(): void {
+  if (openApps > 0) return;
+  const file = join(dirname(require.resolve('nestjs-pino')), 'PinoLogger.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(file) as { __resetOutOfContextForTests(): void }).__resetOutOfContextForTests();
+}
+
 export interface TestApp {
   app: INestApplication;
   /** The bootstrap admin key (ADMIN_API_KEY). */
@@ -40,7 +57,15 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const adminKey = `test-admin-${randomBytes(24).toString('base64url')}`;
   const saved = { ...process.env };
-  for (const name of ['XIMA_BASE_URL', 'XIMA_API_KEY', 'PORT', 'HOST', 'SYNC_CRON']) {
+  for (const name of [
+    'XIMA_BASE_URL',
+    'XIMA_API_KEY',
+    'PORT',
+    'HOST',
+    'SYNC_CRON',
+    'DEMO',
+    'LOG_FORMAT',
+  ]) {
     delete process.env[name];
   }
   Object.assign(process.env, {
@@ -55,6 +80,7 @@ export async function createTestApp(
     ...env,
   });
   const logs = new LogCapture();
+  freshPinoRoot();
   try {
     const moduleRef = await override(
       Test.createTestingModule({ imports: [AppModule.forRoot()] })
@@ -65,7 +91,14 @@ export async function createTestApp(
     app.useLogger(app.get(Logger));
     configureApp(app);
     await app.init();
-    return { app, adminKey, logs, close: () => app.close() };
+    openApps++;
+    let closed = false;
+    const close = async (): Promise<void> => {
+      if (!closed) openApps--;
+      closed = true;
+      await app.close();
+    };
+    return { app, adminKey, logs, close };
   } finally {
     process.env = saved;
   }

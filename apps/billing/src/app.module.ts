@@ -22,6 +22,8 @@ import { ximaModuleOptions } from './xima-settings';
 export class AppModule {
   /** The whole service. Reads the environment when called. */
   static forRoot(): DynamicModule {
+    // One object, imported twice: Nest makes one module of it.
+    const xima = XimaModule.forRootAsync(ximaModuleOptions(true));
     return {
       module: AppModule,
       imports: [
@@ -33,10 +35,10 @@ export class AppModule {
           useFactory: (config: AppConfig) => config.ledgerLocation,
         }),
         ApiKeysModule,
-        HealthModule,
+        HealthModule.forRoot(xima),
         RatingModule,
         DemoModule,
-        XimaModule.forRootAsync(ximaModuleOptions(true)),
+        xima,
         ReviewModule,
         InvoiceExportModule.forRootAsync({
           inject: [AppConfig],

@@ -21,6 +21,7 @@ import { Ledger, Source } from '@app/ledger';
 import { RATE_TABLE_COLUMNS, RatePlansService } from '@app/rating';
 import { SyncService, requestedWindow } from '@app/xima';
 import { ApiKeysService } from './api-keys/api-keys.service';
+import { CliLogger } from './cli-logger';
 import { CliModule } from './cli.module';
 import { applyMemoryPolicy } from './memory-policy';
 import { loadEnvFile } from './config/env-file';
@@ -37,7 +38,8 @@ export interface CliOutput {
 
 const consoleOutput: CliOutput = {
   out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
+  // A line written while a progress bar shows (a warning in the middle of a sync) replaces it.
+  err: (line) => process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[2K' : ''}${line}\n`),
   progress: (line) => {
     if (!process.stderr.isTTY) return;
     process.stderr.write(`\r\x1b[2K${line}`);
@@ -55,7 +57,9 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
   const boot = async (): Promise<INestApplicationContext> => {
     loadEnvFile();
     validateEnvironment(process.env);
-    context ??= await NestFactory.createApplicationContext(CliModule.forRoot(), { logger: false });
+    context ??= await NestFactory.createApplicationContext(CliModule.forRoot(), {
+      logger: new CliLogger((line) => output.err(line)),
+    });
     return context;
   };
 
@@ -234,7 +238,7 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
         ['seconds', ((Date.now() - started) / 1000).toFixed(1)],
       ];
       for (const [name, value] of rows) output.out(`${name.padEnd(14)}${value}`);
-      for (const message of JSON.parse(run.messagesJson) as string[]) output.err(message);
+      // Why a run failed is already on stderr: the sync logged it at warn.
       if (run.status !== 'succeeded') exitCode = 1;
     });
 

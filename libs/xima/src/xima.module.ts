@@ -7,6 +7,8 @@ import { SourcesService } from './sources/sources.service';
 import { SyncController } from './sync/sync.controller';
 import { SYNC_SCHEDULE_OPTIONS, SyncScheduleOptions, SyncScheduler } from './sync/sync.scheduler';
 import { SyncService, XIMA_GATEWAY } from './sync/sync.service';
+import { SyncStatusService } from './sync/sync-status.service';
+import { XimaContact } from './sync/xima-contact';
 
 const XIMA_SETTINGS = Symbol('XIMA_SETTINGS');
 
@@ -33,6 +35,8 @@ export class XimaModule {
         SourcesService,
         SyncService,
         SyncScheduler,
+        SyncStatusService,
+        XimaContact,
         {
           provide: XIMA_SETTINGS,
           inject: options.inject ?? [],
@@ -50,7 +54,7 @@ export class XimaModule {
           useFactory: (settings: { schedule: SyncScheduleOptions }) => settings.schedule,
         },
       ],
-      exports: [SourcesService, SyncService],
+      exports: [SourcesService, SyncService, SyncStatusService],
     };
   }
 }

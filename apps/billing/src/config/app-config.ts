@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { DeliverySettings } from '@app/invoice-export';
 import { LedgerLocation, parseDatabaseUrl } from '@app/ledger';
-import { Environment, LogLevel, databaseUrlOf, isDemoMode } from './environment';
+import { Environment, LogFormat, LogLevel, databaseUrlOf, isDemoMode } from './environment';
 
 /** The one typed way to read configuration; nothing else reads process.env. */
 @Injectable()
@@ -19,6 +19,11 @@ export class AppConfig {
 
   get logLevel(): LogLevel {
     return this.config.get('LOG_LEVEL', { infer: true });
+  }
+
+  /** LOG_FORMAT; undefined lets the terminal decide (see logging/log-format.ts). */
+  get logFormat(): LogFormat | undefined {
+    return this.config.get('LOG_FORMAT', { infer: true });
   }
 
   get syncScheduleEnabled(): boolean {

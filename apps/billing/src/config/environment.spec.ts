@@ -125,4 +125,53 @@ describe('validateEnvironment', () => {
   it('never echoes a secret value', () => {
     expect(message({ ADMIN_API_KEY: 'short-secret' })).not.toContain('short-secret');
   });
+
+  it.each([
+    [{ LOG_FORMAT: 'text' }, 'LOG_FORMAT must be one of pretty, json (got "text")'],
+    [{ DEMO: 'yes' }, 'DEMO must be true or false (got "yes")'],
+    [
+      { DEMO: 'true', XIMA_BASE_URL: 'https://abc.xima.cloud', XIMA_API_KEY: 't' },
+      'DEMO=true runs the bundled Xima sandbox instead of Xima: unset XIMA_BASE_URL and XIMA_API_KEY, or DEMO',
+    ],
+    [
+      { DEMO: 'false' },
+      "XIMA_BASE_URL and XIMA_API_KEY must be set when DEMO=false (set XIMA_BASE_URL (such as https://abc.xima.cloud), XIMA_API_KEY (the Xima service user's token) and ADMIN_API_KEY to bill from Xima)",
+    ],
+    [
+      { NODE_ENV: 'production', XIMA_BASE_URL: 'https://abc.xima.cloud' },
+      'XIMA_API_KEY must be set when XIMA_BASE_URL is (or unset both and set DEMO=true for the demo)',
+    ],
+  ])('%j -> %s', (raw, expected) => {
+    expect(message(raw)).toBe(expected);
+  });
+});
+
+describe('demo mode and NODE_ENV', () => {
+  const xima = { XIMA_BASE_URL: 'https://abc.xima.cloud', XIMA_API_KEY: 't', ADMIN_API_KEY: ADMIN };
+
+  it('starts the demo without Xima settings outside production (npm start on a fresh clone)', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      expect(isDemoMode(validateEnvironment({ ...(NODE_ENV && { NODE_ENV }) }))).toBe(true);
+    }
+  });
+
+  it('refuses a production start without Xima settings, saying what to set and how to run the demo', () => {
+    expect(message({ NODE_ENV: 'production' })).toBe(
+      "XIMA_BASE_URL and XIMA_API_KEY are not set, and NODE_ENV=production never starts the demo by itself: set XIMA_BASE_URL (such as https://abc.xima.cloud), XIMA_API_KEY (the Xima service user's token) and ADMIN_API_KEY to bill from Xima, or run the demo on purpose with DEMO=true npm run start:prod",
+    );
+  });
+
+  it('runs the demo in production when DEMO=true asks for it', () => {
+    const env = validateEnvironment({ NODE_ENV: 'production', DEMO: 'true' });
+    expect(env).toMatchObject({ DEMO: true });
+    expect(isDemoMode(env)).toBe(true);
+    expect(databaseUrlOf(env)).toBe('sqlite:data/demo.sqlite');
+  });
+
+  it('bills from Xima in production when it is configured; DEMO=false changes nothing then', () => {
+    expect(isDemoMode(validateEnvironment({ NODE_ENV: 'production', ...xima }))).toBe(false);
+    expect(
+      isDemoMode(validateEnvironment({ NODE_ENV: 'production', DEMO: 'FALSE', ...xima })),
+    ).toBe(false);
+  });
 });

@@ -22,6 +22,9 @@ import { DEFAULT_DATABASE_URL, DEMO_DATABASE_URL, parseDatabaseUrl } from '@app/
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 function IsDatabaseUrl(): PropertyDecorator {
   return ValidateBy({
     name: 'isDatabaseUrl',
@@ -100,6 +103,19 @@ function IsIntegerBetween(min: number, max: number, unit = ''): PropertyDecorato
  * then reached only through AppConfig.
  */
 export class Environment {
+  /** `production` (what `npm run start:prod` sets) never falls back to the demo by itself. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /**
+   * `true` asks for demo mode (the bundled sandbox) even in production; `false` refuses it even
+   * in development. Unset: demo mode when Xima is not configured, outside production.
+   */
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO?: boolean;
+
   @IsIntegerBetween(1, 65535)
   PORT: number = 3000;
 
@@ -136,6 +152,11 @@ export class Environment {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
+  /** Unset: readable lines on a terminal, JSON lines otherwise (see logging/log-format.ts). */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT?: LogFormat;
+
   /** Attempts to deliver an invoice to its billing system before giving up, the first included. */
   @IsIntegerBetween(1, 100)
   DELIVERY_MAX_ATTEMPTS: number = 6;
@@ -168,6 +189,8 @@ const SECRET_VARIABLES = new Set(['XIMA_API_KEY', 'ADMIN_API_KEY']);
 export class ConfigurationError extends Error {}
 
 const VARIABLES = [
+  'NODE_ENV',
+  'DEMO',
   'PORT',
   'HOST',
   'DATABASE_URL',
@@ -177,11 +200,15 @@ const VARIABLES = [
   'SYNC_SCHEDULE_ENABLED',
   'ADMIN_API_KEY',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'DELIVERY_MAX_ATTEMPTS',
   'DELIVERY_BACKOFF_MS',
   'DELIVERY_BACKOFF_MAX_MS',
   'DELIVERY_TIMEOUT_MS',
 ] as const;
+
+/** Variables that say true or false: `true`/`false` in any case, anything else is refused. */
+const BOOLEAN_VARIABLES = ['SYNC_SCHEDULE_ENABLED', 'DEMO'] as const;
 
 /** Keeps only the variables we own: the rest of the process environment is not ours to read. */
 function pick(raw: Record<string, unknown>): Record<string, unknown> {
@@ -200,6 +227,9 @@ function describe(error: ValidationError): string {
   return `${error.property} ${reason}${shown}`;
 }
 
+const XIMA_SETTINGS_HINT =
+  "set XIMA_BASE_URL (such as https://abc.xima.cloud), XIMA_API_KEY (the Xima service user's token) and ADMIN_API_KEY to bill from Xima";
+
 /**
  * Validates the environment; throws a ConfigurationError whose message is one line naming
  * the variable and what is wrong with it.
@@ -207,11 +237,11 @@ function describe(error: ValidationError): string {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const picked = pick(raw);
   const environment = plainToInstance(Environment, picked, { exposeDefaultValues: true });
-  if (typeof picked.SYNC_SCHEDULE_ENABLED === 'string') {
-    const flag = picked.SYNC_SCHEDULE_ENABLED.trim().toLowerCase();
-    environment.SYNC_SCHEDULE_ENABLED = (
-      flag === 'true' ? true : flag === 'false' ? false : picked.SYNC_SCHEDULE_ENABLED
-    ) as boolean;
+  for (const name of BOOLEAN_VARIABLES) {
+    const raw = picked[name];
+    if (typeof raw !== 'string') continue;
+    const flag = raw.trim().toLowerCase();
+    environment[name] = (flag === 'true' ? true : flag === 'false' ? false : raw) as boolean;
   }
   // Numbers arrive as strings: anything but digits stays a string and fails validation.
   for (const name of INTEGER_VARIABLES) {
@@ -225,11 +255,30 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   const hasBaseUrl = environment.XIMA_BASE_URL !== undefined;
   const hasApiKey = environment.XIMA_API_KEY !== undefined;
+  const demoHint = isProduction(environment)
+    ? 'or unset both and set DEMO=true for the demo'
+    : 'or unset both for demo mode';
   if (hasBaseUrl !== hasApiKey) {
     throw new ConfigurationError(
       hasBaseUrl
-        ? 'XIMA_API_KEY must be set when XIMA_BASE_URL is (or unset both for demo mode)'
-        : 'XIMA_BASE_URL must be set when XIMA_API_KEY is (or unset both for demo mode)',
+        ? `XIMA_API_KEY must be set when XIMA_BASE_URL is (${demoHint})`
+        : `XIMA_BASE_URL must be set when XIMA_API_KEY is (${demoHint})`,
+    );
+  }
+  if (environment.DEMO === true && hasBaseUrl) {
+    throw new ConfigurationError(
+      'DEMO=true runs the bundled Xima sandbox instead of Xima: unset XIMA_BASE_URL and XIMA_API_KEY, or DEMO',
+    );
+  }
+  if (!hasBaseUrl && environment.DEMO === false) {
+    throw new ConfigurationError(
+      `XIMA_BASE_URL and XIMA_API_KEY must be set when DEMO=false (${XIMA_SETTINGS_HINT})`,
+    );
+  }
+  if (!hasBaseUrl && environment.DEMO === undefined && isProduction(environment)) {
+    // A production start without Xima would otherwise bill from generated demo calls.
+    throw new ConfigurationError(
+      `XIMA_BASE_URL and XIMA_API_KEY are not set, and NODE_ENV=production never starts the demo by itself: ${XIMA_SETTINGS_HINT}, or run the demo on purpose with DEMO=true npm run start:prod`,
     );
   }
   if (!isDemoMode(environment) && environment.ADMIN_API_KEY === undefined) {
@@ -238,6 +287,11 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     );
   }
   return environment;
+}
+
+/** NODE_ENV=production: what `npm run start:prod` sets. */
+export function isProduction(environment: Pick<Environment, 'NODE_ENV'>): boolean {
+  return environment.NODE_ENV === 'production';
 }
 
 /** Demo mode: no Xima credentials, so the bundled sandbox stands in for Xima. */

@@ -1,26 +1,28 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header } from '@nestjs/common';
 import {
-  HealthCheck,
-  HealthCheckResult,
-  HealthCheckService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '@app/common';
+import { HealthService } from './health.service';
+import { HealthView } from './health.view';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
-  /** Liveness and a database ping; 503 when the ledger does not answer. */
   @Get()
-  @HealthCheck()
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1000 })]);
+  @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
+  @ApiOperation({
+    summary: "Liveness, a database ping, each enabled source's last sync and Xima's reachability",
+  })
+  @ApiOkResponse({ type: HealthView, description: '`ok`, or `degraded` with the details' })
+  @ApiServiceUnavailableResponse({ description: 'The ledger does not answer' })
+  check(): Promise<HealthView> {
+    return this.health.check();
   }
 }

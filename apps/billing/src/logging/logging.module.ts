@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import PinoPretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
+import { chooseLogFormat } from './log-format';
 import { REDACTED, redactSecrets } from './redact-secrets';
 
 /** Where log lines go; tests replace it to read what was logged. */
@@ -21,13 +22,15 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * JSON lines for machines; readable lines when a person watches a terminal. Redaction happens
- * before either, so both are free of secrets.
+ * JSON lines for machines; readable lines when a person watches a terminal (or LOG_FORMAT says
+ * so). Redaction happens before either, so both are free of secrets.
  */
-function defaultDestination(): DestinationStream {
-  return process.stdout.isTTY
+function defaultDestination(config: AppConfig): DestinationStream {
+  const tty = process.stdout.isTTY === true;
+  return chooseLogFormat(config.logFormat, tty) === 'pretty'
     ? PinoPretty({
-        colorize: true,
+        // Colours only for a terminal: escape codes in a file or a pipe are noise.
+        colorize: tty,
         translateTime: 'SYS:HH:MM:ss.l',
         ignore: 'pid,hostname,context,req,res,responseTime',
         messageFormat:
@@ -38,7 +41,7 @@ function defaultDestination(): DestinationStream {
 
 @Global()
 @Module({
-  providers: [{ provide: LOG_DESTINATION, useFactory: defaultDestination }],
+  providers: [{ provide: LOG_DESTINATION, inject: [AppConfig], useFactory: defaultDestination }],
   exports: [LOG_DESTINATION],
 })
 class LogDestinationModule {}

@@ -14,6 +14,7 @@ import { ReportRequestBody, XimaError } from '../client';
 import { ColumnMap, ReportShapeError, parseAccountSummaryReport, parseCallReport } from '../report';
 import { ChunkContext, ChunkCounts, writeCallChunk, writeSummaryChunk } from './chunk-writer';
 import { Chunk, chunkRequestBody, chunksOf, scheduledWindow } from './sync-window';
+import { XimaContact } from './xima-contact';
 
 /** The one thing sync needs from Xima; XimaClient is it in production. */
 export interface XimaGateway {
@@ -63,6 +64,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly ledger: Ledger,
     private readonly plans: RatePlansService,
     private readonly clock: Clock,
+    private readonly contact: XimaContact,
     @Optional() @Inject(XIMA_GATEWAY) private readonly xima: XimaGateway | null,
   ) {}
 
@@ -153,7 +155,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
         const fetched = await (next ?? this.fetchChunk(source, chunk, signal));
         next = undefined;
         await this.addRetries(run.id, fetched.retries);
-        if ('failure' in fetched) return await this.finish(run.id, 'failed', fetched.failure);
+        if ('failure' in fetched) return await this.fail(source, run, fetched.failure);
         // Xima prepares the next chunk's report while this one is stored: a backfill waits for
         // Xima and for the disk at the same time, not one after the other.
         if (index + 1 < chunks.length) next = this.fetchChunk(source, chunks[index + 1], signal);
@@ -166,9 +168,9 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       return finished;
     } catch (error) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return this.finish(run.id, 'failed', 'unexpected error; see the service log').catch(
-        () => run,
-      );
+      const reason = 'unexpected error; see the service log';
+      this.warnFailed(source, run, reason);
+      return this.finish(run.id, 'failed', reason).catch(() => run);
     } finally {
       abandon.abort();
       await next?.catch(() => undefined);
@@ -188,6 +190,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
         : [];
       const body = chunkRequestBody(chunk, source.timezone, parameters);
       const report = await this.xima!.runReport(source.historicDataKey, body, signal);
+      this.contact.answered(this.clock.now());
       retries = report.retries;
       const columns = source.columnsJson
         ? (JSON.parse(source.columnsJson) as ColumnMap)
@@ -206,6 +209,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       return { parsed, retries };
     } catch (error) {
       if (error instanceof XimaError) {
+        this.contact.failed(this.clock.now(), error);
         return { failure: `${label}: ${error.message}`, retries: error.retries };
       }
       if (error instanceof ReportShapeError)
@@ -272,6 +276,35 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     if (retries === 0) return Promise.resolve();
     return this.ledger.transaction((manager) =>
       manager.query(`UPDATE sync_runs SET retries = retries + ? WHERE id = ?`, [retries, runId]),
+    );
+  }
+
+  /** Ends the run `failed` with its reason, and says so in the log. */
+  private async fail(source: Source, run: SyncRun, reason: string): Promise<SyncRun> {
+    const failed = await this.finish(run.id, 'failed', reason);
+    this.warnFailed(source, run, reason);
+    return failed;
+  }
+
+  /**
+   * A failed run at warn, whatever started it (API, CLI, schedule, demo): an operator reading
+   * the log learns which source, which window and what Xima said. Reasons never hold the
+   * token: XimaClient takes it out of every message it makes.
+   */
+  private warnFailed(source: Source, run: SyncRun, reason: string): void {
+    const from = isoTime(run.fromMs);
+    const to = isoTime(run.toMs);
+    this.logger.warn(
+      {
+        sourceId: source.id,
+        sourceName: source.name,
+        runId: run.id,
+        trigger: run.trigger,
+        from,
+        to,
+        reason,
+      },
+      `Sync of source ${source.id} ${JSON.stringify(source.name)} failed (run ${run.id}, ${run.trigger}, window ${from} to ${to}): ${reason}`,
     );
   }
 
