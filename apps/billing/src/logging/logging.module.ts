@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import PinoPretty from 'pino-pretty';
@@ -52,6 +52,9 @@ class LogDestinationModule {}
       imports: [LogDestinationModule],
       inject: [AppConfig, LOG_DESTINATION],
       useFactory: (config: AppConfig, destination: DestinationStream) => ({
+        // nestjs-pino 4 (decision 0014) mounts on `*`, which Express 5 no longer reads: mount
+        // where nestjs-pino 5 does, on every path, `/` included.
+        forRoutes: [{ path: '{/*splat}', method: RequestMethod.ALL }],
         pinoHttp: [
           {
             level: config.logLevel,
