@@ -90,8 +90,8 @@ export async function buildLedger(
          created_at_ms, created_by) VALUES (1, 1, 1, 0, ?, 1, 'bench')`,
     ).run(JSON.stringify(shape.plan ?? benchPlan()));
     db.prepare(
-      `INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, timezone,
-         created_at_ms, updated_at_ms) VALUES (1, 'Benchmark hotel', 'call-records', 'CALLDTLX', 1,
+      `INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, business_id, timezone,
+         created_at_ms, updated_at_ms) VALUES (1, 'Benchmark hotel', 'call-records', 'CALLDTLX', 1, 1,
          'America/Denver', 1, 1)`,
     ).run();
     db.prepare(

@@ -48,8 +48,8 @@ describe('npm run cli -- sync (e2e, real sandbox and ledger file)', () => {
     );
     const db = new Database(join(dir, 'ledger.sqlite'));
     db.prepare(
-      `INSERT INTO sources (name, kind, historic_data_key, rate_plan_id, timezone, created_at_ms, updated_at_ms)
-       VALUES ('Hotel', 'call-records', 'CALLDTLX', 1, 'America/Denver', 0, 0)`,
+      `INSERT INTO sources (name, kind, historic_data_key, rate_plan_id, business_id, timezone, created_at_ms, updated_at_ms)
+       VALUES ('Hotel', 'call-records', 'CALLDTLX', 1, 1, 'America/Denver', 0, 0)`,
     ).run();
     db.close();
 

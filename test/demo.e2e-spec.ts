@@ -34,10 +34,29 @@ describe('demo mode (e2e: in-process sandbox, sample data, a week synced)', () =
     const counts = async (d: DataSource) =>
       (
         await d.query(`SELECT (SELECT count(*) FROM rate_plans) AS plans, (SELECT count(*) FROM sources) AS sources,
+                              (SELECT count(*) FROM businesses) AS businesses,
                               (SELECT count(*) FROM line_items) AS items, (SELECT count(*) FROM call_records) AS calls`)
-      )[0] as { plans: number; sources: number; items: number; calls: number };
+      )[0] as { plans: number; sources: number; businesses: number; items: number; calls: number };
     const after = await counts(db);
-    expect(after).toMatchObject({ plans: 2, sources: 2 });
+    // The default business, the hotel and the law firm; each demo source belongs to its own.
+    expect(after).toMatchObject({ plans: 2, sources: 2, businesses: 3 });
+    await expect(
+      db.query(`SELECT s.name AS source, b.name AS business, b.kind, b.invoice_prefix AS prefix
+                  FROM sources s JOIN businesses b ON b.id = s.business_id ORDER BY s.id`),
+    ).resolves.toEqual([
+      {
+        source: 'Grand Hotel room calls (demo)',
+        business: 'Grand Hotel Denver',
+        kind: 'hotel',
+        prefix: 'GH',
+      },
+      {
+        source: 'Porter & Lane account codes (demo)',
+        business: 'Porter & Lane LLP',
+        kind: 'law-firm',
+        prefix: 'PL',
+      },
+    ]);
     expect(after.calls).toBeGreaterThan(1000); // a week at 400 calls a day
     expect(after.items).toBeGreaterThan(100);
     await first.close();
@@ -48,6 +67,7 @@ describe('demo mode (e2e: in-process sandbox, sample data, a week synced)', () =
     const again = await counts(db2);
     expect(again.plans).toBe(2);
     expect(again.sources).toBe(2);
+    expect(again.businesses).toBe(3);
     // The second week overlaps the first: no call is stored twice.
     const dupes = await db2.query(
       `SELECT count(*) AS n FROM (SELECT source_id, call_id FROM call_records GROUP BY 1, 2 HAVING count(*) > 1)`,

@@ -21,6 +21,18 @@ describe('invoice exports: csv, json, pdf, pms (e2e)', () => {
       builder.overrideProvider(Clock).useValue({ now: () => FINALIZED }),
     );
     db = t.app.get(DataSource);
+    // The default business, named as the hotel it is: its PDFs carry this header.
+    await request(t.app.getHttpServer())
+      .patch('/api/v1/businesses/1')
+      .set(...bearer(t.adminKey))
+      .send({
+        name: 'Grand Hotel',
+        kind: 'hotel',
+        address: ['1550 Court Place', 'Denver, CO 80202'],
+        taxId: '84-1234567',
+        paymentTerms: 'Due on receipt',
+      })
+      .expect(200);
     seeded = await seedSource(t);
     await seedItems(db, seeded, [
       { startTimeMs: T0, billingAccount: 'ROOM-1012', status: 'approved', amountMinor: 150 },
@@ -112,7 +124,7 @@ describe('invoice exports: csv, json, pdf, pms (e2e)', () => {
     expect(Buffer.compare(again.body as Buffer, first.body as Buffer)).toBe(0);
   });
 
-  it('pdf: its text, read back by an extractor, has the business, account, number, lines, tax by name and total; the same bytes every time', async () => {
+  it('pdf: its text, read back by an extractor, has the business (name, address, tax id, payment terms), account, number, lines, tax by name and total; the same bytes every time', async () => {
     const first = await exportAs('pdf').expect(200);
     expect(first.headers['content-type']).toBe('application/pdf');
     expect(first.headers['content-disposition']).toBe('attachment; filename="INV-2026-000001.pdf"');
@@ -121,6 +133,9 @@ describe('invoice exports: csv, json, pdf, pms (e2e)', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         'Grand Hotel',
+        '1550 Court Place',
+        'Denver, CO 80202',
+        'Tax id: 84-1234567',
         'Invoice: INV-2026-000001',
         'Date: 2026-03-31',
         'Billing account: ROOM-1012',
@@ -130,6 +145,7 @@ describe('invoice exports: csv, json, pdf, pms (e2e)', () => {
         'Subtotal 19.25 USD',
         'State sales tax 1.20 USD',
         'Total 20.45 USD',
+        'Payment terms: Due on receipt',
       ]),
     );
     const again = await exportAs('pdf').expect(200);

@@ -81,8 +81,8 @@ describe('logs never hold a key or a token (e2e)', () => {
     const secret = 'parameter-secret-91c2a';
     const insert = () =>
       db.query(
-        `INSERT INTO sources (name, kind, historic_data_key, rate_plan_id, timezone, delivery_secret,
-           created_at_ms, updated_at_ms) VALUES ('x', 'call-records', 'K', 999, 'UTC', ?, 0, 0)`,
+        `INSERT INTO sources (name, kind, historic_data_key, rate_plan_id, business_id, timezone, delivery_secret,
+           created_at_ms, updated_at_ms) VALUES ('x', 'call-records', 'K', 999, 1, 'UTC', ?, 0, 0)`,
         [secret],
       );
     await expect(insert()).rejects.toThrow(/FOREIGN KEY/);

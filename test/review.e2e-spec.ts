@@ -192,9 +192,9 @@ describe('review actions (e2e)', () => {
   it('refuses every action on an item on a draft invoice', async () => {
     const id = await seedOne('approved');
     await db.query(
-      `INSERT INTO invoices (id, status, billing_account, timezone, period_start_ms, period_end_ms,
+      `INSERT INTO invoices (id, status, billing_account, business_id, timezone, period_start_ms, period_end_ms,
          currency, subtotal_minor, tax_minor, total_minor, created_at_ms, updated_at_ms)
-       VALUES (900, 'draft', 'ROOM-1012', 'America/Denver', 0, 1, 'USD', 0, 0, 0, 1, 1)`,
+       VALUES (900, 'draft', 'ROOM-1012', 1, 'America/Denver', 0, 1, 'USD', 0, 0, 0, 1, 1)`,
     );
     await db.query(`UPDATE line_items SET invoice_id = 900 WHERE id = ?`, [id]);
     const before = await itemRow(id);

@@ -29,6 +29,7 @@ export async function seedSource(
   t: TestApp,
   name = 'Grand Hotel',
   plan: Record<string, unknown> = samplePlan('grand-hotel'),
+  sourceFields: Record<string, unknown> = {},
 ): Promise<Seeded> {
   const http = () => request(t.app.getHttpServer());
   const created = await http()
@@ -45,6 +46,7 @@ export async function seedSource(
       historicDataKey: 'CALLDTLX',
       ratePlanId: created.body.id,
       timezone: 'America/Denver',
+      ...sourceFields,
     })
     .expect(201);
   const [version] = await t.app

@@ -5,6 +5,7 @@ import { InvoiceExportModule } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
 import { ReviewModule } from '@app/review';
+import { BusinessesModule } from './businesses/businesses.module';
 import { XimaModule } from '@app/xima';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -35,6 +36,7 @@ export class AppModule {
           useFactory: (config: AppConfig) => config.ledgerLocation,
         }),
         ApiKeysModule,
+        BusinessesModule,
         HealthModule.forRoot(xima),
         RatingModule,
         DemoModule,

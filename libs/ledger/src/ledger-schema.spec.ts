@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ledgerDataSourceOptions } from './ledger-options';
+import { LEDGER_MIGRATIONS } from './migrations';
 
 async function openLedger(path = ':memory:'): Promise<DataSource> {
   const dataSource = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path }));
@@ -43,6 +44,7 @@ describe('ledger schema (real migrations on :memory:)', () => {
       'account_summaries',
       'api_keys',
       'audit_events',
+      'businesses',
       'call_records',
       'invoice_deliveries',
       'invoice_lines',
@@ -73,7 +75,9 @@ describe('ledger schema (real migrations on :memory:)', () => {
     ['line_items', 'UQ_line_items_call_record', ['call_record_id']],
     ['line_items', 'UQ_line_items_account_summary', ['account_summary_id']],
     ['invoices', 'UQ_invoices_number', ['number']],
-    ['invoices', 'UQ_invoices_year_sequence', ['number_year', 'sequence']],
+    ['invoices', 'UQ_invoices_business_year_sequence', ['business_id', 'number_year', 'sequence']],
+    ['businesses', 'UQ_businesses_invoice_prefix', ['invoice_prefix']],
+    ['businesses', 'UQ_businesses_name', ['name']],
     ['api_keys', 'UQ_api_keys_key_hash', ['key_hash']],
     ['rate_plan_versions', 'UQ_rate_plan_versions_plan_version', ['rate_plan_id', 'version']],
   ])('%s has the unique key %s', async (table, index, columns) => {
@@ -139,7 +143,7 @@ describe('ledger schema (real migrations on :memory:)', () => {
 
   it('reverts cleanly: down then up again', async () => {
     const other = await openLedger();
-    await other.undoLastMigration();
+    for (let i = 0; i < LEDGER_MIGRATIONS.length; i++) await other.undoLastMigration();
     const left: { n: number }[] = await other.query(
       `SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'migrations'`,
     );
@@ -161,7 +165,7 @@ describe('ledger file (DATABASE_URL=sqlite:<path>)', () => {
       // A second start finds the schema in place and applies nothing twice.
       const again = await openLedger(join(dir, 'nested', 'deeper', 'ledger.sqlite'));
       await expect(again.query('SELECT count(*) AS n FROM migrations')).resolves.toEqual([
-        { n: 1 },
+        { n: LEDGER_MIGRATIONS.length },
       ]);
       await again.destroy();
     } finally {

@@ -16,17 +16,17 @@ describe('ledger triggers (real migrations on :memory:)', () => {
       VALUES (1, 'Hotel', 'per-call', 'USD', 0, 0)`);
     await db.query(`INSERT INTO rate_plan_versions (id, rate_plan_id, version, effective_from_ms, plan_json, created_at_ms, created_by)
       VALUES (1, 1, 1, 0, '{}', 0, 'test')`);
-    await db.query(`INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, timezone, created_at_ms, updated_at_ms)
-      VALUES (1, 'Calls', 'call-records', 'CALLDTL1', 1, 'America/Denver', 0, 0)`);
+    await db.query(`INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, business_id, timezone, created_at_ms, updated_at_ms)
+      VALUES (1, 'Calls', 'call-records', 'CALLDTL1', 1, 1, 'America/Denver', 0, 0)`);
     await db.query(`INSERT INTO call_records (id, source_id, call_id, start_time_ms, direction, talk_ms, raw_json, created_at_ms)
       VALUES (1, 1, 'c1', 1000, 'outbound', 61000, '{}', 0)`);
     await db.query(`INSERT INTO line_items (id, source_id, call_record_id, call_id, billing_account, start_time_ms,
         talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, tax_minor, total_minor, status,
         rate_plan_id, rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
       VALUES (1, 1, 1, 'c1', 'ROOM-1012', 1000, 61, 66, 'USD', 150, 150, 9, 159, 'approved', 1, 1, 1, '{}', 0, 0)`);
-    await db.query(`INSERT INTO invoices (id, status, billing_account, rate_plan_id, timezone, period_start_ms, period_end_ms,
+    await db.query(`INSERT INTO invoices (id, status, billing_account, business_id, rate_plan_id, timezone, period_start_ms, period_end_ms,
         currency, subtotal_minor, tax_minor, total_minor, created_at_ms, updated_at_ms)
-      VALUES (1, 'draft', 'ROOM-1012', 1, 'America/Denver', 0, 86400000, 'USD', 150, 9, 159, 0, 0)`);
+      VALUES (1, 'draft', 'ROOM-1012', 1, 1, 'America/Denver', 0, 86400000, 'USD', 150, 9, 159, 0, 0)`);
     await db.query(`INSERT INTO invoice_lines (invoice_id, line_number, line_item_id, call_id, start_time_ms, talk_seconds,
         billed_seconds, description, rated_amount_minor, rated_tax_minor, rated_total_minor, amount_minor, tax_minor,
         total_minor, breakdown_json)

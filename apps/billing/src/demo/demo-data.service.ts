@@ -1,16 +1,39 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, SYSTEM_ACTOR } from '@app/common';
-import { LineItem, Ledger, RatePlan, Source } from '@app/ledger';
+import { Business, LineItem, Ledger, RatePlan, Source } from '@app/ledger';
 import { RatePlansService } from '@app/rating';
 import { ReRateService } from '@app/review';
 import { SourcesService, SyncService } from '@app/xima';
 import { SANDBOX_REPORTS } from '@app/xima-sandbox';
 import grandHotel from './plans/grand-hotel.json';
 import porterLaneSummary from './plans/porter-lane-summary.json';
+import { BusinessesService } from '../businesses/businesses.service';
+import type { CreateBusinessDto } from '../businesses/dto/business.dto';
 import { DEMO_SANDBOX } from './demo.module';
 import type { DemoSandbox } from './demo-sandbox';
 
 const DEMO_ACTOR = { ...SYSTEM_ACTOR, name: 'demo' };
+
+/** The demo's two businesses: a hotel and a law firm, each numbering its own invoices. */
+const GRAND_HOTEL: CreateBusinessDto = {
+  name: 'Grand Hotel Denver',
+  kind: 'hotel',
+  timezone: 'America/Denver',
+  address: ['1550 Court Place', 'Denver, CO 80202', 'United States'],
+  taxId: '84-1234567',
+  invoicePrefix: 'GH',
+  paymentTerms: 'Due at check-out',
+};
+
+const PORTER_LANE: CreateBusinessDto = {
+  name: 'Porter & Lane LLP',
+  kind: 'law-firm',
+  timezone: 'America/Denver',
+  address: ['1700 Lincoln Street, Suite 2400', 'Denver, CO 80203', 'United States'],
+  taxId: '24-6437381',
+  invoicePrefix: 'PL',
+  paymentTerms: 'Net 30 days',
+};
 
 /**
  * Demo mode's sample data: the hotel and law-firm plans of docs/rating.md, a call-records
@@ -29,6 +52,7 @@ export class DemoDataService {
     private readonly sources: SourcesService,
     private readonly sync: SyncService,
     private readonly reRate: ReRateService,
+    private readonly businesses: BusinessesService,
     private readonly clock: Clock,
     @Inject(DEMO_SANDBOX) private readonly sandbox: DemoSandbox | null,
   ) {}
@@ -37,11 +61,14 @@ export class DemoDataService {
     if (!this.sandbox) return;
     const hotelPlan = await this.planNamed(grandHotel);
     const firmPlan = await this.planNamed(porterLaneSummary);
+    const grandHotelDenver = await this.businessNamed(GRAND_HOTEL);
+    const porterLane = await this.businessNamed(PORTER_LANE);
     const hotel = await this.sourceNamed({
       name: 'Grand Hotel room calls (demo)',
       kind: 'call-records',
       historicDataKey: SANDBOX_REPORTS.CALLDTLX.key,
       ratePlanId: hotelPlan.id,
+      businessId: grandHotelDenver.id,
       timezone: 'America/Denver',
     });
     const firm = await this.sourceNamed({
@@ -49,6 +76,7 @@ export class DemoDataService {
       kind: 'account-summary',
       historicDataKey: SANDBOX_REPORTS.ACCTSUM1.key,
       ratePlanId: firmPlan.id,
+      businessId: porterLane.id,
       timezone: 'America/Denver',
     });
     for (const source of [hotel, firm]) {
@@ -98,8 +126,18 @@ export class DemoDataService {
     );
   }
 
+  private async businessNamed(input: CreateBusinessDto): Promise<Business> {
+    const existing = await this.ledger.manager.findOneBy(Business, { name: input.name });
+    return existing ?? this.businesses.create(input, DEMO_ACTOR);
+  }
+
+  /** A demo source by name; one made before businesses existed moves to its business. */
   private async sourceNamed(input: Parameters<SourcesService['create']>[0]): Promise<Source> {
     const existing = await this.ledger.manager.findOneBy(Source, { name: input.name });
-    return existing ?? this.sources.create(input, DEMO_ACTOR);
+    if (!existing) return this.sources.create(input, DEMO_ACTOR);
+    if (input.businessId !== undefined && existing.businessId !== input.businessId) {
+      return this.sources.update(existing.id, { businessId: input.businessId }, DEMO_ACTOR);
+    }
+    return existing;
   }
 }

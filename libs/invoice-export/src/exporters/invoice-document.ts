@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DomainError } from '@app/common';
 import type { Ledger } from '@app/ledger';
 import type { RatePlanDocument } from '@app/rating';
-import type { InvoiceRow } from '../invoices/invoices.service';
+import { type InvoiceRow, type Issuer, issuerOf } from '../invoices/invoices.service';
 
 /** An invoice line as the exporters read it. */
 export interface ExportLine {
@@ -34,8 +34,8 @@ export interface InvoiceDocument {
   invoice: InvoiceRow;
   /** The plan version that rated the invoice's first line (none on an emptied draft). */
   plan: RatePlanDocument | null;
-  /** Who bills: the source's name, else the plan's. */
-  businessName: string;
+  /** Who bills: the business, as the invoice names it. */
+  issuer: Issuer;
   lineCount: number;
   /** The largest line item id (a FIAS posting number holds 8 digits). */
   maxLineItemId: number;
@@ -124,16 +124,13 @@ export async function openInvoiceDocument(
      WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
     [invoice.id],
   );
-  const [source] = await manager.query<{ name: string }[]>(
-    'SELECT name FROM sources WHERE id = ?',
-    [invoice.source_id],
-  );
+  const issuer = await issuerOf(manager, invoice);
   const plan = first ? (JSON.parse(first.plan_json) as RatePlanDocument) : null;
   const pageLines = invoice.status === 'draft' ? -1 : PAGE_LINES; // -1: no limit
   return {
     invoice,
     plan,
-    businessName: source?.name ?? plan?.name ?? '',
+    issuer,
     lineCount: sums.lines,
     maxLineItemId: sums.max_item ?? 0,
     linesTotalMinor: total,

@@ -82,18 +82,21 @@ function clientAndMatter(
 /**
  * LEDES 1998B (exports.md): line 1 `LEDES1998B[]`, line 2 the 24 field names, a line per
  * invoice line; `|` between fields, `[]` ending every line, CRLF between lines. Refused (400)
- * without the plan's `ledes.lawFirmId`: e-billing portals reject a file without it. Checked
+ * without a firm id (the plan's `ledes.lawFirmId`, else a law firm's tax id): e-billing portals
+ * reject a file without it. Checked
  * before the first byte; the lines are then written a page at a time.
  */
 export function ledesExport(document: InvoiceDocument): AsyncIterable<string> {
-  const { invoice, plan } = document;
-  const lawFirmId = plan?.ledes?.lawFirmId;
-  if (!lawFirmId) {
+  const { invoice, plan, issuer } = document;
+  // LAW_FIRM_ID is the firm's tax id: the plan's, else the law firm's own.
+  const lawFirmId =
+    plan?.ledes?.lawFirmId ?? (issuer.kind === 'law-firm' ? issuer.taxId : null) ?? null;
+  if (!plan || !lawFirmId) {
     throw DomainError.invalid('export', [
       {
         field: 'ledes.lawFirmId',
         message:
-          "the rate plan has no ledes.lawFirmId (the firm's tax id): add it in a new plan version to export LEDES",
+          "neither the rate plan's ledes.lawFirmId nor the law firm's taxId is set (the firm's tax id): set one to export LEDES",
       },
     ]);
   }

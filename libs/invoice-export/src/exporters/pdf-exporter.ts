@@ -42,7 +42,7 @@ export function pdfExport(document: InvoiceDocument): Readable {
     margin: PAGE.margin,
     info: {
       Title: `Invoice ${invoice.number ?? invoice.id}`,
-      Author: printable(document.businessName),
+      Author: printable(document.issuer.name),
       CreationDate: new Date(finalized),
       ModDate: new Date(finalized),
     },
@@ -56,7 +56,7 @@ export function pdfExport(document: InvoiceDocument): Readable {
 
 async function writeInvoice(
   pdf: PDFKit.PDFDocument,
-  { invoice, businessName, pages }: InvoiceDocument,
+  { invoice, issuer, pages }: InvoiceDocument,
   finalized: number,
 ): Promise<void> {
   const time = new ZonedTime(invoice.timezone);
@@ -66,7 +66,10 @@ async function writeInvoice(
   pdf
     .font('Helvetica-Bold')
     .fontSize(16)
-    .text(printable(businessName) || 'Invoice');
+    .text(printable(issuer.name) || 'Invoice');
+  pdf.font('Helvetica').fontSize(9);
+  for (const line of issuer.address) pdf.text(printable(line));
+  if (issuer.taxId) pdf.text(`Tax id: ${printable(issuer.taxId)}`);
   pdf.moveDown(0.5).font('Helvetica').fontSize(10);
   for (const [label, value] of [
     ['Invoice', invoice.number ?? `draft ${invoice.id}`],
@@ -152,6 +155,12 @@ async function writeInvoice(
   sum('Subtotal', subtotal);
   for (const [name, minor] of taxes) sum(name, minor);
   sum('Total', subtotal + tax, true);
+  if (issuer.paymentTerms) {
+    y += ROW;
+    row([
+      { text: `Payment terms: ${issuer.paymentTerms}`, x: COLUMNS[0].x, width: 500, align: 'left' },
+    ]);
+  }
 }
 
 function tableRow(texts: string[]) {

@@ -22,6 +22,14 @@ export class CreateInvoiceDto extends PeriodDto {
   @IsString()
   @Length(1, 200)
   billingAccount!: string;
+
+  @ApiPropertyOptional({
+    description: 'Whose invoice, when the account has approved items of several businesses.',
+  })
+  @Absent()
+  @IsInt({ message: 'businessId must be the id of a business' })
+  @Min(1, { message: 'businessId must be the id of a business' })
+  businessId?: number;
 }
 
 export class BatchInvoicesDto extends PeriodDto {
@@ -30,6 +38,12 @@ export class BatchInvoicesDto extends PeriodDto {
   @IsInt()
   @Min(1)
   sourceId?: number;
+
+  @ApiPropertyOptional({ description: "Only this business's items." })
+  @Absent()
+  @IsInt({ message: 'businessId must be the id of a business' })
+  @Min(1, { message: 'businessId must be the id of a business' })
+  businessId?: number;
 }
 
 export class VoidInvoiceDto {

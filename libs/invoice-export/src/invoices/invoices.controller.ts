@@ -24,8 +24,9 @@ interface LineRow {
 
 export class InvoiceView {
   @ApiProperty() id!: number;
-  @ApiProperty({ nullable: true, type: String, example: 'INV-2026-000001' }) number!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'GH-2026-000001' }) number!: string | null;
   @ApiProperty({ enum: ['draft', 'finalized', 'void'] }) status!: string;
+  @ApiProperty({ description: 'The business that bills.' }) businessId!: number;
   @ApiProperty() billingAccount!: string;
   @ApiProperty() periodStart!: string;
   @ApiProperty() periodEnd!: string;
@@ -52,6 +53,7 @@ export class InvoiceView {
       id: invoice.id,
       number: invoice.number,
       status: invoice.status,
+      businessId: invoice.business_id,
       billingAccount: invoice.billing_account,
       periodStart: isoTime(invoice.period_start_ms),
       periodEnd: isoTime(invoice.period_end_ms),
@@ -103,7 +105,9 @@ export class InvoicesController {
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<InvoiceView> {
     const period = parsePeriod(body.periodStart, body.periodEnd);
-    return this.view(await this.invoices.createDraft(body.billingAccount, period, actor));
+    return this.view(
+      await this.invoices.createDraft(body.billingAccount, period, actor, body.businessId ?? null),
+    );
   }
 
   @Post('batch')
@@ -113,7 +117,11 @@ export class InvoicesController {
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<{ items: InvoiceView[] }> {
     const period = parsePeriod(body.periodStart, body.periodEnd);
-    const drafts = await this.invoices.batch(period, body.sourceId ?? null, actor);
+    const drafts = await this.invoices.batch(
+      period,
+      { sourceId: body.sourceId ?? null, businessId: body.businessId ?? null },
+      actor,
+    );
     return { items: await Promise.all(drafts.map((draft) => this.view(draft))) };
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, instantOf, isoTime } from '@app/common';
-import { AuditLog, Ledger } from '@app/ledger';
+import { AuditLog, Business, BusinessKind, Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 
 interface ItemRow {
@@ -24,6 +24,7 @@ interface ItemRow {
   breakdown_json: string;
   currency: string;
   source_id: number;
+  business_id: number;
   rate_plan_id: number;
   account_summary_id: number | null;
   timezone: string;
@@ -36,6 +37,9 @@ export interface InvoiceRow {
   sequence: number | null;
   status: 'draft' | 'finalized' | 'void';
   billing_account: string;
+  business_id: number;
+  /** The business as the invoice names it, from its finalisation: see `Issuer`. */
+  issuer_json: string | null;
   source_id: number | null;
   rate_plan_id: number | null;
   timezone: string;
@@ -51,6 +55,31 @@ export interface InvoiceRow {
   created_at_ms: number;
   updated_at_ms: number;
   version: number;
+}
+
+/** The business as a finalised invoice names it (copied at finalisation, never changed). */
+export interface Issuer {
+  name: string;
+  kind: BusinessKind;
+  address: string[];
+  taxId: string | null;
+  paymentTerms: string | null;
+}
+
+/** The invoice's issuer: as finalised, or (a draft, or numbered before businesses) as it is now. */
+export async function issuerOf(manager: EntityManager, invoice: InvoiceRow): Promise<Issuer> {
+  if (invoice.issuer_json !== null) return JSON.parse(invoice.issuer_json) as Issuer;
+  return issuerFrom(await manager.findOneByOrFail(Business, { id: invoice.business_id }));
+}
+
+function issuerFrom(business: Business): Issuer {
+  return {
+    name: business.name,
+    kind: business.kind,
+    address: JSON.parse(business.addressJson) as string[],
+    taxId: business.taxId,
+    paymentTerms: business.paymentTerms,
+  };
 }
 
 export interface Period {
@@ -84,8 +113,31 @@ export function parsePeriod(start: string, end: string): Period {
   return { startMs, endMs };
 }
 
+/** `GH-2026-000001`: a business's prefix, the year, a six-digit sequence. */
+export const INVOICE_NUMBER = /^[A-Z0-9]{1,12}-\d{4}-\d{6}$/;
+
+/** Which approved items an invoice may take, besides its account and period. */
+export interface ItemScope {
+  sourceId: number | null;
+  businessId: number | null;
+}
+
+function scopeWhere(scope: ItemScope): { where: string; params: number[] } {
+  const clauses: string[] = [];
+  const params: number[] = [];
+  if (scope.sourceId !== null) {
+    clauses.push('AND li.source_id = ?');
+    params.push(scope.sourceId);
+  }
+  if (scope.businessId !== null) {
+    clauses.push('AND s.business_id = ?');
+    params.push(scope.businessId);
+  }
+  return { where: clauses.join(' '), params };
+}
+
 /**
- * Invoices (exports.md): a draft collects the approved, uninvoiced items of one billing account
+ * Invoices: a draft collects the approved, uninvoiced items of one billing account
  * and period; `finalize` gives it the next gapless number of its year and makes its lines
  * `invoiced`; `void` sends them back to `approved` and keeps the number. Every change is one
  * transaction with its audit event; a finalised invoice never changes (and the ledger's
@@ -99,32 +151,56 @@ export class InvoicesService {
     private readonly clock: Clock,
   ) {}
 
-  createDraft(billingAccount: string, period: Period, actor: Actor): Promise<InvoiceRow> {
+  /**
+   * A draft of one billing account's approved items in the period. An invoice is one business's:
+   * when the account has items of several businesses, `businessId` says which.
+   */
+  createDraft(
+    billingAccount: string,
+    period: Period,
+    actor: Actor,
+    businessId: number | null = null,
+  ): Promise<InvoiceRow> {
     return this.ledger.transaction(async (manager) => {
-      const items = await this.collect(manager, billingAccount, period, null);
+      if (businessId !== null) await this.business(manager, businessId);
+      const items = await this.collect(manager, billingAccount, period, {
+        sourceId: null,
+        businessId,
+      });
       if (items.length === 0) {
         throw new DomainError(
           'conflict',
-          `${billingAccount} has no approved, uninvoiced items from ${isoTime(period.startMs)} to ${isoTime(period.endMs)}`,
+          `${billingAccount} has no approved, uninvoiced items from ${isoTime(period.startMs)} to ${isoTime(period.endMs)}${businessId === null ? '' : ` of business ${businessId}`}`,
+        );
+      }
+      const businesses = [...new Set(items.map((item) => item.business_id))];
+      if (businesses.length > 1) {
+        throw new DomainError(
+          'conflict',
+          `${billingAccount} has approved items of businesses ${businesses.join(' and ')}: an invoice is one business's; name a businessId`,
+          [{ field: 'businessId', message: `must be one of ${businesses.join(', ')}` }],
         );
       }
       return this.draft(manager, billingAccount, period, items, actor);
     });
   }
 
-  /** One draft per billing account with approved, uninvoiced items in the period. */
-  batch(period: Period, sourceId: number | null, actor: Actor): Promise<InvoiceRow[]> {
+  /** One draft per business and billing account with approved, uninvoiced items in the period. */
+  batch(period: Period, scope: ItemScope, actor: Actor): Promise<InvoiceRow[]> {
     return this.ledger.transaction(async (manager) => {
-      const accounts = await manager.query<{ billing_account: string }[]>(
-        `SELECT DISTINCT billing_account FROM line_items
-         WHERE status = 'approved' AND invoice_id IS NULL AND billing_account IS NOT NULL
-           AND start_time_ms >= ? AND start_time_ms < ? ${sourceId === null ? '' : 'AND source_id = ?'}
-         ORDER BY billing_account`,
-        [period.startMs, period.endMs, ...(sourceId === null ? [] : [sourceId])],
+      if (scope.businessId !== null) await this.business(manager, scope.businessId);
+      const { where, params } = scopeWhere(scope);
+      const accounts = await manager.query<{ billing_account: string; business_id: number }[]>(
+        `SELECT DISTINCT li.billing_account, s.business_id
+         FROM line_items li JOIN sources s ON s.id = li.source_id
+         WHERE li.status = 'approved' AND li.invoice_id IS NULL AND li.billing_account IS NOT NULL
+           AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where}
+         ORDER BY s.business_id, li.billing_account`,
+        [period.startMs, period.endMs, ...params],
       );
       const drafts: InvoiceRow[] = [];
-      for (const { billing_account: account } of accounts) {
-        const items = await this.collect(manager, account, period, sourceId);
+      for (const { billing_account: account, business_id: businessId } of accounts) {
+        const items = await this.collect(manager, account, period, { ...scope, businessId });
         drafts.push(await this.draft(manager, account, period, items, actor));
       }
       return drafts;
@@ -140,7 +216,7 @@ export class InvoicesService {
         manager,
         invoice.billing_account,
         { startMs: invoice.period_start_ms, endMs: invoice.period_end_ms },
-        invoice.source_id,
+        { sourceId: invoice.source_id, businessId: invoice.business_id },
       );
       this.fill(invoice, items);
       const fresh = await this.load(manager, id);
@@ -182,26 +258,31 @@ export class InvoicesService {
   finalize(id: number, actor: Actor): Promise<InvoiceRow> {
     return this.ledger.transaction(async (manager) => {
       const invoice = await this.draftOf(manager, id, 'finalize');
+      const business = await this.business(manager, invoice.business_id);
       const now = this.clock.now();
-      const year = DateTime.fromMillis(now, { zone: invoice.timezone }).year;
+      // The year of the number is the business's: a hotel's New Year's Eve is its own.
+      const year = DateTime.fromMillis(now, { zone: business.timezone }).year;
       // The sequence row is read and raised in this transaction; transactions run one after
       // another (Ledger), so two finalisations never share or skip a number.
       this.ledger
         .statement(
-          `INSERT INTO invoice_number_sequences (year, last_sequence) VALUES (?, 1)
-           ON CONFLICT (year) DO UPDATE SET last_sequence = last_sequence + 1`,
+          `INSERT INTO invoice_number_sequences (business_id, year, last_sequence) VALUES (?, ?, 1)
+           ON CONFLICT (year, business_id) DO UPDATE SET last_sequence = last_sequence + 1`,
         )
-        .run(year);
+        .run(business.id, year);
       const { last_sequence: sequence } = this.ledger
-        .statement('SELECT last_sequence FROM invoice_number_sequences WHERE year = ?')
-        .get<{ last_sequence: number }>(year)!;
-      const number = `INV-${year}-${String(sequence).padStart(6, '0')}`;
+        .statement(
+          'SELECT last_sequence FROM invoice_number_sequences WHERE business_id = ? AND year = ?',
+        )
+        .get<{ last_sequence: number }>(business.id, year)!;
+      const number = `${business.invoicePrefix}-${year}-${String(sequence).padStart(6, '0')}`;
       this.ledger
         .statement(
           `UPDATE invoices SET status = 'finalized', number = ?, number_year = ?, sequence = ?,
-             finalized_at_ms = ?, updated_at_ms = ?, version = version + 1 WHERE id = ?`,
+             issuer_json = ?, finalized_at_ms = ?, updated_at_ms = ?, version = version + 1
+           WHERE id = ?`,
         )
-        .run(number, year, sequence, now, now, id);
+        .run(number, year, sequence, JSON.stringify(issuerFrom(business)), now, now, id);
       this.ledger
         .statement(
           `UPDATE line_items SET status = 'invoiced', version = version + 1, updated_at_ms = ?
@@ -283,9 +364,7 @@ export class InvoicesService {
       number,
     ]);
     if (!invoice) {
-      const hint = /^INV-\d{4}-\d{6}$/.test(number)
-        ? ''
-        : ' (an invoice number reads INV-2026-000001)';
+      const hint = INVOICE_NUMBER.test(number) ? '' : ' (an invoice number reads INV-2026-000001)';
       throw new DomainError('not-found', `Invoice ${number} does not exist${hint}`);
     }
     return invoice;
@@ -307,21 +386,32 @@ export class InvoicesService {
     manager: EntityManager,
     billingAccount: string,
     period: Period,
-    sourceId: number | null,
+    scope: ItemScope,
   ): Promise<ItemRow[]> {
+    const { where, params } = scopeWhere(scope);
     return manager.query<ItemRow[]>(
       `SELECT li.id, li.call_id, li.start_time_ms, li.extension, li.dialed_number,
          li.normalized_number, li.destination_class, li.talk_seconds, li.billed_seconds, li.calls,
          li.rated_amount_minor, li.amount_minor, li.taxes_json, li.tax_minor, li.total_minor,
-         li.breakdown_json, li.currency, li.source_id, li.rate_plan_id, li.account_summary_id,
-         json_extract(v.plan_json, '$.timezone') AS timezone
+         li.breakdown_json, li.currency, li.source_id, s.business_id, li.rate_plan_id,
+         li.account_summary_id, json_extract(v.plan_json, '$.timezone') AS timezone
        FROM line_items li JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
+         JOIN sources s ON s.id = li.source_id
        WHERE li.billing_account = ? AND li.status = 'approved' AND li.invoice_id IS NULL
-         AND li.start_time_ms >= ? AND li.start_time_ms < ?
-         ${sourceId === null ? '' : 'AND li.source_id = ?'}
+         AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where}
        ORDER BY li.start_time_ms, li.id`,
-      [billingAccount, period.startMs, period.endMs, ...(sourceId === null ? [] : [sourceId])],
+      [billingAccount, period.startMs, period.endMs, ...params],
     );
+  }
+
+  private async business(manager: EntityManager, id: number): Promise<Business> {
+    const business = await manager.findOneBy(Business, { id });
+    if (!business) {
+      throw DomainError.invalid('request', [
+        { field: 'businessId', message: `business ${id} does not exist` },
+      ]);
+    }
+    return business;
   }
 
   private async draft(
@@ -342,12 +432,13 @@ export class InvoicesService {
     const now = this.clock.now();
     const { lastInsertRowid } = this.ledger
       .statement(
-        `INSERT INTO invoices (status, billing_account, source_id, rate_plan_id, timezone,
-           period_start_ms, period_end_ms, currency, created_at_ms, updated_at_ms)
-         VALUES ('draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO invoices (status, billing_account, business_id, source_id, rate_plan_id,
+           timezone, period_start_ms, period_end_ms, currency, created_at_ms, updated_at_ms)
+         VALUES ('draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         billingAccount,
+        items[0].business_id,
         one(items.map((item) => item.source_id)),
         one(items.map((item) => item.rate_plan_id)),
         items[0].timezone,

@@ -1,6 +1,7 @@
 import { AccountSummary } from './account-summary.entity';
 import { ApiKey } from './api-key.entity';
 import { AuditEvent } from './audit-event.entity';
+import { Business } from './business.entity';
 import { CallRecord } from './call-record.entity';
 import { Invoice } from './invoice.entity';
 import { InvoiceDelivery } from './invoice-delivery.entity';
@@ -16,6 +17,7 @@ import { SyncRun } from './sync-run.entity';
 export * from './account-summary.entity';
 export * from './api-key.entity';
 export * from './audit-event.entity';
+export * from './business.entity';
 export * from './call-record.entity';
 export * from './invoice.entity';
 export * from './invoice-delivery.entity';
@@ -33,6 +35,7 @@ export const LEDGER_ENTITIES = [
   AccountSummary,
   ApiKey,
   AuditEvent,
+  Business,
   CallRecord,
   Invoice,
   InvoiceDelivery,

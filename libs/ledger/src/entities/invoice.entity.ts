@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { Business } from './business.entity';
 import type { RatePlan } from './rate-plan.entity';
 import type { Source } from './source.entity';
 
@@ -23,14 +24,32 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
   `("status" = 'draft') = ("number" IS NULL) AND ("number" IS NULL) = ("sequence" IS NULL)`,
 )
 @Index('UQ_invoices_number', ['number'], { unique: true })
-@Index('UQ_invoices_year_sequence', ['numberYear', 'sequence'], { unique: true })
+@Index('UQ_invoices_business_year_sequence', ['businessId', 'numberYear', 'sequence'], {
+  unique: true,
+})
+@Index('IX_invoices_business_status', ['businessId', 'status', 'id'])
 @Index('IX_invoices_account_period', ['billingAccount', 'periodStartMs'])
 @Index('IX_invoices_status', ['status'])
 export class Invoice {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  /** `INV-2026-000001`, assigned at finalisation; never reused. */
+  /** The business that bills: its prefix, sequence, name and address are the invoice's. */
+  @Column('integer')
+  businessId!: number;
+
+  @ManyToOne('Business', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'business_id', foreignKeyConstraintName: 'FK_invoices_business' })
+  business?: Business;
+
+  /**
+   * The business as the invoice names it (name, kind, address, tax id, payment terms), copied at
+   * finalisation so that a finalised invoice reads the same for good; null on a draft.
+   */
+  @Column('text', { nullable: true })
+  issuerJson!: string | null;
+
+  /** `GH-2026-000001` (the business's prefix), assigned at finalisation; never reused. */
   @Column('text', { nullable: true })
   number!: string | null;
 

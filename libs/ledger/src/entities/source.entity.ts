@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { Business } from './business.entity';
 import type { RatePlan } from './rate-plan.entity';
 
 export const SOURCE_KINDS = ['call-records', 'account-summary'] as const;
@@ -26,6 +27,14 @@ export class Source {
 
   @Column('text')
   kind!: SourceKind;
+
+  /** The business whose calls these are. */
+  @Column('integer')
+  businessId!: number;
+
+  @ManyToOne('Business', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'business_id', foreignKeyConstraintName: 'FK_sources_business' })
+  business?: Business;
 
   /** Xima's report key from API Enablement > Historical Data Access. */
   @Column('text')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, ErrorDetail } from '@app/common';
-import { AuditLog, Ledger, RatePlan, Source, SourceKind } from '@app/ledger';
+import { AuditLog, Business, Ledger, RatePlan, Source, SourceKind } from '@app/ledger';
 import { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
 import { SourceView } from './dto/source.view';
 
@@ -17,6 +17,7 @@ const NOT_NULL: (keyof UpdateSourceDto)[] = [
   'kind',
   'historicDataKey',
   'ratePlanId',
+  'businessId',
   'timezone',
   'enabled',
   'autoApprove',
@@ -40,6 +41,7 @@ export class SourcesService {
     return this.ledger.transaction(async (manager) => {
       await this.assertNameFree(manager, input.name, null);
       await this.assertPlanFits(manager, input.ratePlanId, input.kind);
+      const businessId = await this.businessFor(manager, input.businessId);
       const now = this.clock.now();
       const source = await manager.save(
         manager.create(Source, {
@@ -47,6 +49,7 @@ export class SourcesService {
           kind: input.kind,
           historicDataKey: input.historicDataKey,
           ratePlanId: input.ratePlanId,
+          businessId,
           timezone: input.timezone,
           columnsJson: input.columns ? JSON.stringify(input.columns) : null,
           parametersJson: input.parameters ? JSON.stringify(input.parameters) : null,
@@ -110,6 +113,7 @@ export class SourcesService {
       if (input.ratePlanId !== undefined) {
         await this.assertPlanFits(manager, input.ratePlanId, source.kind);
       }
+      if (input.businessId !== undefined) await this.businessFor(manager, input.businessId);
       const changes: Partial<Source> = {};
       const set = <K extends keyof Source>(key: K, value: Source[K] | undefined) => {
         if (value !== undefined) changes[key] = value;
@@ -117,6 +121,7 @@ export class SourcesService {
       set('name', input.name);
       set('historicDataKey', input.historicDataKey);
       set('ratePlanId', input.ratePlanId);
+      set('businessId', input.businessId);
       set('timezone', input.timezone);
       if (input.columns !== undefined)
         changes.columnsJson = input.columns ? JSON.stringify(input.columns) : null;
@@ -168,6 +173,29 @@ export class SourcesService {
     if (other && other.id !== ownId) {
       throw new DomainError('conflict', `A source named "${name}" already exists (id ${other.id})`);
     }
+  }
+
+  /** The business a source is given: the one named, or the default business. */
+  private async businessFor(
+    manager: EntityManager,
+    businessId: number | undefined,
+  ): Promise<number> {
+    const business =
+      businessId === undefined
+        ? await manager.findOneBy(Business, { isDefault: true })
+        : await manager.findOneBy(Business, { id: businessId });
+    if (!business) {
+      throw DomainError.invalid('source', [
+        {
+          field: 'businessId',
+          message:
+            businessId === undefined
+              ? 'there is no default business: name one'
+              : `business ${businessId} does not exist`,
+        },
+      ]);
+    }
+    return business.id;
   }
 
   private async assertPlanFits(

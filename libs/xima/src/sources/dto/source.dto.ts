@@ -159,6 +159,15 @@ export class CreateSourceDto {
   @Min(1, { message: 'ratePlanId must be the id of a rate plan' })
   ratePlanId!: number;
 
+  @ApiPropertyOptional({
+    example: 2,
+    description: 'The business whose calls these are; the default business when left out.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'businessId must be the id of a business' })
+  @Min(1, { message: 'businessId must be the id of a business' })
+  businessId?: number;
+
   @ApiProperty({ example: 'America/Denver' })
   @IsTimeZone()
   timezone!: string;

@@ -12,6 +12,7 @@ export class SourceView {
   @ApiProperty({ enum: SOURCE_KINDS }) kind!: string;
   @ApiProperty() historicDataKey!: string;
   @ApiProperty() ratePlanId!: number;
+  @ApiProperty({ description: 'The business whose calls these are.' }) businessId!: number;
   @ApiProperty() timezone!: string;
   @ApiPropertyOptional({ nullable: true, type: Object }) columns!: SourceColumns | null;
   @ApiPropertyOptional({ nullable: true, type: [Object] }) parameters!: object[] | null;
@@ -37,6 +38,7 @@ export class SourceView {
       kind: source.kind,
       historicDataKey: source.historicDataKey,
       ratePlanId: source.ratePlanId,
+      businessId: source.businessId,
       timezone: source.timezone,
       columns:
         source.columnsJson === null ? null : (JSON.parse(source.columnsJson) as SourceColumns),

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, Clock, DomainError, ErrorDetail } from '@app/common';
+import { AuditLog, Business, Invoice, Ledger } from '@app/ledger';
+import { CreateBusinessDto, UpdateBusinessDto } from './dto/business.dto';
+import { BusinessView } from './dto/business.view';
+
+/** Fields a PATCH may leave out but not clear (taxId and paymentTerms may be cleared). */
+const NOT_NULL: (keyof UpdateBusinessDto)[] = [
+  'name',
+  'kind',
+  'timezone',
+  'address',
+  'invoicePrefix',
+];
+
+/**
+ * The businesses whose calls the ledger bills. Each change is one transaction with its audit
+ * event. An invoice prefix names one business for good: it is unique, and it cannot change once
+ * the business has numbered an invoice with it (numbers are never reused or renamed).
+ */
+@Injectable()
+export class BusinessesService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: CreateBusinessDto, actor: Actor): Promise<Business> {
+    return this.ledger.transaction(async (manager) => {
+      await this.assertNameFree(manager, input.name, null);
+      await this.assertPrefixFree(manager, input.invoicePrefix, null);
+      const now = this.clock.now();
+      const business = await manager.save(
+        manager.create(Business, {
+          name: input.name,
+          kind: input.kind,
+          timezone: input.timezone,
+          addressJson: JSON.stringify(input.address ?? []),
+          taxId: input.taxId ?? null,
+          invoicePrefix: input.invoicePrefix,
+          paymentTerms: input.paymentTerms ?? null,
+          isDefault: false,
+          createdAtMs: now,
+          updatedAtMs: now,
+          version: 1,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'business.create',
+          entityType: 'business',
+          entityId: business.id,
+          newValue: BusinessView.of(business),
+        },
+        now,
+      );
+      return business;
+    });
+  }
+
+  list(): Promise<Business[]> {
+    return this.ledger.manager.find(Business, { order: { id: 'ASC' } });
+  }
+
+  async get(id: number): Promise<Business> {
+    const business = await this.ledger.manager.findOneBy(Business, { id });
+    if (!business) throw new DomainError('not-found', `Business ${id} does not exist`);
+    return business;
+  }
+
+  update(id: number, input: UpdateBusinessDto, actor: Actor): Promise<Business> {
+    const nulls: ErrorDetail[] = NOT_NULL.filter((field) => input[field] === null).map((field) => ({
+      field,
+      message: `${field} cannot be cleared; leave it out to keep it`,
+    }));
+    if (nulls.length > 0) throw DomainError.invalid('request', nulls);
+    return this.ledger.transaction(async (manager) => {
+      const business = await manager.findOneBy(Business, { id });
+      if (!business) throw new DomainError('not-found', `Business ${id} does not exist`);
+      if (input.name !== undefined) await this.assertNameFree(manager, input.name, id);
+      if (input.invoicePrefix !== undefined && input.invoicePrefix !== business.invoicePrefix) {
+        await this.assertPrefixFree(manager, input.invoicePrefix, id);
+        const numbered = await manager.countBy(Invoice, { businessId: id, status: 'finalized' });
+        const voided = await manager.countBy(Invoice, { businessId: id, status: 'void' });
+        if (numbered + voided > 0) {
+          throw new DomainError(
+            'conflict',
+            `Business ${id} has numbered ${numbered + voided} invoice(s) ${business.invoicePrefix}-…: its invoicePrefix cannot change`,
+            [{ field: 'invoicePrefix', message: 'is in use by numbered invoices' }],
+          );
+        }
+      }
+      const changes: Partial<Business> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.kind !== undefined) changes.kind = input.kind;
+      if (input.timezone !== undefined) changes.timezone = input.timezone;
+      if (input.address !== undefined) changes.addressJson = JSON.stringify(input.address);
+      if (input.taxId !== undefined) changes.taxId = input.taxId;
+      if (input.invoicePrefix !== undefined) changes.invoicePrefix = input.invoicePrefix;
+      if (input.paymentTerms !== undefined) changes.paymentTerms = input.paymentTerms;
+      const now = this.clock.now();
+      const updated: Business = {
+        ...business,
+        ...changes,
+        updatedAtMs: now,
+        version: business.version + 1,
+      };
+      await manager.update(
+        Business,
+        { id },
+        { ...changes, updatedAtMs: now, version: updated.version },
+      );
+      await this.audit.record(
+        manager,
+        actor,
+        {
+          action: 'business.update',
+          entityType: 'business',
+          entityId: id,
+          oldValue: BusinessView.of(business),
+          newValue: BusinessView.of(updated),
+        },
+        now,
+      );
+      return updated;
+    });
+  }
+
+  private async assertNameFree(
+    manager: EntityManager,
+    name: string,
+    ownId: number | null,
+  ): Promise<void> {
+    const other = await manager.findOneBy(Business, { name });
+    if (other && other.id !== ownId) {
+      throw new DomainError(
+        'conflict',
+        `A business named "${name}" already exists (id ${other.id})`,
+        [{ field: 'name', message: 'is taken' }],
+      );
+    }
+  }
+
+  /** A prefix is one business's, and never one that numbers an existing invoice. */
+  private async assertPrefixFree(
+    manager: EntityManager,
+    prefix: string,
+    ownId: number | null,
+  ): Promise<void> {
+    const other = await manager.findOneBy(Business, { invoicePrefix: prefix });
+    if (other && other.id !== ownId) {
+      throw new DomainError(
+        'conflict',
+        `Business ${other.id} ("${other.name}") already numbers its invoices ${prefix}-…`,
+        [{ field: 'invoicePrefix', message: 'is taken' }],
+      );
+    }
+    const used = await manager
+      .createQueryBuilder(Invoice, 'invoice')
+      .where('substr(invoice.number, 1, :length) = :start', {
+        length: prefix.length + 1,
+        start: `${prefix}-`,
+      })
+      .getOne();
+    if (used) {
+      throw new DomainError(
+        'conflict',
+        `Invoice ${used.number} already uses the prefix ${prefix}: numbers are never reused`,
+        [{ field: 'invoicePrefix', message: 'is taken' }],
+      );
+    }
+  }
+}
