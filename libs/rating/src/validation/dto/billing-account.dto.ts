@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ExtensionRange } from '../../plan/rate-plan';
+import {
+  ACCOUNT_CODE_MAX_LENGTH,
+  ACCOUNT_PATTERN_MAX_LENGTH,
+  ACCOUNT_PATTERN_MAX_WAYS,
+} from '../account-pattern-safety';
 import { accountPattern } from '../account-pattern.validator';
 import {
   type DtoClassOf,
@@ -46,7 +51,12 @@ export class AccountCodeBillingAccountDto {
 
   @ApiPropertyOptional({
     example: '^(?<client>\\d{5})-(?<matter>\\d{3})$',
-    description: 'Matched against the whole code; named groups client and matter only',
+    description:
+      'Matched against the whole code; named groups client and matter only. No backreferences, ' +
+      'lookbehinds or nested repetitions like (\\d+)+; a code may be matched in at most ' +
+      `${ACCOUNT_PATTERN_MAX_WAYS} ways (docs/rating.md). Codes longer than ` +
+      `${ACCOUNT_CODE_MAX_LENGTH} characters are never matched: needs-review.`,
+    maxLength: ACCOUNT_PATTERN_MAX_LENGTH,
   })
   @Optional(accountPattern)
   pattern?: string;
