@@ -204,16 +204,11 @@ function disjoint(token: Token, after: Follow): boolean {
 }
 
 function matches(token: Token | SetToken, unit: number): boolean {
-  switch (token.type) {
-    case types.CHAR:
-      return token.value === unit;
-    case types.RANGE:
-      return token.from <= unit && unit <= token.to;
-    case types.SET:
-      return token.set.some((member) => matches(member, unit)) !== token.not;
-    default:
-      return false;
-  }
+  if (token.type === types.CHAR) return token.value === unit;
+  if (token.type === types.RANGE) return token.from <= unit && unit <= token.to;
+  if (token.type === types.SET)
+    return token.set.some((member) => matches(member, unit)) !== token.not;
+  return false;
 }
 
 function capped(ways: number): number {
