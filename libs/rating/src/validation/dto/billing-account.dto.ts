@@ -14,7 +14,7 @@ import {
   Required,
   Unchecked,
 } from '../field.decorators';
-import { anyString, oneOf, rangeEnd, text } from '../plan-fields.validator';
+import { oneOf, printableString, rangeEnd, text } from '../plan-fields.validator';
 
 export const BILLING_ACCOUNT_KINDS = ['extension', 'accountCode'] as const;
 
@@ -38,7 +38,7 @@ export class ExtensionBillingAccountDto {
   ranges!: ExtensionRangeDto[];
 
   @ApiPropertyOptional({ example: 'ROOM-', description: 'Put before the extension' })
-  @Optional(anyString)
+  @Optional(printableString)
   prefix?: string;
 }
 
