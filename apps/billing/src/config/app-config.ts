@@ -25,6 +25,17 @@ export class AppConfig {
     return this.config.get('SYNC_SCHEDULE_ENABLED', { infer: true });
   }
 
+  /** A proxy in front terminates TLS (BEHIND_TLS_PROXY). */
+  get behindTlsProxy(): boolean {
+    return this.config.get('BEHIND_TLS_PROXY', { infer: true });
+  }
+
+  /** DELIVERY_ALLOWED_HOSTS as a list (lower case); null when unset: any host. */
+  get deliveryAllowedHosts(): string[] | null {
+    const list = this.config.get('DELIVERY_ALLOWED_HOSTS', { infer: true });
+    return list === undefined ? null : list.split(',').map((host) => host.toLowerCase());
+  }
+
   get syncCron(): string {
     return this.config.get('SYNC_CRON', { infer: true });
   }

@@ -127,9 +127,27 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   SYNC_SCHEDULE_ENABLED: boolean = true;
 
+  /**
+   * `true`: a proxy in front terminates TLS, so listening beyond loopback is not plain HTTP on
+   * the network (no warning at start).
+   */
+  @IsBoolean({ message: 'must be true or false' })
+  BEHIND_TLS_PROXY: boolean = false;
+
+  /**
+   * Hosts a source's deliveryUrl may name, comma-separated (`billing.example.com,10.0.0.7`);
+   * unset: any host that is not link-local or a cloud metadata address.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:[\]-]+(,[A-Za-z0-9.:[\]-]+)*$/, {
+    message:
+      'must be host names or IP addresses separated by commas (billing.example.com,10.0.0.7)',
+  })
+  DELIVERY_ALLOWED_HOSTS?: string;
+
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 32)' })
+  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -hex 32)' })
   @Matches(/^\S+$/, { message: 'must not contain spaces' })
   ADMIN_API_KEY?: string;
 
@@ -162,6 +180,9 @@ const INTEGER_VARIABLES = [
   'DELIVERY_TIMEOUT_MS',
 ] as const;
 
+/** Variables that hold `true` or `false`. */
+const BOOLEAN_VARIABLES = ['SYNC_SCHEDULE_ENABLED', 'BEHIND_TLS_PROXY'] as const;
+
 /** Variables whose values are secrets: never echoed in an error message. */
 const SECRET_VARIABLES = new Set(['XIMA_API_KEY', 'ADMIN_API_KEY']);
 
@@ -175,6 +196,8 @@ const VARIABLES = [
   'XIMA_API_KEY',
   'SYNC_CRON',
   'SYNC_SCHEDULE_ENABLED',
+  'BEHIND_TLS_PROXY',
+  'DELIVERY_ALLOWED_HOSTS',
   'ADMIN_API_KEY',
   'LOG_LEVEL',
   'DELIVERY_MAX_ATTEMPTS',
@@ -207,11 +230,11 @@ function describe(error: ValidationError): string {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const picked = pick(raw);
   const environment = plainToInstance(Environment, picked, { exposeDefaultValues: true });
-  if (typeof picked.SYNC_SCHEDULE_ENABLED === 'string') {
-    const flag = picked.SYNC_SCHEDULE_ENABLED.trim().toLowerCase();
-    environment.SYNC_SCHEDULE_ENABLED = (
-      flag === 'true' ? true : flag === 'false' ? false : picked.SYNC_SCHEDULE_ENABLED
-    ) as boolean;
+  for (const name of BOOLEAN_VARIABLES) {
+    const raw = picked[name];
+    if (typeof raw !== 'string') continue;
+    const flag = raw.trim().toLowerCase();
+    environment[name] = (flag === 'true' ? true : flag === 'false' ? false : raw) as boolean;
   }
   // Numbers arrive as strings: anything but digits stays a string and fails validation.
   for (const name of INTEGER_VARIABLES) {
