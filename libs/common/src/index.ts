@@ -7,3 +7,4 @@ export * from './validation';
 export * from './time';
 export * from './csv';
 export * from './text';
+export * from './delivery-url';

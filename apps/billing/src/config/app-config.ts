@@ -58,6 +58,7 @@ export class AppConfig {
       backoffMs: this.config.get('DELIVERY_BACKOFF_MS', { infer: true }),
       backoffMaxMs: this.config.get('DELIVERY_BACKOFF_MAX_MS', { infer: true }),
       timeoutMs: this.config.get('DELIVERY_TIMEOUT_MS', { infer: true }),
+      allowedHosts: this.deliveryAllowedHosts,
     };
   }
 
