@@ -329,7 +329,10 @@ describe('invoice delivery to a billing system (e2e)', () => {
   it('finalises promptly when the billing system is down; the log then shows the failed attempts', async () => {
     const down = await seedSource(t, 'Harbour Inn');
     const port = await closedPort();
-    await configure(down.sourceId, { deliveryUrl: `http://127.0.0.1:${port}/x` });
+    await configure(down.sourceId, {
+      deliveryUrl: `http://127.0.0.1:${port}/x`,
+      deliverySecret: SECRET,
+    });
     const { id } = await draft(down);
 
     const started = Date.now();
@@ -460,7 +463,7 @@ describe('invoice delivery across a restart (e2e, ledger file kept)', () => {
     await http()
       .patch(`/api/v1/sources/${seeded.sourceId}`)
       .set(...bearer(t.adminKey))
-      .send({ deliveryUrl: url })
+      .send({ deliveryUrl: url, deliverySecret: SECRET })
       .expect(200);
     const finalize = async (billingAccount: string) => {
       const db = t.app.get(DataSource);

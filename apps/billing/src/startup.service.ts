@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AppConfig } from './config/app-config';
 import { DemoDataService } from './demo/demo-data.service';
+import { plainHttpWarning } from './http/plain-http-warning';
 
 /** What the service does once its modules are up: make sure someone can log in. */
 @Injectable()
@@ -16,6 +17,8 @@ export class StartupService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const plainHttp = plainHttpWarning(this.config.host, this.config.behindTlsProxy);
+    if (plainHttp !== null) this.logger.warn(plainHttp);
     const adminKey = this.config.adminApiKey;
     if (adminKey !== undefined) {
       await this.apiKeys.ensureBootstrapKey(adminKey);

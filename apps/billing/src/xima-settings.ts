@@ -18,6 +18,7 @@ export function ximaModuleOptions(schedules: boolean): XimaModuleAsyncOptions {
           ? { baseUrl: config.ximaBaseUrl, token: config.ximaApiKey }
           : null,
       schedule: { enabled: schedules && config.syncScheduleEnabled, defaultCron: config.syncCron },
+      sources: { deliveryAllowedHosts: config.deliveryAllowedHosts },
     }),
   };
 }

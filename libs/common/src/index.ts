@@ -6,3 +6,5 @@ export * from './id.param';
 export * from './validation';
 export * from './time';
 export * from './csv';
+export * from './text';
+export * from './delivery-url';

@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import type { DataSourceOptions } from 'typeorm';
 import { LEDGER_ENTITIES } from './entities';
 import { LEDGER_MIGRATIONS } from './migrations';
@@ -44,6 +45,7 @@ export function ledgerDataSourceOptions(location: LedgerLocation): DataSourceOpt
     enableWAL: !inMemory,
     timeout: BUSY_TIMEOUT_MS,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+      if (!inMemory) ownerOnly(location.path);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.pragma(`cache_size = -${CACHE_KIB}`);
       db.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
@@ -54,4 +56,15 @@ export function ledgerDataSourceOptions(location: LedgerLocation): DataSourceOpt
     logging: ['error', 'warn', 'migration'],
     maxQueryExecutionTime: SLOW_QUERY_MS,
   };
+}
+
+/**
+ * The ledger holds call records, invoices and key hashes: readable by the service's user only
+ * (0600), whatever the umask, and tightened on every start for a file made before. SQLite gives
+ * its -wal and -shm files the database file's mode when it creates them.
+ */
+function ownerOnly(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }

@@ -3,7 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { RatingModule } from '@app/rating';
 import { XimaClient, XimaClientOptions } from './client';
 import { SourcesController } from './sources/sources.controller';
-import { SourcesService } from './sources/sources.service';
+import { SOURCE_SETTINGS, SourceSettings, SourcesService } from './sources/sources.service';
 import { SyncController } from './sync/sync.controller';
 import { SYNC_SCHEDULE_OPTIONS, SyncScheduleOptions, SyncScheduler } from './sync/sync.scheduler';
 import { SyncService, XIMA_GATEWAY } from './sync/sync.service';
@@ -20,6 +20,7 @@ export interface XimaModuleAsyncOptions {
   useFactory: (...args: any[]) => {
     client: XimaClientOptions | null;
     schedule: SyncScheduleOptions;
+    sources: SourceSettings;
   };
 }
 
@@ -47,6 +48,11 @@ export class XimaModule {
           inject: [XIMA_SETTINGS],
           useFactory: (settings: { client: XimaClientOptions | null }) =>
             settings.client ? new XimaClient(settings.client) : null,
+        },
+        {
+          provide: SOURCE_SETTINGS,
+          inject: [XIMA_SETTINGS],
+          useFactory: (settings: { sources: SourceSettings }) => settings.sources,
         },
         {
           provide: SYNC_SCHEDULE_OPTIONS,

@@ -30,6 +30,17 @@ export class AppConfig {
     return this.config.get('SYNC_SCHEDULE_ENABLED', { infer: true });
   }
 
+  /** A proxy in front terminates TLS (BEHIND_TLS_PROXY). */
+  get behindTlsProxy(): boolean {
+    return this.config.get('BEHIND_TLS_PROXY', { infer: true });
+  }
+
+  /** DELIVERY_ALLOWED_HOSTS as a list (lower case); null when unset: any host. */
+  get deliveryAllowedHosts(): string[] | null {
+    const list = this.config.get('DELIVERY_ALLOWED_HOSTS', { infer: true });
+    return list === undefined ? null : list.split(',').map((host) => host.toLowerCase());
+  }
+
   get syncCron(): string {
     return this.config.get('SYNC_CRON', { infer: true });
   }
@@ -52,6 +63,7 @@ export class AppConfig {
       backoffMs: this.config.get('DELIVERY_BACKOFF_MS', { infer: true }),
       backoffMaxMs: this.config.get('DELIVERY_BACKOFF_MAX_MS', { infer: true }),
       timeoutMs: this.config.get('DELIVERY_TIMEOUT_MS', { infer: true }),
+      allowedHosts: this.deliveryAllowedHosts,
     };
   }
 

@@ -83,7 +83,7 @@ describe('validateEnvironment', () => {
     ],
     [
       { ADMIN_API_KEY: 'short' },
-      'ADMIN_API_KEY must be at least 32 characters (try: openssl rand -base64 32)',
+      'ADMIN_API_KEY must be at least 32 characters (try: openssl rand -hex 32)',
     ],
     [
       { XIMA_BASE_URL: 'https://abc.xima.cloud' },

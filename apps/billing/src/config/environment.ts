@@ -143,9 +143,27 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   SYNC_SCHEDULE_ENABLED: boolean = true;
 
+  /**
+   * `true`: a proxy in front terminates TLS, so listening beyond loopback is not plain HTTP on
+   * the network (no warning at start).
+   */
+  @IsBoolean({ message: 'must be true or false' })
+  BEHIND_TLS_PROXY: boolean = false;
+
+  /**
+   * Hosts a source's deliveryUrl may name, comma-separated (`billing.example.com,10.0.0.7`);
+   * unset: any host that is not link-local or a cloud metadata address.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:[\]-]+(,[A-Za-z0-9.:[\]-]+)*$/, {
+    message:
+      'must be host names or IP addresses separated by commas (billing.example.com,10.0.0.7)',
+  })
+  DELIVERY_ALLOWED_HOSTS?: string;
+
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 32)' })
+  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -hex 32)' })
   @Matches(/^\S+$/, { message: 'must not contain spaces' })
   ADMIN_API_KEY?: string;
 
@@ -198,6 +216,8 @@ const VARIABLES = [
   'XIMA_API_KEY',
   'SYNC_CRON',
   'SYNC_SCHEDULE_ENABLED',
+  'BEHIND_TLS_PROXY',
+  'DELIVERY_ALLOWED_HOSTS',
   'ADMIN_API_KEY',
   'LOG_LEVEL',
   'LOG_FORMAT',
@@ -208,7 +228,7 @@ const VARIABLES = [
 ] as const;
 
 /** Variables that say true or false: `true`/`false` in any case, anything else is refused. */
-const BOOLEAN_VARIABLES = ['SYNC_SCHEDULE_ENABLED', 'DEMO'] as const;
+const BOOLEAN_VARIABLES = ['SYNC_SCHEDULE_ENABLED', 'DEMO', 'BEHIND_TLS_PROXY'] as const;
 
 /** Keeps only the variables we own: the rest of the process environment is not ours to read. */
 function pick(raw: Record<string, unknown>): Record<string, unknown> {

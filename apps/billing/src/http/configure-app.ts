@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 /** Largest JSON body accepted: a quote of a few thousand records fits; anything bigger is refused. */
@@ -14,6 +15,12 @@ export const API_DOCS_PATH = 'api/docs';
  */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  // Answers hold call records, invoices and keys: no browser or proxy may keep a copy. First,
+  // so that an answer the body parser gives (413) has it too.
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.disable('x-powered-by');
   app.use(

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { LookupAddress, LookupOptions, lookup } from 'node:dns';
 import { Agent, request } from 'undici';
-import { Clock } from '@app/common';
+import { Clock, deliveryHostProblem, isForbiddenDeliveryAddress } from '@app/common';
 import { DELIVERY_SETTINGS, DeliverySettings } from './delivery-settings';
 import { deliverySignature } from './signature';
 
@@ -49,7 +50,8 @@ export function outcomeOf(status: number): AttemptOutcome {
 /** The only class that talks to billing systems: one signed POST per call. */
 @Injectable()
 export class BillingSystemClient implements OnApplicationShutdown {
-  private readonly agent = new Agent();
+  // Every address a host name resolves to is checked before connecting (decision 0015).
+  private readonly agent = new Agent({ connect: { lookup: checkedLookup() } });
 
   constructor(
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
@@ -61,6 +63,10 @@ export class BillingSystemClient implements OnApplicationShutdown {
    * Resolves with its outcome; rejects only with `signal.reason` once `signal` aborts.
    */
   async post(delivery: DeliveryRequest, signal: AbortSignal): Promise<AttemptOutcome> {
+    const refused = deliveryHostProblem(delivery.url, this.settings.allowedHosts);
+    if (refused !== undefined) {
+      return { kind: 'permanent', httpStatus: null, error: `not sent: ${refused}` };
+    }
     const timeout = AbortSignal.timeout(this.settings.timeoutMs);
     const timestamp = Math.floor(this.clock.now() / 1000);
     const headers: Record<string, string> = {
@@ -86,6 +92,13 @@ export class BillingSystemClient implements OnApplicationShutdown {
       return outcomeOf(answer.statusCode);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
+      if (errorCode(error) === FORBIDDEN_ADDRESS) {
+        return {
+          kind: 'permanent',
+          httpStatus: null,
+          error: `not sent: ${(error as Error).message}`,
+        };
+      }
       const fault = timeout.aborted
         ? `no answer within ${this.settings.timeoutMs} ms`
         : `network error (${errorCode(error)})`;
@@ -110,4 +123,37 @@ function errorCode(error: unknown): string {
     return inner;
   }
   return typeof code === 'string' ? code : 'unknown';
+}
+
+const FORBIDDEN_ADDRESS = 'EDELIVERYADDRESS';
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * dns.lookup, refusing a host name that resolves to a link-local or cloud metadata address: the
+ * name is checked where the connection is made, so a name that resolves differently later (DNS
+ * rebinding) is caught too. IP literals are not looked up: `deliveryHostProblem` judges them.
+ */
+export function checkedLookup(resolve: typeof lookup = lookup) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    resolve(hostname, { ...options }, ((
+      error: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => {
+      if (error) return callback(error, address, family);
+      const addresses = typeof address === 'string' ? [address] : address.map((a) => a.address);
+      const forbidden = addresses.find(isForbiddenDeliveryAddress);
+      if (forbidden === undefined) return callback(null, address, family);
+      const refusal: NodeJS.ErrnoException = new Error(
+        `${hostname} resolves to ${forbidden}, a link-local or cloud metadata address`,
+      );
+      refusal.code = FORBIDDEN_ADDRESS;
+      callback(refusal, address, family);
+    }) as never);
+  };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { isoTime } from '@app/common';
+import { isoTime, redactedUrl } from '@app/common';
 import { DELIVERY_STATUSES, DeliveryStatus } from '@app/ledger';
 import { DELIVERY_STATES, DeliveryLog, DeliveryState } from './delivery.service';
 
@@ -10,7 +10,10 @@ export class DeliveryAttemptView {
   @ApiProperty({ nullable: true, type: Number, description: "The billing system's answer." })
   httpStatus!: number | null;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
-  @ApiProperty({ description: 'Where it was sent (without credentials).' }) url!: string;
+  @ApiProperty({
+    description: 'Where it was sent, without credentials; a query string shows as ?redacted.',
+  })
+  url!: string;
   @ApiProperty({ example: 'INV-2026-000001' }) idempotencyKey!: string;
   @ApiProperty() attemptedAt!: string;
 }
@@ -32,7 +35,7 @@ export class DeliveryLogView {
         status: attempt.status,
         httpStatus: attempt.http_status,
         error: attempt.error,
-        url: attempt.url,
+        url: redactedUrl(attempt.url),
         idempotencyKey: attempt.idempotency_key,
         attemptedAt: isoTime(attempt.attempted_at_ms),
       })),

@@ -8,6 +8,8 @@ export interface DeliverySettings {
   backoffMaxMs: number;
   /** One attempt from connecting to the end of the answer's body. */
   timeoutMs: number;
+  /** DELIVERY_ALLOWED_HOSTS (lower case); null: any host but link-local and metadata ones. */
+  allowedHosts: string[] | null;
 }
 
 export const DELIVERY_SETTINGS = Symbol('DELIVERY_SETTINGS');

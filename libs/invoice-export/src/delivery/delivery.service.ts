@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError } from '@app/common';
+import { Actor, Clock, DomainError, redactedUrl } from '@app/common';
 import { AuditLog, DeliveryStatus, Ledger, Source } from '@app/ledger';
 import { InvoiceRow, InvoicesService } from '../invoices/invoices.service';
 import {
@@ -111,7 +111,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
             action: 'invoice.deliver',
             entityType: 'invoice',
             entityId: id,
-            newValue: { number: invoice.number, url: target.url },
+            newValue: { number: invoice.number, url: redactedUrl(target.url) },
           },
           this.clock.now(),
         );
@@ -245,7 +245,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     await this.ledger.transaction(() => Promise.resolve(this.closeAttempt(row.id, outcome)));
     if (outcome.kind !== 'delivered') {
       this.logger.warn(
-        `Delivery of ${invoice.number}, attempt ${row.attempt}, to ${request.url} failed: ${outcome.error}`,
+        `Delivery of ${invoice.number}, attempt ${row.attempt}, to ${redactedUrl(request.url)} failed: ${outcome.error}`,
       );
     }
     return outcome;
@@ -270,7 +270,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
       )
       .get<{ id: number; attempt: number }>(
         invoice.id,
-        request.url,
+        redactedUrl(request.url),
         request.idempotencyKey,
         invoice.id,
         this.clock.now(),

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, withoutControlCharacters } from '@app/common';
 import {
   AccountCodes,
   RatePlanDocument,
@@ -42,14 +42,14 @@ const LEDES_SAFE = /^[\x20-\x5a\x5c\x5e-\x7b\x7d\x7e]*$/;
 /**
  * A field as LEDES allows it: plain ASCII (accents dropped, anything else `?`), and no `|`,
  * `[` or `]` or line break, which would end the field or the line early: those are spaces.
+ * Control and format characters are dropped (decision 0015).
  */
 export function ledesText(value: string | null): string {
   if (value === null) return '';
   if (LEDES_SAFE.test(value)) return value; // already plain (most fields): nothing to change
-  return value
-    .normalize('NFKD')
+  return withoutControlCharacters(value.normalize('NFKD'))
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[|[\]\r\n\u2028\u2029]/g, ' ')
+    .replace(/[|[\]]/g, ' ')
     .replace(/[^\x20-\x7e]/g, '?');
 }
 

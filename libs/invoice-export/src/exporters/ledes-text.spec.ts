@@ -8,7 +8,8 @@ describe('ledesText: a field as LEDES 1998B allows it', () => {
     ['Café Zürich', 'Cafe Zurich'],
     ['two\r\nlines', 'two  lines'],
     ['東京', '??'],
-    ['tab\there', 'tab?here'],
+    ['tab\there', 'tab here'],
+    ['STX\x02 ETX\x03 NUL\x00 RLO\u202e', 'STX ETX NUL RLO'],
     ['', ''],
   ])('%j -> %j', (value, expected) => {
     expect(ledesText(value)).toBe(expected);

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, withoutControlCharacters } from '@app/common';
 import type { InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 
@@ -12,8 +12,11 @@ function hms(seconds: number): string {
   return `${pad(Math.floor(seconds / 3600), 2)}${pad(Math.floor((seconds % 3600) / 60), 2)}${pad(seconds % 60, 2)}`;
 }
 
-/** A FIAS field value: the separator and line breaks would end the record early. */
-const fias = (value: string) => value.replace(/[|\r\n]/g, ' ');
+/**
+ * A FIAS field value: the separator and line breaks would end the record early, and a control
+ * character (STX, ETX) would frame another record on the PMS link: none reaches a field.
+ */
+const fias = (value: string) => withoutControlCharacters(value).replace(/\|/g, ' ');
 
 /**
  * Folio postings for a hotel's PMS (exports.md): a FIAS `PS` record per line, `PTC` (we rate,

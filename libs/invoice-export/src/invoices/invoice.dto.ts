@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsInt, IsString, Length, Matches, Min } from 'class-validator';
-import { Absent } from '@app/common';
+import { Absent, Printable } from '@app/common';
 import { EXPORT_FORMATS, ExportFormat } from '../exporters/invoice-file';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
@@ -21,6 +21,7 @@ export class CreateInvoiceDto extends PeriodDto {
   @ApiProperty({ example: 'ROOM-1012' })
   @IsString()
   @Length(1, 200)
+  @Printable()
   billingAccount!: string;
 
   @ApiPropertyOptional({

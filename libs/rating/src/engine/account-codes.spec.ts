@@ -1,4 +1,5 @@
 import { compilePlan } from './compile-plan';
+import { InvalidPlanError } from './errors';
 import { lawFirmPerCallPlan } from './fixtures/grand-hotel.plan';
 import { call } from './fixtures/records';
 import { rateCall } from './rate-call';
@@ -132,6 +133,47 @@ describe('account codes on a per-call plan', () => {
     expect(rateCall(clientOnly, call({ accountCode: '10234-9' }))).toMatchObject({
       client: '10234',
       matter: null,
+    });
+  });
+
+  describe('codes and patterns that could freeze the service (decision 0015)', () => {
+    const anything = compilePlan({
+      ...lawFirmPerCallPlan,
+      billingAccount: { by: 'accountCode', pattern: '.*' },
+    });
+
+    it('a code of 32 characters is matched; of 33 it is needs-review "unknown-account-code" without being matched', () => {
+      expect(rateCall(anything, call({ accountCode: 'A'.repeat(32) })).status).toBe('pending');
+      const long = rateCall(anything, call({ accountCode: 'A'.repeat(33) }));
+      expect(long).toMatchObject({
+        status: 'needs-review',
+        reason: 'unknown-account-code',
+        billingAccount: 'A'.repeat(33),
+        amountMinor: 150,
+      });
+      expect(long.explanation).toMatch(/account code is longer than 32 characters: needs review$/);
+    });
+
+    it('the length is counted after trimming, and applies without a pattern too', () => {
+      expect(rateCall(anything, call({ accountCode: ` ${'A'.repeat(32)} ` })).status).toBe(
+        'pending',
+      );
+      const open = compilePlan({ ...lawFirmPerCallPlan, billingAccount: { by: 'accountCode' } });
+      expect(rateCall(open, call({ accountCode: 'A'.repeat(33) })).reason).toBe(
+        'unknown-account-code',
+      );
+    });
+
+    it('a stored pattern that backtracks exponentially does not compile', () => {
+      const compile = () =>
+        compilePlan({
+          ...lawFirmPerCallPlan,
+          billingAccount: { by: 'accountCode', pattern: '(?<client>(\\d+)+)-(?<matter>\\d{3})' },
+        });
+      expect(compile).toThrow(InvalidPlanError);
+      expect(compile).toThrow(
+        /cannot be compiled: billingAccount\.pattern: must not repeat a part/,
+      );
     });
   });
 });

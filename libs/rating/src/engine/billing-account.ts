@@ -1,4 +1,8 @@
 import type { BillingAccountRule, ExtensionRange } from '../plan/rate-plan';
+import {
+  ACCOUNT_CODE_MAX_LENGTH,
+  accountPatternSafetyProblem,
+} from '../validation/account-pattern-safety';
 import { InvalidPlanError } from './errors';
 import type { RatingReason, RatingStatus } from './rating-result';
 
@@ -6,7 +10,7 @@ import type { RatingReason, RatingStatus } from './rating-result';
 export type AccountResolution =
   | { kind: 'billed'; account: string; client: string | null; matter: string | null }
   | { kind: 'missing-account-code' }
-  | { kind: 'unknown-account-code'; account: string }
+  | { kind: 'unknown-account-code'; account: string; tooLong?: true }
   | { kind: 'not-a-billing-extension' };
 
 const NUMERIC = /^\d+$/;
@@ -105,7 +109,9 @@ export class ExtensionAccounts {
 /**
  * Law firms: the trimmed account code, checked against the plan's pattern as a whole (an
  * unanchored pattern must not accept `10234-0012` as matter `001`: decision 0007). Named groups
- * `client` and `matter` feed LEDES.
+ * `client` and `matter` feed LEDES. A pattern that could backtrack for long is refused, and a
+ * code longer than ACCOUNT_CODE_MAX_LENGTH never reaches it (decision 0015): codes come from
+ * viewers' quotes and from Xima, and V8 cannot be interrupted in the middle of a match.
  */
 export class AccountCodes {
   private readonly pattern: RegExp | null;
@@ -123,11 +129,16 @@ export class AccountCodes {
         `does not compile: ${(error as Error).message}`,
       );
     }
+    const unsafe = accountPatternSafetyProblem(pattern);
+    if (unsafe !== undefined) throw new InvalidPlanError('billingAccount.pattern', unsafe);
   }
 
   resolve(accountCode: string | null): AccountResolution {
     const code = accountCode?.trim() ?? '';
     if (code === '') return { kind: 'missing-account-code' };
+    if (code.length > ACCOUNT_CODE_MAX_LENGTH) {
+      return { kind: 'unknown-account-code', account: code, tooLong: true };
+    }
     if (this.pattern === null) return { kind: 'billed', account: code, client: null, matter: null };
     const match = this.pattern.exec(code);
     if (match === null) return { kind: 'unknown-account-code', account: code };
@@ -179,7 +190,9 @@ export function accountOutcome(account: AccountResolution): AccountOutcome {
       return {
         status: 'needs-review',
         reason: 'unknown-account-code',
-        note: `account code "${account.account}" does not match the plan's pattern: needs review`,
+        note: account.tooLong
+          ? `account code is longer than ${ACCOUNT_CODE_MAX_LENGTH} characters: needs review`
+          : `account code "${account.account}" does not match the plan's pattern: needs review`,
       };
     case 'billed':
     case 'not-a-billing-extension':

@@ -3,6 +3,7 @@ import { DomainError, ErrorDetail, isoTime } from '@app/common';
 import type { RatePlanVersion } from '@app/ledger';
 import { InvalidRecordError, RatingResult, rateCall, rateSummary } from '../engine';
 import { parseQuoteRecords } from './dto/quote-records';
+import type { RatePlanDocument } from '../plan/rate-plan';
 import { summaryCallId as defaultSummaryCallId } from '../plan/summary-call-id';
 import { QuoteResult, quoteResult } from './dto/quote.view';
 import { RatePlansService } from './rate-plans.service';
@@ -47,11 +48,21 @@ export class QuoteService {
     });
     if (errors.length > 0) throw DomainError.invalid('quote', errors);
 
+    // One parse of each version's document, not one a record (10,000 a quote).
+    const documents = new Map<number, RatePlanDocument>();
+    const documentOf = (version: RatePlanVersion) => {
+      let document = documents.get(version.id);
+      if (document === undefined) {
+        document = this.plans.document(version);
+        documents.set(version.id, document);
+      }
+      return document;
+    };
     return rated.map(({ version, result, startTimeMs }, index) =>
       quoteResult({
         plan: plan,
         version,
-        document: this.plans.document(version),
+        document: documentOf(version),
         result,
         startTimeMs,
         record:

@@ -1,3 +1,4 @@
+import { accountPatternSafetyProblem } from './account-pattern-safety';
 import type { Check } from './field.decorators';
 
 /** The named groups the LEDES export reads (rating.md, law firms). */
@@ -46,9 +47,11 @@ export function accountPatternProblem(pattern: string): string | undefined {
   }
   const allowed: readonly string[] = ACCOUNT_PATTERN_GROUPS;
   const others = [...new Set(namedGroups(pattern).filter((name) => !allowed.includes(name)))];
-  if (others.length === 0) return undefined;
-  const list = others.map((name) => `"${name}"`).join(', ');
-  return `may name only the groups client and matter, not ${list}`;
+  if (others.length > 0) {
+    const list = others.map((name) => `"${name}"`).join(', ');
+    return `may name only the groups client and matter, not ${list}`;
+  }
+  return accountPatternSafetyProblem(pattern);
 }
 
 export const accountPattern: Check = (value) =>

@@ -1,3 +1,4 @@
+import { NOT_PRINTABLE_MESSAGE, isPrintable } from '@app/common';
 import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { isIsoCurrency } from '../money/currency';
@@ -23,6 +24,12 @@ export function text(options: { maxLength?: number; trimmed?: boolean } = {}): C
 
 export const anyString: Check = (value) =>
   typeof value === 'string' ? undefined : 'must be a string';
+
+/** Becomes part of a billing account, which invoices and exports show: printable only. */
+export const printableString: Check = (value) => {
+  if (typeof value !== 'string') return 'must be a string';
+  return isPrintable(value) ? undefined : NOT_PRINTABLE_MESSAGE;
+};
 
 export function oneOf(
   values: readonly string[],

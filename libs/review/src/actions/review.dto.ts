@@ -1,4 +1,4 @@
-import { Absent } from '@app/common';
+import { Absent, Printable } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -55,6 +55,7 @@ export class AssignDto extends ReasonDto {
   @ApiProperty({ example: '10234-001' })
   @IsString({ message: 'billingAccount is required' })
   @Length(1, 200)
+  @Printable()
   billingAccount!: string;
 }
 
@@ -87,6 +88,7 @@ export class BulkDto {
   @Absent()
   @IsString()
   @Length(1, 200)
+  @Printable()
   billingAccount?: string;
 }
 

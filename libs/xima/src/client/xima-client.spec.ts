@@ -506,6 +506,38 @@ describe('XimaClient against a recording server (what the sandbox cannot do)', (
     expect(error).toMatchObject({ code: 'too-large' });
   });
 
+  it('a lying Content-Length takes no memory before the bytes arrive (decision 0015)', async () => {
+    // 200 MB declared (under the 256 MiB limit), 9 bytes sent, then silence.
+    replies = [
+      { status: 200, headers: { 'Content-Length': '200000000' }, body: '{"rows":[', stall: true },
+    ];
+    const allocations = jest.spyOn(Buffer, 'allocUnsafe');
+    try {
+      const { error } = await failure(() =>
+        recorded({ bodyTimeoutMs: 200, retry: { maxAttempts: 1 } }).runReport('K', DAY),
+      );
+      expect(error).toMatchObject({ code: 'gave-up' });
+      const largest = Math.max(0, ...allocations.mock.calls.map(([size]) => size));
+      expect(largest).toBeLessThanOrEqual(64 * 1024);
+    } finally {
+      allocations.mockRestore();
+    }
+  });
+
+  it('a report read in many chunks comes out whole, with or without a Content-Length', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ i, text: `row ${i} é` }));
+    const text = JSON.stringify({ rows });
+    for (const headers of [{ 'Content-Length': String(Buffer.byteLength(text)) }, undefined]) {
+      replies = [{ status: 200, headers, body: text }];
+      const { body, bytes } = await recorded().runReport('K', DAY);
+      expect(bytes).toBe(Buffer.byteLength(text));
+      expect((body as { rows: RawRow[] }).rows).toHaveLength(20_000);
+      expect((body as { rows: RawRow[] }).rows[19_999]).toEqual(
+        new RawRow(JSON.stringify(rows[19_999])),
+      );
+    }
+  });
+
   it('a body that stalls beyond bodyTimeout is a timeout, retried like one', async () => {
     replies = [{ status: 200, body: '{"rows":[', stall: true }];
     const result = await recorded({ bodyTimeoutMs: 100 }).runReport('K', DAY);

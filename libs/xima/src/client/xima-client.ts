@@ -40,6 +40,8 @@ export const HISTORIC_DATA_PATH = '/rest/api/v1/historic-data/';
 
 /** Enough of an error body for Xima's message; the rest is not read. */
 const ERROR_BODY_MAX_BYTES = 4096;
+/** The first buffer a report is read into; it doubles as the bytes come. */
+const FIRST_BUFFER_BYTES = 64 * 1024;
 const REDACTED = '[redacted]';
 
 type Attempt =
@@ -256,21 +258,30 @@ export class XimaClient {
     };
     if (Number(headers['content-length']) > this.maxResponseBytes) return tooLarge();
     const declared = Number(headers['content-length']);
-    const into =
-      Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
-    const chunks: Buffer[] = [];
+    const length = Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+    // One buffer that grows by doubling as bytes arrive, never beyond the declared length: a
+    // Content-Length is a claim, and allocating by it would let a lying answer take memory for
+    // bytes that never come (decision 0015).
+    let into = Buffer.allocUnsafe(Math.min(length ?? FIRST_BUFFER_BYTES, FIRST_BUFFER_BYTES));
     let bytes = 0;
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
         if (bytes + chunk.length > this.maxResponseBytes) return tooLarge();
-        // With a declared length the body goes straight into one buffer: no second copy.
-        if (into && bytes + chunk.length > into.length) {
+        if (length !== null && bytes + chunk.length > length) {
           body.destroy();
-          const what = `Xima answered 200 with a body longer than its Content-Length (${into.length} bytes)`;
+          const what = `Xima answered 200 with a body longer than its Content-Length (${length} bytes)`;
           return { kind: 'fault', code: 'invalid-response', status: 200, what };
         }
-        if (into) chunk.copy(into, bytes);
-        else chunks.push(chunk);
+        if (bytes + chunk.length > into.length) {
+          const size = Math.min(
+            Math.max(into.length * 2, bytes + chunk.length),
+            length ?? this.maxResponseBytes,
+          );
+          const grown = Buffer.allocUnsafe(size);
+          into.copy(grown, 0, 0, bytes);
+          into = grown;
+        }
+        chunk.copy(into, bytes);
         bytes += chunk.length;
       }
     } catch (error) {
@@ -282,8 +293,7 @@ export class XimaClient {
       return { kind: 'fault', code: 'invalid-response', status: 200, what };
     }
     // Decoded at once: one flat string, not a rope of pieces to be copied again on first read.
-    const whole = into ? into.subarray(0, bytes) : Buffer.concat(chunks, bytes);
-    chunks.length = 0; // the pieces can go before the text is made
+    const whole = into.subarray(0, bytes);
     if (!isUtf8(whole)) {
       const what = `Xima answered 200 with a body that is not UTF-8 (${bytes} bytes)`;
       return { kind: 'fault', code: 'invalid-response', status: 200, what };

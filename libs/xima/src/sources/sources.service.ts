@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, ErrorDetail } from '@app/common';
+import { Actor, Clock, DomainError, ErrorDetail, deliveryHostProblem } from '@app/common';
 import { AuditLog, Business, Ledger, RatePlan, Source, SourceKind } from '@app/ledger';
 import { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
 import { SourceView } from './dto/source.view';
@@ -26,6 +26,13 @@ const NOT_NULL: (keyof UpdateSourceDto)[] = [
   'settleMinutes',
 ];
 
+export interface SourceSettings {
+  /** DELIVERY_ALLOWED_HOSTS; null: any host but link-local and metadata addresses. */
+  deliveryAllowedHosts: string[] | null;
+}
+
+export const SOURCE_SETTINGS = Symbol('SOURCE_SETTINGS');
+
 /** What the audit trail shows of a source: its view, which never holds the secret. */
 const audited = (source: Source): SourceView => SourceView.of(source);
 
@@ -35,9 +42,11 @@ export class SourcesService {
     private readonly ledger: Ledger,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    @Inject(SOURCE_SETTINGS) private readonly settings: SourceSettings,
   ) {}
 
   create(input: CreateSourceDto, actor: Actor): Promise<Source> {
+    this.assertDeliveryTarget(input.deliveryUrl ?? null, input.deliverySecret ?? null);
     return this.ledger.transaction(async (manager) => {
       await this.assertNameFree(manager, input.name, null);
       await this.assertPlanFits(manager, input.ratePlanId, input.kind);
@@ -109,6 +118,13 @@ export class SourcesService {
           },
         ]);
       }
+      if (input.deliveryUrl !== undefined || input.deliverySecret !== undefined) {
+        this.assertDeliveryTarget(
+          input.deliveryUrl === undefined ? source.deliveryUrl : input.deliveryUrl,
+          input.deliverySecret === undefined ? source.deliverySecret : input.deliverySecret,
+          input.deliveryUrl !== undefined,
+        );
+      }
       if (input.name !== undefined) await this.assertNameFree(manager, input.name, id);
       if (input.ratePlanId !== undefined) {
         await this.assertPlanFits(manager, input.ratePlanId, source.kind);
@@ -162,6 +178,29 @@ export class SourcesService {
       );
       return updated;
     });
+  }
+
+  /**
+   * A billing system gets invoices only signed (a receiver must be able to tell them from a
+   * forgery), and only at a host DELIVERY_ALLOWED_HOSTS allows, never a link-local or metadata
+   * address (decision 0015). `urlChanged`: the host is judged only when the URL is being set, so
+   * that a source saved before a change of the setting can still be edited (sending checks again).
+   */
+  private assertDeliveryTarget(url: string | null, secret: string | null, urlChanged = true): void {
+    if (url === null) return;
+    if (secret === null) {
+      throw DomainError.invalid('source', [
+        {
+          field: 'deliverySecret',
+          message:
+            'is required when deliveryUrl is set: deliveries are signed with it, and a receiver must check the signature',
+        },
+      ]);
+    }
+    const problem = urlChanged
+      ? deliveryHostProblem(url, this.settings.deliveryAllowedHosts)
+      : undefined;
+    if (problem) throw DomainError.invalid('source', [{ field: 'deliveryUrl', message: problem }]);
   }
 
   private async assertNameFree(

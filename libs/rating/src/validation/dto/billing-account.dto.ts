@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ExtensionRange } from '../../plan/rate-plan';
+import {
+  ACCOUNT_CODE_MAX_LENGTH,
+  ACCOUNT_PATTERN_MAX_LENGTH,
+  ACCOUNT_PATTERN_MAX_WAYS,
+} from '../account-pattern-safety';
 import { accountPattern } from '../account-pattern.validator';
 import {
   type DtoClassOf,
@@ -9,7 +14,7 @@ import {
   Required,
   Unchecked,
 } from '../field.decorators';
-import { anyString, oneOf, rangeEnd, text } from '../plan-fields.validator';
+import { oneOf, printableString, rangeEnd, text } from '../plan-fields.validator';
 
 export const BILLING_ACCOUNT_KINDS = ['extension', 'accountCode'] as const;
 
@@ -33,7 +38,7 @@ export class ExtensionBillingAccountDto {
   ranges!: ExtensionRangeDto[];
 
   @ApiPropertyOptional({ example: 'ROOM-', description: 'Put before the extension' })
-  @Optional(anyString)
+  @Optional(printableString)
   prefix?: string;
 }
 
@@ -46,7 +51,12 @@ export class AccountCodeBillingAccountDto {
 
   @ApiPropertyOptional({
     example: '^(?<client>\\d{5})-(?<matter>\\d{3})$',
-    description: 'Matched against the whole code; named groups client and matter only',
+    description:
+      'Matched against the whole code; named groups client and matter only. No backreferences, ' +
+      'lookbehinds or nested repetitions like (\\d+)+; a code may be matched in at most ' +
+      `${ACCOUNT_PATTERN_MAX_WAYS} ways (docs/rating.md). Codes longer than ` +
+      `${ACCOUNT_CODE_MAX_LENGTH} characters are never matched: needs-review.`,
+    maxLength: ACCOUNT_PATTERN_MAX_LENGTH,
   })
   @Optional(accountPattern)
   pattern?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AccountOverride, SummaryRate } from '../../plan/rate-plan';
+import { ACCOUNT_CODE_MAX_LENGTH } from '../account-pattern-safety';
 import { decimalString, RATE_DECIMALS } from '../decimal-string.validator';
 import { Optional, Required } from '../field.decorators';
 import { DAY_SECONDS, integer, text } from '../plan-fields.validator';
@@ -25,7 +26,11 @@ export class SummaryRateDto implements SummaryRate {
 }
 
 export class AccountOverrideDto extends SummaryRateDto implements AccountOverride {
-  @ApiProperty({ example: '10234-001', description: 'Unique in the plan' })
-  @Required(text({ trimmed: true }))
+  @ApiProperty({
+    example: '10234-001',
+    description: 'Unique in the plan',
+    maxLength: ACCOUNT_CODE_MAX_LENGTH,
+  })
+  @Required(text({ trimmed: true, maxLength: ACCOUNT_CODE_MAX_LENGTH }))
   accountCode!: string;
 }

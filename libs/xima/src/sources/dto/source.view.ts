@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isoTime } from '@app/common';
+import { isoTime, redactedUrl } from '@app/common';
 import { SOURCE_KINDS, Source } from '@app/ledger';
 import type { SourceColumns } from './source.dto';
 
@@ -24,7 +24,12 @@ export class SourceView {
   @ApiProperty() settleMinutes!: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Synced up to here.' })
   watermark!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) deliveryUrl!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Without credentials; a query string shows as ?redacted (it may hold a token).',
+  })
+  deliveryUrl!: string | null;
   @ApiProperty({ description: 'Whether a delivery secret is set (it is never shown).' })
   deliverySecretSet!: boolean;
   @ApiProperty() createdAt!: string;
@@ -51,7 +56,7 @@ export class SourceView {
       overlapMinutes: source.overlapMinutes,
       settleMinutes: source.settleMinutes,
       watermark: optionalIso(source.watermarkMs),
-      deliveryUrl: source.deliveryUrl,
+      deliveryUrl: source.deliveryUrl === null ? null : redactedUrl(source.deliveryUrl),
       deliverySecretSet: source.deliverySecret !== null,
       createdAt: isoTime(source.createdAtMs),
       updatedAt: isoTime(source.updatedAtMs),
