@@ -5,4 +5,5 @@ export * from './auth';
 export * from './id.param';
 export * from './validation';
 export * from './time';
+export * from './span';
 export * from './csv';
