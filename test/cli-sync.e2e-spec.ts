@@ -106,4 +106,35 @@ describe('npm run cli -- sync (e2e, real sandbox and ledger file)', () => {
       err: ['Error: Source 99 does not exist'],
     });
   });
+
+  it('refuses a window that ends in the future or spans more than 400 days, as the API does, and starts no run', async () => {
+    const runs = () => {
+      const db = new Database(join(dir, 'ledger.sqlite'));
+      try {
+        return db.prepare('SELECT count(*) AS n FROM sync_runs').get();
+      } finally {
+        db.close();
+      }
+    };
+    const before = runs();
+    const day = (offsetDays: number) =>
+      new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    await expect(cli('sync', '--source', '1', '--from', day(-1), '--to', day(2))).resolves.toEqual({
+      code: 1,
+      out: [],
+      err: [
+        'Error: Invalid request: to: to must not be in the future (a minute of clock skew is allowed)',
+      ],
+      progress: [],
+    });
+    await expect(
+      cli('sync', '--source', '1', '--from', '2025-01-01', '--to', '2026-02-06'),
+    ).resolves.toEqual({
+      code: 1,
+      out: [],
+      err: ['Error: Invalid request: to: to must be at most 400 days after from'],
+      progress: [],
+    });
+    expect(runs()).toEqual(before);
+  });
 });

@@ -194,7 +194,7 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
       expect(result.code).toBe(1);
       expect(result.err.slice(1)).toEqual([
         '  line 3: prefix must be digits',
-        '  line 4: perMinute must be a decimal string such as 0.45',
+        '  line 4: perMinute must be a decimal string such as "12.50"',
         '  line 5: prefix "1" is already on line 2',
         '  line 6: class "long-distance" has other rates on line 2',
       ]);
@@ -215,7 +215,7 @@ describe('npm run cli -- api-keys (e2e, real ledger file)', () => {
       const result = await cli('rate-plans', 'import-rates', id, file);
       expect(result.code).toBe(1);
       expect(result.err.slice(1)).toEqual([
-        '  line 3: connectFee must have at most 2 decimal places (USD) (class uk)',
+        '  line 3: connectFee has more than 2 decimals (USD) (class uk)',
         '  line 3: incrementSeconds must be an integer from 1 to 86400 (class uk)',
       ]);
       writeFileSync(

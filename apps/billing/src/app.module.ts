@@ -41,7 +41,10 @@ export class AppModule {
         RatingModule,
         DemoModule,
         xima,
-        ReviewModule,
+        ReviewModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ adjustmentLimit: config.adjustmentLimit }),
+        }),
         InvoiceExportModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ delivery: config.delivery }),

@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError, Option } from 'commander';
-import { API_KEY_ROLES, ApiKeyRole, DomainError, isoTime } from '@app/common';
+import { API_KEY_ROLES, ApiKeyRole, Clock, DomainError, isoTime } from '@app/common';
 import { EXPORT_FORMATS, ExportFormat, InvoicesService, invoiceFile } from '@app/invoice-export';
 import { Ledger, Source } from '@app/ledger';
 import { RATE_TABLE_COLUMNS, RatePlansService } from '@app/rating';
@@ -209,7 +209,8 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
       const sourceId = positiveInteger(options.source, '--source');
       const source = await context.get(Ledger).manager.findOneBy(Source, { id: sourceId });
       if (!source) throw new DomainError('not-found', `Source ${sourceId} does not exist`);
-      const window = requestedWindow(options.from, options.to, source.timezone);
+      const now = context.get(Clock).now();
+      const window = requestedWindow(options.from, options.to, source.timezone, now);
       const started = Date.now();
       let records = 0;
       const { done } = await context

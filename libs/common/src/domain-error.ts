@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   unavailable: 503,
 } as const satisfies Record<string, number>;
 

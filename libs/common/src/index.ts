@@ -5,6 +5,7 @@ export * from './auth';
 export * from './id.param';
 export * from './validation';
 export * from './time';
+export * from './span';
 export * from './csv';
 export * from './text';
 export * from './delivery-url';

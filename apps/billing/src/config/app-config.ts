@@ -67,6 +67,11 @@ export class AppConfig {
     };
   }
 
+  /** ADJUSTMENT_LIMIT: the largest amount an adjustment may bill, in the currency's units. */
+  get adjustmentLimit(): string {
+    return this.config.get('ADJUSTMENT_LIMIT', { infer: true });
+  }
+
   get demoMode(): boolean {
     return isDemoMode({ XIMA_BASE_URL: this.ximaBaseUrl });
   }

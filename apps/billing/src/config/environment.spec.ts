@@ -122,6 +122,31 @@ describe('validateEnvironment', () => {
     expect(message(raw)).toBe(expected);
   });
 
+  it('reads ADJUSTMENT_LIMIT as written: 10000.00 unless set, up to the ceiling one line can hold', () => {
+    expect(validateEnvironment({}).ADJUSTMENT_LIMIT).toBe('10000.00');
+    expect(validateEnvironment({ ADJUSTMENT_LIMIT: '250' }).ADJUSTMENT_LIMIT).toBe('250');
+    expect(validateEnvironment({ ADJUSTMENT_LIMIT: '1000000000.000' }).ADJUSTMENT_LIMIT).toBe(
+      '1000000000.000',
+    );
+  });
+
+  it.each([
+    [
+      '1000000000.001',
+      'ADJUSTMENT_LIMIT is larger than 1000000000, the most one line can hold (got "1000000000.001")',
+    ],
+    [
+      '99999999999999999999',
+      'ADJUSTMENT_LIMIT is larger than 1000000000, the most one line can hold (got "99999999999999999999")',
+    ],
+    ['-5', 'ADJUSTMENT_LIMIT must not be negative (got "-5")'],
+    ['10,000', 'ADJUSTMENT_LIMIT must be a decimal string such as "12.50" (got "10,000")'],
+    ['1e4', 'ADJUSTMENT_LIMIT must be a decimal string such as "12.50" (got "1e4")'],
+    ['100.0001', 'ADJUSTMENT_LIMIT has more than 3 decimals (got "100.0001")'],
+  ])('refuses ADJUSTMENT_LIMIT=%s at start: %s', (value, expected) => {
+    expect(message({ ADJUSTMENT_LIMIT: value })).toBe(expected);
+  });
+
   it('never echoes a secret value', () => {
     expect(message({ ADMIN_API_KEY: 'short-secret' })).not.toContain('short-secret');
   });

@@ -18,6 +18,7 @@ import {
 import { isIP } from 'node:net';
 import { validateCronExpression } from 'cron';
 import { DEFAULT_DATABASE_URL, DEMO_DATABASE_URL, parseDatabaseUrl } from '@app/ledger';
+import { LINE_AMOUNT_CEILING, MAX_CURRENCY_DECIMALS, decimalTextProblem } from '@app/rating';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -84,6 +85,24 @@ function IsListenHost(): PropertyDecorator {
       validate: (value: unknown) =>
         typeof value === 'string' && (value === 'localhost' || isIP(value) !== 0),
       defaultMessage: buildMessage(() => 'must be an IP address (such as 0.0.0.0) or localhost'),
+    },
+  });
+}
+
+/** The adjustment limit's rules: money of any currency, never more than one line can hold. */
+const ADJUSTMENT_LIMIT_RULES = {
+  decimals: MAX_CURRENCY_DECIMALS,
+  max: LINE_AMOUNT_CEILING,
+  maxIs: 'the most one line can hold',
+};
+
+function IsAdjustmentLimit(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAdjustmentLimit',
+    validator: {
+      validate: (value: unknown) => decimalTextProblem(value, ADJUSTMENT_LIMIT_RULES) === undefined,
+      defaultMessage: (args?: ValidationArguments) =>
+        decimalTextProblem(args?.value, ADJUSTMENT_LIMIT_RULES) ?? 'is invalid',
     },
   });
 }
@@ -190,6 +209,13 @@ export class Environment {
   /** One delivery attempt, from connecting to the end of the answer. */
   @IsIntegerBetween(1, 600_000, 'milliseconds')
   DELIVERY_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * The largest amount a reviewer may bill by an adjustment, in the item's currency's units
+   * (decision 0018): a typo such as 125000 for 1250.00 is refused instead of billed.
+   */
+  @IsAdjustmentLimit()
+  ADJUSTMENT_LIMIT: string = '10000.00';
 }
 
 /** Variables that hold whole numbers: `PORT=3000abc` is refused, not read as 3000. */
@@ -225,6 +251,7 @@ const VARIABLES = [
   'DELIVERY_BACKOFF_MS',
   'DELIVERY_BACKOFF_MAX_MS',
   'DELIVERY_TIMEOUT_MS',
+  'ADJUSTMENT_LIMIT',
 ] as const;
 
 /** Variables that say true or false: `true`/`false` in any case, anything else is refused. */

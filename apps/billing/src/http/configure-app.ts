@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { requireJsonBody } from './require-json-body';
 
 /** Largest JSON body accepted: a quote of a few thousand records fits; anything bigger is refused. */
 export const JSON_BODY_LIMIT = '1mb';
@@ -10,7 +11,8 @@ export const JSON_BODY_LIMIT = '1mb';
 export const API_DOCS_PATH = 'api/docs';
 
 /**
- * What the HTTP server needs beyond the module: body limit, security headers, API docs.
+ * What the HTTP server needs beyond the module: JSON bodies only (415 for any other), body
+ * limit, security headers, API docs.
  * Shared by main.ts and the e2e tests, so that tests run what production runs.
  */
 export function configureApp(app: INestApplication): INestApplication {
@@ -30,6 +32,8 @@ export function configureApp(app: INestApplication): INestApplication {
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
     }),
   );
+  // After helmet, so that the 415 carries the security headers too.
+  express.use(requireJsonBody);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, instantOf, isoTime } from '@app/common';
+import { Actor, Clock, DomainError, checkSpan, instantOf, isoTime } from '@app/common';
 import { AuditLog, Business, BusinessKind, Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 
@@ -102,15 +102,10 @@ export function lineDescription(item: ItemRow): string {
   return `Telephone: ${number}, ${duration(item.billed_seconds || item.talk_seconds)}`;
 }
 
+/** `[periodStart, periodEnd)`: after, and at most 400 days long (the rule sync windows share). */
 export function parsePeriod(start: string, end: string): Period {
-  const startMs = instantOf(start, 'periodStart');
-  const endMs = instantOf(end, 'periodEnd');
-  if (endMs <= startMs) {
-    throw DomainError.invalid('period', [
-      { field: 'periodEnd', message: 'periodEnd must be after periodStart' },
-    ]);
-  }
-  return { startMs, endMs };
+  const period = { startMs: instantOf(start, 'periodStart'), endMs: instantOf(end, 'periodEnd') };
+  return checkSpan(period, { start: 'periodStart', end: 'periodEnd' }, 'period');
 }
 
 /** `GH-2026-000001`: a business's prefix, the year, a six-digit sequence. */

@@ -80,8 +80,9 @@ describe('rate table CSV', () => {
       'a money cell that is not decimal',
       csv('1,x,1.0.0,,,,,'),
       'line 2',
-      /connectFee must be a decimal/,
+      /^connectFee must be a decimal string such as "12.50"$/,
     ],
+    ['a negative money cell', csv('1,x,,-0.45,,,,'), 'line 2', /^perMinute must not be negative$/],
     [
       'seconds that are not whole',
       csv('1,x,,,1.5,,,'),
@@ -108,11 +109,11 @@ describe('rate table CSV', () => {
     expect(
       onTableLine(t, {
         field: 'rates.uk.connectFee',
-        message: 'must have at most 2 decimal places (USD)',
+        message: 'has more than 2 decimals (USD)',
       }),
     ).toEqual({
       field: 'line 3',
-      message: 'connectFee must have at most 2 decimal places (USD) (class uk)',
+      message: 'connectFee has more than 2 decimals (USD) (class uk)',
     });
     expect(onTableLine(t, { field: 'destinations.1.prefix', message: 'bad' })).toEqual({
       field: 'line 3',

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ErrorDetail } from '@app/common';
+import { decimalTextProblem } from '../money/money-text';
 import { Destination, PerCallPlan, RATE_FIELDS, Rate } from '../plan/rate-plan';
 
 /** The columns of a carrier's rate table, in this order (issue 3). */
@@ -29,7 +30,7 @@ const lineOf = (line: number): string => `line ${line}`;
 /**
  * Reads a carrier's rate table (CSV with a header row). Each row maps a prefix to a class;
  * rows of one class must agree on its rate fields. Errors name the line
- * (`line 7: perMinute must be a decimal string such as 0.45`).
+ * (`line 7: perMinute must not be negative`).
  */
 export function parseRateTable(
   csv: string,
@@ -80,9 +81,10 @@ export function parseRateTable(
     const rate: Rate = {};
     for (const column of MONEY_COLUMNS) {
       if (row[column] === '') continue;
-      if (!/^\d+(\.\d+)?$/.test(row[column])) {
-        errors.push({ field, message: `${column} must be a decimal string such as 0.45` });
-      } else rate[column] = row[column];
+      // Decimals and size are plan validation's, which names the line and class of each error.
+      const problem = decimalTextProblem(row[column]);
+      if (problem !== undefined) errors.push({ field, message: `${column} ${problem}` });
+      else rate[column] = row[column];
     }
     for (const column of SECONDS_COLUMNS) {
       if (row[column] === '') continue;

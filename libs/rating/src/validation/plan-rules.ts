@@ -1,6 +1,7 @@
 import { currencyExponent, isIsoCurrency } from '../money/currency';
+import { compareDecimals, decimalTextProblem } from '../money/money-text';
 import { accountPatternProblem, compileAccountPattern } from './account-pattern.validator';
-import { currencyDecimalsProblem, isDecimalString } from './decimal-string.validator';
+import { feeString } from './decimal-string.validator';
 import { FEE_FIELDS } from './dto/rate.dto';
 import { dialCountry, isNanpCountry } from './plan-fields.validator';
 import { isJsonObject, type JsonObject, type JsonValue } from './json-value';
@@ -16,6 +17,7 @@ export function planRules(plan: JsonObject): Problem[] {
   if (plan.kind === 'per-call') {
     areaCodeWithNanpCountry(plan, problems);
     feeDecimals(plan, problems);
+    minimumNotAboveMaximum(plan, problems);
     uniqueNames(plan.destinations, ['destinations'], 'prefix', 'prefix', problems, isPrefix);
     destinationClassesRated(plan, problems);
   } else if (plan.kind === 'account-summary') {
@@ -73,27 +75,83 @@ function areaCodeWithNanpCountry(plan: JsonObject, problems: Problem[]): void {
   }
 }
 
-/** Fees are money: no more decimals than the currency's minor unit (rating.md, Money). */
-function feeDecimals(plan: JsonObject, problems: Problem[]): void {
+/** A plan's currency, once its own checks pass; undefined while it has an error of its own. */
+function knownCurrency(plan: JsonObject): string | undefined {
   const currency = plan.currency;
-  // An invalid currency has its own error; fees are judged once it is known.
-  if (typeof currency !== 'string' || !isIsoCurrency(currency) || !isJsonObject(plan.rates)) {
-    return;
-  }
-  const exponent = currencyExponent(currency);
-  const check = (fields: JsonObject, path: PathSegment[]): void => {
-    for (const field of FEE_FIELDS) {
-      const amount = fields[field];
-      if (!isDecimalString(amount)) continue;
-      const message = currencyDecimalsProblem(amount, currency, exponent);
-      if (message !== undefined) problems.push({ path: [...path, field], message });
-    }
-  };
+  return typeof currency === 'string' && isIsoCurrency(currency) ? currency : undefined;
+}
+
+/** A fee that passed its own check and fits the plan's currency, else undefined. */
+function validFee(fields: JsonObject, field: string, currency: string): string | undefined {
+  const amount = fields[field];
+  if (feeString(amount, {}) !== undefined) return undefined;
+  const decimals = currencyExponent(currency);
+  return decimalTextProblem(amount, { decimals }) === undefined ? (amount as string) : undefined;
+}
+
+/** Each rate class and each of its time bands, with their paths. */
+function rateEntries(plan: JsonObject): [JsonObject, PathSegment[], JsonObject | null][] {
+  if (!isJsonObject(plan.rates)) return [];
+  const entries: [JsonObject, PathSegment[], JsonObject | null][] = [];
   for (const [name, rate] of Object.entries(plan.rates)) {
     if (!isJsonObject(rate)) continue;
-    check(rate, ['rates', name]);
+    entries.push([rate, ['rates', name], null]);
     for (const [band, index] of objects(rate.timeBands)) {
-      check(band, ['rates', name, 'timeBands', index]);
+      entries.push([band, ['rates', name, 'timeBands', index], rate]);
+    }
+  }
+  return entries;
+}
+
+/** Fees are money: no more decimals than the currency's minor unit (rating.md, Money). */
+function feeDecimals(plan: JsonObject, problems: Problem[]): void {
+  // An invalid currency has its own error; fees are judged once it is known.
+  const currency = knownCurrency(plan);
+  if (currency === undefined) return;
+  const decimals = currencyExponent(currency);
+  for (const [fields, path] of rateEntries(plan)) {
+    for (const field of FEE_FIELDS) {
+      const amount = fields[field];
+      // A fee that fails its own check has its error already.
+      if (feeString(amount, {}) !== undefined) continue;
+      const message = decimalTextProblem(amount, { decimals, currency });
+      if (message !== undefined) problems.push({ path: [...path, field], message });
+    }
+  }
+}
+
+/**
+ * A minimum above the maximum is a typo (decision 0008): the engine would charge the maximum
+ * for every call. A band's fields replace its class's one by one, so a band is judged with the
+ * class's minimum or maximum where it sets only the other; the error names the field the entry
+ * sets, the minimum when it sets both. A band that sets neither is its class's case.
+ */
+function minimumNotAboveMaximum(plan: JsonObject, problems: Problem[]): void {
+  const currency = knownCurrency(plan);
+  if (currency === undefined) return;
+  for (const [fields, path, rate] of rateEntries(plan)) {
+    const own = (field: string) => validFee(fields, field, currency);
+    // A band's field that is absent is its class's; one that is present but wrong has its error.
+    const inherited = (field: string) =>
+      rate !== null && !(field in fields) ? validFee(rate, field, currency) : undefined;
+    const ownMinimum = own('minimumCharge');
+    const ownMaximum = own('maximumCharge');
+    if (ownMinimum === undefined && ownMaximum === undefined) continue;
+    const minimum = ownMinimum ?? inherited('minimumCharge');
+    const maximum = ownMaximum ?? inherited('maximumCharge');
+    if (minimum === undefined || maximum === undefined) continue;
+    if (compareDecimals(minimum, maximum) <= 0) continue;
+    if (ownMinimum !== undefined) {
+      const whose = ownMaximum === undefined ? "the class's " : '';
+      problems.push({
+        path: [...path, 'minimumCharge'],
+        message: `is larger than ${whose}maximumCharge (${maximum})`,
+      });
+    } else {
+      problems.push({
+        path: [...path, 'maximumCharge'],
+        message: `is less than the class's minimumCharge (${minimum})`,
+      });
     }
   }
 }

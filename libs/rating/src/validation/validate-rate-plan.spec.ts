@@ -71,13 +71,35 @@ describe('validateRatePlan: valid plans', () => {
       variant(minimal, (p) => ((p.currency = 'BHD'), (p.rates.all.minimumCharge = '0.125'))),
     ],
     [
-      'a maximum below the minimum (the engine applies the maximum last)',
+      'a minimum equal to the maximum (every call costs that)',
       variant(
         minimal,
-        (p) => ((p.rates.all.minimumCharge = '5'), (p.rates.all.maximumCharge = '1')),
+        (p) => ((p.rates.all.minimumCharge = '5'), (p.rates.all.maximumCharge = '5.00')),
       ),
     ],
+    [
+      "a band that raises the class's maximum above its minimum",
+      variant(hotel, (p) => {
+        Object.assign(p.rates.uk, { minimumCharge: '3.00', maximumCharge: '9.00' });
+        p.rates.uk.timeBands = [{ days: ['sun'], from: '00:00', to: '24:00', maximumCharge: '20' }];
+      }),
+    ],
+    [
+      "a band's minimum and maximum in order, whatever the class's",
+      variant(hotel, (p) => {
+        p.rates['long-distance'].maximumCharge = '1.00';
+        Object.assign(p.rates['long-distance'].timeBands[0], {
+          minimumCharge: '2.00',
+          maximumCharge: '3.00',
+        });
+      }),
+    ],
     ['a markup above 100 %', variant(hotel, (p) => (p.markupPercent = '150.123456'))],
+    ['a markup of exactly 1,000 %', variant(hotel, (p) => (p.markupPercent = '1000.000000'))],
+    [
+      'a fee of exactly the ceiling',
+      variant(minimal, (p) => (p.rates.all.connectFee = '1000000000.00')),
+    ],
     ['a tax of exactly 100 %', variant(hotel, (p) => (p.taxes[0].ratePercent = '100.000000'))],
     ['no taxes', variant(hotel, (p) => (p.taxes = []))],
     [

@@ -10,13 +10,12 @@ import {
   IsInt,
   IsString,
   Length,
-  Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { LineItemFilterDto } from '../line-items/line-item-filter';
+import { IsMoneyText } from '../money-text.validator';
 
-const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
 export const BULK_ACTIONS = ['approve', 'reject', 'assign', 'reset'] as const;
 /** At most this many items in one bulk request or re-rate: one transaction must stay bounded. */
 export const BULK_MAX = 200_000;
@@ -45,9 +44,13 @@ export class ReasonDto extends VersionedDto {
 }
 
 export class AdjustDto extends ReasonDto {
-  @ApiProperty({ example: '1.25', description: 'The amount to bill, a decimal string.' })
-  @IsString({ message: 'amount must be a decimal string such as 1.25' })
-  @Matches(MONEY, { message: 'amount must be a decimal string such as 1.25, not negative' })
+  @ApiProperty({
+    example: '1.25',
+    description:
+      "The amount to bill, a decimal string with no more decimals than the item's currency has, at most the adjustment limit (ADJUSTMENT_LIMIT, default 10000.00).",
+  })
+  // Its decimals and the limit depend on the item's currency: ReviewService judges them.
+  @IsMoneyText()
   amount!: string;
 }
 

@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError } from '@app/common';
 import { Ledger, LineItemStatus, RatePlanVersion } from '@app/ledger';
 import {
   RatePlansService,
   currencyExponent,
+  decimalTextProblem,
   formatMinor,
   parseDecimal,
   pow10,
   taxesOn,
 } from '@app/rating';
 import { LineItemsService } from '../line-items/line-items.service';
+import { REVIEW_SETTINGS, ReviewSettings } from '../review-settings';
 import { LINE_ITEM_COLUMNS, LineItemRow, LineItemView } from '../line-items/line-item.view';
 import { BULK_MAX, BulkDto } from './review.dto';
 import { ItemState, REASON_REQUIRED, ReviewAction, refusal, statusAfter } from './review-moves';
@@ -98,6 +100,7 @@ export class ReviewService {
     private readonly plans: RatePlansService,
     private readonly items: LineItemsService,
     private readonly clock: Clock,
+    @Inject(REVIEW_SETTINGS) private readonly settings: ReviewSettings,
   ) {}
 
   act(id: number, action: ReviewAction, input: ActionInput, actor: Actor): Promise<LineItemView> {
@@ -266,27 +269,37 @@ export class ReviewService {
     return row;
   }
 
-  /** The billed amount set by a reviewer; taxes recomputed with the item's plan version. */
+  /**
+   * The billed amount set by a reviewer, in the item's currency's decimals and at most the
+   * adjustment limit (which LINE_AMOUNT_CEILING bounds, so that the line and its invoice stay
+   * exact); taxes recomputed with the item's plan version.
+   */
   private async adjusted(manager: EntityManager, row: LineItemRow, amount: string) {
-    const { units, scale } = parseDecimal(amount);
     const exponent = currencyExponent(row.currency);
-    if (scale > exponent && units % pow10(scale - exponent) !== 0n) {
-      throw DomainError.invalid('request', [
-        {
-          field: 'amount',
-          message: `amount has more decimals than ${row.currency} bills (${exponent})`,
-        },
-      ]);
+    const problem = decimalTextProblem(amount, {
+      decimals: exponent,
+      currency: row.currency,
+      trailingZeros: true,
+      max: this.settings.adjustmentLimit,
+      maxIs: 'the adjustment limit (ADJUSTMENT_LIMIT)',
+    });
+    if (problem !== undefined) {
+      throw DomainError.invalid('request', [{ field: 'amount', message: `amount ${problem}` }]);
     }
+    // Exact: the decimals beyond the currency's, if any, are zeros.
+    const { units, scale } = parseDecimal(amount);
     const minor = Number((units * pow10(exponent)) / pow10(scale));
-    if (!Number.isSafeInteger(minor)) {
-      throw DomainError.invalid('request', [{ field: 'amount', message: 'amount is too large' }]);
-    }
     const version = await manager.findOneByOrFail(RatePlanVersion, {
       id: row.rate_plan_version_id,
     });
     const taxes = taxesOn(this.plans.compile(version), minor);
     const taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
+    if (!Number.isSafeInteger(minor + taxMinor)) {
+      // Only a plan with thousands of taxes gets here: the limit keeps each tax small.
+      throw DomainError.invalid('request', [
+        { field: 'amount', message: 'amount with its taxes is more than the ledger can hold' },
+      ]);
+    }
     return {
       adjusted_amount_minor: minor,
       amount_minor: minor,

@@ -15,10 +15,16 @@ import {
 } from 'class-validator';
 import { Absent, DomainError, instantOf } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
-import { currencyExponent, parseDecimal, pow10 } from '@app/rating';
+import { compareDecimals, currencyExponent, parseDecimal, pow10 } from '@app/rating';
+import { IsMoneyText } from '../money-text.validator';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
+/**
+ * A filter's amounts are compared in every currency the ledger holds, rounded to each (see
+ * amountBound), so they may have up to 6 decimals; 12 integer digits keep any currency's
+ * minor units within SQLite's 64-bit integers.
+ */
+const FILTER_AMOUNT_RULES = { decimals: 6, max: '999999999999.999999' };
 
 /** Which line items: every field narrows the set; none given is every item. */
 export class LineItemFilterDto {
@@ -70,12 +76,15 @@ export class LineItemFilterDto {
 
   @ApiPropertyOptional({ example: '1.00', description: 'Billed amount, at least.' })
   @Absent()
-  @Matches(MONEY, { message: 'minAmount must be a decimal string such as 1.50, not negative' })
+  @IsMoneyText(FILTER_AMOUNT_RULES)
   minAmount?: string;
 
-  @ApiPropertyOptional({ example: '100.00', description: 'Billed amount, at most.' })
+  @ApiPropertyOptional({
+    example: '100.00',
+    description: 'Billed amount, at most; not below minAmount.',
+  })
   @Absent()
-  @Matches(MONEY, { message: 'maxAmount must be a decimal string such as 1.50, not negative' })
+  @IsMoneyText(FILTER_AMOUNT_RULES)
   maxAmount?: string;
 
   @ApiPropertyOptional({
@@ -161,6 +170,15 @@ export function compileFilter(filter: LineItemFilterDto, currencies: string[]): 
   const toMs = filter.to === undefined ? undefined : instantOf(filter.to, 'to');
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
     throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
+  }
+  if (
+    filter.minAmount !== undefined &&
+    filter.maxAmount !== undefined &&
+    compareDecimals(filter.minAmount, filter.maxAmount) > 0
+  ) {
+    throw DomainError.invalid('filter', [
+      { field: 'maxAmount', message: 'maxAmount must not be less than minAmount' },
+    ]);
   }
   if (fromMs !== undefined) {
     clauses.push('start_time_ms >= ?');

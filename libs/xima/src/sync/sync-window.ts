@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DomainError } from '@app/common';
+import { DomainError, checkSpan } from '@app/common';
 import { ReportRequestBody, reportRequestBody } from '../client';
 
 /** `[startMs, endMs)`: one request to Xima, committed in one transaction. */
@@ -50,12 +50,15 @@ export function chunksOf(window: Chunk, timezone: string, chunkDays: number): Ch
 
 /**
  * A window asked for by a person (`{ from, to }`, API or CLI) in epoch ms; a plain date is
- * midnight in the source's zone. Undefined when neither is given (the scheduled window).
+ * midnight in the source's zone. Undefined when neither is given (the scheduled window). It
+ * follows the rule of invoice periods (checkSpan: at most 400 days) and may not end in the
+ * future, `nowMs` being the Clock's now.
  */
 export function requestedWindow(
   from: string | undefined,
   to: string | undefined,
   timezone: string,
+  nowMs: number,
 ): Chunk | undefined {
   if (from === undefined && to === undefined) return undefined;
   if (from === undefined || to === undefined) {
@@ -73,20 +76,9 @@ export function requestedWindow(
     }
     return ms;
   };
-  const startMs = at('from', from);
-  const endMs = at('to', to);
-  if (!(endMs > startMs)) {
-    throw DomainError.invalid('request', [{ field: 'to', message: 'to must be after from' }]);
-  }
-  if (endMs - startMs > MAX_REQUESTED_WINDOW_MS) {
-    throw DomainError.invalid('request', [
-      { field: 'to', message: 'a window is at most 400 days; sync longer spans in parts' },
-    ]);
-  }
-  return { startMs, endMs };
+  const window = { startMs: at('from', from), endMs: at('to', to) };
+  return checkSpan(window, { start: 'from', end: 'to', zone: timezone, nowMs });
 }
-
-const MAX_REQUESTED_WINDOW_MS = 400 * 86_400_000;
 
 /**
  * Xima's request for one chunk: its timeframe in the source's zone with the source's extra

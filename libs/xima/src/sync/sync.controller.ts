@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError, IdParam, RequireRole } from '@app/common';
+import { Clock, DomainError, IdParam, RequireRole } from '@app/common';
 import { Ledger, Source, SyncRun } from '@app/ledger';
 import { SyncRequestDto, SyncRunListView, SyncRunView, SyncRunsQueryDto } from './dto/sync.dto';
 import { SyncService } from './sync.service';
@@ -17,6 +17,7 @@ export class SyncController {
   constructor(
     private readonly sync: SyncService,
     private readonly ledger: Ledger,
+    private readonly clock: Clock,
   ) {}
 
   /** Pulls and rates a window now: 200 with the finished run, or 202 while it goes on. */
@@ -32,7 +33,7 @@ export class SyncController {
   ): Promise<SyncRunView> {
     const source = await this.ledger.manager.findOneBy(Source, { id });
     if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
-    const window = requestedWindow(body.from, body.to, source.timezone);
+    const window = requestedWindow(body.from, body.to, source.timezone, this.clock.now());
     const { run, done } = await this.sync.start(id, 'manual', window);
     const finished = await Promise.race([
       done,

@@ -38,6 +38,7 @@ export const PLAN_KINDS = ['per-call', 'account-summary'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 
 const ONLY_PER_CALL = 'is only allowed in per-call plans';
+export const MAX_MARKUP_PERCENT = '1000';
 const ONLY_ACCOUNT_SUMMARY = 'is only allowed in account-summary plans';
 
 export class PlanCommonDto {
@@ -88,8 +89,12 @@ export class PerCallPlanDto extends PlanCommonDto {
   @Optional(integer(0, DAY_SECONDS))
   gracePeriodSeconds?: number;
 
-  @ApiPropertyOptional({ example: '0', description: 'Percent; up to 6 decimals; may exceed 100' })
-  @Optional(decimalString({ maxDecimals: RATE_DECIMALS }))
+  // Above 1,000 % (eleven times the carrier's price) is a typo, such as a rate typed as markup.
+  @ApiPropertyOptional({
+    example: '0',
+    description: `Percent; up to 6 decimals; may exceed 100, at most ${MAX_MARKUP_PERCENT}`,
+  })
+  @Optional(decimalString({ maxDecimals: RATE_DECIMALS, max: MAX_MARKUP_PERCENT }))
   markupPercent?: string;
 
   @ApiProperty({

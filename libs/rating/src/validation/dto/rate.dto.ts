@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WEEKDAYS } from '../../plan/rate-plan';
 import type { Rate, RateFields, TimeBand, Weekday } from '../../plan/rate-plan';
-import { decimalString, RATE_DECIMALS } from '../decimal-string.validator';
+import { decimalString, feeString, RATE_DECIMALS } from '../decimal-string.validator';
 import { ArrayOf, NestedArray, Optional, Required } from '../field.decorators';
 import {
   bandEnd,
@@ -24,7 +24,7 @@ export class RateFieldsDto implements RateFields {
     example: '1.00',
     description: "Charged per call; the currency's decimals",
   })
-  @Optional(decimalString())
+  @Optional(feeString)
   connectFee?: string;
 
   @ApiPropertyOptional({ example: '0.45', description: 'Per minute; up to 6 decimals' })
@@ -52,11 +52,11 @@ export class RateFieldsDto implements RateFields {
   incrementSeconds?: number;
 
   @ApiPropertyOptional({ example: '3.00', description: "The currency's decimals" })
-  @Optional(decimalString())
+  @Optional(feeString)
   minimumCharge?: string;
 
   @ApiPropertyOptional({ example: '150.00', description: "The currency's decimals" })
-  @Optional(decimalString())
+  @Optional(feeString)
   maximumCharge?: string;
 }
 
