@@ -69,14 +69,14 @@ export interface ExportBenchOptions {
   log?: (line: string) => void;
 }
 
-const median = (values: number[]): number => {
+export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
 /** The command line's Nest context on `ledgerPath` (the variables it reads, then put back). */
-async function cliContext(ledgerPath: string): Promise<INestApplicationContext> {
+export async function cliContext(ledgerPath: string): Promise<INestApplicationContext> {
   const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'production',
@@ -120,7 +120,7 @@ export async function buildInvoiceLedger(ledgerPath: string, lines: number): Pro
 }
 
 /** A sink that counts bytes and line ends, and watches the resident set as it is written to. */
-class CountingSink extends Writable {
+export class CountingSink extends Writable {
   bytes = 0;
   lineEnds = 0;
   peakRss = process.memoryUsage.rss();

@@ -61,6 +61,8 @@ export interface LedgerShape {
   plan?: object;
   /** One billing account for every item (default: a room per extension). */
   billingAccount?: string;
+  /** Items spread evenly over this many accounts `ACC-0000`… (unless `billingAccount`). */
+  accounts?: number;
   /** One status for every item (default: a mix of every status). */
   status?: string;
 }
@@ -107,7 +109,10 @@ export async function buildLedger(
          talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, taxes_json,
          tax_minor, total_minor, status, rate_plan_id, rate_plan_version_id,
          rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
-       SELECT 1, id, call_id, coalesce(@account, 'ROOM-' || extension), start_time_ms, extension, dialed_number,
+       SELECT 1, id, call_id,
+         coalesce(@account, CASE WHEN @accounts IS NULL THEN 'ROOM-' || extension
+                                 ELSE 'ACC-' || printf('%04d', id % @accounts) END),
+         start_time_ms, extension, dialed_number,
          '1303555' || substr(dialed_number, -4), '1303',
          CASE id % 4 WHEN 0 THEN 'international' ELSE 'long-distance' END,
          talk_ms / 1000, talk_ms / 1000, 'USD', 100 + (id * 37) % 5000, 100 + (id * 37) % 5000,
@@ -116,7 +121,11 @@ export async function buildLedger(
               WHEN id % 10 = 8 THEN 'no-charge' ELSE 'needs-review' END),
          1, 1, 1, '{}', 1, 1
        FROM call_records`,
-    ).run({ account: shape.billingAccount ?? null, status: shape.status ?? null });
+    ).run({
+      account: shape.billingAccount ?? null,
+      accounts: shape.accounts ?? null,
+      status: shape.status ?? null,
+    });
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

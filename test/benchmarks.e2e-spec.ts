@@ -2,6 +2,7 @@ import { benchPlan, runRatingBench } from '../bench/rating.bench';
 import { runSyncBench } from '../bench/sync.bench';
 import { runReviewBench } from '../bench/review.bench';
 import { runExportBench } from '../bench/export.bench';
+import { runArchiveBench } from '../bench/archive.bench';
 import { BenchArgs } from '../bench/bench-args';
 import { validateRatePlan } from '@app/rating';
 
@@ -97,6 +98,20 @@ describe('benchmarks (--quick)', () => {
     expect(large / small).toBeLessThan(2.1);
     expect(lines).toContain('exporting INV-2026-000001 (2000 lines) 2 times as csv, ledes1998b');
   }, 120_000);
+
+  it('bench:archive finalises invoices by a batch and exports them one by one and as one ZIP', async () => {
+    const [result] = await runArchiveBench({
+      invoices: 10,
+      lines: [50],
+      runs: 1,
+      measureIn: 'in-process',
+    });
+    expect(result).toMatchObject({ invoices: 10, lines: 500 });
+    expect(result.csvBytes).toBeGreaterThan(0);
+    expect(result.zipBytes).toBeGreaterThan(0);
+    expect(result.zipBytes).toBeLessThan(result.csvBytes);
+    expect(result.zipLinesPerSecond).toBeGreaterThan(0);
+  });
 
   it("reads a bench's flags, and refuses a bad one with the usage and exit code 2", () => {
     const args = new BenchArgs(

@@ -9,3 +9,4 @@ export * from './span';
 export * from './csv';
 export * from './text';
 export * from './delivery-url';
+export * from './cursor';

@@ -5,7 +5,7 @@ import type { InvoiceRow } from '../invoices/invoices.service';
 import { csvExport } from './csv-exporter';
 import { type InvoiceDocument, openInvoiceDocument } from './invoice-document';
 import { jsonExport } from './json-exporter';
-import { ledesExport } from './ledes-exporter';
+import { ledesExport, ledesRefusal } from './ledes-exporter';
 import { pdfExport } from './pdf-exporter';
 import { pmsExport } from './pms-exporter';
 
@@ -44,8 +44,8 @@ export interface InvoiceFile {
 }
 
 /**
- * The invoice in one of exports.md's formats. Everything that can refuse the export (a draft,
- * a plan without a LEDES firm id, lines that do not add up) refuses here, before a byte is
+ * The invoice in one of the export formats. Everything that can refuse the export (a draft, a
+ * plan without a LEDES firm id, lines that do not add up) refuses here, before a byte is
  * written; the body is then streamed a page of lines at a time.
  */
 export async function invoiceFile(
@@ -53,6 +53,15 @@ export async function invoiceFile(
   invoice: InvoiceRow,
   format: ExportFormat,
 ): Promise<InvoiceFile> {
+  return fileOf(await openForExport(ledger, invoice, format), format);
+}
+
+/** The invoice opened for export in `format`, once everything that can refuse it has run. */
+export async function openForExport(
+  ledger: Ledger,
+  invoice: InvoiceRow,
+  format: ExportFormat,
+): Promise<InvoiceDocument> {
   if (invoice.status !== 'finalized' && format !== 'json') {
     throw new DomainError(
       'conflict',
@@ -61,12 +70,33 @@ export async function invoiceFile(
     );
   }
   const document = await openInvoiceDocument(ledger, invoice);
-  const { contentType, extension, write } = WRITERS[format];
-  return {
-    contentType,
-    fileName: `${invoice.number ?? `draft-${invoice.id}`}.${extension}`,
-    body: write(document),
-  };
+  const refusal = exportRefusal(document, format);
+  if (refusal !== null) throw refusal;
+  return document;
+}
+
+/** Why the format cannot be written for this invoice, or null when it can. */
+export function exportRefusal(document: InvoiceDocument, format: ExportFormat): DomainError | null {
+  switch (format) {
+    case 'ledes1998b':
+      return ledesRefusal(document);
+    case 'csv':
+    case 'json':
+    case 'pms':
+    case 'pdf':
+      return null;
+  }
+}
+
+/** An opened invoice as a file; its body starts reading when it is first read (PDF: at once). */
+export function fileOf(document: InvoiceDocument, format: ExportFormat): InvoiceFile {
+  const { contentType, write } = WRITERS[format];
+  return { contentType, fileName: exportFileName(document.invoice, format), body: write(document) };
+}
+
+/** `GH-2026-000001.pdf`; a draft `draft-42.json`. */
+export function exportFileName(invoice: InvoiceRow, format: ExportFormat): string {
+  return `${invoice.number ?? `draft-${invoice.id}`}.${WRITERS[format].extension}`;
 }
 
 /** The whole file in memory, for a delivery's request body. */

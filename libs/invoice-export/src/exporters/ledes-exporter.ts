@@ -87,12 +87,22 @@ function clientAndMatter(
  * before the first byte; the lines are then written a page at a time.
  */
 export function ledesExport(document: InvoiceDocument): AsyncIterable<string> {
-  const { invoice, plan, issuer } = document;
-  // LAW_FIRM_ID is the firm's tax id: the plan's, else the law firm's own.
-  const lawFirmId =
-    plan?.ledes?.lawFirmId ?? (issuer.kind === 'law-firm' ? issuer.taxId : null) ?? null;
-  if (!plan || !lawFirmId) {
-    throw DomainError.invalid('export', [
+  const refusal = ledesRefusal(document);
+  if (refusal !== null) throw refusal;
+  const { invoice, plan } = document;
+  return ledesLines(document, plan!, invoice.finalized_at_ms!, ledesText(ledesFirmId(document)));
+}
+
+/** LAW_FIRM_ID is the firm's tax id: the plan's `ledes.lawFirmId`, else a law firm's own. */
+function ledesFirmId({ plan, issuer }: InvoiceDocument): string | null {
+  return plan?.ledes?.lawFirmId ?? (issuer.kind === 'law-firm' ? issuer.taxId : null) ?? null;
+}
+
+/** Why the invoice cannot be written as LEDES 1998B, or null when it can. */
+export function ledesRefusal(document: InvoiceDocument): DomainError | null {
+  const { invoice, plan } = document;
+  if (!plan || !ledesFirmId(document)) {
+    return DomainError.invalid('export', [
       {
         field: 'ledes.lawFirmId',
         message:
@@ -101,9 +111,9 @@ export function ledesExport(document: InvoiceDocument): AsyncIterable<string> {
     ]);
   }
   if (invoice.finalized_at_ms === null || invoice.number === null) {
-    throw new DomainError('conflict', `Invoice ${invoice.id} is not finalized`);
+    return new DomainError('conflict', `Invoice ${invoice.id} is not finalized`);
   }
-  return ledesLines(document, plan, invoice.finalized_at_ms, ledesText(lawFirmId));
+  return null;
 }
 
 async function* ledesLines(

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Absent, Printable } from '@app/common';
 import { EXPORT_FORMATS, ExportFormat } from '../exporters/invoice-file';
+import { InvoiceFilterDto, InvoiceIdsDto } from './invoice-filter';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
@@ -45,6 +57,45 @@ export class BatchInvoicesDto extends PeriodDto {
   @IsInt({ message: 'businessId must be the id of a business' })
   @Min(1, { message: 'businessId must be the id of a business' })
   businessId?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Also draft accounts whose approved items total 0 (skipped by default).',
+  })
+  @Absent()
+  @IsBoolean({ message: 'includeZero must be true or false' })
+  includeZero?: boolean;
+}
+
+export class BulkFinalizeDto extends InvoiceIdsDto {
+  @ApiPropertyOptional({
+    type: () => InvoiceFilterDto,
+    description: 'The drafts this filter matches (its status is always draft), instead of ids.',
+  })
+  @Absent()
+  @ValidateNested()
+  @Type(() => InvoiceFilterDto)
+  filter?: InvoiceFilterDto;
+}
+
+export class ArchiveQueryDto extends InvoiceFilterDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+  format!: ExportFormat;
+
+  @ApiPropertyOptional({
+    description: 'Comma-separated invoice ids, instead of the filter: `41,42,43`.',
+    example: '41,42',
+  })
+  @Absent()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value.split(',').map((id) => (/^\s*\d+\s*$/.test(id) ? Number(id) : id))
+      : value,
+  )
+  @IsInt({ each: true, message: 'ids must be comma-separated invoice ids' })
+  @Min(1, { each: true, message: 'ids must be comma-separated invoice ids' })
+  ids?: number[];
 }
 
 export class VoidInvoiceDto {

@@ -7,8 +7,17 @@ import { DeliveryService } from '../delivery/delivery.service';
 import { invoiceFile } from '../exporters/invoice-file';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
-import { BatchInvoicesDto, CreateInvoiceDto, ExportQueryDto, VoidInvoiceDto } from './invoice.dto';
-import { InvoiceRow, InvoicesService, parsePeriod } from './invoices.service';
+import { invoiceArchive } from '../exporters/invoice-archive';
+import {
+  ArchiveQueryDto,
+  BatchInvoicesDto,
+  BulkFinalizeDto,
+  CreateInvoiceDto,
+  ExportQueryDto,
+  VoidInvoiceDto,
+} from './invoice.dto';
+import { InvoicePageQueryDto } from './invoice-filter';
+import { FinalizeOutcome, InvoiceRow, InvoicesService, parsePeriod } from './invoices.service';
 
 interface LineRow {
   line_number: number;
@@ -22,11 +31,13 @@ interface LineRow {
   adjustment_minor: number;
 }
 
-export class InvoiceView {
+/** An invoice in a list: everything but its lines. */
+export class InvoiceSummaryView {
   @ApiProperty() id!: number;
   @ApiProperty({ nullable: true, type: String, example: 'GH-2026-000001' }) number!: string | null;
   @ApiProperty({ enum: ['draft', 'finalized', 'void'] }) status!: string;
-  @ApiProperty({ description: 'The business that bills.' }) businessId!: number;
+  @ApiProperty() businessId!: number;
+  @ApiProperty({ nullable: true, type: Number }) sourceId!: number | null;
   @ApiProperty() billingAccount!: string;
   @ApiProperty() periodStart!: string;
   @ApiProperty() periodEnd!: string;
@@ -36,6 +47,30 @@ export class InvoiceView {
   @ApiProperty({ example: '161.93' }) total!: string;
   @ApiProperty({ nullable: true, type: String }) finalizedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) voidReason!: string | null;
+
+  static of(invoice: InvoiceRow): InvoiceSummaryView {
+    const money = (minor: number) => formatMinor(minor, invoice.currency);
+    return {
+      id: invoice.id,
+      number: invoice.number,
+      status: invoice.status,
+      businessId: invoice.business_id,
+      sourceId: invoice.source_id,
+      billingAccount: invoice.billing_account,
+      periodStart: isoTime(invoice.period_start_ms),
+      periodEnd: isoTime(invoice.period_end_ms),
+      currency: invoice.currency,
+      subtotal: money(invoice.subtotal_minor),
+      tax: money(invoice.tax_minor),
+      total: money(invoice.total_minor),
+      finalizedAt: invoice.finalized_at_ms === null ? null : isoTime(invoice.finalized_at_ms),
+      voidReason: invoice.void_reason,
+    };
+  }
+}
+
+/** An invoice with its lines. */
+export class InvoiceView extends InvoiceSummaryView {
   @ApiProperty() lines!: {
     lineNumber: number;
     lineItemId: number;
@@ -47,22 +82,10 @@ export class InvoiceView {
     total: string;
   }[];
 
-  static of(invoice: InvoiceRow, lines: LineRow[]): InvoiceView {
+  static withLines(invoice: InvoiceRow, lines: LineRow[]): InvoiceView {
     const money = (minor: number) => formatMinor(minor, invoice.currency);
     return {
-      id: invoice.id,
-      number: invoice.number,
-      status: invoice.status,
-      businessId: invoice.business_id,
-      billingAccount: invoice.billing_account,
-      periodStart: isoTime(invoice.period_start_ms),
-      periodEnd: isoTime(invoice.period_end_ms),
-      currency: invoice.currency,
-      subtotal: money(invoice.subtotal_minor),
-      tax: money(invoice.tax_minor),
-      total: money(invoice.total_minor),
-      finalizedAt: invoice.finalized_at_ms === null ? null : isoTime(invoice.finalized_at_ms),
-      voidReason: invoice.void_reason,
+      ...InvoiceSummaryView.of(invoice),
       lines: lines.map((line) => ({
         lineNumber: line.line_number,
         lineItemId: line.line_item_id,
@@ -94,7 +117,7 @@ export class InvoicesController {
        FROM invoice_lines WHERE invoice_id = ? ORDER BY line_number`,
       [invoice.id],
     );
-    return InvoiceView.of(invoice, lines);
+    return InvoiceView.withLines(invoice, lines);
   }
 
   @Post()
@@ -115,23 +138,60 @@ export class InvoicesController {
   async batch(
     @Body() body: BatchInvoicesDto,
     @CurrentActor() actor: AuthenticatedActor,
-  ): Promise<{ items: InvoiceView[] }> {
+  ): Promise<{ items: InvoiceView[]; skippedZero: number }> {
     const period = parsePeriod(body.periodStart, body.periodEnd);
-    const drafts = await this.invoices.batch(
+    const { drafts, skippedZero } = await this.invoices.batch(
       period,
       { sourceId: body.sourceId ?? null, businessId: body.businessId ?? null },
       actor,
+      body.includeZero ?? false,
     );
-    return { items: await Promise.all(drafts.map((draft) => this.view(draft))) };
+    return { items: await Promise.all(drafts.map((draft) => this.view(draft))), skippedZero };
   }
 
+  /** Invoices newest first, a page at a time; the list carries no lines (the detail does). */
   @Get()
   @RequireRole('viewer')
-  async list(): Promise<{ items: InvoiceView[] }> {
-    const rows = await this.ledger.manager.query<InvoiceRow[]>(
-      'SELECT * FROM invoices ORDER BY id DESC LIMIT 500',
+  async list(
+    @Query() query: InvoicePageQueryDto,
+  ): Promise<{ items: InvoiceSummaryView[]; nextCursor: string | null }> {
+    const { items, nextCursor } = await this.invoices.list(query);
+    return { items: items.map((row) => InvoiceSummaryView.of(row)), nextCursor };
+  }
+
+  /** Many invoices as one ZIP, each entry its own export; refused whole before a byte. */
+  @Get('export')
+  @RequireRole('viewer')
+  async archive(@Query() query: ArchiveQueryDto, @Res() response: Response): Promise<void> {
+    const { format, ids, ...filter } = query;
+    const invoices = await this.invoices.matching(ids, ids === undefined ? filter : undefined);
+    const archive = await invoiceArchive(this.ledger, invoices, format);
+    response
+      .status(200)
+      .setHeader('Content-Type', 'application/zip')
+      .setHeader('Content-Disposition', `attachment; filename="${archive.fileName}"`);
+    await pipeline(archive.body, response);
+  }
+
+  /** Finalises many drafts, each on its own: a report says what became of each. */
+  @Post('finalize')
+  @HttpCode(200)
+  @RequireRole('accountant')
+  async finalizeMany(
+    @Body() body: BulkFinalizeDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<{ finalized: number; refused: number; results: FinalizeOutcome[] }> {
+    const invoices = await this.invoices.matching(
+      body.ids,
+      body.filter === undefined ? undefined : { ...body.filter, status: ['draft'] },
     );
-    return { items: rows.map((row) => InvoiceView.of(row, [])) };
+    const { outcomes, finalized } = await this.invoices.finalizeMany(invoices, actor);
+    for (const invoice of finalized) this.deliveries.deliverFinalized(invoice);
+    return {
+      finalized: finalized.length,
+      refused: outcomes.length - finalized.length,
+      results: outcomes,
+    };
   }
 
   @Get(':id')

@@ -1,9 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, checkSpan, instantOf, isoTime } from '@app/common';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  checkSpan,
+  decodeCursor,
+  encodeCursor,
+  instantOf,
+  isoTime,
+} from '@app/common';
 import { AuditLog, Business, BusinessKind, Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
+import {
+  type InvoiceFilterDto,
+  type InvoicePageQueryDto,
+  compileInvoiceFilter,
+} from './invoice-filter';
+
+/** Invoices one bulk action or archive takes at most: more is a 400 asking to narrow it. */
+export const INVOICES_MAX = 1000;
+
+/** What a bulk finalisation did with each invoice it was given. */
+export type FinalizeOutcome =
+  | { id: number; outcome: 'finalized'; number: string }
+  | { id: number; outcome: 'refused'; status: number; message: string };
 
 interface ItemRow {
   id: number;
@@ -180,8 +202,17 @@ export class InvoicesService {
     });
   }
 
-  /** One draft per business and billing account with approved, uninvoiced items in the period. */
-  batch(period: Period, scope: ItemScope, actor: Actor): Promise<InvoiceRow[]> {
+  /**
+   * One draft per business and billing account with approved, uninvoiced items in the period.
+   * An account whose items total 0 (all adjusted to nothing) gets no draft unless `includeZero`:
+   * nobody sends a bill for nothing; `skippedZero` counts them.
+   */
+  batch(
+    period: Period,
+    scope: ItemScope,
+    actor: Actor,
+    includeZero = false,
+  ): Promise<{ drafts: InvoiceRow[]; skippedZero: number }> {
     return this.ledger.transaction(async (manager) => {
       if (scope.businessId !== null) await this.business(manager, scope.businessId);
       const { where, params } = scopeWhere(scope);
@@ -194,11 +225,16 @@ export class InvoicesService {
         [period.startMs, period.endMs, ...params],
       );
       const drafts: InvoiceRow[] = [];
+      let skippedZero = 0;
       for (const { billing_account: account, business_id: businessId } of accounts) {
         const items = await this.collect(manager, account, period, { ...scope, businessId });
+        if (!includeZero && items.every((item) => item.total_minor === 0)) {
+          skippedZero++;
+          continue;
+        }
         drafts.push(await this.draft(manager, account, period, items, actor));
       }
-      return drafts;
+      return { drafts, skippedZero };
     });
   }
 
@@ -343,6 +379,89 @@ export class InvoicesService {
       );
       return this.load(manager, id);
     });
+  }
+
+  /** A page of invoices, newest first (keyset on id: no page is skipped or repeated). */
+  async list(
+    query: InvoicePageQueryDto,
+  ): Promise<{ items: InvoiceRow[]; nextCursor: string | null }> {
+    const filter = compileInvoiceFilter(query);
+    const limit = query.limit ?? 100;
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor, filter.key, 1)[0];
+    const rows = await this.ledger.manager.query<InvoiceRow[]>(
+      `SELECT * FROM invoices WHERE ${filter.where} ${after === null ? '' : 'AND id < ?'}
+       ORDER BY id DESC LIMIT ?`,
+      [...filter.params, ...(after === null ? [] : [after]), limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    const nextCursor =
+      rows.length > limit ? encodeCursor([items[items.length - 1].id], filter.key) : null;
+    return { items, nextCursor };
+  }
+
+  /**
+   * The invoices named by `ids` or matched by `filter` (exactly one of them), oldest first; an
+   * unknown id is a 404 and more than INVOICES_MAX a 400, before anything is done.
+   */
+  async matching(
+    ids: number[] | undefined,
+    filter: InvoiceFilterDto | undefined,
+  ): Promise<InvoiceRow[]> {
+    if ((ids === undefined) === (filter === undefined)) {
+      throw DomainError.invalid('request', [
+        { field: 'ids', message: 'name the invoices by ids or by filter, one of the two' },
+      ]);
+    }
+    if (ids !== undefined) {
+      const unique = [...new Set(ids)];
+      const rows = await this.ledger.manager.query<InvoiceRow[]>(
+        `SELECT * FROM invoices WHERE id IN (${unique.map(() => '?').join(', ')}) ORDER BY id`,
+        unique,
+      );
+      const missing = unique.filter((id) => !rows.some((row) => row.id === id));
+      if (missing.length > 0) {
+        throw new DomainError(
+          'not-found',
+          `Invoice${missing.length > 1 ? 's' : ''} ${missing.join(', ')} do${missing.length > 1 ? '' : 'es'} not exist`,
+        );
+      }
+      return rows;
+    }
+    const compiled = compileInvoiceFilter(filter!);
+    const rows = await this.ledger.manager.query<InvoiceRow[]>(
+      `SELECT * FROM invoices WHERE ${compiled.where} ORDER BY id LIMIT ?`,
+      [...compiled.params, INVOICES_MAX + 1],
+    );
+    if (rows.length > INVOICES_MAX) {
+      throw DomainError.invalid('request', [
+        { field: 'filter', message: `matches more than ${INVOICES_MAX} invoices; narrow it` },
+      ]);
+    }
+    return rows;
+  }
+
+  /**
+   * Finalises each draft in its own transaction, oldest first: all or nothing per invoice, so
+   * one refusal (not a draft any more, changed by someone) leaves the others finalised. Each
+   * answer says what became of it.
+   */
+  async finalizeMany(
+    invoices: InvoiceRow[],
+    actor: Actor,
+  ): Promise<{ outcomes: FinalizeOutcome[]; finalized: InvoiceRow[] }> {
+    const outcomes: FinalizeOutcome[] = [];
+    const finalized: InvoiceRow[] = [];
+    for (const { id } of invoices) {
+      try {
+        const invoice = await this.finalize(id, actor);
+        finalized.push(invoice);
+        outcomes.push({ id, outcome: 'finalized', number: invoice.number! });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push({ id, outcome: 'refused', status: error.status, message: error.message });
+      }
+    }
+    return { outcomes, finalized };
   }
 
   async load(manager: EntityManager, id: number): Promise<InvoiceRow> {

@@ -13,7 +13,13 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Absent, DomainError, instantOf } from '@app/common';
+import {
+  Absent,
+  DomainError,
+  decodeCursor as decodeKeysetCursor,
+  encodeCursor as encodeKeysetCursor,
+  instantOf,
+} from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
 import { compareDecimals, currencyExponent, parseDecimal, pow10 } from '@app/rating';
 import { IsMoneyText } from '../money-text.validator';
@@ -232,32 +238,10 @@ export interface CursorPosition {
 }
 
 export function encodeCursor(position: CursorPosition, filterKey: string): string {
-  return Buffer.from(JSON.stringify([1, position.startTimeMs, position.id, filterKey])).toString(
-    'base64url',
-  );
+  return encodeKeysetCursor([position.startTimeMs, position.id], filterKey);
 }
 
 export function decodeCursor(cursor: string, filterKey: string): CursorPosition {
-  const refuse = (message: string) => DomainError.invalid('query', [{ field: 'cursor', message }]);
-  let decoded: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse('cursor is not one this API gave (use nextCursor as it was)');
-  }
-  if (
-    !Array.isArray(decoded) ||
-    decoded.length !== 4 ||
-    decoded[0] !== 1 ||
-    !Number.isSafeInteger(decoded[1]) ||
-    !Number.isSafeInteger(decoded[2]) ||
-    typeof decoded[3] !== 'string'
-  ) {
-    throw refuse('cursor is not one this API gave (use nextCursor as it was)');
-  }
-  if (decoded[3] !== filterKey) {
-    throw refuse('cursor belongs to another filter: send the same filter with it, or start over');
-  }
-  return { startTimeMs: decoded[1] as number, id: decoded[2] as number };
+  const [startTimeMs, id] = decodeKeysetCursor(cursor, filterKey, 2);
+  return { startTimeMs, id };
 }

@@ -1,0 +1,45 @@
+import type { Readable } from 'node:stream';
+import { ZipFile } from 'yazl';
+import type { Ledger } from '@app/ledger';
+import type { InvoiceRow } from '../invoices/invoices.service';
+import { type ExportFormat, exportFileName, fileOf, openForExport } from './invoice-file';
+
+/** Many invoices as one ZIP: each entry is the invoice's own export, byte for byte. */
+export interface InvoiceArchive {
+  fileName: string;
+  body: Readable;
+}
+
+/**
+ * A ZIP of the invoices in `format`, streamed. Every invoice is checked first (status, format,
+ * lines adding up): one refusal refuses the whole archive before a byte is written, naming the
+ * invoice. Entries are then written one after another, each opened only when its turn comes
+ * and read a page of lines at a time, so memory stays flat however many invoices there are and
+ * however large their plans. A failure after the first byte (the ledger gone) ends the ZIP
+ * with an error rather than a ZIP missing an invoice.
+ * Entry times are the invoices' finalisation times: the same invoices give the same bytes.
+ */
+export async function invoiceArchive(
+  ledger: Ledger,
+  invoices: InvoiceRow[],
+  format: ExportFormat,
+): Promise<InvoiceArchive> {
+  // Checked first, whole; each document is then let go (its plan may be a large rate table) and
+  // opened again when its entry's turn comes.
+  for (const invoice of invoices) await openForExport(ledger, invoice, format);
+  const zip = new ZipFile();
+  for (const invoice of invoices) {
+    zip.addReadStreamLazy(
+      exportFileName(invoice, format),
+      { mtime: new Date(invoice.finalized_at_ms ?? invoice.created_at_ms), compress: true },
+      (callback) => {
+        openForExport(ledger, invoice, format).then(
+          (document) => callback(null, fileOf(document, format).body),
+          (error: Error) => callback(error, undefined as never),
+        );
+      },
+    );
+  }
+  zip.end();
+  return { fileName: `invoices-${format}.zip`, body: zip.outputStream as Readable };
+}

@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { Absent, DomainError, instantOf } from '@app/common';
+import { INVOICE_STATUSES, InvoiceStatus } from '@app/ledger';
+
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** Which invoices: every field narrows; none matches every invoice. */
+export class InvoiceFilterDto {
+  @ApiPropertyOptional({
+    description: 'One status or several, comma-separated: `draft,finalized`.',
+    example: 'draft',
+  })
+  @Absent()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
+  @IsArray({ message: `status must be one or more of ${INVOICE_STATUSES.join(', ')}` })
+  @ArrayNotEmpty({ message: 'status must name at least one status' })
+  @IsIn(INVOICE_STATUSES, {
+    each: true,
+    message: `status must be one or more of ${INVOICE_STATUSES.join(', ')}`,
+  })
+  status?: InvoiceStatus[];
+
+  @ApiPropertyOptional({ example: 2 })
+  @Absent()
+  @Type(() => Number)
+  @IsInt({ message: 'businessId must be the id of a business' })
+  @Min(1, { message: 'businessId must be the id of a business' })
+  businessId?: number;
+
+  @ApiPropertyOptional({ example: 1 })
+  @Absent()
+  @Type(() => Number)
+  @IsInt({ message: 'sourceId must be the id of a source' })
+  @Min(1, { message: 'sourceId must be the id of a source' })
+  sourceId?: number;
+
+  @ApiPropertyOptional({ example: 'ROOM-1012' })
+  @Absent()
+  @IsString()
+  @Length(1, 200)
+  billingAccount?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-03-01T00:00:00-07:00',
+    description: 'Period starting at or after this instant.',
+  })
+  @Absent()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-04-01T00:00:00-06:00',
+    description: 'Period starting before this instant.',
+  })
+  @Absent()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
+  to?: string;
+
+  @ApiPropertyOptional({
+    example: 'GH-2026-',
+    description: 'An invoice number, or its beginning: `GH-2026-` is every GH number of 2026.',
+  })
+  @Absent()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,40}$/, {
+    message: 'number must be an invoice number or its beginning (e.g. GH-2026-000001, GH-2026-)',
+  })
+  number?: string;
+}
+
+export class InvoicePageQueryDto extends InvoiceFilterDto {
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @Absent()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer from 1 to 1000' })
+  @Min(1, { message: 'limit must be an integer from 1 to 1000' })
+  @Max(1000, { message: 'limit must be an integer from 1 to 1000' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the page before.' })
+  @Absent()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
+}
+
+/** Invoices taken by a bulk action: by ids, or by a filter (at most `max`). */
+export class InvoiceIdsDto {
+  @ApiPropertyOptional({ type: [Number], example: [41, 42] })
+  @Absent()
+  @IsArray({ message: 'ids must be an array of invoice ids' })
+  @ArrayNotEmpty({ message: 'ids must name at least one invoice' })
+  @ArrayMaxSize(1000, { message: 'ids must name at most 1000 invoices' })
+  @IsInt({ each: true, message: 'ids must be an array of invoice ids' })
+  @Min(1, { each: true, message: 'ids must be an array of invoice ids' })
+  ids?: number[];
+}
+
+export interface CompiledInvoiceFilter {
+  where: string;
+  params: unknown[];
+  /** Identifies the filter, so that a cursor is refused by another one. */
+  key: string;
+}
+
+/** `%`, `_` and `\` are themselves in a LIKE pattern. */
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The filter as SQL over `invoices`. */
+export function compileInvoiceFilter(filter: InvoiceFilterDto): CompiledInvoiceFilter {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status !== undefined) {
+    clauses.push(`status IN (${filter.status.map(() => '?').join(', ')})`);
+    params.push(...filter.status);
+  }
+  if (filter.businessId !== undefined) {
+    clauses.push('business_id = ?');
+    params.push(filter.businessId);
+  }
+  if (filter.sourceId !== undefined) {
+    clauses.push('source_id = ?');
+    params.push(filter.sourceId);
+  }
+  if (filter.billingAccount !== undefined) {
+    clauses.push('billing_account = ?');
+    params.push(filter.billingAccount);
+  }
+  const fromMs = filter.from === undefined ? undefined : instantOf(filter.from, 'from');
+  const toMs = filter.to === undefined ? undefined : instantOf(filter.to, 'to');
+  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
+    throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
+  }
+  if (fromMs !== undefined) {
+    clauses.push('period_start_ms >= ?');
+    params.push(fromMs);
+  }
+  if (toMs !== undefined) {
+    clauses.push('period_start_ms < ?');
+    params.push(toMs);
+  }
+  if (filter.number !== undefined) {
+    clauses.push(`number LIKE ? ESCAPE '\\'`);
+    params.push(likePrefix(filter.number.toUpperCase()));
+  }
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        filter.status,
+        filter.businessId,
+        filter.sourceId,
+        filter.billingAccount,
+        fromMs,
+        toMs,
+        filter.number,
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 12);
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, key };
+}
