@@ -6,3 +6,4 @@ export * from './id.param';
 export * from './validation';
 export * from './time';
 export * from './csv';
+export * from './zoned-time';

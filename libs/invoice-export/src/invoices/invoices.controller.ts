@@ -8,7 +8,7 @@ import { invoiceFile } from '../exporters/invoice-file';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 import { BatchInvoicesDto, CreateInvoiceDto, ExportQueryDto, VoidInvoiceDto } from './invoice.dto';
-import { InvoiceRow, InvoicesService, parsePeriod } from './invoices.service';
+import { InvoiceRow, InvoicesService } from './invoices.service';
 
 interface LineRow {
   line_number: number;
@@ -104,7 +104,7 @@ export class InvoicesController {
     @Body() body: CreateInvoiceDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<InvoiceView> {
-    const period = parsePeriod(body.periodStart, body.periodEnd);
+    const period = await this.invoices.period(body.periodStart, body.periodEnd, body);
     return this.view(
       await this.invoices.createDraft(body.billingAccount, period, actor, body.businessId ?? null),
     );
@@ -116,7 +116,7 @@ export class InvoicesController {
     @Body() body: BatchInvoicesDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<{ items: InvoiceView[] }> {
-    const period = parsePeriod(body.periodStart, body.periodEnd);
+    const period = await this.invoices.period(body.periodStart, body.periodEnd, body);
     const drafts = await this.invoices.batch(
       period,
       { sourceId: body.sourceId ?? null, businessId: body.businessId ?? null },

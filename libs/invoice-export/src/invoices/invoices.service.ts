@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, instantOf, isoTime } from '@app/common';
-import { AuditLog, Business, BusinessKind, Ledger } from '@app/ledger';
+import { Actor, Clock, DomainError, instantOrLocalDate, isoTime } from '@app/common';
+import {
+  AuditLog,
+  Business,
+  BusinessKind,
+  Ledger,
+  PlainDateScope,
+  plainDateZone,
+} from '@app/ledger';
 import { formatMinor } from '@app/rating';
 
 interface ItemRow {
@@ -102,9 +109,10 @@ export function lineDescription(item: ItemRow): string {
   return `Telephone: ${number}, ${duration(item.billed_seconds || item.talk_seconds)}`;
 }
 
-export function parsePeriod(start: string, end: string): Period {
-  const startMs = instantOf(start, 'periodStart');
-  const endMs = instantOf(end, 'periodEnd');
+/** `[periodStart, periodEnd)` as typed; plain dates are midnights in `zone`. */
+export function parsePeriod(start: string, end: string, zone: string): Period {
+  const startMs = instantOrLocalDate(start, 'periodStart', zone);
+  const endMs = instantOrLocalDate(end, 'periodEnd', zone);
   if (endMs <= startMs) {
     throw DomainError.invalid('period', [
       { field: 'periodEnd', message: 'periodEnd must be after periodStart' },
@@ -150,6 +158,11 @@ export class InvoicesService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
+
+  /** A period as typed, its plain dates read in the zone of the business it is for. */
+  async period(start: string, end: string, scope: PlainDateScope): Promise<Period> {
+    return parsePeriod(start, end, await plainDateZone(this.ledger.manager, [start, end], scope));
+  }
 
   /**
    * A draft of one billing account's approved items in the period. An invoice is one business's:

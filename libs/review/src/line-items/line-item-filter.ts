@@ -6,18 +6,16 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsString,
   Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
-import { Absent, DomainError, instantOf } from '@app/common';
+import { Absent, DomainError, IsDateOrInstant, instantOrLocalDate } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
 import { currencyExponent, parseDecimal, pow10 } from '@app/rating';
 
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
 
 /** Which line items: every field narrows the set; none given is every item. */
@@ -56,16 +54,22 @@ export class LineItemFilterDto {
   @Length(1, 100)
   destinationClass?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-02T00:00:00-07:00', description: 'Start time, from.' })
+  @ApiPropertyOptional({
+    example: '2026-03-02',
+    description:
+      "Start time, from (included): a date-time with an offset, or a date meaning its midnight in the source's zone (`sourceId`) or else the default business's.",
+  })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-09T00:00:00-07:00', description: 'Start time, before.' })
+  @ApiPropertyOptional({
+    example: '2026-03-09',
+    description:
+      'Start time, before (excluded): a date is the midnight that starts it, so `from=2026-11-01&to=2026-12-01` is November.',
+  })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   to?: string;
 
   @ApiPropertyOptional({ example: '1.00', description: 'Billed amount, at least.' })
@@ -137,8 +141,15 @@ function amountBound(text: string, currency: string, round: 'up' | 'down'): bigi
   return round === 'up' && quotient * divisor !== scaled ? quotient + 1n : quotient;
 }
 
-/** The filter as SQL over `line_items`, with the currencies the ledger holds for amounts. */
-export function compileFilter(filter: LineItemFilterDto, currencies: string[]): CompiledFilter {
+/**
+ * The filter as SQL over `line_items`, with the currencies the ledger holds for amounts and the
+ * zone its plain dates are read in.
+ */
+export function compileFilter(
+  filter: LineItemFilterDto,
+  currencies: string[],
+  zone: string,
+): CompiledFilter {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filter.sourceId !== undefined) {
@@ -157,8 +168,8 @@ export function compileFilter(filter: LineItemFilterDto, currencies: string[]): 
     clauses.push('destination_class = ?');
     params.push(filter.destinationClass);
   }
-  const fromMs = filter.from === undefined ? undefined : instantOf(filter.from, 'from');
-  const toMs = filter.to === undefined ? undefined : instantOf(filter.to, 'to');
+  const fromMs = filter.from === undefined ? undefined : instantOrLocalDate(filter.from, 'from', zone);
+  const toMs = filter.to === undefined ? undefined : instantOrLocalDate(filter.to, 'to', zone);
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
     throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
   }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DomainError } from '@app/common';
+import { DomainError, instantOrLocalDate } from '@app/common';
 import { ReportRequestBody, reportRequestBody } from '../client';
 
 /** `[startMs, endMs)`: one request to Xima, committed in one transaction. */
@@ -64,17 +64,8 @@ export function requestedWindow(
       { field: missing, message: `${missing} is required with the other` },
     ]);
   }
-  const at = (field: string, text: string) => {
-    const ms = DateTime.fromISO(text, { zone: timezone }).toMillis();
-    if (Number.isNaN(ms)) {
-      throw DomainError.invalid('request', [
-        { field, message: `${field} must be a date (2026-03-01) or ISO-8601 with an offset` },
-      ]);
-    }
-    return ms;
-  };
-  const startMs = at('from', from);
-  const endMs = at('to', to);
+  const startMs = instantOrLocalDate(from, 'from', timezone);
+  const endMs = instantOrLocalDate(to, 'to', timezone);
   if (!(endMs > startMs)) {
     throw DomainError.invalid('request', [{ field: 'to', message: 'to must be after from' }]);
   }
