@@ -104,7 +104,7 @@ export class InvoicesController {
     @Body() body: CreateInvoiceDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<InvoiceView> {
-    const period = await this.invoices.period(body.periodStart, body.periodEnd, body);
+    const period = await this.invoices.period(body);
     return this.view(
       await this.invoices.createDraft(body.billingAccount, period, actor, body.businessId ?? null),
     );
@@ -116,7 +116,7 @@ export class InvoicesController {
     @Body() body: BatchInvoicesDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<{ items: InvoiceView[] }> {
-    const period = await this.invoices.period(body.periodStart, body.periodEnd, body);
+    const period = await this.invoices.period(body);
     const drafts = await this.invoices.batch(
       period,
       { sourceId: body.sourceId ?? null, businessId: body.businessId ?? null },

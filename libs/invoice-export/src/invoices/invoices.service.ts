@@ -2,14 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, instantOrLocalDate, isoTime } from '@app/common';
-import {
-  AuditLog,
-  Business,
-  BusinessKind,
-  Ledger,
-  PlainDateScope,
-  plainDateZone,
-} from '@app/ledger';
+import { AuditLog, Business, BusinessKind, Ledger, plainDateZone } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 
 interface ItemRow {
@@ -94,6 +87,15 @@ export interface Period {
   endMs: number;
 }
 
+/** A period as a request gives it, with what it names of whose it is. */
+export interface PeriodRequest {
+  periodStart: string;
+  periodEnd: string;
+  sourceId?: number;
+  businessId?: number;
+  billingAccount?: string;
+}
+
 /** `4 min`, `2 h 13 min`: how long, for a line's description. */
 function duration(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
@@ -159,9 +161,18 @@ export class InvoicesService {
     private readonly clock: Clock,
   ) {}
 
-  /** A period as typed, its plain dates read in the zone of the business it is for. */
-  async period(start: string, end: string, scope: PlainDateScope): Promise<Period> {
-    return parsePeriod(start, end, await plainDateZone(this.ledger.manager, [start, end], scope));
+  /**
+   * A draft's or a batch's period as typed: plain dates are the days of the business it is for
+   * (the source's, when one is named), decision 0020.
+   */
+  async period(request: PeriodRequest): Promise<Period> {
+    const { periodStart: start, periodEnd: end } = request;
+    const zone = await plainDateZone(this.ledger.manager, [start, end], {
+      sourceId: request.sourceId,
+      businessId: request.businessId,
+      invoicing: { billingAccount: request.billingAccount ?? null },
+    });
+    return parsePeriod(start, end, zone);
   }
 
   /**
@@ -407,7 +418,9 @@ export class InvoicesService {
          li.normalized_number, li.destination_class, li.talk_seconds, li.billed_seconds, li.calls,
          li.rated_amount_minor, li.amount_minor, li.taxes_json, li.tax_minor, li.total_minor,
          li.breakdown_json, li.currency, li.source_id, s.business_id, li.rate_plan_id,
-         li.account_summary_id, json_extract(v.plan_json, '$.timezone') AS timezone
+         li.account_summary_id,
+         -- an account-summary plan may name no zone: its local times are UTC
+         coalesce(json_extract(v.plan_json, '$.timezone'), 'UTC') AS timezone
        FROM line_items li JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
          JOIN sources s ON s.id = li.source_id
        WHERE li.billing_account = ? AND li.status = 'approved' AND li.invoice_id IS NULL

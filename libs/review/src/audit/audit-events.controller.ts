@@ -130,7 +130,8 @@ export class AuditEventsController {
     equal('actor_key_id', query.actorKeyId);
     // The audit trail is the ledger's: plain dates are the default business's days.
     const zone = await plainDateZone(this.ledger.manager, [query.from, query.to], {});
-    const fromMs = query.from === undefined ? undefined : instantOrLocalDate(query.from, 'from', zone);
+    const fromMs =
+      query.from === undefined ? undefined : instantOrLocalDate(query.from, 'from', zone);
     const toMs = query.to === undefined ? undefined : instantOrLocalDate(query.to, 'to', zone);
     if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
       throw DomainError.invalid('query', [{ field: 'to', message: 'to must be after from' }]);

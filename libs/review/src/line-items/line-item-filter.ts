@@ -168,7 +168,8 @@ export function compileFilter(
     clauses.push('destination_class = ?');
     params.push(filter.destinationClass);
   }
-  const fromMs = filter.from === undefined ? undefined : instantOrLocalDate(filter.from, 'from', zone);
+  const fromMs =
+    filter.from === undefined ? undefined : instantOrLocalDate(filter.from, 'from', zone);
   const toMs = filter.to === undefined ? undefined : instantOrLocalDate(filter.to, 'to', zone);
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
     throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
