@@ -192,12 +192,17 @@ describe('dates as people type them (e2e)', () => {
         'approved',
         'pending',
       ]);
-      const reRate = await http()
-        .post('/api/v1/line-items/re-rate')
-        .set(...bearer(t.adminKey))
-        .send({ filter: { sourceId: hotel.sourceId, from: '2026-03-08', to: '2026-03-09' } })
-        .expect(200);
-      expect(reRate.body.matched).toBe(2);
+      for (const filter of [
+        { from: '2026-03-08', to: '2026-03-09' },
+        { from: '2026-03-08T00:00:00-07:00', to: '2026-03-09T06:00:00Z' },
+      ]) {
+        const reRate = await http()
+          .post('/api/v1/line-items/re-rate')
+          .set(...bearer(t.adminKey))
+          .send({ filter: { sourceId: hotel.sourceId, ...filter } })
+          .expect(200);
+        expect(reRate.body.matched).toBe(2);
+      }
     });
   });
 
@@ -258,10 +263,18 @@ describe('dates as people type them (e2e)', () => {
       invoice.lines.map((line) => line.lineItemId);
 
     beforeAll(async () => {
-      await db.query(
-        `UPDATE line_items SET status = 'approved', version = version + 1 WHERE id IN (?, ?)`,
-        named('a', 'd'),
-      );
+      // A single action answers the item's view, local time included.
+      for (const [name, local] of [
+        ['a', '2026-03-07T23:59:59.999-07:00'],
+        ['d', '2026-03-09T00:00:00.000-06:00'],
+      ]) {
+        const approved = await http()
+          .post(`/api/v1/line-items/${ids[name]}/approve`)
+          .set(...bearer(t.adminKey))
+          .send({ version: 1 })
+          .expect(200);
+        expect(approved.body).toMatchObject({ status: 'approved', localStartTime: local });
+      }
     });
 
     it("reads a draft's plain dates in the zone of its account's business, or of the business named", async () => {
@@ -343,7 +356,12 @@ describe('dates as people type them (e2e)', () => {
       }
       const itemsCsv = await http()
         .get('/api/v1/line-items/export.csv')
-        .query({ sourceId: hotel.sourceId, billingAccount: 'ROOM-1012' })
+        .query({
+          sourceId: hotel.sourceId,
+          billingAccount: 'ROOM-1012',
+          from: '2026-03-07',
+          to: '2026-03-10T00:00:00-06:00',
+        })
         .set(...bearer(t.adminKey))
         .expect(200);
       const itemRows = parse<Record<string, string>>(itemsCsv.text, { columns: true });
