@@ -285,7 +285,7 @@ export async function runReviewBench(options: ReviewBenchOptions): Promise<Revie
     db.close();
     const deepCursor = encodeCursor(
       { startTimeMs: deep.s, id: deep.id },
-      compileFilter({}, []).key,
+      compileFilter({}, [], 'UTC').key,
     );
     const week = `from=${encodeURIComponent(new Date(T0 + 7 * DAY_MS).toISOString())}&to=${encodeURIComponent(new Date(T0 + 14 * DAY_MS).toISOString())}`;
     const server = await (options.server === 'in-process' ? serviceInProcess : serviceProcess)(

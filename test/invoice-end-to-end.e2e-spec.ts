@@ -490,7 +490,7 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
         const text = await exportAs(invoice.id, 'csv');
         const context = `${invoice.number} csv`;
         expect(text.split('\r\n')[0]).toBe(
-          'invoice_number,line_number,call_id,start_time,billing_account,extension,dialed_number,destination_class,talk_seconds,billed_seconds,amount,tax,total,currency,description',
+          'invoice_number,line_number,call_id,start_time,billing_account,extension,dialed_number,destination_class,talk_seconds,billed_seconds,amount,tax,total,currency,description,start_time_utc',
         );
         const rows = parse<Record<string, string>>(text, {
           columns: true,
@@ -516,6 +516,7 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
             tax: minor(row.tax),
             total: minor(row.total),
             start: DateTime.fromISO(row.start_time, { setZone: true }).toMillis(),
+            startUtc: row.start_time_utc.endsWith('Z') ? Date.parse(row.start_time_utc) : null,
           }).toEqual({
             context,
             invoice: invoice.number,
@@ -526,6 +527,7 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
             tax: item!.tax_minor,
             total: item!.total_minor,
             start: item!.start_time_ms,
+            startUtc: item!.start_time_ms,
           });
         }
         expect([...seen].sort((a, b) => a - b)).toEqual(

@@ -189,7 +189,7 @@ describe('invoices: drafts, gapless numbers, void (e2e)', () => {
     }).expect(400);
     await post('', {
       billingAccount: 'ROOM-7',
-      periodStart: '2026-03-01',
+      periodStart: '2026-02-30',
       periodEnd: PERIOD.periodEnd,
     }).expect(400);
     await http()

@@ -246,7 +246,7 @@ describe('line items: list, filters, pages, totals, detail, CSV (e2e)', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('line-items.csv');
     const lines = res.text.trim().split('\n');
-    expect(lines[0]).toMatch(/^id,sourceId,callId,startTime,billingAccount/);
+    expect(lines[0]).toMatch(/^id,sourceId,callId,startTime,localStartTime,billingAccount/);
     expect(lines).toHaveLength(3);
     expect(res.text).toContain(`"'=HYPERLINK(""x"")"`);
     expect(res.text).toContain(`'+1 303 555 0100`);

@@ -10,3 +10,4 @@ export * from './csv';
 export * from './text';
 export * from './delivery-url';
 export * from './cursor';
+export * from './zoned-time';

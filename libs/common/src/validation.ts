@@ -1,6 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { ValidateBy, ValidateIf } from 'class-validator';
 import { DomainError, ErrorDetail } from './domain-error';
+import { dateOrInstantProblem } from './time';
 
 /** Flattens class-validator's tree into one detail per failing field, named by its path. */
 export function validationDetails(errors: ValidationError[]): ErrorDetail[] {
@@ -39,3 +40,17 @@ export function createValidationPipe(): ValidationPipe {
  */
 export const Absent = (): PropertyDecorator =>
   ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/**
+ * A date filter or period bound: a plain date (`2026-11-30`) or a date-time with an offset.
+ * Only the shape is checked here; `instantOrLocalDate` reads it in the zone the service knows.
+ */
+export const IsDateOrInstant = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isDateOrInstant',
+    validator: {
+      validate: (value: unknown, args) =>
+        dateOrInstantProblem(value, args?.property ?? '') === null,
+      defaultMessage: (args) => dateOrInstantProblem(args?.value, args?.property ?? '') ?? '',
+    },
+  });

@@ -5,3 +5,4 @@ export * from './ledger-options';
 export * from './ledger';
 export * from './ledger.module';
 export { LEDGER_MIGRATIONS } from './migrations';
+export * from './plain-date-zone';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafe } from '@app/common';
+import { isoTime, spreadsheetSafe } from '@app/common';
 import { formatMinor } from '@app/rating';
 import type { ExportLine, InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
@@ -21,6 +21,7 @@ export const CSV_HEADER = [
   'total',
   'currency',
   'description',
+  'start_time_utc',
 ] as const;
 
 const CSV_LINE_FIELDS = [
@@ -41,6 +42,8 @@ const CSV_LINE_FIELDS = [
 /**
  * exports.md's CSV: RFC 4180 (CRLF line ends, quotes only where needed), a header row, a row
  * per line, money as plain decimals, times in the plan's zone; no cell left as a formula.
+ * `start_time_utc`, the same instant in UTC, comes last: readers that take the columns by
+ * position keep theirs (decision 0020).
  * csv-stringify is called once a page (a chunk per page, not per row: a third of the stream
  * API's cost per line).
  */
@@ -66,6 +69,7 @@ export function csvExport({ invoice, pages }: InvoiceDocument): Readable {
     money(line.total_minor),
     invoice.currency,
     text(line.description),
+    isoTime(line.start_time_ms),
   ];
   const options = { columns: [...CSV_HEADER], record_delimiter: 'windows' } as const;
   async function* chunks(): AsyncIterable<string> {

@@ -1,4 +1,4 @@
-import { isoTime } from '@app/common';
+import { isoTime, localIsoTime } from '@app/common';
 import { formatMinor } from '@app/rating';
 import { type ExportLine, type InvoiceDocument, LINE_FIELDS } from './invoice-document';
 
@@ -31,6 +31,7 @@ export async function* jsonExport({ invoice, pages }: InvoiceDocument): AsyncIte
       lineItemId: row.line_item_id,
       callId: row.call_id,
       startTime: isoTime(row.start_time_ms),
+      localStartTime: localIsoTime(row.start_time_ms, invoice.timezone),
       extension: row.extension,
       dialedNumber: row.dialed_number,
       normalizedNumber: row.normalized_number,

@@ -7,17 +7,14 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsString,
   Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
-import { Absent, DomainError, instantOf } from '@app/common';
+import { Absent, DomainError, IsDateOrInstant, instantOrLocalDate } from '@app/common';
 import { INVOICE_STATUSES, InvoiceStatus } from '@app/ledger';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
 /** Which invoices: every field narrows; none matches every invoice. */
 export class InvoiceFilterDto {
@@ -58,21 +55,20 @@ export class InvoiceFilterDto {
   billingAccount?: string;
 
   @ApiPropertyOptional({
-    example: '2026-03-01T00:00:00-07:00',
-    description: 'Period starting at or after this instant.',
+    example: '2026-03-01',
+    description:
+      "Period starting at or after this: a date (midnight in the business's zone) or a date-time with an offset.",
   })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   from?: string;
 
   @ApiPropertyOptional({
-    example: '2026-04-01T00:00:00-06:00',
-    description: 'Period starting before this instant.',
+    example: '2026-04-01',
+    description: 'Period starting before this (a date or a date-time with an offset).',
   })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   to?: string;
 
   @ApiPropertyOptional({
@@ -125,8 +121,11 @@ export interface CompiledInvoiceFilter {
 /** `%`, `_` and `\` are themselves in a LIKE pattern. */
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The filter as SQL over `invoices`. */
-export function compileInvoiceFilter(filter: InvoiceFilterDto): CompiledInvoiceFilter {
+/** The filter as SQL over `invoices`; plain dates are midnights in `zone`. */
+export function compileInvoiceFilter(
+  filter: InvoiceFilterDto,
+  zone: string,
+): CompiledInvoiceFilter {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filter.status !== undefined) {
@@ -145,8 +144,9 @@ export function compileInvoiceFilter(filter: InvoiceFilterDto): CompiledInvoiceF
     clauses.push('billing_account = ?');
     params.push(filter.billingAccount);
   }
-  const fromMs = filter.from === undefined ? undefined : instantOf(filter.from, 'from');
-  const toMs = filter.to === undefined ? undefined : instantOf(filter.to, 'to');
+  const fromMs =
+    filter.from === undefined ? undefined : instantOrLocalDate(filter.from, 'from', zone);
+  const toMs = filter.to === undefined ? undefined : instantOrLocalDate(filter.to, 'to', zone);
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
     throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
   }

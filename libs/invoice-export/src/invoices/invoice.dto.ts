@@ -1,31 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsInt,
-  IsString,
-  Length,
-  Matches,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Absent, Printable } from '@app/common';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { Absent, IsDateOrInstant, Printable } from '@app/common';
 import { EXPORT_FORMATS, ExportFormat } from '../exporters/invoice-file';
 import { InvoiceFilterDto, InvoiceIdsDto } from './invoice-filter';
 
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-
+/** `[periodStart, periodEnd)`; a plain date is a midnight in the business's zone (decision 0020). */
 export class PeriodDto {
-  @ApiProperty({ example: '2026-03-01T00:00:00-07:00', description: 'Start, included.' })
-  @IsISO8601({ strict: true }, { message: 'periodStart must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'periodStart must carry an offset (Z or ±hh:mm)' })
+  @ApiProperty({
+    example: '2026-03-01',
+    description:
+      "Start, included: a date-time with an offset, or a date meaning its midnight in the business's zone.",
+  })
+  @IsDateOrInstant()
   periodStart!: string;
 
-  @ApiProperty({ example: '2026-04-01T00:00:00-06:00', description: 'End, excluded.' })
-  @IsISO8601({ strict: true }, { message: 'periodEnd must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'periodEnd must carry an offset (Z or ±hh:mm)' })
+  @ApiProperty({
+    example: '2026-04-01',
+    description:
+      'End, excluded: a date is the midnight that starts it, so 2026-03-01 to 2026-04-01 is March.',
+  })
+  @IsDateOrInstant()
   periodEnd!: string;
 }
 

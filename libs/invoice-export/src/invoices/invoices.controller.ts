@@ -17,7 +17,7 @@ import {
   VoidInvoiceDto,
 } from './invoice.dto';
 import { InvoicePageQueryDto } from './invoice-filter';
-import { FinalizeOutcome, InvoiceRow, InvoicesService, parsePeriod } from './invoices.service';
+import { FinalizeOutcome, InvoiceRow, InvoicesService } from './invoices.service';
 
 interface LineRow {
   line_number: number;
@@ -127,7 +127,7 @@ export class InvoicesController {
     @Body() body: CreateInvoiceDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<InvoiceView> {
-    const period = parsePeriod(body.periodStart, body.periodEnd);
+    const period = await this.invoices.period(body);
     return this.view(
       await this.invoices.createDraft(body.billingAccount, period, actor, body.businessId ?? null),
     );
@@ -139,7 +139,7 @@ export class InvoicesController {
     @Body() body: BatchInvoicesDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<{ items: InvoiceView[]; skippedZero: number }> {
-    const period = parsePeriod(body.periodStart, body.periodEnd);
+    const period = await this.invoices.period(body);
     const { drafts, skippedZero } = await this.invoices.batch(
       period,
       { sourceId: body.sourceId ?? null, businessId: body.businessId ?? null },

@@ -8,10 +8,10 @@ import {
   checkSpan,
   decodeCursor,
   encodeCursor,
-  instantOf,
+  instantOrLocalDate,
   isoTime,
 } from '@app/common';
-import { AuditLog, Business, BusinessKind, Ledger } from '@app/ledger';
+import { AuditLog, Business, BusinessKind, Ledger, plainDateZone } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 import {
   type InvoiceFilterDto,
@@ -109,6 +109,15 @@ export interface Period {
   endMs: number;
 }
 
+/** A period as a request gives it, with what it names of whose it is. */
+export interface PeriodRequest {
+  periodStart: string;
+  periodEnd: string;
+  sourceId?: number;
+  businessId?: number;
+  billingAccount?: string;
+}
+
 /** `4 min`, `2 h 13 min`: how long, for a line's description. */
 function duration(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
@@ -124,9 +133,15 @@ export function lineDescription(item: ItemRow): string {
   return `Telephone: ${number}, ${duration(item.billed_seconds || item.talk_seconds)}`;
 }
 
-/** `[periodStart, periodEnd)`: after, and at most 400 days long (the rule sync windows share). */
-export function parsePeriod(start: string, end: string): Period {
-  const period = { startMs: instantOf(start, 'periodStart'), endMs: instantOf(end, 'periodEnd') };
+/**
+ * `[periodStart, periodEnd)` as typed (plain dates are midnights in `zone`): after, and at most
+ * 400 days long (the rule sync windows share).
+ */
+export function parsePeriod(start: string, end: string, zone: string): Period {
+  const period = {
+    startMs: instantOrLocalDate(start, 'periodStart', zone),
+    endMs: instantOrLocalDate(end, 'periodEnd', zone),
+  };
   return checkSpan(period, { start: 'periodStart', end: 'periodEnd' }, 'period');
 }
 
@@ -167,6 +182,20 @@ export class InvoicesService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A draft's or a batch's period as typed: plain dates are the days of the business it is for
+   * (the source's, when one is named), decision 0020.
+   */
+  async period(request: PeriodRequest): Promise<Period> {
+    const { periodStart: start, periodEnd: end } = request;
+    const zone = await plainDateZone(this.ledger.manager, [start, end], {
+      sourceId: request.sourceId,
+      businessId: request.businessId,
+      invoicing: { billingAccount: request.billingAccount ?? null },
+    });
+    return parsePeriod(start, end, zone);
+  }
 
   /**
    * A draft of one billing account's approved items in the period. An invoice is one business's:
@@ -385,7 +414,7 @@ export class InvoicesService {
   async list(
     query: InvoicePageQueryDto,
   ): Promise<{ items: InvoiceRow[]; nextCursor: string | null }> {
-    const filter = compileInvoiceFilter(query);
+    const filter = await this.compileFilter(query);
     const limit = query.limit ?? 100;
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor, filter.key, 1)[0];
     const rows = await this.ledger.manager.query<InvoiceRow[]>(
@@ -427,7 +456,7 @@ export class InvoicesService {
       }
       return rows;
     }
-    const compiled = compileInvoiceFilter(filter!);
+    const compiled = await this.compileFilter(filter!);
     const rows = await this.ledger.manager.query<InvoiceRow[]>(
       `SELECT * FROM invoices WHERE ${compiled.where} ORDER BY id LIMIT ?`,
       [...compiled.params, INVOICES_MAX + 1],
@@ -462,6 +491,15 @@ export class InvoicesService {
       }
     }
     return { outcomes, finalized };
+  }
+
+  /** A filter's plain dates are days of its business, else of its source's, else the default's. */
+  private async compileFilter(filter: InvoiceFilterDto) {
+    const zone = await plainDateZone(this.ledger.manager, [filter.from, filter.to], {
+      businessId: filter.businessId,
+      sourceId: filter.sourceId,
+    });
+    return compileInvoiceFilter(filter, zone);
   }
 
   async load(manager: EntityManager, id: number): Promise<InvoiceRow> {
@@ -508,7 +546,9 @@ export class InvoicesService {
          li.normalized_number, li.destination_class, li.talk_seconds, li.billed_seconds, li.calls,
          li.rated_amount_minor, li.amount_minor, li.taxes_json, li.tax_minor, li.total_minor,
          li.breakdown_json, li.currency, li.source_id, s.business_id, li.rate_plan_id,
-         li.account_summary_id, json_extract(v.plan_json, '$.timezone') AS timezone
+         li.account_summary_id,
+         -- an account-summary plan may name no zone: its local times are UTC
+         coalesce(json_extract(v.plan_json, '$.timezone'), 'UTC') AS timezone
        FROM line_items li JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
          JOIN sources s ON s.id = li.source_id
        WHERE li.billing_account = ? AND li.status = 'approved' AND li.invoice_id IS NULL

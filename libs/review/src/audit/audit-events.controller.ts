@@ -7,11 +7,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Absent, DomainError, RequireRole, instantOf, isoTime } from '@app/common';
-import { Ledger } from '@app/ledger';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  Absent,
+  DomainError,
+  IsDateOrInstant,
+  RequireRole,
+  instantOrLocalDate,
+  isoTime,
+} from '@app/common';
+import { Ledger, plainDateZone } from '@app/ledger';
 
 export class AuditEventsQueryDto {
   @ApiPropertyOptional({ example: 'line-item' })
@@ -39,16 +44,21 @@ export class AuditEventsQueryDto {
   @Min(1)
   actorKeyId?: number;
 
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    example: '2026-03-01T00:00:00Z',
+    description:
+      "From (included): a date-time with an offset, or a date meaning its midnight in the default business's zone.",
+  })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-04-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    example: '2026-04-01',
+    description: 'Before (excluded): a date is the midnight that starts it.',
+  })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   to?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
@@ -118,8 +128,11 @@ export class AuditEventsController {
     equal('entity_id', query.entityId);
     equal('action', query.action);
     equal('actor_key_id', query.actorKeyId);
-    const fromMs = query.from === undefined ? undefined : instantOf(query.from, 'from');
-    const toMs = query.to === undefined ? undefined : instantOf(query.to, 'to');
+    // The audit trail is the ledger's: plain dates are the default business's days.
+    const zone = await plainDateZone(this.ledger.manager, [query.from, query.to], {});
+    const fromMs =
+      query.from === undefined ? undefined : instantOrLocalDate(query.from, 'from', zone);
+    const toMs = query.to === undefined ? undefined : instantOrLocalDate(query.to, 'to', zone);
     if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
       throw DomainError.invalid('query', [{ field: 'to', message: 'to must be after from' }]);
     }

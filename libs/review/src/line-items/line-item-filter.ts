@@ -1,30 +1,19 @@
 import { createHash } from 'node:crypto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayNotEmpty,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import {
   Absent,
   DomainError,
+  IsDateOrInstant,
   decodeCursor as decodeKeysetCursor,
   encodeCursor as encodeKeysetCursor,
-  instantOf,
+  instantOrLocalDate,
 } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
 import { compareDecimals, currencyExponent, parseDecimal, pow10 } from '@app/rating';
 import { IsMoneyText } from '../money-text.validator';
 
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 /**
  * A filter's amounts are compared in every currency the ledger holds, rounded to each (see
  * amountBound), so they may have up to 6 decimals; 12 integer digits keep any currency's
@@ -68,16 +57,22 @@ export class LineItemFilterDto {
   @Length(1, 100)
   destinationClass?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-02T00:00:00-07:00', description: 'Start time, from.' })
+  @ApiPropertyOptional({
+    example: '2026-03-02',
+    description:
+      "Start time, from (included): a date-time with an offset, or a date meaning its midnight in the source's zone (`sourceId`) or else the default business's.",
+  })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'from must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-09T00:00:00-07:00', description: 'Start time, before.' })
+  @ApiPropertyOptional({
+    example: '2026-03-09',
+    description:
+      'Start time, before (excluded): a date is the midnight that starts it, so `from=2026-11-01&to=2026-12-01` is November.',
+  })
   @Absent()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: 'to must carry an offset (Z or ±hh:mm)' })
+  @IsDateOrInstant()
   to?: string;
 
   @ApiPropertyOptional({ example: '1.00', description: 'Billed amount, at least.' })
@@ -152,8 +147,15 @@ function amountBound(text: string, currency: string, round: 'up' | 'down'): bigi
   return round === 'up' && quotient * divisor !== scaled ? quotient + 1n : quotient;
 }
 
-/** The filter as SQL over `line_items`, with the currencies the ledger holds for amounts. */
-export function compileFilter(filter: LineItemFilterDto, currencies: string[]): CompiledFilter {
+/**
+ * The filter as SQL over `line_items`, with the currencies the ledger holds for amounts and the
+ * zone its plain dates are read in.
+ */
+export function compileFilter(
+  filter: LineItemFilterDto,
+  currencies: string[],
+  zone: string,
+): CompiledFilter {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filter.sourceId !== undefined) {
@@ -172,8 +174,9 @@ export function compileFilter(filter: LineItemFilterDto, currencies: string[]): 
     clauses.push('destination_class = ?');
     params.push(filter.destinationClass);
   }
-  const fromMs = filter.from === undefined ? undefined : instantOf(filter.from, 'from');
-  const toMs = filter.to === undefined ? undefined : instantOf(filter.to, 'to');
+  const fromMs =
+    filter.from === undefined ? undefined : instantOrLocalDate(filter.from, 'from', zone);
+  const toMs = filter.to === undefined ? undefined : instantOrLocalDate(filter.to, 'to', zone);
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
     throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
   }

@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isoTime } from '@app/common';
+import { isoTime, localIsoTime } from '@app/common';
 import { LINE_ITEM_STATUSES } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 
-/** The columns a line item view is made of, as the ledger names them. */
+/**
+ * The columns a line item view is made of, as the ledger names them (from `line_items`), with
+ * the zone of the item's plan version: local times are the plan's, as on its invoice.
+ */
 export const LINE_ITEM_COLUMNS = `id, source_id, call_id, billing_account, start_time_ms, extension,
   account_code, dialed_number, normalized_number, destination_prefix, destination_class,
   time_band, talk_seconds, billed_seconds, calls, currency, rated_amount_minor,
   adjusted_amount_minor, amount_minor, taxes_json, tax_minor, total_minor, status, reason,
   review_reason, rate_plan_id, rate_plan_version_id, rate_plan_version_number, invoice_id, version, created_at_ms,
-  updated_at_ms`;
+  updated_at_ms, (SELECT json_extract(plan_json, '$.timezone') FROM rate_plan_versions
+    WHERE id = line_items.rate_plan_version_id) AS timezone`;
 
 export interface LineItemRow {
   id: number;
@@ -44,6 +48,8 @@ export interface LineItemRow {
   version: number;
   created_at_ms: number;
   updated_at_ms: number;
+  /** The plan version's zone; an account-summary plan may name none (then UTC, as its invoices). */
+  timezone: string | null;
 }
 
 export class LineItemTaxView {
@@ -58,7 +64,13 @@ export class LineItemView {
   @ApiProperty() sourceId!: number;
   @ApiProperty() callId!: string;
   @ApiProperty({ nullable: true, type: String }) billingAccount!: string | null;
-  @ApiProperty({ example: '2026-03-10T21:05:00.000Z' }) startTime!: string;
+  @ApiProperty({ example: '2026-03-10T21:05:00.000Z', description: 'The instant, in UTC.' })
+  startTime!: string;
+  @ApiProperty({
+    example: '2026-03-10T15:05:00.000-06:00',
+    description: "The same instant on the plan's wall clock, with its offset (as on the invoice).",
+  })
+  localStartTime!: string;
   @ApiProperty({ nullable: true, type: String }) extension!: string | null;
   @ApiProperty({ nullable: true, type: String }) accountCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) dialedNumber!: string | null;
@@ -105,6 +117,7 @@ export class LineItemView {
       callId: row.call_id,
       billingAccount: row.billing_account,
       startTime: isoTime(row.start_time_ms),
+      localStartTime: localIsoTime(row.start_time_ms, row.timezone ?? 'UTC'),
       extension: row.extension,
       accountCode: row.account_code,
       dialedNumber: row.dialed_number,

@@ -14,6 +14,7 @@ const CSV_COLUMNS: [string, (item: LineItemView) => string | number | null][] = 
   ['sourceId', (i) => i.sourceId],
   ['callId', (i) => i.callId],
   ['startTime', (i) => i.startTime],
+  ['localStartTime', (i) => i.localStartTime],
   ['billingAccount', (i) => i.billingAccount],
   ['extension', (i) => i.extension],
   ['accountCode', (i) => i.accountCode],

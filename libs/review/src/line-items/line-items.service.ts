@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, isoTime } from '@app/common';
-import { Ledger } from '@app/ledger';
+import { Ledger, plainDateZone } from '@app/ledger';
 import {
   CompiledFilter,
   LineItemFilterDto,
@@ -44,7 +44,10 @@ export interface LineItemDetail extends LineItemView {
 export class LineItemsService {
   constructor(private readonly ledger: Ledger) {}
 
-  /** The filter as SQL; amounts are compared in each currency the ledger bills in. */
+  /**
+   * The filter as SQL; amounts are compared in each currency the ledger bills in, plain dates
+   * read in the source's zone, or the default business's.
+   */
   async compile(filter: LineItemFilterDto): Promise<CompiledFilter> {
     const currencies =
       filter.minAmount === undefined && filter.maxAmount === undefined
@@ -54,7 +57,10 @@ export class LineItemsService {
               'SELECT DISTINCT currency FROM rate_plans ORDER BY currency',
             )
           ).map((row) => row.currency);
-    return compileFilter(filter, currencies);
+    const zone = await plainDateZone(this.ledger.manager, [filter.from, filter.to], {
+      sourceId: filter.sourceId,
+    });
+    return compileFilter(filter, currencies, zone);
   }
 
   async page(query: LineItemPageQueryDto): Promise<LineItemPageView> {

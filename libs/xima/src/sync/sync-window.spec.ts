@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { FIRST_SYNC_LOOKBACK_MS, chunksOf, scheduledWindow } from './sync-window';
+import { FIRST_SYNC_LOOKBACK_MS, chunksOf, requestedWindow, scheduledWindow } from './sync-window';
 
 const denver = (iso: string) => DateTime.fromISO(iso, { zone: 'America/Denver' }).toMillis();
 const local = (ms: number) => DateTime.fromMillis(ms, { zone: 'America/Denver' }).toISO();
@@ -76,5 +76,34 @@ describe('chunks', () => {
     expect(chunks[0].startMs).toBe(window.startMs);
     expect(chunks[chunks.length - 1].endMs).toBe(window.endMs);
     chunks.slice(1).forEach((chunk, i) => expect(chunk.startMs).toBe(chunks[i].endMs));
+  });
+});
+
+describe('requested window', () => {
+  const NOW = Date.parse('2026-12-01T00:00:00Z');
+
+  it("reads plain dates as midnights in the source's zone: Denver's 2026-03-08 is 23 hours", () => {
+    const window = requestedWindow('2026-03-08', '2026-03-09', 'America/Denver', NOW)!;
+    expect([local(window.startMs), local(window.endMs)]).toEqual([
+      '2026-03-08T00:00:00.000-07:00',
+      '2026-03-09T00:00:00.000-06:00',
+    ]);
+    expect(window.endMs - window.startMs).toBe(23 * 3_600_000);
+  });
+
+  it('takes instants with an offset as they are, and one of each', () => {
+    expect(requestedWindow('2026-03-08T07:00:00Z', '2026-03-09', 'America/Denver', NOW)).toEqual({
+      startMs: Date.parse('2026-03-08T07:00:00Z'),
+      endMs: Date.parse('2026-03-09T06:00:00Z'),
+    });
+  });
+
+  it('refuses an impossible date naming the field and both forms (the CLI has no DTO before it)', () => {
+    expect(() => requestedWindow('2026-02-30', '2026-03-09', 'America/Denver', NOW)).toThrow(
+      'Invalid request: from: from 2026-02-30 is not a day of the calendar: send a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)',
+    );
+    expect(() => requestedWindow('2026-03-01', '2026-03-09T10:00', 'America/Denver', NOW)).toThrow(
+      'Invalid request: to: to has no offset (Z or ±hh:mm), so it names no instant: send a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)',
+    );
   });
 });

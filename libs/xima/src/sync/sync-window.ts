@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DomainError, checkSpan } from '@app/common';
+import { DomainError, checkSpan, instantOrLocalDate } from '@app/common';
 import { ReportRequestBody, reportRequestBody } from '../client';
 
 /** `[startMs, endMs)`: one request to Xima, committed in one transaction. */
@@ -67,16 +67,10 @@ export function requestedWindow(
       { field: missing, message: `${missing} is required with the other` },
     ]);
   }
-  const at = (field: string, text: string) => {
-    const ms = DateTime.fromISO(text, { zone: timezone }).toMillis();
-    if (Number.isNaN(ms)) {
-      throw DomainError.invalid('request', [
-        { field, message: `${field} must be a date (2026-03-01) or ISO-8601 with an offset` },
-      ]);
-    }
-    return ms;
+  const window = {
+    startMs: instantOrLocalDate(from, 'from', timezone),
+    endMs: instantOrLocalDate(to, 'to', timezone),
   };
-  const window = { startMs: at('from', from), endMs: at('to', to) };
   return checkSpan(window, { start: 'from', end: 'to', zone: timezone, nowMs });
 }
 

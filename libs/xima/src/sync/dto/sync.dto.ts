@@ -1,23 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { SYNC_RUN_STATUSES, SyncRun } from '@app/ledger';
-import { isoTime } from '@app/common';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$|^\d{4}-\d{2}-\d{2}$/;
+import { IsDateOrInstant, isoTime } from '@app/common';
 
 /** `{ from, to }`: a window to pull now; a date alone is midnight in the source's zone. */
 export class SyncRequestDto {
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00-07:00' })
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description:
+      "From (included): a date-time with an offset, or a date meaning its midnight in the source's zone.",
+  })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date or date-time' })
-  @Matches(WITH_OFFSET, { message: 'from must carry an offset (or be a plain date)' })
+  @IsDateOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-08T00:00:00-07:00' })
+  @ApiPropertyOptional({
+    example: '2026-03-08',
+    description: 'Before (excluded): a date is the midnight that starts it.',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or date-time' })
-  @Matches(WITH_OFFSET, { message: 'to must carry an offset (or be a plain date)' })
+  @IsDateOrInstant()
   to?: string;
 }
 
