@@ -118,18 +118,32 @@ async function writeInvoice(
     'amount_minor',
     'tax_minor',
     'taxes_json',
+    'account_summary_id',
   ])) {
     for (const line of page) {
       const start = time.at(line.start_time_ms);
+      const summary = line.account_summary_id !== null;
       row(
-        tableRow([
-          time.date(start, '-'),
-          time.time(start, ':').slice(0, 5),
-          numberOf(line),
-          line.destination_class ?? '',
-          duration(line.talk_seconds),
-          money(line.amount_minor),
-        ]),
+        tableRow(
+          summary
+            ? // Calls counted together: the day they were counted from, no time of day.
+              [
+                time.date(start, '-'),
+                '',
+                callCount(line.calls),
+                'all destinations',
+                talkMinutes(line.talk_seconds),
+                money(line.amount_minor),
+              ]
+            : [
+                time.date(start, '-'),
+                time.time(start, ':').slice(0, 5),
+                numberOf(line),
+                line.destination_class ?? '',
+                duration(line.talk_seconds),
+                money(line.amount_minor),
+              ],
+        ),
       );
       subtotal += line.amount_minor;
       tax += line.tax_minor;
@@ -167,9 +181,18 @@ function tableRow(texts: string[]) {
   return COLUMNS.map((column, index) => ({ ...column, text: texts[index] }));
 }
 
-/** The number called, or for an account summary line how many calls. */
+/** The number called (for a call with none, how many calls). */
 function numberOf(line: Pick<ExportLine, 'normalized_number' | 'dialed_number' | 'calls'>): string {
   if (line.normalized_number) return `+${line.normalized_number}`;
   if (line.dialed_number) return line.dialed_number;
-  return `${line.calls} calls`;
+  return callCount(line.calls);
+}
+
+/** `1 call`, `37 calls`. */
+const callCount = (calls: number) => `${calls} ${calls === 1 ? 'call' : 'calls'}`;
+
+/** `45 min`, `2 h 13 min`: a summary's talk time as its description gives it (minutes up). */
+function talkMinutes(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
