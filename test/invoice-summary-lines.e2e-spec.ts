@@ -51,9 +51,17 @@ describe("a law firm's invoice of account summaries (e2e)", () => {
     const calls = await seedSource(t, 'Porter Lane calls', samplePlan('porter-lane-calls'), {
       businessId: firm.body.id,
     });
-    await seedItems(db, calls, [
+    const [longNumber] = await seedItems(db, calls, [
+      {
+        startTimeMs: DAY_2 + 8 * 3_600_000,
+        billingAccount: ACCOUNT,
+        status: 'approved',
+        dialedNumber: '9 011 44 20 7946 0000 ext 12345 #987654321',
+      },
       { startTimeMs: DAY_2 + 9 * 3_600_000, billingAccount: ACCOUNT, status: 'approved' },
     ]);
+    // A number that would not normalise: shown as dialed, longer than its column.
+    await db.query('UPDATE line_items SET normalized_number = NULL WHERE id = ?', [longNumber]);
     const draft = await http()
       .post('/api/v1/invoices')
       .set(...bearer(t.adminKey))
@@ -138,6 +146,7 @@ describe("a law firm's invoice of account summaries (e2e)", () => {
     expect(json.lines.map((line) => line.description)).toEqual([
       'Telephone: 37 calls, 2 h 13 min',
       'Telephone: 1 call, 1 min',
+      'Telephone: 9 011 44 20 7946 0000 ext 12345 #987654321, 2 min',
       'Telephone: +13035550100, 2 min',
     ]);
     const ledes = ((await exportAs('ledes1998b')).body as Buffer).toString('latin1');
@@ -149,7 +158,7 @@ describe("a law firm's invoice of account summaries (e2e)", () => {
     expect(descriptions).toEqual(json.lines.map((line) => line.description));
   });
 
-  it('pdf: a summary line shows its day, its calls, "all destinations" and its minutes, not a time of 00:00; a call keeps its time and number', async () => {
+  it('pdf: a summary line shows its day, its calls, "all destinations" and its minutes, not a time of 00:00; a call keeps its time and number; a long number wraps in its cell', async () => {
     const [text] = await pdfTexts([(await exportAs('pdf')).body as Buffer]);
     const lines = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
     expect(lines).toEqual([
@@ -161,13 +170,19 @@ describe("a law firm's invoice of account summaries (e2e)", () => {
       'Date: 2026-04-01',
       `Billing account: ${ACCOUNT}`,
       'Period: 2026-03-01 to 2026-03-31',
+      'Time zone: America/Denver',
       'Date Time Number Destination Duration Amount',
       '2026-03-02 37 calls all destinations 2 h 13 min 37.80 USD',
       '2026-03-03 1 call all destinations 1 min 0.35 USD',
+      // A number longer than its column wraps in it, whole (an extractor reads its second line
+      // before the rest of the row; pdf-exporter.spec.ts checks the rows do not overlap).
+      '2026-03-03 08:00 9 011 44 20 7946 0000 ext',
+      '12345 #987654321',
+      'long-distance 1:01 1.50 USD',
       '2026-03-03 09:00 +13035550100 long-distance 1:01 1.50 USD',
-      'Subtotal 39.65 USD',
-      'State sales tax 0.09 USD',
-      'Total 39.74 USD',
+      'Subtotal 41.15 USD',
+      'State sales tax 0.18 USD',
+      'Total 41.33 USD',
       'Payment terms: Net 30 days',
       '',
     ]);

@@ -76,6 +76,7 @@ async function writeInvoice(
     ['Date', day(finalized)],
     ['Billing account', invoice.billing_account],
     ['Period', `${day(invoice.period_start_ms)} to ${day(invoice.period_end_ms - 1)}`],
+    ['Time zone', invoice.timezone], // of every time of day below
   ]) {
     pdf.text(`${label}: ${printable(value)}`);
   }
@@ -83,25 +84,38 @@ async function writeInvoice(
 
   const header = COLUMNS.map((column) => column.title);
   let y = pdf.y;
-  /** A row of cells at the columns' places, on a new page (headed again) when this one is full. */
+  /**
+   * A row of cells at the columns' places, on a new page (headed again) when this one is full. A
+   * cell longer than its column wraps inside it, and the row is as tall as its tallest cell: a
+   * long number or class name never runs into the next row.
+   */
   const row = (
     cells: { text: string; x: number; width: number; align: 'left' | 'right' }[],
     bold = false,
   ) => {
-    if (y + ROW > PAGE.height - PAGE.margin) {
+    const font = () => pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    font();
+    const texts = cells.map((cell) => printable(cell.text));
+    let height = ROW;
+    for (const [index, cell] of cells.entries()) {
+      if (pdf.widthOfString(texts[index]) <= cell.width) continue;
+      const wrapped = pdf.heightOfString(texts[index], { width: cell.width });
+      height = Math.max(height, wrapped + ROW - pdf.currentLineHeight(true));
+    }
+    if (y + height > PAGE.height - PAGE.margin) {
       pdf.addPage();
       y = PAGE.margin;
       row(tableRow(header), true);
+      font();
     }
-    pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    for (const cell of cells) {
-      pdf.text(printable(cell.text), cell.x, y, {
+    for (const [index, cell] of cells.entries()) {
+      pdf.text(texts[index], cell.x, y, {
         width: cell.width,
         align: cell.align,
         lineBreak: false,
       });
     }
-    y += ROW;
+    y += height;
   };
 
   row(tableRow(header), true);
