@@ -584,7 +584,7 @@ describe('invoices end to end: sandbox -> sync -> bulk approve -> batch -> final
             total: [minor(invoice.total)],
           });
         }
-      });
+      }, 30_000); // pdf.js reads every invoice's PDF in a child process: seconds on a busy machine
 
       it('pms: one PS posting per line; TA the total in minor units, P# the line item id, RN the room; the postings add up to the invoice total', async () => {
         const { approved, invoices } = flow();
