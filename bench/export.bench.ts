@@ -178,9 +178,10 @@ export async function measureExports(
         await pipeline(file.body, sink);
         times.push(performance.now() - began);
         if (run > 0 && sink.bytes !== bytes) throw new Error(`${format}: runs differ in length`);
-        // Both formats: a line per invoice line after a header (CSV: one row; LEDES: two lines
-        // joined by CRLF, none after the last). Nothing lost, nothing doubled.
-        if (sink.lineEnds !== invoiceLines + 1) {
+        // Both formats: a line per invoice line after a header (CSV: one row; LEDES: two
+        // lines), each ending in CRLF. Nothing lost, nothing doubled.
+        const headerLines = format === 'ledes1998b' ? 2 : 1;
+        if (sink.lineEnds !== invoiceLines + headerLines) {
           throw new Error(`${format}: ${sink.lineEnds} line ends for ${invoiceLines} lines`);
         }
         bytes = sink.bytes;

@@ -1,17 +1,30 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Ledger } from '@app/ledger';
-import { runCli } from '../apps/billing/src/cli';
+import { runCli, userDirectory } from '../apps/billing/src/cli';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { seedItems, seedSource } from './support/line-items';
 import { samplePlan } from './support/fixtures';
 
 const T0 = Date.parse('2026-03-02T07:00:00Z');
-const FORMATS = ['csv', 'json', 'ledes1998b', 'pms', 'pdf'] as const;
+/** The formats of a law firm's invoice (pms is a hotel's). */
+const FORMATS = ['csv', 'json', 'ledes1998b', 'pdf'] as const;
+const root = resolve(__dirname, '..');
 
 describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
   let dir: string;
@@ -27,6 +40,11 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
     const t: TestApp = await createTestApp({ DATABASE_URL: ledger });
     try {
       const http = () => request(t.app.getHttpServer());
+      await http()
+        .patch('/api/v1/businesses/1')
+        .set(...bearer(t.adminKey))
+        .send({ name: 'Porter & Lane LLP', kind: 'law-firm' })
+        .expect(200);
       const seeded = await seedSource(t, 'Porter Lane', samplePlan('porter-lane-calls'));
       await seedItems(t.app.get(DataSource), seeded, [
         { startTimeMs: T0, billingAccount: '10234-001', status: 'approved', amountMinor: 150 },
@@ -151,6 +169,10 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
       () => ['invoices', 'export', number, '--format', 'csv', '--out', inDir('no/such/dir.csv')],
       /^Error: cannot write .*no\/such\/dir\.csv: ENOENT$/,
     ],
+    [
+      () => ['invoices', 'export', number, '--format', 'pms', '--out', inDir('a.fias')],
+      /^Error: Invoice INV-2026-\d{6} is billed by Porter & Lane LLP, a law firm: pms \(FIAS postings to a guest's folio\) fits only a hotel's invoices; export it as ledes1998b, csv, json or pdf$/,
+    ],
   ])(
     'refuses a bad request with a clear message and writes nothing (%#)',
     async (argv, message) => {
@@ -216,4 +238,105 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
     const document = JSON.parse(readFileSync(out, 'utf8')) as { number: string; status: string };
     expect(document).toMatchObject({ number: voided, status: 'void' });
   });
+
+  describe('relative file names are where the command runs', () => {
+    it('--out and the default name are relative to the directory the command was run from', async () => {
+      const here = join(dir, 'here');
+      mkdirSync(join(here, 'sub'), { recursive: true });
+      const run = async (...argv: string[]) => {
+        const err: string[] = [];
+        const code = await runCli(argv, { out: () => undefined, err: (l) => err.push(l) }, here);
+        return { code, err };
+      };
+      const named = await run(
+        'invoices',
+        'export',
+        number,
+        '--format',
+        'csv',
+        '--out',
+        'sub/a.csv',
+      );
+      expect(named.code).toBe(0);
+      expect(readFileSync(join(here, 'sub/a.csv')).equals(served.get('csv')!)).toBe(true);
+      // The message names the file as written: no guessing which directory was meant.
+      expect(named.err[0]).toMatch(new RegExp(`to ${join(here, 'sub/a.csv')}: `));
+      expect((await run('invoices', 'export', number, '--format', 'json')).code).toBe(0);
+      expect(readFileSync(join(here, `${number}.json`)).equals(served.get('json')!)).toBe(true);
+      expect(existsSync(join(process.cwd(), `${number}.json`))).toBe(false);
+    });
+
+    it("the user's directory is npm's INIT_CWD only while running in the package root npm moved to", () => {
+      const npm = {
+        INIT_CWD: '/home/clerk/invoices',
+        npm_package_json: join(root, 'package.json'),
+      };
+      expect(userDirectory(npm, root)).toBe('/home/clerk/invoices');
+      // A program an npm script started elsewhere inherits INIT_CWD: its own directory counts.
+      expect(userDirectory(npm, dir)).toBe(dir);
+      expect(userDirectory({}, root)).toBe(root);
+      expect(userDirectory({ INIT_CWD: '/home/clerk' }, root)).toBe(root);
+      // The root through a link is the same root.
+      const link = join(dir, 'link-to-root');
+      symlinkSync(root, link);
+      expect(userDirectory({ ...npm, npm_package_json: join(link, 'package.json') }, root)).toBe(
+        '/home/clerk/invoices',
+      );
+    });
+
+    it('`npm run -s cli -- invoices export` run from another directory writes --out there (spawned)', async () => {
+      const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'billing-cli-elsewhere-')));
+      try {
+        mkdirSync(join(elsewhere, 'out'));
+        const { code, stdout, stderr } = await spawned(
+          ['--prefix', root, 'run', '-s', 'cli', '--'].concat([
+            'invoices',
+            'export',
+            number,
+            '--format',
+            'csv',
+            '--out',
+            'out/invoice.csv',
+          ]),
+          elsewhere,
+        );
+        expect({ code, stderr }).toEqual({
+          code: 0,
+          stderr: expect.stringContaining(
+            `Wrote ${number} (finalized) as csv to ${join(elsewhere, 'out/invoice.csv')}: `,
+          ),
+        });
+        expect(stdout).toBe(''); // -s: no npm banner in what a shell would redirect
+        expect(readFileSync(join(elsewhere, 'out/invoice.csv')).equals(served.get('csv')!)).toBe(
+          true,
+        );
+        expect(existsSync(join(root, 'out/invoice.csv'))).toBe(false);
+      } finally {
+        rmSync(elsewhere, { recursive: true, force: true });
+      }
+    }, 240_000);
+  });
+
+  /** `npm <args>` in `cwd`, with only what a shell would give it and the test ledger. */
+  function spawned(
+    args: string[],
+    cwd: string,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((done, fail) => {
+      const child = spawn('npm', args, {
+        cwd,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? tmpdir(),
+          DATABASE_URL: process.env.DATABASE_URL ?? '',
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('error', fail);
+      child.once('close', (code) => done({ code, stdout, stderr }));
+    });
+  }
 });

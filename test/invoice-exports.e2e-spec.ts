@@ -140,6 +140,7 @@ describe('invoice exports: csv, json, pdf, pms (e2e)', () => {
         'Date: 2026-03-31',
         'Billing account: ROOM-1012',
         'Period: 2026-03-01 to 2026-03-31',
+        'Time zone: America/Denver',
         // 17.00 at 6.25 % = 1.0625 -> 1.06; 1.50 -> 0.09; 0.75 -> 0.05
         '2026-03-02 01:00 +13035550100 uk 1:01 17.00 USD',
         'Subtotal 19.25 USD',

@@ -85,10 +85,12 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="INV-2026-000001.txt"');
     const text = res.text;
     expect(validateLedes(text)).toEqual([]);
-    const rows = text
-      .split('\r\n')
-      .slice(2)
-      .map((line) => line.slice(0, -2).split('|'));
+    // Every line ends in [] and CRLF, the last one too.
+    expect(text.endsWith('|||10234-001[]\r\n')).toBe(true);
+    const lines = text.split('\r\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.every((line) => line.endsWith('[]'))).toBe(true);
+    const rows = lines.slice(2).map((line) => line.slice(0, -2).split('|'));
     const field = (row: string[], name: (typeof LEDES_FIELDS)[number]) =>
       row[LEDES_FIELDS.indexOf(name)];
     expect(rows).toHaveLength(3);
@@ -121,9 +123,12 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
       `${LEDES_FIELDS.join('|')}[]`,
       '20260402|INV-2026-000001|10234|001|1.50|20260301|20260331|Telephone charges|1|E|1|0|1.50|20260302||E105||253|Telephone|24-6437381|1.50|||10234-001[]',
     ];
-    expect(validateLedes(good.join('\r\n'))).toEqual([]);
+    const file = (lines: string[]) => lines.map((line) => `${line}\r\n`).join('');
+    expect(validateLedes(file(good))).toEqual([]);
+    expect(validateLedes(file(good).slice(0, -2))).toEqual(['the last line does not end in CRLF']);
+    expect(validateLedes(`${file(good)}\r\n`)).toEqual(['line 4 does not end in []']);
     const bad = (change: (line: string) => string) =>
-      validateLedes([good[0], good[1], change(good[2])].join('\r\n'));
+      validateLedes(file([good[0], good[1], change(good[2])]));
     expect(bad((l) => l.replace('|1.50|20260301', '|1.51|20260301'))).toContainEqual(
       expect.stringContaining('INVOICE_TOTAL'),
     );

@@ -6,10 +6,11 @@ import {
   fsyncSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { INestApplicationContext } from '@nestjs/common';
@@ -49,9 +50,15 @@ const consoleOutput: CliOutput = {
 
 /**
  * `npm run cli -- <command>`: the service's administration from a shell, against the ledger
- * that DATABASE_URL names. Returns the exit code.
+ * that DATABASE_URL names. A relative file name is the user's: relative to `directory`, where
+ * the command was run (see `userDirectory`). Returns the exit code.
  */
-export async function runCli(argv: string[], output: CliOutput = consoleOutput): Promise<number> {
+export async function runCli(
+  argv: string[],
+  output: CliOutput = consoleOutput,
+  directory = process.cwd(),
+): Promise<number> {
+  const userPath = (file: string) => resolve(directory, file);
   let context: INestApplicationContext | undefined;
   let exitCode = 0;
   const boot = async (): Promise<INestApplicationContext> => {
@@ -126,7 +133,7 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
         'importing the same file again changes nothing',
     )
     .action(async (file: string) => {
-      const input = readJsonFile(file);
+      const input = readJsonFile(userPath(file));
       const result = await (await boot()).get(RatePlansService).importPlan(input, CLI_ACTOR);
       const { plan, added } = result;
       const what = {
@@ -163,7 +170,7 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     )
     .option('--effective-from <instant>', 'ISO-8601 with offset (default: now)')
     .action(async (id: string, file: string, options: { effectiveFrom?: string }) => {
-      const csv = readTextFile(file);
+      const csv = readTextFile(userPath(file));
       const service = (await boot()).get(RatePlansService);
       const { plan, added } = await service.importRateTable(
         positiveInteger(id, 'id'),
@@ -185,13 +192,16 @@ export async function runCli(argv: string[], output: CliOutput = consoleOutput):
     .addOption(
       new Option('--format <format>', 'which file').choices(EXPORT_FORMATS).makeOptionMandatory(),
     )
-    .option('--out <file>', 'where to write it (default: its download name, in this directory)')
+    .option(
+      '--out <file>',
+      'where to write it, relative to where the command runs (default: its download name there)',
+    )
     .action(async (number: string, options: { format: ExportFormat; out?: string }) => {
       const context = await boot();
       const ledger = context.get(Ledger);
       const invoice = await context.get(InvoicesService).loadByNumber(ledger.manager, number);
       const file = await invoiceFile(ledger, invoice, options.format);
-      const out = options.out ?? file.fileName;
+      const out = userPath(options.out ?? file.fileName);
       const bytes = await writeWhole(file.body, out);
       output.err(
         `Wrote ${invoice.number} (${invoice.status}) as ${options.format} to ${out}: ${bytes.toLocaleString('en-US')} bytes`,
@@ -343,9 +353,29 @@ function readJsonFile(file: string): unknown {
   }
 }
 
+/**
+ * Where the user ran the command. `npm run` runs a script in the package's root and names the
+ * directory it was run from in INIT_CWD: `npm run cli -- invoices export … --out a.csv` typed
+ * in ~/invoices writes ~/invoices/a.csv. INIT_CWD counts only while we run in the root npm moved
+ * to: a program started by an npm script from elsewhere inherits it, and its own directory is
+ * the user's.
+ */
+export function userDirectory(env: NodeJS.ProcessEnv, cwd: string): string {
+  const { INIT_CWD: initCwd, npm_package_json: packageJson } = env;
+  if (!initCwd || !packageJson) return cwd;
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  return real(dirname(packageJson)) === real(cwd) ? initCwd : cwd;
+}
+
 if (require.main === module) {
   applyMemoryPolicy();
-  runCli(process.argv.slice(2)).then(
+  runCli(process.argv.slice(2), consoleOutput, userDirectory(process.env, process.cwd())).then(
     (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -29,6 +29,15 @@ export interface ExportLine {
   breakdown_json: string;
 }
 
+/** What an exporter may also ask of a line: its line item's, read only when asked. */
+export interface ExportLineItem {
+  /** The account summary the line bills (calls counted together, no number or time of day). */
+  account_summary_id: number | null;
+}
+
+type LineField = keyof ExportLine | keyof ExportLineItem;
+type Line<K extends LineField> = Pick<ExportLine & ExportLineItem, K>;
+
 /** An invoice as every export format reads it: its row, its plan, and its lines page by page. */
 export interface InvoiceDocument {
   invoice: InvoiceRow;
@@ -45,7 +54,7 @@ export interface InvoiceDocument {
    * The lines in order, a page at a time (memory stays flat however long the invoice), with
    * the fields an exporter writes: reading a column costs more than most formatting of it.
    */
-  pages: <K extends keyof ExportLine>(fields: readonly K[]) => AsyncIterable<Pick<ExportLine, K>[]>;
+  pages: <K extends LineField>(fields: readonly K[]) => AsyncIterable<Line<K>[]>;
 }
 
 /**
@@ -138,24 +147,30 @@ export async function openInvoiceDocument(
   };
 }
 
+/** ExportLineItem's fields, as SQL. */
+const DERIVED: Record<string, string | undefined> = {
+  account_summary_id: `(SELECT account_summary_id FROM line_items
+    WHERE line_items.id = invoice_lines.line_item_id) AS account_summary_id`,
+};
+
 /**
  * Pages of `fields`, keyed by line number; between pages the event loop takes its turn (a long
  * export never holds the service's other requests for more than a page).
  */
-async function* linePages<K extends keyof ExportLine>(
+async function* linePages<K extends LineField>(
   ledger: Ledger,
   invoiceId: number,
   pageLines: number,
   fields: readonly K[],
-): AsyncIterable<Pick<ExportLine, K>[]> {
+): AsyncIterable<Line<K>[]> {
   // line_number first, always: the key of the next page. The names are ExportLine's own.
   const names = ['line_number', ...fields.filter((field) => field !== 'line_number')];
-  const sql = `SELECT ${names.join(', ')} FROM invoice_lines
+  const sql = `SELECT ${names.map((name) => DERIVED[name] ?? name).join(', ')} FROM invoice_lines
     WHERE invoice_id = ? AND line_number > ? ORDER BY line_number LIMIT ?`;
   const line = (row: unknown[]) => {
     const fieldsOf: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) fieldsOf[names[i]] = row[i];
-    return fieldsOf as Pick<ExportLine, K>;
+    return fieldsOf as Line<K>;
   };
   for (let after = 0; ; await nextTurn()) {
     const rows = ledger.rows(sql, invoiceId, after, pageLines);

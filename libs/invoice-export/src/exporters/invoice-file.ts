@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import { DomainError } from '@app/common';
-import type { Ledger } from '@app/ledger';
+import type { BusinessKind, Ledger } from '@app/ledger';
 import type { InvoiceRow } from '../invoices/invoices.service';
 import { csvExport } from './csv-exporter';
 import { type InvoiceDocument, openInvoiceDocument } from './invoice-document';
 import { jsonExport } from './json-exporter';
-import { ledesExport, ledesRefusal } from './ledes-exporter';
+import { ledesExport, ledesLawFirmId } from './ledes-exporter';
 import { pdfExport } from './pdf-exporter';
-import { pmsExport } from './pms-exporter';
+import { MAX_POSTING, pmsExport } from './pms-exporter';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ledes1998b', 'pms', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -44,9 +44,9 @@ export interface InvoiceFile {
 }
 
 /**
- * The invoice in one of the export formats. Everything that can refuse the export (a draft, a
- * plan without a LEDES firm id, lines that do not add up) refuses here, before a byte is
- * written; the body is then streamed a page of lines at a time.
+ * The invoice in one of the export formats. Everything that can refuse the export (lines that
+ * do not add up, then `exportRefusal`) refuses here, before a byte is written; the body is then
+ * streamed a page of lines at a time.
  */
 export async function invoiceFile(
   ledger: Ledger,
@@ -62,30 +62,10 @@ export async function openForExport(
   invoice: InvoiceRow,
   format: ExportFormat,
 ): Promise<InvoiceDocument> {
-  if (invoice.status !== 'finalized' && format !== 'json') {
-    throw new DomainError(
-      'conflict',
-      `Invoice ${invoice.id} is ${invoice.status}: only a finalized invoice exports as ${format} (json shows any)`,
-      [{ field: 'status', message: invoice.status }],
-    );
-  }
   const document = await openInvoiceDocument(ledger, invoice);
   const refusal = exportRefusal(document, format);
-  if (refusal !== null) throw refusal;
+  if (refusal) throw refusal;
   return document;
-}
-
-/** Why the format cannot be written for this invoice, or null when it can. */
-export function exportRefusal(document: InvoiceDocument, format: ExportFormat): DomainError | null {
-  switch (format) {
-    case 'ledes1998b':
-      return ledesRefusal(document);
-    case 'csv':
-    case 'json':
-    case 'pms':
-    case 'pdf':
-      return null;
-  }
 }
 
 /** An opened invoice as a file; its body starts reading when it is first read (PDF: at once). */
@@ -97,6 +77,111 @@ export function fileOf(document: InvoiceDocument, format: ExportFormat): Invoice
 /** `GH-2026-000001.pdf`; a draft `draft-42.json`. */
 export function exportFileName(invoice: InvoiceRow, format: ExportFormat): string {
   return `${invoice.number ?? `draft-${invoice.id}`}.${WRITERS[format].extension}`;
+}
+
+/**
+ * Why `format` does not fit the invoice, or null when it does: every rule that refuses an
+ * export by its format is here, so that a caller can check invoices before writing a byte (one
+ * file, or many into one archive). A format that passes is then written whole.
+ */
+export function exportRefusal(document: InvoiceDocument, format: ExportFormat): DomainError | null {
+  const { invoice } = document;
+  if (invoice.status !== 'finalized' && format !== 'json') {
+    return new DomainError(
+      'conflict',
+      `Invoice ${invoice.id} is ${invoice.status}: only a finalized invoice exports as ${format} (json shows any)`,
+      [{ field: 'status', message: invoice.status }],
+    );
+  }
+  switch (format) {
+    case 'csv':
+    case 'json':
+    case 'pdf':
+      return null;
+    case 'pms':
+      return pmsRefusal(document);
+    case 'ledes1998b':
+      return ledesRefusal(document);
+  }
+}
+
+/** Who bills, in a sentence's words. */
+const KIND_WORDS: Record<BusinessKind, string> = {
+  hotel: 'a hotel',
+  'law-firm': 'a law firm',
+  other: 'a business of kind other',
+};
+
+/** The formats that fit each kind's invoices, the one made for it first. */
+const FITTING: Record<BusinessKind, ExportFormat[]> = {
+  hotel: ['pms', 'csv', 'json', 'pdf'],
+  'law-firm': ['ledes1998b', 'csv', 'json', 'pdf'],
+  other: ['csv', 'json', 'pdf', 'ledes1998b'],
+};
+
+/** `Invoice GH-2026-000001 is billed by Grand Hotel Denver, a hotel: <why>; export it as ...`. */
+function kindRefusal({ invoice, issuer }: InvoiceDocument, why: string, hint = ''): DomainError {
+  const fitting = FITTING[issuer.kind];
+  const formats = `${fitting.slice(0, -1).join(', ')} or ${fitting[fitting.length - 1]}`;
+  return new DomainError(
+    'conflict',
+    `Invoice ${invoice.number ?? invoice.id} is billed by ${issuer.name}, ${KIND_WORDS[issuer.kind]}: ${why}; export it as ${formats}${hint}`,
+    [{ field: 'business.kind', message: issuer.kind }],
+  );
+}
+
+/**
+ * FIAS postings go to a hotel's PMS, which posts each to the folio of the room it names: only a
+ * hotel's invoice is one (decision 0021), and its posting numbers hold 8 digits.
+ */
+function pmsRefusal(document: InvoiceDocument): DomainError | null {
+  const { issuer, invoice } = document;
+  if (issuer.kind !== 'hotel') {
+    return kindRefusal(
+      document,
+      "pms (FIAS postings to a guest's folio) fits only a hotel's invoices",
+      issuer.kind === 'other'
+        ? `; if the business is a hotel, set its kind to hotel (PATCH /api/v1/businesses/${invoice.business_id}): the invoices it finalises from then on export as pms`
+        : '',
+    );
+  }
+  if (document.maxLineItemId > MAX_POSTING) {
+    return new DomainError(
+      'conflict',
+      `Line item ${document.maxLineItemId} has an id too long for a FIAS posting number (8 digits)`,
+    );
+  }
+  return null;
+}
+
+/**
+ * LEDES 1998B is a law firm's e-bill: refused for a hotel's invoice (decision 0021), and, as
+ * e-billing portals reject a file without one, without a firm id (400 naming the setting).
+ */
+function ledesRefusal(document: InvoiceDocument): DomainError | null {
+  const { issuer, invoice } = document;
+  if (issuer.kind === 'hotel') {
+    return kindRefusal(
+      document,
+      "ledes1998b (a law firm's e-bill) does not fit a hotel's invoices",
+    );
+  }
+  if (!ledesLawFirmId(document)) {
+    return DomainError.invalid('export', [
+      {
+        field: 'ledes.lawFirmId',
+        message:
+          "neither the rate plan's ledes.lawFirmId nor the law firm's taxId is set (the firm's tax id): set one to export LEDES",
+      },
+    ]);
+  }
+  if (!document.plan) {
+    return new DomainError(
+      'conflict',
+      `Invoice ${invoice.number ?? invoice.id} has no lines: a LEDES file needs at least one`,
+    );
+  }
+  return null;
 }
 
 /** The whole file in memory, for a delivery's request body. */

@@ -1,4 +1,4 @@
-import { DomainError, withoutControlCharacters } from '@app/common';
+import { withoutControlCharacters } from '@app/common';
 import {
   AccountCodes,
   RatePlanDocument,
@@ -79,41 +79,25 @@ function clientAndMatter(
     : { client: account, matter: account };
 }
 
-/**
- * LEDES 1998B (exports.md): line 1 `LEDES1998B[]`, line 2 the 24 field names, a line per
- * invoice line; `|` between fields, `[]` ending every line, CRLF between lines. Refused (400)
- * without a firm id (the plan's `ledes.lawFirmId`, else a law firm's tax id): e-billing portals
- * reject a file without it. Checked
- * before the first byte; the lines are then written a page at a time.
- */
-export function ledesExport(document: InvoiceDocument): AsyncIterable<string> {
-  const refusal = ledesRefusal(document);
-  if (refusal !== null) throw refusal;
-  const { invoice, plan } = document;
-  return ledesLines(document, plan!, invoice.finalized_at_ms!, ledesText(ledesFirmId(document)));
-}
-
-/** LAW_FIRM_ID is the firm's tax id: the plan's `ledes.lawFirmId`, else a law firm's own. */
-function ledesFirmId({ plan, issuer }: InvoiceDocument): string | null {
+/** LAW_FIRM_ID, the firm's tax id: the plan's `ledes.lawFirmId`, else a law firm's own. */
+export function ledesLawFirmId({ plan, issuer }: InvoiceDocument): string | null {
   return plan?.ledes?.lawFirmId ?? (issuer.kind === 'law-firm' ? issuer.taxId : null) ?? null;
 }
 
-/** Why the invoice cannot be written as LEDES 1998B, or null when it can. */
-export function ledesRefusal(document: InvoiceDocument): DomainError | null {
+/**
+ * LEDES 1998B (exports.md): line 1 `LEDES1998B[]`, line 2 the 24 field names, a line per
+ * invoice line; `|` between fields, `[]` and CRLF ending every line, the last one too (a
+ * portal's line reader may drop a last line without its line end). What refuses a LEDES export
+ * (a hotel's invoice, no firm id) is `exportRefusal`'s, checked before this is called; the
+ * lines are written a page at a time.
+ */
+export function ledesExport(document: InvoiceDocument): AsyncIterable<string> {
   const { invoice, plan } = document;
-  if (!plan || !ledesFirmId(document)) {
-    return DomainError.invalid('export', [
-      {
-        field: 'ledes.lawFirmId',
-        message:
-          "neither the rate plan's ledes.lawFirmId nor the law firm's taxId is set (the firm's tax id): set one to export LEDES",
-      },
-    ]);
+  const lawFirmId = ledesLawFirmId(document);
+  if (!plan || !lawFirmId || invoice.finalized_at_ms === null || invoice.number === null) {
+    throw new Error(`Invoice ${invoice.id} is written as LEDES only after exportRefusal passed it`);
   }
-  if (invoice.finalized_at_ms === null || invoice.number === null) {
-    return new DomainError('conflict', `Invoice ${invoice.id} is not finalized`);
-  }
-  return null;
+  return ledesLines(document, plan, invoice.finalized_at_ms, ledesText(lawFirmId));
 }
 
 async function* ledesLines(
@@ -156,4 +140,5 @@ async function* ledesLines(
     }
     yield text;
   }
+  yield '\r\n';
 }

@@ -18,14 +18,16 @@ function isDay(text: string): boolean {
 
 /**
  * Checks a LEDES 1998B file as an e-billing portal would: the header lines, 24 fields a line,
- * `[]` ending each, plain ASCII, YYYYMMDD dates, type E and code E105, amounts with two
- * decimals, units x unit cost + adjustment = line total, INVOICE_TOTAL = the sum of the line
- * totals on every line. Returns what is wrong, one sentence each; none is a valid file.
+ * `[]` and CRLF ending each (the last one too), plain ASCII, YYYYMMDD dates, type E and code
+ * E105, amounts with two decimals, units x unit cost + adjustment = line total, INVOICE_TOTAL =
+ * the sum of the line totals on every line. Returns what is wrong, one sentence each; none is a valid file.
  */
 export function validateLedes(text: string): string[] {
   const problems: string[] = [];
   if (/[^\x20-\x7e\r\n]/.test(text)) problems.push('the file is not plain ASCII');
+  if (!text.endsWith('\r\n')) problems.push('the last line does not end in CRLF');
   const lines = text.split('\r\n');
+  if (lines[lines.length - 1] === '') lines.pop(); // what follows the last line's CRLF
   if (lines.some((line) => /[\r\n]/.test(line))) problems.push('a line break other than CRLF');
   if (lines[0] !== 'LEDES1998B[]') problems.push('line 1 is not LEDES1998B[]');
   if (lines[1] !== `${LEDES_FIELDS.join('|')}[]`) problems.push('line 2 is not the 24 field names');

@@ -76,6 +76,7 @@ async function writeInvoice(
     ['Date', day(finalized)],
     ['Billing account', invoice.billing_account],
     ['Period', `${day(invoice.period_start_ms)} to ${day(invoice.period_end_ms - 1)}`],
+    ['Time zone', invoice.timezone], // of every time of day below
   ]) {
     pdf.text(`${label}: ${printable(value)}`);
   }
@@ -83,25 +84,38 @@ async function writeInvoice(
 
   const header = COLUMNS.map((column) => column.title);
   let y = pdf.y;
-  /** A row of cells at the columns' places, on a new page (headed again) when this one is full. */
+  /**
+   * A row of cells at the columns' places, on a new page (headed again) when this one is full. A
+   * cell longer than its column wraps inside it, and the row is as tall as its tallest cell: a
+   * long number or class name never runs into the next row.
+   */
   const row = (
     cells: { text: string; x: number; width: number; align: 'left' | 'right' }[],
     bold = false,
   ) => {
-    if (y + ROW > PAGE.height - PAGE.margin) {
+    const font = () => pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    font();
+    const texts = cells.map((cell) => printable(cell.text));
+    let height = ROW;
+    for (const [index, cell] of cells.entries()) {
+      if (pdf.widthOfString(texts[index]) <= cell.width) continue;
+      const wrapped = pdf.heightOfString(texts[index], { width: cell.width });
+      height = Math.max(height, wrapped + ROW - pdf.currentLineHeight(true));
+    }
+    if (y + height > PAGE.height - PAGE.margin) {
       pdf.addPage();
       y = PAGE.margin;
       row(tableRow(header), true);
+      font();
     }
-    pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    for (const cell of cells) {
-      pdf.text(printable(cell.text), cell.x, y, {
+    for (const [index, cell] of cells.entries()) {
+      pdf.text(texts[index], cell.x, y, {
         width: cell.width,
         align: cell.align,
         lineBreak: false,
       });
     }
-    y += ROW;
+    y += height;
   };
 
   row(tableRow(header), true);
@@ -118,18 +132,32 @@ async function writeInvoice(
     'amount_minor',
     'tax_minor',
     'taxes_json',
+    'account_summary_id',
   ])) {
     for (const line of page) {
       const start = time.at(line.start_time_ms);
+      const summary = line.account_summary_id !== null;
       row(
-        tableRow([
-          time.date(start, '-'),
-          time.time(start, ':').slice(0, 5),
-          numberOf(line),
-          line.destination_class ?? '',
-          duration(line.talk_seconds),
-          money(line.amount_minor),
-        ]),
+        tableRow(
+          summary
+            ? // Calls counted together: the day they were counted from, no time of day.
+              [
+                time.date(start, '-'),
+                '',
+                callCount(line.calls),
+                'all destinations',
+                talkMinutes(line.talk_seconds),
+                money(line.amount_minor),
+              ]
+            : [
+                time.date(start, '-'),
+                time.time(start, ':').slice(0, 5),
+                numberOf(line),
+                line.destination_class ?? '',
+                duration(line.talk_seconds),
+                money(line.amount_minor),
+              ],
+        ),
       );
       subtotal += line.amount_minor;
       tax += line.tax_minor;
@@ -167,9 +195,18 @@ function tableRow(texts: string[]) {
   return COLUMNS.map((column, index) => ({ ...column, text: texts[index] }));
 }
 
-/** The number called, or for an account summary line how many calls. */
+/** The number called (for a call with none, how many calls). */
 function numberOf(line: Pick<ExportLine, 'normalized_number' | 'dialed_number' | 'calls'>): string {
   if (line.normalized_number) return `+${line.normalized_number}`;
   if (line.dialed_number) return line.dialed_number;
-  return `${line.calls} calls`;
+  return callCount(line.calls);
+}
+
+/** `1 call`, `37 calls`. */
+const callCount = (calls: number) => `${calls} ${calls === 1 ? 'call' : 'calls'}`;
+
+/** `45 min`, `2 h 13 min`: a summary's talk time as its description gives it (minutes up). */
+function talkMinutes(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

@@ -1,9 +1,9 @@
-import { DomainError, withoutControlCharacters } from '@app/common';
+import { withoutControlCharacters } from '@app/common';
 import type { InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 
 /** P# holds at most 8 digits. */
-const MAX_POSTING = 99_999_999;
+export const MAX_POSTING = 99_999_999;
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -24,12 +24,7 @@ const fias = (value: string) => withoutControlCharacters(value).replace(/\|/g, '
  * same call in every export, so that a PMS can refuse a repeat.
  */
 export function pmsExport(document: InvoiceDocument): AsyncIterable<string> {
-  if (document.maxLineItemId > MAX_POSTING) {
-    throw new DomainError(
-      'conflict',
-      `Line item ${document.maxLineItemId} has an id too long for a FIAS posting number (8 digits)`,
-    );
-  }
+  // A hotel's invoice, posting numbers of 8 digits at most: exportRefusal checked it.
   return pmsRecords(document);
 }
 

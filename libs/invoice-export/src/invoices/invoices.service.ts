@@ -127,7 +127,7 @@ function duration(seconds: number): string {
 /** What the line was, in words a client reads on the bill. */
 export function lineDescription(item: ItemRow): string {
   if (item.account_summary_id !== null) {
-    return `Telephone: ${item.calls} calls, ${duration(item.talk_seconds)}`;
+    return `Telephone: ${item.calls} ${item.calls === 1 ? 'call' : 'calls'}, ${duration(item.talk_seconds)}`;
   }
   const number = item.normalized_number ? `+${item.normalized_number}` : (item.dialed_number ?? '');
   return `Telephone: ${number}, ${duration(item.billed_seconds || item.talk_seconds)}`;
