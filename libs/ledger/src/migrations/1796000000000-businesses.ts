@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Businesses: every source and invoice belongs to one, and invoice numbers are gapless per
  * business and year. The first start makes the default business (prefix `INV`, so numbers
- * already given keep their form) and gives it every existing source, invoice and sequence.
+ * already given keep their form; a hotel or a law firm when its sources say so) and gives it
+ * every existing source, invoice and sequence.
  *
  * `sources`, `invoices` and `invoice_number_sequences` are rebuilt (SQLite cannot add a NOT
  * NULL foreign key in place). Foreign keys are off while migrations run; the triggers that name
@@ -40,9 +41,20 @@ export class Businesses1796000000000 implements MigrationInterface {
   }
 }
 
+/** How the ledger's sources bill: by room extension only (a hotel), by account code only (a firm). */
+const BILLED_BY = `SELECT DISTINCT json_extract(v."plan_json", '$.billingAccount.by') FROM "sources" s
+  JOIN "rate_plan_versions" v ON v."rate_plan_id" = s."rate_plan_id"`;
+
+/**
+ * The default business. Its kind is read from the sources it takes, so that a hotel upgrading
+ * keeps its PMS exports: billing rooms by extension only is a hotel, account codes only a firm.
+ */
 const DEFAULT_BUSINESS = `INSERT INTO "businesses" ("name", "kind", "timezone", "address_json",
   "invoice_prefix", "is_default", "created_at_ms", "updated_at_ms")
-  VALUES ('My business', 'other',
+  VALUES ('My business',
+    CASE WHEN 'extension' IN (${BILLED_BY}) AND 'accountCode' NOT IN (${BILLED_BY}) THEN 'hotel'
+         WHEN 'accountCode' IN (${BILLED_BY}) AND 'extension' NOT IN (${BILLED_BY}) THEN 'law-firm'
+         ELSE 'other' END,
     COALESCE((SELECT "timezone" FROM "sources" ORDER BY "id" LIMIT 1), 'UTC'), '[]', 'INV', 1,
     CAST(unixepoch('subsec') * 1000 AS integer), CAST(unixepoch('subsec') * 1000 AS integer))`;
 

@@ -25,6 +25,8 @@ describe('migration: businesses (a populated ledger of the earlier schema)', () 
     await old.initialize();
     for (const statement of [
       `INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms) VALUES (1, 'Hotel', 'per-call', 'USD', 0, 0)`,
+      `INSERT INTO rate_plan_versions (id, rate_plan_id, version, effective_from_ms, plan_json, created_at_ms, created_by)
+         VALUES (1, 1, 1, 0, '{"billingAccount":{"by":"extension","prefix":"ROOM-"}}', 0, 'test')`,
       `INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, timezone, created_at_ms, updated_at_ms)
          VALUES (1, 'Calls', 'call-records', 'CALLDTL1', 1, 'America/Denver', 0, 0),
                 (2, 'Office', 'call-records', 'CALLDTL2', 1, 'Europe/London', 0, 0)`,
@@ -49,7 +51,7 @@ describe('migration: businesses (a populated ledger of the earlier schema)', () 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("makes the default business (prefix INV, the first source's zone) and gives it everything", async () => {
+  it("makes the default business (prefix INV, the first source's zone, a hotel as its rooms are billed by extension) and gives it everything", async () => {
     await expect(
       db.query(
         `SELECT id, name, kind, timezone, invoice_prefix, is_default, address_json FROM businesses`,
@@ -58,7 +60,7 @@ describe('migration: businesses (a populated ledger of the earlier schema)', () 
       {
         id: 1,
         name: 'My business',
-        kind: 'other',
+        kind: 'hotel',
         timezone: 'America/Denver',
         invoice_prefix: 'INV',
         is_default: 1,
