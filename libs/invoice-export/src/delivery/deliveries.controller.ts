@@ -18,7 +18,9 @@ export class DeliveriesController {
 
   @Get(':id/deliveries')
   @RequireRole('viewer')
-  @ApiOperation({ summary: "An invoice's deliveries to its billing system, attempt by attempt" })
+  @ApiOperation({
+    summary: "List an invoice's deliveries to its billing system, attempt by attempt",
+  })
   @ApiErrors(400, 401, [404, 'No invoice has this id.'])
   @ApiOkResponse({ type: DeliveryLogView })
   async log(@Param() { id }: IdParam): Promise<DeliveryLogView> {

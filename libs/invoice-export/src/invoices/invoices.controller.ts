@@ -298,7 +298,7 @@ export class InvoicesController {
     ],
   )
   @ApiOkResponse({
-    description: `The file, streamed, byte-identical every time: ${EXPORT_FORMATS.map((format) => `${format} as ${EXPORT_CONTENT_TYPES[format]}`).join(', ')}.`,
+    description: `The file, streamed, byte-identical every time: ${EXPORT_FORMATS.map((format) => `${format} as ${EXPORT_CONTENT_TYPES[format].split(';')[0]}`).join(', ')}.`,
     content: Object.fromEntries(
       EXPORT_FORMATS.map((format) => [
         EXPORT_CONTENT_TYPES[format],
