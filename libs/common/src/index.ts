@@ -11,3 +11,4 @@ export * from './text';
 export * from './delivery-url';
 export * from './cursor';
 export * from './zoned-time';
+export * from './api-errors';

@@ -9,6 +9,8 @@ import { requireJsonBody } from './require-json-body';
 export const JSON_BODY_LIMIT = '1mb';
 
 export const API_DOCS_PATH = 'api/docs';
+/** The OpenAPI document as JSON, next to the UI (README sends people here). */
+export const API_DOCUMENT_PATH = `/${API_DOCS_PATH}-json`;
 
 /**
  * What the HTTP server needs beyond the module: JSON bodies only (415 for any other), body
@@ -40,13 +42,14 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('xima-billing')
       .setDescription(
         'Call accounting for Xima CCaaS: rate plans, sources and sync, line item review, invoices. ' +
-          'Every route but /health needs `Authorization: Bearer <API key>`.',
+          'Every route but /health needs `Authorization: Bearer <API key>`. ' +
+          `This document as JSON: [${API_DOCUMENT_PATH}](${API_DOCUMENT_PATH}).`,
       )
       .setVersion('1')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(API_DOCS_PATH, app, document);
+  SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: API_DOCUMENT_PATH });
   app.enableShutdownHooks();
   return app;
 }

@@ -2,11 +2,11 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
+import { ApiErrors, AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
 import { DeliveryLogView } from './delivery-log.view';
 import { DeliveryService } from './delivery.service';
 
@@ -18,6 +18,10 @@ export class DeliveriesController {
 
   @Get(':id/deliveries')
   @RequireRole('viewer')
+  @ApiOperation({
+    summary: "List an invoice's deliveries to its billing system, attempt by attempt",
+  })
+  @ApiErrors(400, 401, [404, 'No invoice has this id.'])
   @ApiOkResponse({ type: DeliveryLogView })
   async log(@Param() { id }: IdParam): Promise<DeliveryLogView> {
     return DeliveryLogView.of(await this.deliveries.log(id));
@@ -27,10 +31,20 @@ export class DeliveriesController {
   @Post(':id/deliveries')
   @HttpCode(202)
   @RequireRole('accountant')
-  @ApiAcceptedResponse({ type: DeliveryLogView })
-  @ApiConflictResponse({
-    description:
+  @ApiOperation({ summary: 'Deliver a finalized invoice to its billing system again, now' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No invoice has this id.'],
+    [
+      409,
       'Not finalized, no billing system (no deliveryUrl), already delivered, or a delivery is running.',
+    ],
+  )
+  @ApiAcceptedResponse({
+    type: DeliveryLogView,
+    description: 'The log so far; it goes on in the background.',
   })
   async retry(
     @Param() { id }: IdParam,

@@ -36,6 +36,11 @@ const WRITERS: Record<
   pdf: { contentType: 'application/pdf', extension: 'pdf', write: pdfExport },
 };
 
+/** Each format's content type, as the API docs list the answers of an export. */
+export const EXPORT_CONTENT_TYPES = Object.fromEntries(
+  EXPORT_FORMATS.map((format) => [format, WRITERS[format].contentType]),
+) as Record<ExportFormat, string>;
+
 /** An invoice as a file: what it is, its download name, and its bytes as they are written. */
 export interface InvoiceFile {
   contentType: string;

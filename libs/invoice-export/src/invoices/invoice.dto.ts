@@ -32,6 +32,7 @@ export class CreateInvoiceDto extends PeriodDto {
   billingAccount!: string;
 
   @ApiPropertyOptional({
+    example: 1,
     description: 'Whose invoice, when the account has approved items of several businesses.',
   })
   @Absent()
@@ -41,13 +42,13 @@ export class CreateInvoiceDto extends PeriodDto {
 }
 
 export class BatchInvoicesDto extends PeriodDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 1, description: "Only this source's items." })
   @Absent()
   @IsInt()
   @Min(1)
   sourceId?: number;
 
-  @ApiPropertyOptional({ description: "Only this business's items." })
+  @ApiPropertyOptional({ example: 1, description: "Only this business's items." })
   @Absent()
   @IsInt({ message: 'businessId must be the id of a business' })
   @Min(1, { message: 'businessId must be the id of a business' })
@@ -55,6 +56,7 @@ export class BatchInvoicesDto extends PeriodDto {
 
   @ApiPropertyOptional({
     default: false,
+    example: false,
     description: 'Also draft accounts whose approved items total 0 (skipped by default).',
   })
   @Absent()
@@ -65,6 +67,7 @@ export class BatchInvoicesDto extends PeriodDto {
 export class BulkFinalizeDto extends InvoiceIdsDto {
   @ApiPropertyOptional({
     type: () => InvoiceFilterDto,
+    example: { businessId: 1, from: '2026-03-01', to: '2026-04-01' },
     description: 'The drafts this filter matches (its status is always draft), instead of ids.',
   })
   @Absent()

@@ -1,10 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, IdParam, RequireRole, isoTime } from '@app/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiErrors,
+  AuthenticatedActor,
+  CurrentActor,
+  IdParam,
+  RequireRole,
+  isoTime,
+} from '@app/common';
 import { DeliveryService } from '../delivery/delivery.service';
-import { invoiceFile } from '../exporters/invoice-file';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, invoiceFile } from '../exporters/invoice-file';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 import { invoiceArchive } from '../exporters/invoice-archive';
@@ -69,18 +84,21 @@ export class InvoiceSummaryView {
   }
 }
 
+/** A line of an invoice: one line item, as billed. */
+export class InvoiceLineView {
+  @ApiProperty({ example: 1 }) lineNumber!: number;
+  @ApiProperty({ example: 1234 }) lineItemId!: number;
+  @ApiProperty({ example: 'c-000123' }) callId!: string;
+  @ApiProperty({ example: '2026-03-10T20:05:00.000Z' }) startTime!: string;
+  @ApiProperty({ example: 'Telephone: +13035550100, 2 min' }) description!: string;
+  @ApiProperty({ example: '0.75' }) amount!: string;
+  @ApiProperty({ example: '0.05' }) tax!: string;
+  @ApiProperty({ example: '0.80' }) total!: string;
+}
+
 /** An invoice with its lines. */
 export class InvoiceView extends InvoiceSummaryView {
-  @ApiProperty() lines!: {
-    lineNumber: number;
-    lineItemId: number;
-    callId: string;
-    startTime: string;
-    description: string;
-    amount: string;
-    tax: string;
-    total: string;
-  }[];
+  @ApiProperty({ type: [InvoiceLineView] }) lines!: InvoiceLineView[];
 
   static withLines(invoice: InvoiceRow, lines: LineRow[]): InvoiceView {
     const money = (minor: number) => formatMinor(minor, invoice.currency);
@@ -98,6 +116,37 @@ export class InvoiceView extends InvoiceSummaryView {
       })),
     };
   }
+}
+
+export class InvoicePageView {
+  @ApiProperty({ type: [InvoiceSummaryView] }) items!: InvoiceSummaryView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page.' })
+  nextCursor!: string | null;
+}
+
+export class InvoiceBatchView {
+  @ApiProperty({ type: [InvoiceView], description: 'The drafts made, one an account.' })
+  items!: InvoiceView[];
+  @ApiProperty({ example: 2, description: 'Accounts left out because they total 0.' })
+  skippedZero!: number;
+}
+
+/** What became of one invoice of a bulk finalize. */
+export class FinalizeOutcomeView {
+  @ApiProperty({ example: 41 }) id!: number;
+  @ApiProperty({ enum: ['finalized', 'refused'] }) outcome!: string;
+  @ApiProperty({ required: false, example: 'GH-2026-000007', description: 'When finalized.' })
+  number?: string;
+  @ApiProperty({ required: false, example: 409, description: 'When refused: the status alone.' })
+  status?: number;
+  @ApiProperty({ required: false, description: 'When refused: why.' })
+  message?: string;
+}
+
+export class FinalizeReportView {
+  @ApiProperty({ example: 3 }) finalized!: number;
+  @ApiProperty({ example: 1 }) refused!: number;
+  @ApiProperty({ type: [FinalizeOutcomeView] }) results!: FinalizeOutcomeView[];
 }
 
 @ApiTags('invoices')
@@ -122,7 +171,19 @@ export class InvoicesController {
 
   @Post()
   @RequireRole('accountant')
-  @ApiOkResponse({ type: InvoiceView })
+  @ApiOperation({ summary: "Draft an invoice of a billing account's approved items in a period" })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [
+      409,
+      'No approved, uninvoiced items in the period, or items of several businesses (name a businessId) or currencies.',
+    ],
+    413,
+    415,
+  )
+  @ApiCreatedResponse({ type: InvoiceView })
   async create(
     @Body() body: CreateInvoiceDto,
     @CurrentActor() actor: AuthenticatedActor,
@@ -135,6 +196,9 @@ export class InvoicesController {
 
   @Post('batch')
   @RequireRole('accountant')
+  @ApiOperation({ summary: 'Draft an invoice for every account with approved items in a period' })
+  @ApiErrors(400, 401, 403, [409, "An account's items are in several currencies."], 413, 415)
+  @ApiCreatedResponse({ type: InvoiceBatchView })
   async batch(
     @Body() body: BatchInvoicesDto,
     @CurrentActor() actor: AuthenticatedActor,
@@ -152,6 +216,9 @@ export class InvoicesController {
   /** Invoices newest first, a page at a time; the list carries no lines (the detail does). */
   @Get()
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Find invoices: filters, pages newest first, no lines' })
+  @ApiErrors(400, 401)
+  @ApiOkResponse({ type: InvoicePageView })
   async list(
     @Query() query: InvoicePageQueryDto,
   ): Promise<{ items: InvoiceSummaryView[]; nextCursor: string | null }> {
@@ -162,6 +229,17 @@ export class InvoicesController {
   /** Many invoices as one ZIP, each entry its own export; refused whole before a byte. */
   @Get('export')
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Export many invoices as one ZIP, a file each' })
+  @ApiErrors(
+    400,
+    401,
+    [404, 'An id names no invoice.'],
+    [409, 'An invoice does not export in this format (nothing is sent): the message says which.'],
+  )
+  @ApiOkResponse({
+    description: 'A ZIP, streamed: each entry is the invoice exported on its own.',
+    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+  })
   async archive(@Query() query: ArchiveQueryDto, @Res() response: Response): Promise<void> {
     const { format, ids, ...filter } = query;
     const invoices = await this.invoices.matching(ids, ids === undefined ? filter : undefined);
@@ -177,6 +255,9 @@ export class InvoicesController {
   @Post('finalize')
   @HttpCode(200)
   @RequireRole('accountant')
+  @ApiOperation({ summary: 'Finalize many drafts, each on its own, with a report of each' })
+  @ApiErrors(400, 401, 403, [404, 'An id names no invoice; nothing was finalized.'], 413, 415)
+  @ApiOkResponse({ type: FinalizeReportView })
   async finalizeMany(
     @Body() body: BulkFinalizeDto,
     @CurrentActor() actor: AuthenticatedActor,
@@ -196,6 +277,8 @@ export class InvoicesController {
 
   @Get(':id')
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Get an invoice with its lines' })
+  @ApiErrors(400, 401, [404, 'No invoice has this id.'])
   @ApiOkResponse({ type: InvoiceView })
   async get(@Param() { id }: IdParam): Promise<InvoiceView> {
     return this.view(await this.invoices.load(this.ledger.manager, id));
@@ -204,6 +287,25 @@ export class InvoicesController {
   /** The invoice as a file (exports.md): byte-identical every time, streamed. */
   @Get(':id/export')
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Export an invoice as a file: csv, json, ledes1998b, pms or pdf' })
+  @ApiErrors(
+    400,
+    401,
+    [404, 'No invoice has this id.'],
+    [
+      409,
+      "Not finalized (json shows a draft too), or a format that does not fit the business's kind.",
+    ],
+  )
+  @ApiOkResponse({
+    description: `The file, streamed, byte-identical every time: ${EXPORT_FORMATS.map((format) => `${format} as ${EXPORT_CONTENT_TYPES[format].split(';')[0]}`).join(', ')}.`,
+    content: Object.fromEntries(
+      EXPORT_FORMATS.map((format) => [
+        EXPORT_CONTENT_TYPES[format],
+        { schema: { type: 'string', format: 'binary' } },
+      ]),
+    ),
+  })
   async export(
     @Param() { id }: IdParam,
     @Query() { format }: ExportQueryDto,
@@ -221,6 +323,15 @@ export class InvoicesController {
   @Post(':id/refresh')
   @HttpCode(200)
   @RequireRole('accountant')
+  @ApiOperation({ summary: "Collect a draft's lines again (items approved or changed since)" })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No invoice has this id.'],
+    [409, 'The invoice is not a draft: a finalized invoice never changes.'],
+  )
+  @ApiOkResponse({ type: InvoiceView })
   async refresh(
     @Param() { id }: IdParam,
     @CurrentActor() actor: AuthenticatedActor,
@@ -231,6 +342,15 @@ export class InvoicesController {
   @Delete(':id')
   @HttpCode(204)
   @RequireRole('accountant')
+  @ApiOperation({ summary: 'Delete a draft: its items can be invoiced again' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No invoice has this id.'],
+    [409, 'The invoice is not a draft: a finalized invoice never changes.'],
+  )
+  @ApiNoContentResponse({ description: 'Deleted.' })
   async remove(@Param() { id }: IdParam, @CurrentActor() actor: AuthenticatedActor): Promise<void> {
     await this.invoices.remove(id, actor);
   }
@@ -238,6 +358,15 @@ export class InvoicesController {
   @Post(':id/finalize')
   @HttpCode(200)
   @RequireRole('accountant')
+  @ApiOperation({ summary: "Finalize a draft: it takes its business's next number" })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No invoice has this id.'],
+    [409, 'The invoice is not a draft: a finalized invoice never changes.'],
+  )
+  @ApiOkResponse({ type: InvoiceView })
   async finalize(
     @Param() { id }: IdParam,
     @CurrentActor() actor: AuthenticatedActor,
@@ -251,6 +380,17 @@ export class InvoicesController {
   @Post(':id/void')
   @HttpCode(200)
   @RequireRole('accountant')
+  @ApiOperation({ summary: 'Void a finalized invoice: its number and totals are kept' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No invoice has this id.'],
+    [409, 'Only a finalized invoice can be voided.'],
+    413,
+    415,
+  )
+  @ApiOkResponse({ type: InvoiceView })
   async void(
     @Param() { id }: IdParam,
     @Body() body: VoidInvoiceDto,

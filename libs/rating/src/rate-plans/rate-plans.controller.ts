@@ -5,17 +5,26 @@ import {
   ApiExtraModels,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
+import { ApiErrors, AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
 import { AccountSummaryPlanDto, PerCallPlanDto } from '../validation';
+import { MAX_QUOTE_RECORDS } from './dto/quote-records';
 import { QuoteResult } from './dto/quote.view';
 import { RatePlanListView, RatePlanSummaryView, RatePlanView } from './dto/rate-plan.view';
 import { QuoteService } from './quote.service';
 import { RatePlansService } from './rate-plans.service';
+import {
+  ADD_VERSION_EXAMPLES,
+  CREATE_RATE_PLAN_EXAMPLES,
+  QUOTE_EXAMPLES,
+} from './rate-plan.examples';
 
 class QuoteView {
+  @ApiProperty({ type: [QuoteResult], description: 'One a record, in the order sent.' })
   results!: QuoteResult[];
 }
 
@@ -39,9 +48,12 @@ export class RatePlansController {
 
   @Post()
   @RequireRole('admin')
+  @ApiOperation({ summary: 'Create a rate plan (its version 1)' })
+  @ApiErrors(400, 401, 403, [409, 'A rate plan has this name already.'], 413, 415)
   @ApiBody({
     description: 'A rate plan (rating.md), optionally with `effectiveFrom`.',
     schema: PLAN_SCHEMA,
+    examples: CREATE_RATE_PLAN_EXAMPLES,
   })
   @ApiCreatedResponse({ type: RatePlanView })
   async create(
@@ -54,6 +66,8 @@ export class RatePlansController {
 
   @Get()
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'List rate plans' })
+  @ApiErrors(401)
   @ApiOkResponse({ type: RatePlanListView })
   async list(): Promise<RatePlanListView> {
     return { items: (await this.plans.list()).map((plan) => RatePlanSummaryView.of(plan)) };
@@ -61,6 +75,8 @@ export class RatePlansController {
 
   @Get(':id')
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Get a rate plan with its versions' })
+  @ApiErrors(400, 401, [404, 'No rate plan has this id.'])
   @ApiOkResponse({ type: RatePlanView })
   async get(@Param() { id }: IdParam): Promise<RatePlanView> {
     const { plan, versions } = await this.plans.get(id);
@@ -69,9 +85,20 @@ export class RatePlansController {
 
   @Post(':id/versions')
   @RequireRole('admin')
+  @ApiOperation({ summary: 'Add a version of a rate plan, in force from an instant' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No rate plan has this id.'],
+    [409, 'A version of the plan is in force from that instant already.'],
+    413,
+    415,
+  )
   @ApiBody({
     description: '`{ effectiveFrom, ...plan }`: the plan as it will be from that instant.',
     schema: PLAN_SCHEMA,
+    examples: ADD_VERSION_EXAMPLES,
   })
   @ApiCreatedResponse({ type: RatePlanView })
   async addVersion(
@@ -86,7 +113,19 @@ export class RatePlansController {
   @Post(':id/quote')
   @HttpCode(200)
   @RequireRole('viewer')
-  @ApiBody({ description: '`{ records: [...] }`: canonical call records, or summary rows.' })
+  @ApiOperation({ summary: 'Quote records with a rate plan: a dry run that stores nothing' })
+  @ApiErrors(400, 401, [404, 'No rate plan has this id.'], 413, 415)
+  @ApiBody({
+    description: '`{ records: [...] }`: canonical call records, or summary rows.',
+    schema: {
+      type: 'object',
+      required: ['records'],
+      properties: {
+        records: { type: 'array', items: { type: 'object' }, maxItems: MAX_QUOTE_RECORDS },
+      },
+    },
+    examples: QUOTE_EXAMPLES,
+  })
   @ApiOkResponse({ type: QuoteView })
   async quote(@Param() { id }: IdParam, @Body() body: unknown): Promise<QuoteView> {
     return { results: await this.quotes.quote(id, body) };

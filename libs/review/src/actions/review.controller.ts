@@ -1,6 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, DomainError, IdParam, RequireRole } from '@app/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiErrorCase,
+  ApiErrors,
+  AuthenticatedActor,
+  CurrentActor,
+  DomainError,
+  IdParam,
+  RequireRole,
+} from '@app/common';
 import { LineItemView } from '../line-items/line-item.view';
 import {
   AdjustDto,
@@ -11,6 +19,7 @@ import {
   ReasonDto,
 } from './review.dto';
 import { ReRateOutcome, ReRateService } from './re-rate.service';
+import { BulkOutcomeView, ReRateOutcomeView } from './review-outcome.view';
 import { ReviewAction } from './review-moves';
 import { ActionInput, ReviewService } from './review.service';
 
@@ -37,6 +46,20 @@ export function expectedVersion(
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The version acted on.' };
 
+/** What an action on one item can answer besides the item. */
+const ACTION_ERRORS: ApiErrorCase[] = [
+  400,
+  401,
+  403,
+  [404, 'No line item has this id.'],
+  [
+    409,
+    'The item has changed since the version sent (reload it), or its status does not allow this.',
+  ],
+  413,
+  415,
+];
+
 @ApiTags('line items')
 @ApiBearerAuth()
 @Controller('api/v1/line-items')
@@ -60,6 +83,19 @@ export class ReviewController {
   @Post('bulk')
   @HttpCode(200)
   @RequireRole('accountant')
+  @ApiOperation({
+    summary: 'Approve, reject, assign or reset many items at once: all of them or none',
+  })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'An id names no line item; nothing was changed.'],
+    [409, "An item's status does not allow the action; nothing was changed."],
+    413,
+    415,
+  )
+  @ApiOkResponse({ type: BulkOutcomeView })
   bulk(
     @Body() body: BulkDto,
     @CurrentActor() actor: AuthenticatedActor,
@@ -71,6 +107,9 @@ export class ReviewController {
   @Post('re-rate')
   @HttpCode(200)
   @RequireRole('accountant')
+  @ApiOperation({ summary: 'Rate the matched items again, after a plan change' })
+  @ApiErrors(400, 401, 403, 413, 415)
+  @ApiOkResponse({ type: ReRateOutcomeView })
   reRate(
     @Body() body: ReRateDto,
     @CurrentActor() actor: AuthenticatedActor,
@@ -82,6 +121,8 @@ export class ReviewController {
   @HttpCode(200)
   @RequireRole('accountant')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Approve a line item for invoicing' })
+  @ApiErrors(...ACTION_ERRORS)
   @ApiOkResponse({ type: LineItemView })
   approve(
     @Param() { id }: IdParam,
@@ -96,6 +137,8 @@ export class ReviewController {
   @HttpCode(200)
   @RequireRole('accountant')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Reject a line item: it is not billed (reset undoes this)' })
+  @ApiErrors(...ACTION_ERRORS)
   @ApiOkResponse({ type: LineItemView })
   reject(
     @Param() { id }: IdParam,
@@ -110,6 +153,8 @@ export class ReviewController {
   @HttpCode(200)
   @RequireRole('accountant')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Adjust the amount billed for a line item' })
+  @ApiErrors(...ACTION_ERRORS)
   @ApiOkResponse({ type: LineItemView })
   adjust(
     @Param() { id }: IdParam,
@@ -124,6 +169,8 @@ export class ReviewController {
   @HttpCode(200)
   @RequireRole('accountant')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Assign a line item to another billing account' })
+  @ApiErrors(...ACTION_ERRORS)
   @ApiOkResponse({ type: LineItemView })
   assign(
     @Param() { id }: IdParam,
@@ -138,6 +185,8 @@ export class ReviewController {
   @HttpCode(200)
   @RequireRole('accountant')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Reset an approved or rejected line item, to review it again' })
+  @ApiErrors(...ACTION_ERRORS)
   @ApiOkResponse({ type: LineItemView })
   reset(
     @Param() { id }: IdParam,

@@ -63,11 +63,15 @@ export class AssignDto extends ReasonDto {
 }
 
 export class BulkDto {
-  @ApiProperty({ enum: BULK_ACTIONS })
+  @ApiProperty({ enum: BULK_ACTIONS, example: 'approve' })
   @IsIn(BULK_ACTIONS, { message: `action must be one of ${BULK_ACTIONS.join(', ')}` })
   action!: (typeof BULK_ACTIONS)[number];
 
-  @ApiPropertyOptional({ type: [Number] })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [101, 102, 103],
+    description: 'The items, by id; or send a filter instead.',
+  })
   @Absent()
   @ArrayNotEmpty()
   @ArrayMaxSize(BULK_MAX)
@@ -75,19 +79,26 @@ export class BulkDto {
   @Min(1, { each: true, message: 'ids must be positive integers' })
   ids?: number[];
 
-  @ApiPropertyOptional({ type: LineItemFilterDto })
+  @ApiPropertyOptional({
+    type: LineItemFilterDto,
+    example: { sourceId: 1, status: ['pending'], from: '2026-03-02', to: '2026-03-09' },
+    description: 'The items this filter matches, instead of ids.',
+  })
   @Absent()
   @ValidateNested()
   @Type(() => LineItemFilterDto)
   filter?: LineItemFilterDto;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    example: 'Checked against the folio',
+    description: 'Required by reject and assign.',
+  })
   @Absent()
   @IsString()
   @Length(1, 500)
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'For assign.' })
+  @ApiPropertyOptional({ example: 'ROOM-1012', description: 'For assign.' })
   @Absent()
   @IsString()
   @Length(1, 200)
@@ -96,7 +107,11 @@ export class BulkDto {
 }
 
 export class ReRateDto {
-  @ApiProperty({ type: LineItemFilterDto, description: 'Which items; `{}` is every item.' })
+  @ApiProperty({
+    type: LineItemFilterDto,
+    example: { sourceId: 1, from: '2026-03-01', to: '2026-04-01' },
+    description: 'Which items; `{}` is every item.',
+  })
   @IsDefined({ message: 'filter is required ({} for every item)' })
   @ValidateNested()
   @Type(() => LineItemFilterDto)
@@ -104,6 +119,7 @@ export class ReRateDto {
 
   @ApiPropertyOptional({
     default: false,
+    example: false,
     description: 'Also undo approvals, rejections and adjustments of the items that change.',
   })
   @Absent()

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -10,6 +11,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import {
   Absent,
+  ApiErrors,
   DomainError,
   IsDateOrInstant,
   RequireRole,
@@ -115,6 +117,8 @@ export class AuditEventsController {
 
   @Get()
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Read the audit trail, newest first, a page at a time' })
+  @ApiErrors(400, 401)
   @ApiOkResponse({ type: AuditEventPageView })
   async list(@Query() query: AuditEventsQueryDto): Promise<AuditEventPageView> {
     const clauses: string[] = [];

@@ -23,7 +23,7 @@ const FILTER_AMOUNT_RULES = { decimals: 6, max: '999999999999.999999' };
 
 /** Which line items: every field narrows the set; none given is every item. */
 export class LineItemFilterDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 1 })
   @Absent()
   @Type(() => Number)
   @IsInt()
@@ -89,6 +89,7 @@ export class LineItemFilterDto {
   maxAmount?: string;
 
   @ApiPropertyOptional({
+    example: '555-0100',
     description: 'Found in the dialed or normalised number or the account code.',
   })
   @Absent()

@@ -177,3 +177,33 @@ export class LineItemPageView {
   })
   totals!: LineItemTotalsView | null;
 }
+
+/** One item with all that explains it: how it was priced, what Xima sent, what people did. */
+export class LineItemDetailView extends LineItemView {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'How rating priced it, step by step.',
+  })
+  breakdown!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'What Xima sent: the stored record (`kind` call-record or account-summary) and its raw row.',
+  })
+  sourceRecord!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The plan version that rated it: `{ id, version, effectiveFrom, plan }`.',
+  })
+  planVersion!: object;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'Its audit events, oldest first: `{ id, occurredAt, actor, action, oldValue, newValue, reason }`.',
+  })
+  history!: object[];
+}

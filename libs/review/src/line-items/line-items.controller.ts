@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
-import { IdParam, RequireRole, spreadsheetSafe } from '@app/common';
+import { ApiErrors, IdParam, RequireRole, spreadsheetSafe } from '@app/common';
 import { LineItemFilterDto, LineItemPageQueryDto } from './line-item-filter';
-import { LineItemPageView, LineItemView } from './line-item.view';
+import { LineItemDetailView, LineItemPageView, LineItemView } from './line-item.view';
 import { LineItemDetail, LineItemsService } from './line-items.service';
 
 const CSV_COLUMNS: [string, (item: LineItemView) => string | number | null][] = [
@@ -44,6 +44,10 @@ export class LineItemsController {
 
   @Get()
   @RequireRole('viewer')
+  @ApiOperation({
+    summary: 'Find line items: filters, pages in start-time order, totals of all matched',
+  })
+  @ApiErrors(400, 401)
   @ApiOkResponse({ type: LineItemPageView })
   page(@Query() query: LineItemPageQueryDto): Promise<LineItemPageView> {
     return this.items.page(query);
@@ -52,7 +56,12 @@ export class LineItemsController {
   /** Every item the filter matches, as CSV, streamed. */
   @Get('export.csv')
   @RequireRole('viewer')
-  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export every line item the filter matches as CSV' })
+  @ApiErrors(400, 401)
+  @ApiOkResponse({
+    description: '`line-items.csv`, streamed: a header row, then one row an item.',
+    content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
+  })
   async exportCsv(@Query() query: LineItemFilterDto, @Res() response: Response): Promise<void> {
     const filter = await this.items.compile(query);
     response.status(200);
@@ -83,7 +92,9 @@ export class LineItemsController {
 
   @Get(':id')
   @RequireRole('viewer')
-  @ApiOkResponse({ type: LineItemView })
+  @ApiOperation({ summary: 'Get a line item with its rating, call record, plan and history' })
+  @ApiErrors(400, 401, [404, 'No line item has this id.'])
+  @ApiOkResponse({ type: LineItemDetailView })
   detail(@Param() { id }: IdParam): Promise<LineItemDetail> {
     return this.items.detail(id);
   }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors, AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
 import { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
 import { SourceListView, SourceView } from './dto/source.view';
 import { SourcesService } from './sources.service';
@@ -13,6 +19,8 @@ export class SourcesController {
 
   @Post()
   @RequireRole('admin')
+  @ApiOperation({ summary: 'Create a source: a Xima report to pull, rated with a plan' })
+  @ApiErrors(400, 401, 403, [409, 'A source has this name already.'], 413, 415)
   @ApiCreatedResponse({ type: SourceView })
   async create(
     @Body() body: CreateSourceDto,
@@ -23,6 +31,8 @@ export class SourcesController {
 
   @Get()
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'List sources' })
+  @ApiErrors(401)
   @ApiOkResponse({ type: SourceListView })
   async list(): Promise<SourceListView> {
     return { items: (await this.sources.list()).map((source) => SourceView.of(source)) };
@@ -30,6 +40,8 @@ export class SourcesController {
 
   @Get(':id')
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Get a source' })
+  @ApiErrors(400, 401, [404, 'No source has this id.'])
   @ApiOkResponse({ type: SourceView })
   async get(@Param() { id }: IdParam): Promise<SourceView> {
     return SourceView.of(await this.sources.get(id));
@@ -37,6 +49,16 @@ export class SourcesController {
 
   @Patch(':id')
   @RequireRole('admin')
+  @ApiOperation({ summary: 'Change a source (only the fields sent)' })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No source has this id.'],
+    [409, 'Another source has this name.'],
+    413,
+    415,
+  )
   @ApiOkResponse({ type: SourceView })
   async update(
     @Param() { id }: IdParam,

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Clock, DomainError, IdParam, RequireRole } from '@app/common';
+import { ApiErrors, Clock, DomainError, IdParam, RequireRole } from '@app/common';
 import { Ledger, Source, SyncRun } from '@app/ledger';
 import { SyncRequestDto, SyncRunListView, SyncRunView, SyncRunsQueryDto } from './dto/sync.dto';
 import { SyncService } from './sync.service';
@@ -24,8 +30,22 @@ export class SyncController {
   @Post('sources/:id/sync')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOkResponse({ type: SyncRunView })
-  @ApiAcceptedResponse({ type: SyncRunView })
+  @ApiOperation({ summary: "Pull and rate a window of a source's calls now" })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No source has this id.'],
+    [409, 'The source is syncing already: try again when that run ends.'],
+    413,
+    415,
+    [503, 'No Xima connection is configured (XIMA_BASE_URL).'],
+  )
+  @ApiOkResponse({ type: SyncRunView, description: 'The run, finished (or failed: see `status`).' })
+  @ApiAcceptedResponse({
+    type: SyncRunView,
+    description: `The run, still going after ${SYNC_ANSWER_WAIT_MS / 1000} s: follow it at \`/api/v1/sync-runs/{id}\`.`,
+  })
   async start(
     @Param() { id }: IdParam,
     @Body() body: SyncRequestDto,
@@ -45,6 +65,8 @@ export class SyncController {
 
   @Get('sync-runs')
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'List sync runs, newest first' })
+  @ApiErrors(400, 401)
   @ApiOkResponse({ type: SyncRunListView })
   async list(@Query() query: SyncRunsQueryDto): Promise<SyncRunListView> {
     const runs = await this.ledger.manager.find(SyncRun, {
@@ -57,6 +79,8 @@ export class SyncController {
 
   @Get('sync-runs/:id')
   @RequireRole('viewer')
+  @ApiOperation({ summary: 'Get a sync run' })
+  @ApiErrors(400, 401, [404, 'No sync run has this id.'])
   @ApiOkResponse({ type: SyncRunView })
   async get(@Param() { id }: IdParam): Promise<SyncRunView> {
     const run = await this.ledger.manager.findOneBy(SyncRun, { id });

@@ -143,7 +143,7 @@ export class CreateSourceDto {
   @Matches(/^\S(.*\S)?$/, { message: 'name must not start or end with a space' })
   name!: string;
 
-  @ApiProperty({ enum: SOURCE_KINDS })
+  @ApiProperty({ enum: SOURCE_KINDS, example: 'call-records' })
   @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
   kind!: SourceKind;
 
@@ -177,18 +177,27 @@ export class CreateSourceDto {
   @IsColumnMap()
   columns?: SourceColumns;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    example: [],
+    description: 'Extra Xima request parameters, sent as they are; sync sets the timeframe.',
+  })
   @IsOptional()
   @IsXimaParameters()
   @ArrayMaxSize(50)
   parameters?: object[];
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ default: true, example: true })
   @NotNullIfPresent()
   @IsBoolean()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Approve pending line items at once.' })
+  @ApiPropertyOptional({
+    default: false,
+    example: false,
+    description: 'Approve pending line items at once.',
+  })
   @NotNullIfPresent()
   @IsBoolean()
   autoApprove?: boolean;
@@ -202,33 +211,50 @@ export class CreateSourceDto {
   @IsCron()
   syncCron?: string | null;
 
-  @ApiPropertyOptional({ default: 1, description: 'Days per request to Xima.' })
+  @ApiPropertyOptional({ default: 1, example: 1, description: 'Days per request to Xima.' })
   @NotNullIfPresent()
   @IsInt()
   @Min(1)
   @Max(31)
   chunkDays?: number;
 
-  @ApiPropertyOptional({ default: 60, description: 'Minutes re-read before the watermark.' })
+  @ApiPropertyOptional({
+    default: 60,
+    example: 60,
+    description: 'Minutes re-read before the watermark.',
+  })
   @NotNullIfPresent()
   @IsInt()
   @Min(0)
   @Max(10_080)
   overlapMinutes?: number;
 
-  @ApiPropertyOptional({ default: 15, description: 'Minutes before now left for Xima to settle.' })
+  @ApiPropertyOptional({
+    default: 15,
+    example: 15,
+    description: 'Minutes before now left for Xima to settle.',
+  })
   @NotNullIfPresent()
   @IsInt()
   @Min(0)
   @Max(1_440)
   settleMinutes?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Billing system that receives invoices.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'https://billing.example.com/hooks/invoices',
+    description:
+      'Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.',
+  })
   @IsOptional()
   @IsDeliveryUrl()
   deliveryUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'HMAC secret for deliveries; write-only.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'a-long-random-secret-shared-with-the-receiver',
+    description: 'HMAC secret for deliveries, 16 to 200 characters; write-only.',
+  })
   @IsOptional()
   @IsString()
   @Length(16, 200, { message: 'deliverySecret must be 16 to 200 characters' })

@@ -25,7 +25,7 @@ export class SyncRequestDto {
 }
 
 export class SyncRunsQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 1, description: "Only this source's runs." })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
