@@ -147,3 +147,21 @@ export function dateOrInstantProblem(value: unknown, field: string): string | nu
   const ms = read(value, 'UTC');
   return typeof ms === 'string' ? `${field} ${ms}` : null;
 }
+
+/**
+ * The optional `from` (included) and `to` (excluded) of a filter, each a date or a date-time
+ * (see instantOrLocalDate); `to` not after `from` is a 400 on `subject` naming `to`.
+ */
+export function optionalRange(
+  from: string | undefined,
+  to: string | undefined,
+  zone: string,
+  subject: string,
+): { fromMs: number | undefined; toMs: number | undefined } {
+  const fromMs = from === undefined ? undefined : instantOrLocalDate(from, 'from', zone);
+  const toMs = to === undefined ? undefined : instantOrLocalDate(to, 'to', zone);
+  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
+    throw DomainError.invalid(subject, [{ field: 'to', message: 'to must be after from' }]);
+  }
+  return { fromMs, toMs };
+}

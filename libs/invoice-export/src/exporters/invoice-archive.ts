@@ -2,16 +2,17 @@ import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { Ledger } from '@app/ledger';
 import type { InvoiceRow } from '../invoices/invoices.service';
-import { type ExportFormat, exportFileName, fileOf, openForExport } from './invoice-file';
-
-/** Many invoices as one ZIP: each entry is the invoice's own export, byte for byte. */
-export interface InvoiceArchive {
-  fileName: string;
-  body: Readable;
-}
+import {
+  type ExportFormat,
+  type InvoiceFile,
+  exportFileName,
+  fileOf,
+  openForExport,
+} from './invoice-file';
 
 /**
- * A ZIP of the invoices in `format`, streamed. Every invoice is checked first (status, format,
+ * Many invoices as one ZIP file of `format` files, streamed: each entry is the invoice's own
+ * export, byte for byte. Every invoice is checked first (status, format,
  * lines adding up): one refusal refuses the whole archive before a byte is written, naming the
  * invoice. Entries are then written one after another, each opened only when its turn comes
  * and read a page of lines at a time, so memory stays flat however many invoices there are and
@@ -23,7 +24,7 @@ export async function invoiceArchive(
   ledger: Ledger,
   invoices: InvoiceRow[],
   format: ExportFormat,
-): Promise<InvoiceArchive> {
+): Promise<InvoiceFile> {
   // Checked first, whole; each document is then let go (its plan may be a large rate table) and
   // opened again when its entry's turn comes.
   for (const invoice of invoices) await openForExport(ledger, invoice, format);
@@ -41,5 +42,9 @@ export async function invoiceArchive(
     );
   }
   zip.end();
-  return { fileName: `invoices-${format}.zip`, body: zip.outputStream as Readable };
+  return {
+    contentType: 'application/zip',
+    fileName: `invoices-${format}.zip`,
+    body: zip.outputStream as Readable,
+  };
 }

@@ -13,7 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Absent, DomainError, IsDateOrInstant, instantOrLocalDate } from '@app/common';
+import { Absent, IsDateOrInstant, optionalRange } from '@app/common';
 import { INVOICE_STATUSES, InvoiceStatus } from '@app/ledger';
 
 /** Which invoices: every field narrows; none matches every invoice. */
@@ -144,12 +144,7 @@ export function compileInvoiceFilter(
     clauses.push('billing_account = ?');
     params.push(filter.billingAccount);
   }
-  const fromMs =
-    filter.from === undefined ? undefined : instantOrLocalDate(filter.from, 'from', zone);
-  const toMs = filter.to === undefined ? undefined : instantOrLocalDate(filter.to, 'to', zone);
-  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
-    throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
-  }
+  const { fromMs, toMs } = optionalRange(filter.from, filter.to, zone, 'filter');
   if (fromMs !== undefined) {
     clauses.push('period_start_ms >= ?');
     params.push(fromMs);

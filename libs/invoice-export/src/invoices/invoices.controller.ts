@@ -19,7 +19,12 @@ import {
   isoTime,
 } from '@app/common';
 import { DeliveryService } from '../delivery/delivery.service';
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, invoiceFile } from '../exporters/invoice-file';
+import {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_FORMATS,
+  type InvoiceFile,
+  invoiceFile,
+} from '../exporters/invoice-file';
 import { Ledger } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 import { invoiceArchive } from '../exporters/invoice-archive';
@@ -243,12 +248,7 @@ export class InvoicesController {
   async archive(@Query() query: ArchiveQueryDto, @Res() response: Response): Promise<void> {
     const { format, ids, ...filter } = query;
     const invoices = await this.invoices.matching(ids, ids === undefined ? filter : undefined);
-    const archive = await invoiceArchive(this.ledger, invoices, format);
-    response
-      .status(200)
-      .setHeader('Content-Type', 'application/zip')
-      .setHeader('Content-Disposition', `attachment; filename="${archive.fileName}"`);
-    await pipeline(archive.body, response);
+    await download(response, await invoiceArchive(this.ledger, invoices, format));
   }
 
   /** Finalises many drafts, each on its own: a report says what became of each. */
@@ -312,12 +312,7 @@ export class InvoicesController {
     @Res() response: Response,
   ): Promise<void> {
     const invoice = await this.invoices.load(this.ledger.manager, id);
-    const file = await invoiceFile(this.ledger, invoice, format);
-    response
-      .status(200)
-      .setHeader('Content-Type', file.contentType)
-      .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
-    await pipeline(file.body, response);
+    await download(response, await invoiceFile(this.ledger, invoice, format));
   }
 
   @Post(':id/refresh')
@@ -398,4 +393,13 @@ export class InvoicesController {
   ): Promise<InvoiceView> {
     return this.view(await this.invoices.void(id, body.reason, actor));
   }
+}
+
+/** A file as a download: its type, its name, its bytes streamed. */
+async function download(response: Response, file: InvoiceFile): Promise<void> {
+  response
+    .status(200)
+    .setHeader('Content-Type', file.contentType)
+    .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  await pipeline(file.body, response);
 }

@@ -12,10 +12,9 @@ import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import {
   Absent,
   ApiErrors,
-  DomainError,
   IsDateOrInstant,
   RequireRole,
-  instantOrLocalDate,
+  optionalRange,
   isoTime,
 } from '@app/common';
 import { Ledger, plainDateZone } from '@app/ledger';
@@ -134,12 +133,7 @@ export class AuditEventsController {
     equal('actor_key_id', query.actorKeyId);
     // The audit trail is the ledger's: plain dates are the default business's days.
     const zone = await plainDateZone(this.ledger.manager, [query.from, query.to], {});
-    const fromMs =
-      query.from === undefined ? undefined : instantOrLocalDate(query.from, 'from', zone);
-    const toMs = query.to === undefined ? undefined : instantOrLocalDate(query.to, 'to', zone);
-    if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
-      throw DomainError.invalid('query', [{ field: 'to', message: 'to must be after from' }]);
-    }
+    const { fromMs, toMs } = optionalRange(query.from, query.to, zone, 'query');
     if (fromMs !== undefined) {
       clauses.push('occurred_at_ms >= ?');
       params.push(fromMs);

@@ -8,7 +8,7 @@ import {
   IsDateOrInstant,
   decodeCursor as decodeKeysetCursor,
   encodeCursor as encodeKeysetCursor,
-  instantOrLocalDate,
+  optionalRange,
 } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
 import { compareDecimals, currencyExponent, parseDecimal, pow10 } from '@app/rating';
@@ -175,12 +175,7 @@ export function compileFilter(
     clauses.push('destination_class = ?');
     params.push(filter.destinationClass);
   }
-  const fromMs =
-    filter.from === undefined ? undefined : instantOrLocalDate(filter.from, 'from', zone);
-  const toMs = filter.to === undefined ? undefined : instantOrLocalDate(filter.to, 'to', zone);
-  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) {
-    throw DomainError.invalid('filter', [{ field: 'to', message: 'to must be after from' }]);
-  }
+  const { fromMs, toMs } = optionalRange(filter.from, filter.to, zone, 'filter');
   if (
     filter.minAmount !== undefined &&
     filter.maxAmount !== undefined &&
