@@ -13,7 +13,12 @@ import {
 } from '@app/rating';
 import { LineItemsService } from '../line-items/line-items.service';
 import { REVIEW_SETTINGS, ReviewSettings } from '../review-settings';
-import { LINE_ITEM_COLUMNS, LineItemRow, LineItemView } from '../line-items/line-item.view';
+import {
+  LINE_ITEM_COLUMNS,
+  LineItemRow,
+  LineItemView,
+  withPlanZones,
+} from '../line-items/line-item.view';
 import { BULK_MAX, BulkDto } from './review.dto';
 import { ItemState, REASON_REQUIRED, ReviewAction, refusal, statusAfter } from './review-moves';
 
@@ -266,7 +271,7 @@ export class ReviewService {
       [id],
     );
     if (!row) throw new DomainError('not-found', `Line item ${id} does not exist`);
-    return row;
+    return (await withPlanZones(manager, [row]))[0];
   }
 
   /**

@@ -1,19 +1,41 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { EntityManager } from 'typeorm';
 import { isoTime, localIsoTime } from '@app/common';
 import { LINE_ITEM_STATUSES } from '@app/ledger';
 import { formatMinor } from '@app/rating';
 
 /**
- * The columns a line item view is made of, as the ledger names them (from `line_items`), with
- * the zone of the item's plan version: local times are the plan's, as on its invoice.
+ * The columns a line item view is made of, as the ledger names them (from `line_items`). The
+ * zone of the item's plan version (local times are the plan's, as on its invoice) is added by
+ * `withPlanZones`, once per version rather than once per row: a plan may be a rate table of
+ * thousands of prefixes, and bulk actions read these columns for up to 200,000 items.
  */
 export const LINE_ITEM_COLUMNS = `id, source_id, call_id, billing_account, start_time_ms, extension,
   account_code, dialed_number, normalized_number, destination_prefix, destination_class,
   time_band, talk_seconds, billed_seconds, calls, currency, rated_amount_minor,
   adjusted_amount_minor, amount_minor, taxes_json, tax_minor, total_minor, status, reason,
   review_reason, rate_plan_id, rate_plan_version_id, rate_plan_version_number, invoice_id, version, created_at_ms,
-  updated_at_ms, (SELECT json_extract(plan_json, '$.timezone') FROM rate_plan_versions
-    WHERE id = line_items.rate_plan_version_id) AS timezone`;
+  updated_at_ms`;
+
+/** Fills each row's `timezone` from its plan version: one query for the versions the rows have. */
+export async function withPlanZones<T extends LineItemRow>(
+  manager: EntityManager,
+  rows: T[],
+): Promise<T[]> {
+  const ids = [...new Set(rows.map((row) => row.rate_plan_version_id))];
+  if (ids.length === 0) return rows;
+  const zones = new Map(
+    (
+      await manager.query<{ id: number; timezone: string | null }[]>(
+        `SELECT id, json_extract(plan_json, '$.timezone') AS timezone FROM rate_plan_versions
+         WHERE id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      )
+    ).map((version) => [version.id, version.timezone]),
+  );
+  for (const row of rows) row.timezone = zones.get(row.rate_plan_version_id) ?? null;
+  return rows;
+}
 
 export interface LineItemRow {
   id: number;
@@ -48,8 +70,11 @@ export interface LineItemRow {
   version: number;
   created_at_ms: number;
   updated_at_ms: number;
-  /** The plan version's zone; an account-summary plan may name none (then UTC, as its invoices). */
-  timezone: string | null;
+  /**
+   * The plan version's zone (see `withPlanZones`); an account-summary plan may name none (then
+   * UTC, as its invoices).
+   */
+  timezone?: string | null;
 }
 
 export class LineItemTaxView {
@@ -105,6 +130,9 @@ export class LineItemView {
   @ApiProperty() updatedAt!: string;
 
   static of(row: LineItemRow): LineItemView {
+    if (row.timezone === undefined) {
+      throw new Error(`Line item ${row.id} has no plan zone: read it through withPlanZones`);
+    }
     const money = (minor: number) => formatMinor(minor, row.currency);
     const taxes = JSON.parse(row.taxes_json) as {
       name: string;

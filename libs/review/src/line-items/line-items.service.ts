@@ -16,6 +16,7 @@ import {
   LineItemRow,
   LineItemTotalsView,
   LineItemView,
+  withPlanZones,
 } from './line-item.view';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -78,7 +79,7 @@ export class LineItemsService {
     const shown = more ? rows.slice(0, limit) : rows;
     const last = shown.at(-1);
     return {
-      items: shown.map((row) => LineItemView.of(row)),
+      items: (await withPlanZones(this.ledger.manager, shown)).map((row) => LineItemView.of(row)),
       nextCursor:
         more && last
           ? encodeCursor({ startTimeMs: last.start_time_ms, id: last.id }, filter.key)
@@ -119,7 +120,7 @@ export class LineItemsService {
         [...filter.params, ...(after ? [after.startTimeMs, after.id] : []), batch],
       );
       if (rows.length === 0) return;
-      yield rows;
+      yield await withPlanZones(this.ledger.manager, rows);
       const last = rows[rows.length - 1];
       after = { startTimeMs: last.start_time_ms, id: last.id };
       if (rows.length < batch) return;
@@ -140,6 +141,7 @@ export class LineItemsService {
       [id],
     );
     if (!extra) throw new DomainError('not-found', `Line item ${id} does not exist`);
+    await withPlanZones(manager, [extra]);
     const sourceRecord = await this.sourceRecord(extra.call_record_id, extra.account_summary_id);
     const [version] = await manager.query<
       { id: number; version: number; effective_from_ms: number; plan_json: string }[]
