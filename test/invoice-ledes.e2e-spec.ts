@@ -27,10 +27,15 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
 
   const http = () => request(t.app.getHttpServer());
 
-  async function finalizedInvoice(planName: string, account: string, withLedes: boolean) {
+  async function finalizedInvoice(
+    planName: string,
+    account: string,
+    withLedes: boolean,
+    businessId?: number,
+  ) {
     const plan = samplePlan<Record<string, unknown>>('porter-lane-calls');
     if (!withLedes) delete plan.ledes;
-    const seeded = await seedSource(t, planName, plan);
+    const seeded = await seedSource(t, planName, plan, businessId ? { businessId } : {});
     const ids = await seedItems(db, seeded, [
       { startTimeMs: T0, billingAccount: account, status: 'approved', amountMinor: 150 },
       {
@@ -115,6 +120,28 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
     const id = await finalizedInvoice('No firm id', '20000-002', false);
     const res = await ledes(id).expect(400);
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'ledes.lawFirmId' })]);
+  });
+
+  it("without the plan's ledes.lawFirmId, a law firm's own tax id is its LAW_FIRM_ID", async () => {
+    const firm = await http()
+      .post('/api/v1/businesses')
+      .set(...bearer(t.adminKey))
+      .send({
+        name: 'Porter & Lane LLP',
+        kind: 'law-firm',
+        timezone: 'America/Denver',
+        taxId: '24-1111111',
+        invoicePrefix: 'PL',
+      })
+      .expect(201);
+    const id = await finalizedInvoice('Firm without plan id', '30000-003', false, firm.body.id);
+    const res = await ledes(id).expect(200);
+    expect(validateLedes(res.text)).toEqual([]);
+    const [row] = res.text
+      .split('\r\n')
+      .slice(2, 3)
+      .map((line) => line.slice(0, -2).split('|'));
+    expect(row[LEDES_FIELDS.indexOf('LAW_FIRM_ID')]).toBe('24-1111111');
   });
 
   it('the validator finds what a portal would reject', () => {
