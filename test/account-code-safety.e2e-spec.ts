@@ -103,7 +103,7 @@ describe('account-code patterns cannot freeze the service (e2e)', () => {
     ['(?<client>\\d*)(?!\\d*!)(?<matter>\\d)', '1'.repeat(31) + '!'],
     ['(?<client>\\d*)(?<matter>\\d*)', '1'.repeat(32) + '!'],
   ])(
-    'under %s, 10,000 codes %s are quoted within a second (on a busy machine: 1.5 x plain codes) while /health answers',
+    'under %s, 10,000 codes %s are quoted within three seconds (on a busy machine: 3 x plain codes) while /health answers',
     async (pattern, code) => {
       const plan = await createPlan(firm(`Worst ${pattern} ${code}`, pattern)).expect(201);
       // fetch, not supertest: the answer is parsed after the clock stops (this process is also
@@ -120,13 +120,14 @@ describe('account-code patterns cannot freeze the service (e2e)', () => {
       // Warmed up first by the same load of plain codes, as a running service is: the first
       // requests compile the code paths and grow the heap. Then timed once more: on a machine
       // busy with other work the plain quote itself can take more than a second, and the
-      // adversarial codes must then cost no more than half as much again (a pattern that
-      // backtracks takes seconds to minutes, not a fraction more).
+      // adversarial codes must then cost no more than three times as much (a pattern that
+      // backtracks takes minutes to hours: 2^31 ways on each of 10,000 codes). The margin is
+      // wide on purpose: this is a test on a shared machine, not a benchmark.
       const plain = records('10234-001', 5_000);
       await Promise.all([quote(plain, 0), quote(plain, 0)]);
       const plainStarted = performance.now();
       await Promise.all([quote(plain, plainStarted), quote(plain, plainStarted)]);
-      const budget = Math.max(1_000, (performance.now() - plainStarted) * 1.5);
+      const budget = Math.max(3_000, (performance.now() - plainStarted) * 3);
 
       const started = performance.now();
       const answers = await Promise.all([

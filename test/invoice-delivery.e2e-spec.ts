@@ -340,7 +340,8 @@ describe('invoice delivery to a billing system (e2e)', () => {
       .post(`/api/v1/invoices/${id}/finalize`)
       .set(...admin())
       .expect(200);
-    expect(Date.now() - started).toBeLessThan(500);
+    // Finalising does not wait on the billing system; the margin is for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(1_500);
     expect(res.body.status).toBe('finalized');
 
     const log = await settled(id);
@@ -486,7 +487,8 @@ describe('invoice delivery across a restart (e2e, ledger file kept)', () => {
 
     const closing = Date.now();
     await t.close();
-    expect(Date.now() - closing).toBeLessThan(2_000);
+    // The receiver holds the second delivery for 5 s: closing must not wait for it.
+    expect(Date.now() - closing).toBeLessThan(4_000);
     await sleep(100);
     expect(receiver.requests).toHaveLength(2);
     expect(rows()).toEqual([

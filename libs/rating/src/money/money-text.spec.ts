@@ -80,7 +80,8 @@ describe('money text', () => {
       'has more than 2 decimals (USD)',
     );
     expect(decimalTextProblem(`1.${'0'.repeat(1_000_000)}`, zeros)).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Quadratic work on a megabyte would take hours; linear takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('keeps a line at the ceiling, taxed 100 %, safe in 4,500 lines of the finest currency', () => {
