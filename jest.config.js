@@ -30,10 +30,8 @@ const esmOnly = [
 ];
 
 const aliases = {
-  '^@app/(common|ledger|xima|rating|review|invoice-export)$': '<rootDir>/libs/$1/src',
-  '^@app/(common|ledger|xima|rating|review|invoice-export)/(.*)$': '<rootDir>/libs/$1/src/$2',
-  '^@app/xima-sandbox$': '<rootDir>/apps/xima-sandbox/src',
-  '^@app/xima-sandbox/(.*)$': '<rootDir>/apps/xima-sandbox/src/$1',
+  '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const common = {

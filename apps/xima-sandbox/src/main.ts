@@ -1,6 +1,5 @@
-import { startSandbox } from './sandbox-server';
+import { DEFAULT_HOST, startSandbox } from '@app/xima-sandbox';
 import { readSandboxEnv, SandboxEnv, SandboxEnvError } from './sandbox-env';
-import { DEFAULT_HOST } from './sandbox-options';
 import { startupBanner } from './startup-banner';
 
 function say(line: string): void {

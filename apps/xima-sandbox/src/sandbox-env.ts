@@ -1,12 +1,14 @@
 import {
+  BEARER_TOKEN,
   DEFAULT_CALLS_PER_DAY,
   DEFAULT_SEED,
   DEFAULT_TIMEZONE,
+  FaultConfig,
+  FaultSpecError,
   MAX_CALLS_PER_DAY,
-} from './call-generator';
-import { FaultConfig, FaultSpecError, parseFaultSpec } from './faults';
-import { isKnownTimeZone } from './local-time';
-import { BEARER_TOKEN } from './sandbox-options';
+  isKnownTimeZone,
+  parseFaultSpec,
+} from '@app/xima-sandbox';
 
 export const DEFAULT_SANDBOX_PORT = 4010;
 /** Printed at start: only for a developer's own machine. */

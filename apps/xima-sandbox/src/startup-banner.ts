@@ -1,7 +1,5 @@
-import { LocalClock } from './local-time';
-import { SANDBOX_REPORTS } from './reports';
+import { HISTORIC_DATA_PATH, LocalClock, SANDBOX_REPORTS } from '@app/xima-sandbox';
 import { SandboxEnv } from './sandbox-env';
-import { HISTORIC_DATA_PATH } from './sandbox-server';
 
 const DAY_MS = 86_400_000;
 

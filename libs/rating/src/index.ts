@@ -3,21 +3,8 @@ export * from './engine';
 export * from './plan/rate-plan';
 export { RatePlansService } from './rate-plans/rate-plans.service';
 export { validateRatePlan, validateRatePlanVersion } from './validation';
-export type { DecimalTextRules } from './money';
 export { RATE_TABLE_COLUMNS } from './rate-plans/rate-table-csv';
 export { summaryCallId } from './plan/summary-call-id';
-export {
-  LINE_AMOUNT_CEILING,
-  MAX_CURRENCY_DECIMALS,
-  compareDecimals,
-  currencyExponent,
-  decimalTextProblem,
-  formatMinor,
-  formatScaled,
-  parseDecimal,
-  pow10,
-  toMinor,
-} from './money';
 export {
   LINE_ITEM_FIELDS,
   RATED_LINE_ITEM_FIELDS,

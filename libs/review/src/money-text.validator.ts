@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
-import { DecimalTextRules, decimalTextProblem } from '@app/rating';
+import { DecimalTextRules, decimalTextProblem } from '@app/money';
 
 /**
  * A money string in a body or query, judged as everywhere else (`decimalTextProblem`): the

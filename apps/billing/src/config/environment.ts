@@ -18,7 +18,7 @@ import {
 import { isIP } from 'node:net';
 import { validateCronExpression } from 'cron';
 import { DEFAULT_DATABASE_URL, DEMO_DATABASE_URL, parseDatabaseUrl } from '@app/ledger';
-import { LINE_AMOUNT_CEILING, MAX_CURRENCY_DECIMALS, decimalTextProblem } from '@app/rating';
+import { LINE_AMOUNT_CEILING, MAX_CURRENCY_DECIMALS, decimalTextProblem } from '@app/money';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

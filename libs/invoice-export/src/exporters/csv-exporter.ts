@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { isoTime, spreadsheetSafe } from '@app/common';
-import { formatMinor } from '@app/rating';
+import { formatMinor } from '@app/money';
 import type { ExportLine, InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 

@@ -1,5 +1,5 @@
 import { isoTime, localIsoTime } from '@app/common';
-import { formatMinor } from '@app/rating';
+import { formatMinor } from '@app/money';
 import { type ExportLine, type InvoiceDocument, LINE_FIELDS } from './invoice-document';
 
 /**

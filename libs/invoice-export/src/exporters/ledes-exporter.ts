@@ -1,11 +1,6 @@
 import { withoutControlCharacters } from '@app/common';
-import {
-  AccountCodes,
-  RatePlanDocument,
-  currencyExponent,
-  formatMinor,
-  formatScaled,
-} from '@app/rating';
+import { AccountCodes, RatePlanDocument } from '@app/rating';
+import { currencyExponent, formatMinor, formatScaled } from '@app/money';
 import type { InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
-import { formatMinor } from '@app/rating';
+import { formatMinor } from '@app/money';
 import type { ExportLine, InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 

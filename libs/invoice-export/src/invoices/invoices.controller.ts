@@ -26,7 +26,7 @@ import {
   invoiceFile,
 } from '../exporters/invoice-file';
 import { Ledger } from '@app/ledger';
-import { formatMinor } from '@app/rating';
+import { formatMinor } from '@app/money';
 import { invoiceArchive } from '../exporters/invoice-archive';
 import {
   ArchiveQueryDto,

@@ -12,7 +12,7 @@ import {
   isoTime,
 } from '@app/common';
 import { AuditLog, Business, BusinessKind, Ledger, plainDateZone } from '@app/ledger';
-import { formatMinor } from '@app/rating';
+import { formatMinor } from '@app/money';
 import {
   type InvoiceFilterDto,
   type InvoicePageQueryDto,

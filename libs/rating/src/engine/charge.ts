@@ -1,5 +1,5 @@
-import { formatScaled } from '../money/exact-decimal';
-import { roundDiv, toSafeNumber } from '../money/rounding';
+import { formatScaled } from '@app/money';
+import { roundDiv, toSafeNumber } from '@app/money';
 import type { CompiledPlan, PricedRate } from './compiled-plan';
 import { InvalidRecordError } from './errors';
 import type { TaxAmount } from './rating-result';

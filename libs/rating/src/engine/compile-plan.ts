@@ -1,7 +1,7 @@
-import { currencyExponent, isIsoCurrency } from '../money/currency';
-import { parseDecimal, pow10 } from '../money/exact-decimal';
-import type { ExactDecimal } from '../money/exact-decimal';
-import { RatioFormatter } from '../money/ratio-format';
+import { currencyExponent, isIsoCurrency } from '@app/money';
+import { parseDecimal, pow10 } from '@app/money';
+import type { ExactDecimal } from '@app/money';
+import { RatioFormatter } from '@app/money';
 import { RATE_FIELDS, ROUNDING_MODES } from '../plan/rate-plan';
 import type {
   AccountSummaryPlan,

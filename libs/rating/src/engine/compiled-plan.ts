@@ -1,5 +1,5 @@
 import type { Destination, RoundingMode } from '../plan/rate-plan';
-import type { RatioFormatter } from '../money/ratio-format';
+import type { RatioFormatter } from '@app/money';
 import type { AccountCodes, BillingAccounts } from './billing-account';
 import type { DestinationTrie } from './destination-trie';
 import type { DialedNumberNormalizer } from './normalize-number';

@@ -1,4 +1,4 @@
-import { formatScaled } from '../money/exact-decimal';
+import { formatScaled } from '@app/money';
 import type { CallCharge, TaxLine } from './charge';
 import type { CompiledPerCallPlan, CompiledPlan, PricedRate, SummaryPrice } from './compiled-plan';
 

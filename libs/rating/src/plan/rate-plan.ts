@@ -3,8 +3,10 @@
  * reads it. Money and percentages are decimal strings ("0.45", "6.25"), never numbers.
  */
 
-export const ROUNDING_MODES = ['half-up', 'half-even', 'up'] as const;
-export type RoundingMode = (typeof ROUNDING_MODES)[number];
+import type { RoundingMode } from '@app/money';
+
+export { ROUNDING_MODES } from '@app/money';
+export type { RoundingMode } from '@app/money';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ErrorDetail } from '@app/common';
-import { decimalTextProblem } from '../money/money-text';
+import { decimalTextProblem } from '@app/money';
 import { Destination, PerCallPlan, RATE_FIELDS, Rate } from '../plan/rate-plan';
 
 /** The columns of a carrier's rate table, in this order (issue 3). */

@@ -1,4 +1,4 @@
-import { decimalTextProblem, LINE_AMOUNT_CEILING } from '../money/money-text';
+import { decimalTextProblem, LINE_AMOUNT_CEILING } from '@app/money';
 import type { Check } from './field.decorators';
 
 /** rating.md: money and percentages are decimal strings; no sign, exponent, spaces, `.5` or `1.`. */

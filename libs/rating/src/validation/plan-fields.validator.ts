@@ -1,7 +1,7 @@
 import { NOT_PRINTABLE_MESSAGE, isPrintable } from '@app/common';
 import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
-import { isIsoCurrency } from '../money/currency';
+import { isIsoCurrency } from '@app/money';
 import { WEEKDAYS } from '../plan/rate-plan';
 import type { Check, ItemCheck } from './field.decorators';
 import { MUST_NOT_BE_EMPTY } from './field.decorators';

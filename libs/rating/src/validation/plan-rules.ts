@@ -1,5 +1,5 @@
-import { currencyExponent, isIsoCurrency } from '../money/currency';
-import { compareDecimals, decimalTextProblem } from '../money/money-text';
+import { currencyExponent, isIsoCurrency } from '@app/money';
+import { compareDecimals, decimalTextProblem } from '@app/money';
 import { accountPatternProblem, compileAccountPattern } from './account-pattern.validator';
 import { feeString } from './decimal-string.validator';
 import { FEE_FIELDS } from './dto/rate.dto';

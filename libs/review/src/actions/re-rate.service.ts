@@ -5,13 +5,13 @@ import {
   RATED_LINE_ITEM_FIELDS,
   RatePlansService,
   lineItemColumn,
-  formatMinor,
   lineItemFromResult,
   rateCall,
   rateSummary,
   summaryCallId,
   taxesOn,
 } from '@app/rating';
+import { formatMinor } from '@app/money';
 import { LineItemFilterDto } from '../line-items/line-item-filter';
 import { LineItemsService } from '../line-items/line-items.service';
 import { changedOne, lineItemEvents } from './review.service';

@@ -2,15 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError } from '@app/common';
 import { Ledger, LineItemStatus, RatePlanVersion } from '@app/ledger';
-import {
-  RatePlansService,
-  currencyExponent,
-  decimalTextProblem,
-  formatMinor,
-  parseDecimal,
-  pow10,
-  taxesOn,
-} from '@app/rating';
+import { RatePlansService, taxesOn } from '@app/rating';
+import { currencyExponent, decimalTextProblem, formatMinor, parseDecimal, pow10 } from '@app/money';
 import { LineItemsService } from '../line-items/line-items.service';
 import { REVIEW_SETTINGS, ReviewSettings } from '../review-settings';
 import {

@@ -11,7 +11,7 @@ import {
   optionalRange,
 } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
-import { compareDecimals, currencyExponent, parseDecimal, pow10 } from '@app/rating';
+import { compareDecimals, currencyExponent, parseDecimal, pow10 } from '@app/money';
 import { IsMoneyText } from '../money-text.validator';
 
 /**

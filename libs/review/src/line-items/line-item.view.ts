@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import { isoTime, localIsoTime } from '@app/common';
 import { LINE_ITEM_STATUSES } from '@app/ledger';
-import { formatMinor } from '@app/rating';
+import { formatMinor } from '@app/money';
 
 /**
  * The columns a line item view is made of, as the ledger names them (from `line_items`). The

@@ -9,7 +9,7 @@ import {
   decodeCursor,
   encodeCursor,
 } from './line-item-filter';
-import { formatMinor } from '@app/rating';
+import { formatMinor } from '@app/money';
 import {
   LINE_ITEM_COLUMNS,
   LineItemPageView,

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
 import type { RatePlan, RatePlanVersion } from '@app/ledger';
 import type { RateUsed, RatingResult } from '../../engine';
-import { formatMinor } from '../../money/format';
+import { formatMinor } from '@app/money';
 import type { RatePlanDocument } from '../../plan/rate-plan';
 
 export class TaxView {

@@ -1,6 +1,8 @@
+/** Money: integer minor units, exact decimals, the currency's exponent, rounding, formatting. */
 export { currencyExponent, isIsoCurrency } from './currency';
 export { formatMinor, toMinor } from './format';
-export { roundDiv } from './rounding';
+export { ROUNDING_MODES, roundDiv, toSafeNumber } from './rounding';
+export type { RoundingMode } from './rounding';
 export { formatScaled, isDecimalString, parseDecimal, pow10 } from './exact-decimal';
 export type { ExactDecimal } from './exact-decimal';
 export { RatioFormatter } from './ratio-format';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { RoundingMode } from '../plan/rate-plan';
+import type { RoundingMode } from './rounding';
 import { parseDecimal, pow10 } from './exact-decimal';
 import { RatioFormatter } from './ratio-format';
 import { roundDiv } from './rounding';

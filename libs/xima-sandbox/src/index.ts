@@ -1,6 +1,12 @@
 export { startSandbox, HISTORIC_DATA_PATH, FAULT_HEADER } from './sandbox-server';
 export type { RunningSandbox } from './sandbox-server';
-export { DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, SandboxOptionsError } from './sandbox-options';
+export {
+  BEARER_TOKEN,
+  DEFAULT_HOST,
+  DEFAULT_MAX_BODY_BYTES,
+  SandboxOptionsError,
+} from './sandbox-options';
+export { LocalClock, isKnownTimeZone } from './local-time';
 export type { SandboxOptions } from './sandbox-options';
 export { SANDBOX_REPORTS } from './reports';
 export type {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import type { RoundingMode } from '../plan/rate-plan';
+import type { RoundingMode } from './rounding';
 import { roundDiv, toSafeNumber } from './rounding';
 
 describe('roundDiv (rating.md "Money": half-up, half-even, up)', () => {

@@ -1,4 +1,4 @@
-import type { RoundingMode } from '../plan/rate-plan';
+import type { RoundingMode } from './rounding';
 import { currencyExponent } from './currency';
 import { parseDecimal, pow10 } from './exact-decimal';
 import { roundDiv, toSafeNumber } from './rounding';

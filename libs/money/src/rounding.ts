@@ -1,4 +1,6 @@
-import type { RoundingMode } from '../plan/rate-plan';
+/** How a charge is rounded to the currency's minor unit. */
+export const ROUNDING_MODES = ['half-up', 'half-even', 'up'] as const;
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 /**
  * `numerator / denominator` rounded to an integer with the plan's mode (rating.md, "Money"):
