@@ -1,8 +1,9 @@
 export * from './entities';
-export * from './audit-log';
 export * from './database-url';
 export * from './ledger-options';
 export * from './ledger';
+export type { LedgerTx } from './ledger-tx';
 export * from './ledger.module';
 export { LEDGER_MIGRATIONS } from './migrations';
 export * from './plain-date-zone';
+export * from './stores';

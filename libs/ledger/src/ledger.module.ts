@@ -3,8 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { LedgerLocation } from './database-url';
 import { LEDGER_ENTITIES } from './entities';
 import { ledgerDataSourceOptions } from './ledger-options';
-import { AuditLog } from './audit-log';
 import { Ledger } from './ledger';
+import { LEDGER_STORES } from './stores';
 
 export interface LedgerModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -30,8 +30,8 @@ export class LedgerModule {
         }),
         TypeOrmModule.forFeature(LEDGER_ENTITIES),
       ],
-      providers: [AuditLog, Ledger],
-      exports: [TypeOrmModule, AuditLog, Ledger],
+      providers: [Ledger, ...LEDGER_STORES],
+      exports: [TypeOrmModule, Ledger, ...LEDGER_STORES],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
+import type { LedgerTx } from './ledger-tx';
 
 /** A prepared statement of the ledger's connection; see `Ledger.statement`. */
 export interface LedgerStatement {
@@ -25,8 +26,10 @@ export class Ledger implements OnApplicationBootstrap {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = this.tail.then(() => this.dataSource.transaction(work));
+  transaction<T>(work: (tx: LedgerTx & EntityManager) => Promise<T>): Promise<T> {
+    const result = this.tail.then(() =>
+      this.dataSource.transaction((manager) => work(manager as LedgerTx & EntityManager)),
+    );
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { API_KEY_ROLES, Actor, ApiKeyRole, Clock, DomainError, SYSTEM_ACTOR } from '@app/common';
-import { ApiKey, ApiKeyOrigin, AuditLog, Ledger } from '@app/ledger';
+import { ApiKey, ApiKeyOrigin, AuditEventStore, Ledger, LedgerTx } from '@app/ledger';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret';
 
 /** How often a key's last-used time is written: reads must not each cost a write. */
@@ -22,7 +22,7 @@ export class ApiKeysService {
 
   constructor(
     private readonly ledger: Ledger,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly clock: Clock,
   ) {}
 
@@ -116,7 +116,7 @@ export class ApiKeysService {
   }
 
   private async insert(
-    manager: EntityManager,
+    manager: LedgerTx & EntityManager,
     input: NewApiKey,
     secret: string,
     actor: Actor,
@@ -155,7 +155,7 @@ export class ApiKeysService {
   }
 
   private async revokeWith(
-    manager: EntityManager,
+    manager: LedgerTx & EntityManager,
     key: ApiKey,
     actor: Actor,
     reason: string | null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, ErrorDetail } from '@app/common';
-import { AuditLog, Business, Invoice, Ledger } from '@app/ledger';
+import { AuditEventStore, Business, Invoice, Ledger } from '@app/ledger';
 import { CreateBusinessDto, UpdateBusinessDto } from './dto/business.dto';
 import { BusinessView } from './dto/business.view';
 
@@ -23,7 +23,7 @@ const NOT_NULL: (keyof UpdateBusinessDto)[] = [
 export class BusinessesService {
   constructor(
     private readonly ledger: Ledger,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly clock: Clock,
   ) {}
 

@@ -8,7 +8,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, redactedUrl } from '@app/common';
-import { AuditLog, DeliveryStatus, Ledger, Source } from '@app/ledger';
+import { AuditEventStore, DeliveryStatus, Ledger, Source } from '@app/ledger';
 import { InvoiceRow, InvoicesService } from '../invoices/invoices.service';
 import {
   AttemptOutcome,
@@ -61,7 +61,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly ledger: Ledger,
     private readonly invoices: InvoicesService,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly clock: Clock,
     private readonly client: BillingSystemClient,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,

@@ -11,7 +11,14 @@ import {
   instantOrLocalDate,
   isoTime,
 } from '@app/common';
-import { AuditLog, Business, BusinessKind, Ledger, plainDateZone } from '@app/ledger';
+import {
+  AuditEventStore,
+  Business,
+  BusinessKind,
+  Ledger,
+  plainDateZone,
+  LedgerTx,
+} from '@app/ledger';
 import { formatMinor } from '@app/money';
 import {
   type InvoiceFilterDto,
@@ -179,7 +186,7 @@ function scopeWhere(scope: ItemScope): { where: string; params: number[] } {
 export class InvoicesService {
   constructor(
     private readonly ledger: Ledger,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly clock: Clock,
   ) {}
 
@@ -569,7 +576,7 @@ export class InvoicesService {
   }
 
   private async draft(
-    manager: EntityManager,
+    manager: LedgerTx & EntityManager,
     billingAccount: string,
     period: Period,
     items: ItemRow[],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, ErrorDetail, isoTime } from '@app/common';
-import { AuditLog, Ledger, RatePlan, RatePlanVersion } from '@app/ledger';
+import { AuditEventStore, Ledger, RatePlan, RatePlanVersion } from '@app/ledger';
 import { CompiledPlan, InvalidPlanError, compilePlan } from '../engine';
 import { canonicalJson } from '../plan/canonical-json';
 import type { PerCallPlan, RatePlanDocument } from '../plan/rate-plan';
@@ -42,7 +42,7 @@ export class RatePlansService {
 
   constructor(
     private readonly ledger: Ledger,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly clock: Clock,
   ) {}
 

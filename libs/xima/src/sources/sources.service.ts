@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, ErrorDetail, deliveryHostProblem } from '@app/common';
-import { AuditLog, Business, Ledger, RatePlan, Source, SourceKind } from '@app/ledger';
+import { AuditEventStore, Business, Ledger, RatePlan, Source, SourceKind } from '@app/ledger';
 import { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
 import { SourceView } from './dto/source.view';
 
@@ -40,7 +40,7 @@ const audited = (source: Source): SourceView => SourceView.of(source);
 export class SourcesService {
   constructor(
     private readonly ledger: Ledger,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly clock: Clock,
     @Inject(SOURCE_SETTINGS) private readonly settings: SourceSettings,
   ) {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '@app/common';
-import { AuditEvent } from './entities';
+import { AuditEvent } from '../entities';
+import { Ledger } from '../ledger';
+import { LedgerTx, managerOf } from '../ledger-tx';
 
 export interface AuditEntry {
   action: string;
@@ -13,18 +14,16 @@ export interface AuditEntry {
 }
 
 /**
- * Appends audit events. Always called with the EntityManager of the transaction that makes
- * the change, so that a change and its event commit or roll back together.
+ * The audit trail: append-only (a trigger refuses changes). Table: audit_events. An event is
+ * always recorded in the transaction that makes the change, so that the change and its event
+ * commit or roll back together.
  */
 @Injectable()
-export class AuditLog {
-  async record(
-    manager: EntityManager,
-    actor: Actor,
-    entry: AuditEntry,
-    nowMs: number,
-  ): Promise<void> {
-    await manager.insert(AuditEvent, {
+export class AuditEventStore {
+  constructor(private readonly ledger: Ledger) {}
+
+  async record(tx: LedgerTx, actor: Actor, entry: AuditEntry, nowMs: number): Promise<void> {
+    await managerOf(tx).insert(AuditEvent, {
       occurredAtMs: nowMs,
       actorKeyId: actor.keyId,
       actorName: actor.name,

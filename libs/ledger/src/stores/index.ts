@@ -1,0 +1,35 @@
+import { ApiKeyStore } from './api-keys.store';
+import { AuditEventStore } from './audit-events.store';
+import { BusinessStore } from './businesses.store';
+import { DeliveryStore } from './deliveries.store';
+import { InvoiceStore } from './invoices.store';
+import { LineItemStore } from './line-items.store';
+import { RatePlanStore } from './rate-plans.store';
+import { RecordStore } from './records.store';
+import { SourceStore } from './sources.store';
+import { SyncRunStore } from './sync-runs.store';
+
+export * from './api-keys.store';
+export * from './audit-events.store';
+export * from './businesses.store';
+export * from './deliveries.store';
+export * from './invoices.store';
+export * from './line-items.store';
+export * from './rate-plans.store';
+export * from './records.store';
+export * from './sources.store';
+export * from './sync-runs.store';
+
+/** One store per aggregate: the only code in the product that holds SQL. */
+export const LEDGER_STORES = [
+  ApiKeyStore,
+  AuditEventStore,
+  BusinessStore,
+  DeliveryStore,
+  InvoiceStore,
+  LineItemStore,
+  RatePlanStore,
+  RecordStore,
+  SourceStore,
+  SyncRunStore,
+];

@@ -1,0 +1,11 @@
+import { Injectable } from '@nestjs/common';
+import { Ledger } from '../ledger';
+
+/**
+ * Sources: a Xima tenant's report, the plan that rates it and how its invoices are delivered.
+ * Tables: sources. The only code that holds their SQL.
+ */
+@Injectable()
+export class SourceStore {
+  constructor(private readonly ledger: Ledger) {}
+}
