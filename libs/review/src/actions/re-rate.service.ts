@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError } from '@app/common';
-import { Ledger, LineItem, RatePlanVersion, Source } from '@app/ledger';
 import {
+  Ledger,
+  LineItem,
   RATED_LINE_ITEM_FIELDS,
-  RatePlansService,
+  RatePlanVersion,
+  Source,
   lineItemColumn,
-  lineItemFromResult,
-  rateCall,
-  rateSummary,
-  summaryCallId,
-  taxesOn,
-} from '@app/rating';
+} from '@app/ledger';
+import { RatableRecord, RatePlansService, rateRecord, taxesOn } from '@app/rating';
 import { formatMinor } from '@app/money';
 import { LineItemFilterDto } from '../line-items/line-item-filter';
 import { LineItemsService } from '../line-items/line-items.service';
@@ -129,54 +127,45 @@ export class ReRateService {
           outcome.skippedNoVersion++;
           continue;
         }
-        let result;
-        let origin;
+        let input: RatableRecord;
         if (row.call_record_id !== null) {
           const r = callRecord.get<Record<string, never>>(row.call_record_id)!;
-          const record = {
-            callId: r.call_id,
-            startTimeMs: r.start_time_ms,
-            direction: r.direction,
-            extension: r.extension,
-            dialedNumber: r.dialed_number,
-            talkMs: r.talk_ms,
-            accountCode: r.account_code,
+          input = {
+            kind: 'call',
+            recordId: row.call_record_id,
+            record: {
+              callId: r.call_id,
+              startTimeMs: r.start_time_ms,
+              direction: r.direction,
+              extension: r.extension,
+              dialedNumber: r.dialed_number,
+              talkMs: r.talk_ms,
+              accountCode: r.account_code,
+            },
           };
-          result = rateCall(plan.compiled, record);
-          origin = { ...record, callRecordId: row.call_record_id, accountSummaryId: null };
         } else {
           const s = summary.get<Record<string, never>>(row.account_summary_id)!;
-          const record = {
-            accountCode: s.account_code,
-            periodStartMs: s.period_start_ms,
-            periodEndMs: s.period_end_ms,
-            calls: s.calls,
-            totalTalkMs: s.total_talk_ms,
-          };
-          result = rateSummary(plan.compiled, record);
-          origin = {
-            callId: summaryCallId(record.accountCode, record.periodStartMs),
-            startTimeMs: record.periodStartMs,
-            extension: null,
-            dialedNumber: null,
-            accountCode: record.accountCode,
-            callRecordId: null,
-            accountSummaryId: row.account_summary_id,
+          input = {
+            kind: 'summary',
+            recordId: row.account_summary_id,
+            record: {
+              accountCode: s.account_code,
+              periodStartMs: s.period_start_ms,
+              periodEndMs: s.period_end_ms,
+              calls: s.calls,
+              totalTalkMs: s.total_talk_ms,
+            },
           };
         }
+        const rating = rateRecord(
+          input,
+          plan,
+          { id: row.source_id, ratePlanId: source.ratePlanId, autoApprove: false },
+          now,
+        );
+        const { result } = rating;
         // A record the plan no longer bills (an extension outside its ranges now): no charge.
-        const rated =
-          result.status === 'not-billable'
-            ? null
-            : lineItemFromResult(result, {
-                ...origin,
-                sourceId: row.source_id,
-                ratePlanId: source.ratePlanId,
-                ratePlanVersionId: plan.version.id,
-                ratePlanVersionNumber: plan.version.version,
-                autoApprove: false,
-                nowMs: now,
-              });
+        const rated = rating.billable ? rating.item : null;
         const next: Partial<LineItem> = rated ?? {
           billingAccount: row.billing_account,
           normalizedNumber: null,

@@ -1,17 +1,13 @@
 import { isoTime } from '@app/common';
-import { LedgerStatement, LineItem, RatePlanVersion, Source } from '@app/ledger';
 import {
-  AccountSummaryRecord,
-  CanonicalCallRecord,
-  CompiledPlan,
-  RatingResult,
-  rateCall,
   LINE_ITEM_FIELDS,
+  LedgerStatement,
+  NewLineItem,
+  RatePlanVersion,
+  Source,
   lineItemColumn,
-  lineItemFromResult,
-  rateSummary,
-  summaryCallId,
-} from '@app/rating';
+} from '@app/ledger';
+import { AccountSummaryRecord, CanonicalCallRecord, CompiledPlan, rateRecord } from '@app/rating';
 import type { ParsedRow, RowError } from '../report';
 
 /** What one chunk added to the ledger; a sync run sums them. */
@@ -85,7 +81,7 @@ function keepErrors(context: ChunkContext, errors: RowError[]): void {
 }
 
 /** The counts one rating result adds. */
-function tally(counts: ChunkCounts, item: Partial<LineItem>): void {
+function tally(counts: ChunkCounts, item: NewLineItem): void {
   counts.rated++;
   if (item.status === 'no-charge') counts.noCharge++;
   if (item.status === 'needs-review') counts.needsReview++;
@@ -131,23 +127,14 @@ export function writeCallChunk(
       lateErrors.push({ rowIndex, rawJson, reason: noVersionReason(context, record.startTimeMs) });
       continue;
     }
-    const result: RatingResult = rateCall(plan.compiled, record);
-    if (result.status === 'not-billable') continue;
-    const item = lineItemFromResult(result, {
-      sourceId: context.source.id,
-      callRecordId: Number(inserted.lastInsertRowid),
-      accountSummaryId: null,
-      callId: record.callId,
-      startTimeMs: record.startTimeMs,
-      extension: record.extension,
-      accountCode: record.accountCode,
-      dialedNumber: record.dialedNumber,
-      ratePlanId: context.source.ratePlanId,
-      ratePlanVersionId: plan.version.id,
-      ratePlanVersionNumber: plan.version.version,
-      autoApprove: context.source.autoApprove,
-      nowMs: context.nowMs,
-    });
+    const rating = rateRecord(
+      { kind: 'call', recordId: Number(inserted.lastInsertRowid), record },
+      plan,
+      context.source,
+      context.nowMs,
+    );
+    if (!rating.billable) continue;
+    const { item } = rating;
     tally(counts, item);
     insertItem.run(...LINE_ITEM_FIELDS.map((field) => item[field]));
   }
@@ -194,23 +181,14 @@ export function writeSummaryChunk(
       });
       continue;
     }
-    const result = rateSummary(plan.compiled, record);
-    if (result.status === 'not-billable') continue;
-    const item = lineItemFromResult(result, {
-      sourceId: context.source.id,
-      callRecordId: null,
-      accountSummaryId: Number(inserted.lastInsertRowid),
-      callId: summaryCallId(record.accountCode, record.periodStartMs),
-      startTimeMs: record.periodStartMs,
-      extension: null,
-      accountCode: record.accountCode,
-      dialedNumber: null,
-      ratePlanId: context.source.ratePlanId,
-      ratePlanVersionId: plan.version.id,
-      ratePlanVersionNumber: plan.version.version,
-      autoApprove: context.source.autoApprove,
-      nowMs: context.nowMs,
-    });
+    const rating = rateRecord(
+      { kind: 'summary', recordId: Number(inserted.lastInsertRowid), record },
+      plan,
+      context.source,
+      context.nowMs,
+    );
+    if (!rating.billable) continue;
+    const { item } = rating;
     tally(counts, item);
     insertItem.run(...LINE_ITEM_FIELDS.map((field) => item[field]));
   }
