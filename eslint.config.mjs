@@ -3,8 +3,20 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+import { BOUNDARIES } from './eslint.boundaries.mjs';
+
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', '*.config.js', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'data/',
+      '*.config.js',
+      'eslint.config.mjs',
+      'eslint.boundaries.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -21,6 +33,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  ...BOUNDARIES,
   {
     // Tests read loosely typed HTTP bodies (supertest's `any`).
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', '**/fixtures/**/*.ts'],

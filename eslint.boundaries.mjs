@@ -1,0 +1,90 @@
+// @ts-check
+/*
+ * The house's boundaries (docs/architecture.md): what each part of the code may import, as
+ * ESLint `no-restricted-imports` entries that eslint.config.mjs includes. In a flat config the
+ * last matching entry wins, so each area lists every rule that holds for it. Specs, tests,
+ * fixtures and benchmarks may reach anything. eslint-boundaries.spec.ts plants a violation of
+ * each rule and expects it refused.
+ */
+
+export const APPS = {
+  group: ['**/apps/**', '@app/billing', '@app/billing/**'],
+  message: 'a lib never imports an app: move what both need into a lib.',
+};
+
+export const TYPEORM = {
+  group: [
+    'typeorm',
+    'typeorm/**',
+    '@nestjs/typeorm',
+    'better-sqlite3',
+    'pg',
+    '@app/ledger/**',
+    '**/ledger/src/**',
+  ],
+  message: 'only libs/ledger talks to the database: use a store of @app/ledger (and its LedgerTx).',
+};
+
+export const XIMA = {
+  group: [
+    '@app/xima',
+    '@app/xima/**',
+    '**/libs/xima/**',
+    '@app/xima-sandbox',
+    '@app/xima-sandbox/**',
+  ],
+  message: 'rating knows nothing of Xima: the sync hands it canonical records.',
+};
+
+export const PURE = {
+  group: [
+    '@nestjs/*',
+    'class-validator',
+    'class-transformer',
+    'undici',
+    '@app/*',
+    '@app/*/**',
+    '!@app/money',
+    '**/rate-plans/**',
+    '**/validation/dto/**',
+    '**/*.validator',
+    '**/*.service',
+    '**/*.controller',
+    '**/*.module',
+    'fs',
+    'fs/**',
+    'net',
+    'http',
+    'https',
+    'child_process',
+    'dgram',
+    'tls',
+    'worker_threads',
+    'node:*',
+  ],
+  message:
+    'the rating engine, plans and money are pure functions: no Nest, no database, no I/O, no other lib but money.',
+};
+
+const NOT_RUNTIME = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/fixtures/**'];
+
+/** @param {string[]} files @param {...{group: string[], message: string}} patterns */
+const boundary = (files, ...patterns) => ({
+  files,
+  ignores: NOT_RUNTIME,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+export const BOUNDARIES = [
+  boundary(['apps/**/*.ts'], TYPEORM),
+  boundary(['libs/**/*.ts'], APPS, TYPEORM),
+  boundary(['libs/ledger/**/*.ts'], APPS),
+  boundary(['libs/rating/**/*.ts'], APPS, TYPEORM, XIMA),
+  boundary(
+    ['libs/rating/src/engine/**/*.ts', 'libs/rating/src/plan/**/*.ts', 'libs/money/**/*.ts'],
+    APPS,
+    TYPEORM,
+    XIMA,
+    PURE,
+  ),
+];
