@@ -83,6 +83,8 @@ export function buildIfStale(root, project, entry, log = (line) => process.stder
       stdio: ['ignore', 2, 2],
     });
     if (build.error) throw build.error;
+    // A failed build may still have written the entry: remove it, so that the next run builds.
+    if (build.status !== 0) rmSync(join(root, entry), { force: true });
     return build.status ?? 1;
   } finally {
     release();
