@@ -57,7 +57,7 @@ const COUNTRY_CODES = [
   '27',
 ];
 
-/** The hotel plan of rating.md with a carrier's table: 5,000 prefixes in all. */
+/** The hotel plan of docs/rating.md with a carrier's table: 5,000 prefixes in all. */
 export function benchPlan(): PerCallPlan {
   const destinations: PerCallPlan['destinations'] = [
     { prefix: '911', class: 'emergency' },

@@ -366,7 +366,8 @@ describe('dates as people type them (e2e)', () => {
         .expect(200);
       const itemRows = parse<Record<string, string>>(itemsCsv.text, { columns: true });
       expect(itemRows.map((row) => [row.startTime, row.localStartTime])).toEqual(expected);
-      // The invoice's CSV (start_time local, as exports.md has it; start_time_utc last) and JSON.
+      // The invoice's CSV (start_time local, as docs/exports.md has it; start_time_utc last) and
+      // JSON.
       const exported = (format: string) =>
         http()
           .get(`/api/v1/invoices/${invoiceId}/export`)

@@ -6,7 +6,7 @@ import { samplePlan } from './support/fixtures';
 import { Seeded, seedItems, seedSource } from './support/line-items';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 
-// Invoice arithmetic (exports.md "Totals", rating.md step 5), through the real adjust and
+// Invoice arithmetic (docs/exports.md "Totals", docs/rating.md step 5), through the real adjust and
 // invoice code paths: a line bills the reviewer's adjusted amount with taxes recomputed on it
 // with the plan's rates and rounding (else the rated amount and tax); subtotal, tax and total
 // are sums of already-rounded line values. Every expected tax here is computed again with
@@ -86,7 +86,7 @@ const MODE: Record<Rounding, Decimal.Rounding> = {
   up: Decimal.ROUND_UP,
 };
 
-/** rating.md step 5: tax_k = round(amount * ratePercent_k / 100), each tax rounded on its own. */
+/** docs/rating.md, step 5: tax_k = round(amount * ratePercent_k / 100), each rounded on its own. */
 function expectedTaxes(plan: PlanUnderTest, amountMinor: number): TaxLine[] {
   return plan.taxes.map(({ name, ratePercent }) => ({
     name,
@@ -269,7 +269,7 @@ describe('invoice arithmetic: adjusted and unadjusted lines, taxes and totals (e
 
   it('worked by hand: 6.25 % half-up on an adjusted 2.00 is 0.13; the invoice sums rounded line taxes', async () => {
     // Grand hotel: one tax, State sales tax 6.25 %, rounding half-up.
-    // Item A is rated 1.50: tax round(1.50 * 6.25 %) = round(0.09375) = 0.09 (rating.md).
+    // Item A is rated 1.50: tax round(1.50 * 6.25 %) = round(0.09375) = 0.09 (docs/rating.md).
     //   The reviewer adjusts it to 2.00: tax round(2.00 * 6.25 %) = round(0.125) = 0.13, exactly
     //   half a cent rounded up (keeping the rated tax would give 0.09), total 2.13.
     // Item B is rated 2.00 and not adjusted: rated tax 0.13, total 2.13.

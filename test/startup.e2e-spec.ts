@@ -1,10 +1,11 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateCalls, startSandbox } from '@app/xima-sandbox';
+import { buildIfStale } from '../scripts/built.mjs';
 import { samplePlan } from './support/fixtures';
 
 const root = resolve(__dirname, '..');
@@ -82,15 +83,10 @@ describe('the built service (spawned)', () => {
   let dir: string;
 
   beforeAll(() => {
-    // The same build that `npm run build && npm run start:prod` runs.
-    execFileSync(
-      process.execPath,
-      [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'billing'],
-      {
-        cwd: root,
-        stdio: 'pipe',
-      },
-    );
+    // Built as `npm run cli` builds it: when a source is newer than the build, one build at a
+    // time (another spec may be running the CLI, and a build empties dist/ first).
+    const built = buildIfStale(root, 'billing', 'dist/apps/billing/src/main.js', () => undefined);
+    if (built !== 0) throw new Error(`nest build billing exited with ${built}`);
     dir = mkdtempSync(join(tmpdir(), 'billing-start-'));
   }, 120_000);
 

@@ -8,9 +8,9 @@ import { samplePlan } from './support/fixtures';
 const TOKEN = 'sandbox-token-for-hand-checked-amounts';
 
 /**
- * A week of sandbox calls synced with the Grand Hotel plan of rating.md (docs/rating.md), and
- * a sample of its line items checked against amounts worked out by hand from rating.md step 5,
- * not by the engine. The calls are the sandbox's (seed "hand-check", 400 calls a day); their
+ * A week of sandbox calls synced with the Grand Hotel plan of docs/rating.md, and a sample of
+ * its line items checked against amounts worked out by hand from docs/rating.md, step 5, not by
+ * the engine. The calls are the sandbox's (seed "hand-check", 400 calls a day); their
  * ids, numbers and talk times were read from the sandbox once and are fixed by its seed.
  */
 describe('sync: amounts of a synced week, checked by hand (e2e)', () => {

@@ -1,6 +1,6 @@
 /**
  * A decimal string read exactly: `units / 10^scale` ("0.45" is 45 / 10^2). Money and rates are
- * parsed once into integers so that no float ever touches them (rating.md, "Money").
+ * parsed once into integers so that no float ever touches them (docs/rating.md, "Money").
  */
 export interface ExactDecimal {
   units: bigint;

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import type { RoundingMode } from './rounding';
 import { roundDiv, toSafeNumber } from './rounding';
 
-describe('roundDiv (rating.md "Money": half-up, half-even, up)', () => {
+describe('roundDiv (docs/rating.md "Money": half-up, half-even, up)', () => {
   it.each([
     // numerator / denominator, mode, result: 0.125 -> 0.13 / 0.12 / 0.13 in cents
     [125n, 10n, 'half-up', 13n],

@@ -3,7 +3,7 @@ export const ROUNDING_MODES = ['half-up', 'half-even', 'up'] as const;
 export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 /**
- * `numerator / denominator` rounded to an integer with the plan's mode (rating.md, "Money"):
+ * `numerator / denominator` rounded to an integer with the plan's mode (docs/rating.md, "Money"):
  * `half-up` and `up` round away from zero, `half-even` to the even neighbour on a tie. Exact for
  * any size: bigint arithmetic only.
  */

@@ -12,7 +12,7 @@ const message = (raw: Record<string, string>): string => {
 };
 
 describe('validateEnvironment', () => {
-  it('applies the defaults of product.md', () => {
+  it('applies the documented defaults (README, Configuration)', () => {
     const env = validateEnvironment({});
     expect(env).toMatchObject({
       PORT: 3000,

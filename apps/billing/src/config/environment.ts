@@ -118,7 +118,7 @@ function IsIntegerBetween(min: number, max: number, unit = ''): PropertyDecorato
 }
 
 /**
- * The service's environment (product.md, Configuration). Read once at start, validated,
+ * The service's environment (README.md, "Configuration"). Read once at start, validated,
  * then reached only through AppConfig.
  */
 export class Environment {

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorDetail } from '@app/common';
 
-/** The one shape of every error the API answers (product.md, Admin API). */
+/** The one shape of every error the API answers (docs/api.md, "Errors"). */
 export interface ErrorBody {
   statusCode: number;
   error: string;

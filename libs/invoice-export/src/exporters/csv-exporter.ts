@@ -40,8 +40,9 @@ const CSV_LINE_FIELDS = [
 ] as const;
 
 /**
- * exports.md's CSV: RFC 4180 (CRLF line ends, quotes only where needed), a header row, a row
- * per line, money as plain decimals, times in the plan's zone; no cell left as a formula.
+ * The CSV of docs/exports.md: RFC 4180 (CRLF line ends, quotes only where needed), a header
+ * row, a row per line, money as plain decimals, times in the plan's zone; no cell left as a
+ * formula.
  * `start_time_utc`, the same instant in UTC, comes last: readers that take the columns by
  * position keep theirs (decision 0020).
  * csv-stringify is called once a page (a chunk per page, not per row: a third of the stream

@@ -80,7 +80,7 @@ export function ledesLawFirmId({ plan, issuer }: InvoiceDocument): string | null
 }
 
 /**
- * LEDES 1998B (exports.md): line 1 `LEDES1998B[]`, line 2 the 24 field names, a line per
+ * LEDES 1998B (docs/exports.md): line 1 `LEDES1998B[]`, line 2 the 24 field names, a line per
  * invoice line; `|` between fields, `[]` and CRLF ending every line, the last one too (a
  * portal's line reader may drop a last line without its line end). What refuses a LEDES export
  * (a hotel's invoice, no firm id) is `exportRefusal`'s, checked before this is called; the

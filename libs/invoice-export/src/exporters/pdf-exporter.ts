@@ -29,7 +29,7 @@ function duration(seconds: number): string {
 }
 
 /**
- * A one-look invoice for people (exports.md): who bills, the account, the period, the number
+ * A one-look invoice for people (docs/exports.md): who bills, the account, the period, the number
  * and date, a table of lines, subtotal, tax by name, total. Real text in the standard
  * Helvetica, so that its totals can be read back by a text extractor; its dates fixed to the
  * finalisation, so that every export of an invoice is the same bytes.

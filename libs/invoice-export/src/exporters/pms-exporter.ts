@@ -19,7 +19,7 @@ function hms(seconds: number): string {
 const fias = (value: string) => withoutControlCharacters(value).replace(/\|/g, ' ');
 
 /**
- * Folio postings for a hotel's PMS (exports.md): a FIAS `PS` record per line, `PTC` (we rate,
+ * Folio postings for a hotel's PMS (docs/exports.md): a FIAS `PS` record per line, `PTC` (we rate,
  * the PMS posts the amount as is). `P#` is the line item's id: unique, and the same for the
  * same call in every export, so that a PMS can refuse a repeat.
  */

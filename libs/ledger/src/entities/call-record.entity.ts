@@ -13,7 +13,7 @@ import type { SyncRun } from './sync-run.entity';
 export const CALL_DIRECTIONS = ['outbound', 'inbound', 'internal'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
-/** A call as Xima reported it, in canonical form (rating.md), with the raw row kept. */
+/** A call as Xima reported it, in canonical form (docs/rating.md, "The records"), raw row kept. */
 @Entity('call_records')
 @Index('UQ_call_records_source_call', ['sourceId', 'callId'], { unique: true })
 @Index('IX_call_records_start', ['startTimeMs'])

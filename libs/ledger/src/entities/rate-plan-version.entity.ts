@@ -23,7 +23,7 @@ export class RatePlanVersion {
   @Column('integer')
   effectiveFromMs!: number;
 
-  /** The validated plan document (rating.md), as JSON. */
+  /** The validated plan document (docs/rating.md), as JSON. */
   @Column('text')
   planJson!: string;
 

@@ -5,8 +5,9 @@ import { call } from './fixtures/records';
 import { rateCall } from './rate-call';
 
 /**
- * A law firm billing each call to its account code (rating.md, "Law firms"): the Grand Hotel
- * prices with `"by": "accountCode"` and the pattern ^(?<client>\d{5})-(?<matter>\d{3})$.
+ * A law firm billing each call to its account code (docs/rating.md, "Law firms: account
+ * codes"): the hotel plan's prices with `"by": "accountCode"` and the pattern
+ * ^(?<client>\d{5})-(?<matter>\d{3})$.
  * The long-distance call of the first worked example costs 1.50 + 0.09.
  */
 describe('account codes on a per-call plan', () => {

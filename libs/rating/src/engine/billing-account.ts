@@ -46,8 +46,9 @@ const NOT_A_BILLING_EXTENSION: AccountResolution = Object.freeze({
 });
 
 /**
- * rating.md step 1: `prefix + extension` for extensions inside a range, compared as numbers when
- * the range's ends and the extension are all digits, else as strings (both ends inclusive).
+ * docs/rating.md, step 1: `prefix + extension` for extensions inside a range, compared as
+ * numbers when the range's ends and the extension are all digits, else as strings (both ends
+ * inclusive).
  */
 export class ExtensionAccounts {
   private readonly ranges: Range[];
@@ -107,11 +108,12 @@ export class ExtensionAccounts {
 }
 
 /**
- * Law firms: the trimmed account code, checked against the plan's pattern as a whole (an
- * unanchored pattern must not accept `10234-0012` as matter `001`: decision 0007). Named groups
- * `client` and `matter` feed LEDES. A pattern that could backtrack for long is refused, and a
- * code longer than ACCOUNT_CODE_MAX_LENGTH never reaches it (decision 0015): codes come from
- * viewers' quotes and from Xima, and V8 cannot be interrupted in the middle of a match.
+ * Law firms (docs/rating.md, "Law firms: account codes"): the trimmed account code, checked
+ * against the plan's pattern as a whole (an unanchored pattern must not accept `10234-0012` as
+ * matter `001`: decision 0007). Named groups `client` and `matter` feed LEDES. A pattern that
+ * could backtrack for long is refused, and a code longer than ACCOUNT_CODE_MAX_LENGTH never
+ * reaches it (decision 0015): codes come from viewers' quotes and from Xima, and V8 cannot be
+ * interrupted in the middle of a match.
  */
 export class AccountCodes {
   private readonly pattern: RegExp | null;
@@ -181,7 +183,10 @@ const MISSING_ACCOUNT_CODE: AccountOutcome = Object.freeze({
   note: 'no account code: needs review',
 });
 
-/** "Which outcome wins": after no-rate and the no-charge reasons, an account-code problem. */
+/**
+ * docs/rating.md, "Which outcome wins": after the no-charge and review reasons, an account-code
+ * problem.
+ */
 export function accountOutcome(account: AccountResolution): AccountOutcome {
   switch (account.kind) {
     case 'missing-account-code':

@@ -4,7 +4,7 @@ import type { CompiledPlan, PricedRate } from './compiled-plan';
 import { InvalidRecordError } from './errors';
 import type { TaxAmount } from './rating-result';
 
-/** `ceil(ms / 1000)` without float division (rating.md: d = ceil(talkMs / 1000)). */
+/** `ceil(ms / 1000)` without float division (docs/rating.md, "The records"). */
 export function ceilSeconds(ms: number, field: string): number {
   if (typeof ms !== 'number' || !(ms >= 0 && ms <= Number.MAX_SAFE_INTEGER)) {
     throw new InvalidRecordError(field, `must be a finite number of milliseconds >= 0, got ${ms}`);
@@ -19,7 +19,7 @@ export function ceilDiv(a: number, b: number): number {
   return (a - rest) / b + (rest > 0 ? 1 : 0);
 }
 
-/** rating.md step 5: `d <= f ? f : f + ceil((d - f) / i) * i`. */
+/** docs/rating.md, step 5: `d <= f ? f : f + ceil((d - f) / i) * i`. */
 export function billedSeconds(talkSeconds: number, first: number, increment: number): number {
   return talkSeconds <= first ? first : first + ceilDiv(talkSeconds - first, increment) * increment;
 }
@@ -65,7 +65,7 @@ export function priceCall(plan: CompiledPlan, rate: PricedRate, talkSeconds: num
   };
 }
 
-/** The whole charge rounded once to minor units (rating.md: never per increment). */
+/** The whole charge rounded once to minor units (docs/rating.md, "Money": never per increment). */
 export function roundCharge(plan: CompiledPlan, chargeNumerator: bigint): number {
   return toSafeNumber(
     roundDiv(chargeNumerator * plan.minorFactor, plan.chargeDenominator, plan.rounding),
@@ -77,7 +77,7 @@ export interface TaxLine extends TaxAmount {
   exact: string;
 }
 
-/** tax_k = round(amount * ratePercent_k / 100), each rounded on its own. */
+/** docs/rating.md, step 5: tax_k = round(amount * ratePercent_k / 100), each rounded on its own. */
 export function taxesOn(plan: CompiledPlan, amountMinor: number): TaxLine[] {
   const amount = BigInt(amountMinor);
   return plan.taxes.map((tax) => {

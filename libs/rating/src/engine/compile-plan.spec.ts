@@ -5,7 +5,7 @@ import { firmSummaryPlan, grandHotelPlan } from './fixtures/grand-hotel.plan';
 
 /** Plans are validated before they are stored; the engine still refuses what it cannot rate. */
 describe('compilePlan', () => {
-  it('compiles the rating.md examples', () => {
+  it('compiles the example plans of docs/rating.md', () => {
     expect(compilePlan(grandHotelPlan).kind).toBe('per-call');
     expect(compilePlan(firmSummaryPlan).kind).toBe('account-summary');
   });

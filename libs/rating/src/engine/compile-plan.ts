@@ -123,7 +123,7 @@ function compileTaxes(taxes: Tax[] | undefined): CompiledTax[] {
   });
 }
 
-/** A class's fields with a band's fields laid over them (rating.md step 4). */
+/** A class's fields with a band's fields laid over them (docs/rating.md, step 4). */
 interface MergedRate {
   path: string;
   fields: RateFields;

@@ -1,6 +1,6 @@
 import { DestinationTrie } from './destination-trie';
 
-describe('DestinationTrie (longest prefix, rating.md step 3)', () => {
+describe('DestinationTrie (longest prefix, docs/rating.md step 3)', () => {
   const trie = new DestinationTrie();
   for (const [prefix, cls] of [
     ['1', 'nanp'],

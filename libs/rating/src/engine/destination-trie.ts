@@ -7,7 +7,7 @@ interface TrieNode {
 
 const node = (): TrieNode => ({ children: new Array<TrieNode | undefined>(10), destination: null });
 
-/** Longest-prefix lookup of destinations over digit strings (rating.md step 3). */
+/** Longest-prefix lookup of destinations over digit strings (docs/rating.md, step 3). */
 export class DestinationTrie {
   private readonly root = node();
 

@@ -3,7 +3,7 @@ import type { CallCharge, TaxLine } from './charge';
 import type { CompiledPerCallPlan, CompiledPlan, PricedRate, SummaryPrice } from './compiled-plan';
 
 /**
- * One sentence per result that a person can check by hand against rating.md, e.g.
+ * One sentence per result that a person can check by hand against docs/rating.md, e.g.
  * `61 s talk, 66 s billed: 60 s first increment + 1 x 6 s; 0.45/min -> 0.495; + 1.00 connect =
  * 1.495 -> 1.50 (half-up); State sales tax 6.25% = 0.09375 -> 0.09; total 1.59 USD`.
  * A value followed by `…` repeats forever and is shown truncated.

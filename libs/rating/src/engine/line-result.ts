@@ -10,7 +10,7 @@ export const NO_TAXES = Object.freeze([]) as readonly TaxAmount[] as TaxAmount[]
 /**
  * A fresh result with every key, in one order, set to "nothing billed": the engine fills in what
  * it finds. One literal (no spreads) keeps rating fast and the JSON byte for byte the same on
- * every run (rating.md, "Versions and re-rating").
+ * every run (docs/rating.md, "Versions and re-rating").
  */
 export function emptyResult(plan: CompiledPlan, talkSeconds: number, calls: number): RatingResult {
   return {

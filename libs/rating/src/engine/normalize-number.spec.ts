@@ -3,7 +3,7 @@ import { DialedNumberNormalizer } from './normalize-number';
 const digitsOf = (normalizer: DialedNumberNormalizer, raw: string | null) =>
   normalizer.normalize(raw)?.digits ?? null;
 
-/** Step 2 of the rating contract, dialing from the US with access code 9 (the Grand Hotel). */
+/** docs/rating.md, step 2, dialing from the US with access code 9 (the Grand Hotel). */
 describe('DialedNumberNormalizer', () => {
   const us = new DialedNumberNormalizer({ country: 'US', accessCode: '9' });
 
@@ -16,7 +16,7 @@ describe('DialedNumberNormalizer', () => {
     ['+44 20 7946 0000', '442079460000', '+ means already international'],
     ['+1 (303) 555-0100', '13035550100', '+1 stays'],
     ['  +44 20 7946 0000', '442079460000', 'spaces before the + do not hide it'],
-    ['915551234567', '15551234567', 'the contract: 915551234567 -> 15551234567'],
+    ['915551234567', '15551234567', 'the access code removed once: 915551234567 -> 15551234567'],
     ['9-1-800-555-1234', '18005551234', 'toll-free'],
   ])('%j -> %j, routable (%s)', (raw, expected) => {
     expect(us.normalize(raw)).toEqual({ digits: expected, routable: true, featureCode: false });

@@ -27,7 +27,7 @@ const frozen = (digits: string, routable: boolean, featureCode: boolean): Dialed
   Object.freeze({ digits, routable, featureCode });
 
 /**
- * The dialed number as the rating contract's step 2 normalises it. libphonenumber-js compiles
+ * The dialed number as docs/rating.md, step 2, normalises it. libphonenumber-js compiles
  * regular expressions on every parse (~20 µs); its answer depends only on the digits and the
  * country, so answers are memoised per plan twice, which changes no result: by raw value (the
  * common hit, no work at all) and by digits (`9 (212) 555-0100` and `9-212-555-0100` parse once).

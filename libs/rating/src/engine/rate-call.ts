@@ -27,7 +27,8 @@ const NO_NUMBER: Route = Object.freeze({
 });
 
 /**
- * Rates one call record with a per-call plan (rating.md steps 1 to 5 and "Which outcome wins").
+ * Rates one call record with a per-call plan (docs/rating.md, steps 1 to 5 and "Which outcome
+ * wins").
  * Pure: the same plan and record give the same result, byte for byte.
  *
  * Rating is memoised per compiled plan (so a fresh compile starts with nothing remembered): the

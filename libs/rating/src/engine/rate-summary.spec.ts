@@ -5,7 +5,7 @@ import { summaryRow } from './fixtures/records';
 import { rateSummary } from './rate-summary';
 
 /**
- * The account-summary example of rating.md: 0.10 per call + 0.25/min in 60 s increments;
+ * The account-summary example of docs/rating.md: 0.10 per call + 0.25/min in 60 s increments;
  * account 10234-001 pays 0.15/min.
  */
 describe('account-summary plans', () => {

@@ -8,7 +8,7 @@ import { emptyResult } from './line-result';
 import type { RatingResult } from './rating-result';
 
 /**
- * Rates one row of an account-code summary report (rating.md, "Law firms"):
+ * Rates one row of an account-code summary report (docs/rating.md, "Account-code summaries"):
  * s = ceil(totalTalkMs / 1000), billed = ceil(s / i) * i,
  * charge = perCall * calls + perMinute * billed / 60, with the account's overrides.
  */

@@ -62,7 +62,7 @@ const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
   up: Decimal.ROUND_UP,
 };
 
-/** rating.md step 5 written again, independently, with decimal.js at 60 digits. */
+/** docs/rating.md, step 5, written again, independently, with decimal.js at 60 digits. */
 function referenceAmount(input: PlanInput, talkMs: number): number {
   const D = Decimal.clone({ precision: 60 });
   const d = Math.ceil(talkMs / 1000);

@@ -27,7 +27,7 @@ const utc = (iso: string) => Date.parse(iso);
 
 const night = bandPlan([nightBand('01:00', '03:00')]);
 
-describe('time bands (rating.md step 4)', () => {
+describe('time bands (docs/rating.md step 4)', () => {
   it('a band overrides only the fields it has: 0.50/min + the class 0.10 connect = 0.60', () => {
     const result = rateCall(
       night,

@@ -41,7 +41,7 @@ export function parseBand(band: TimeBand, path: string): ParsedBand {
   return { days, fromMinute, toMinute, label: `${band.days.join(',')} ${band.from}-${band.to}` };
 }
 
-/** rating.md step 4: `from` inclusive, `to` exclusive, on one of the band's days. */
+/** docs/rating.md, step 4: `from` inclusive, `to` exclusive, on one of the band's days. */
 export function bandCovers(band: ParsedBand, minuteOfWeek: MinuteOfWeek): boolean {
   const weekday = Math.floor(minuteOfWeek / 1440);
   const minute = minuteOfWeek - weekday * 1440;

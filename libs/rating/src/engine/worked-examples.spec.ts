@@ -3,8 +3,8 @@ import { grandHotelPlan } from './fixtures/grand-hotel.plan';
 import { SATURDAY, TUESDAY, call } from './fixtures/records';
 import { rateCall } from './rate-call';
 
-/** Every worked example of rating.md, with its numbers, on the plan printed there. */
-describe('rating.md worked examples (Grand Hotel plan, America/Denver)', () => {
+/** The worked examples of docs/rating.md ("A hotel", step 5), on the hotel example plan. */
+describe('docs/rating.md worked examples (Grand Hotel plan, America/Denver)', () => {
   const plan = compilePlan(grandHotelPlan);
 
   it('long distance, Tuesday, 61 s, 60/6 increments -> 1.495 -> 1.50 + 0.09 tax = 1.59', () => {

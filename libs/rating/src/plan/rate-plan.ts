@@ -1,5 +1,5 @@
 /**
- * The rate plan document of rating.md, as stored in a plan version (JSON) and as the engine
+ * The rate plan document of docs/rating.md, as stored in a plan version (JSON) and as the engine
  * reads it. Money and percentages are decimal strings ("0.45", "6.25"), never numbers.
  */
 
@@ -132,7 +132,7 @@ export interface AccountSummaryPlan extends PlanCommon {
 
 export type RatePlanDocument = PerCallPlan | AccountSummaryPlan;
 
-/** A call record in canonical form (rating.md, "Canonical call record"). */
+/** A call record in canonical form (docs/rating.md, "The records"). */
 export interface CanonicalCallRecord {
   callId: string;
   /** Epoch milliseconds. */

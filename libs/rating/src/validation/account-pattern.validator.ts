@@ -1,7 +1,7 @@
 import { accountPatternSafetyProblem } from './account-pattern-safety';
 import type { Check } from './field.decorators';
 
-/** The named groups the LEDES export reads (rating.md, law firms). */
+/** The named groups the LEDES export reads (docs/rating.md, "Law firms: account codes"). */
 export const ACCOUNT_PATTERN_GROUPS = ['client', 'matter'] as const;
 
 /**

@@ -1,10 +1,13 @@
 import { decimalTextProblem, LINE_AMOUNT_CEILING } from '@app/money';
 import type { Check } from './field.decorators';
 
-/** rating.md: money and percentages are decimal strings; no sign, exponent, spaces, `.5` or `1.`. */
+/**
+ * Money and percentages are decimal strings (docs/rating.md, "Money"): no sign, exponent, spaces,
+ * `.5` or `1.`.
+ */
 export const DECIMAL_STRING = /^\d+(\.\d+)?$/;
 
-/** Rates (per minute, per call) and percentages carry up to 6 decimals (rating.md). */
+/** Rates (per minute, per call) and percentages: up to 6 decimals (docs/rating.md, "Money"). */
 export const RATE_DECIMALS = 6;
 
 /**

@@ -103,7 +103,7 @@ function rateEntries(plan: JsonObject): [JsonObject, PathSegment[], JsonObject |
   return entries;
 }
 
-/** Fees are money: no more decimals than the currency's minor unit (rating.md, Money). */
+/** Fees are money: no more decimals than the currency's minor unit (docs/rating.md, "Money"). */
 function feeDecimals(plan: JsonObject, problems: Problem[]): void {
   // An invalid currency has its own error; fees are judged once it is known.
   const currency = knownCurrency(plan);
@@ -156,7 +156,7 @@ function minimumNotAboveMaximum(plan: JsonObject, problems: Problem[]): void {
   }
 }
 
-/** rating.md step 3 makes a call of an unrated class `needs-review`: a plan must not. */
+/** docs/rating.md, step 3 makes a call of an unrated class `needs-review`: a plan must not. */
 function destinationClassesRated(plan: JsonObject, problems: Problem[]): void {
   const rates = plan.rates;
   if (!isJsonObject(rates)) return;

@@ -20,8 +20,8 @@ function isPlainTree(value: unknown): boolean {
 
 describe('validateRatePlan: valid plans', () => {
   it.each([
-    ['the hotel plan of rating.md', hotel],
-    ['the law firm summary plan of rating.md', lawFirmSummary],
+    ['the hotel plan of docs/rating.md', hotel],
+    ['the law firm summary plan of docs/rating.md', lawFirmSummary],
     ['a law firm per-call plan by account code with LEDES settings', lawFirm],
     ['the smallest per-call plan', minimal],
   ])('accepts %s, returning a plain copy equal to it, field for field', (_, plan) => {

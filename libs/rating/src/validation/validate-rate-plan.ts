@@ -31,7 +31,7 @@ export function readJsonObject(
 }
 
 /**
- * Validates a rate plan document (rating.md) from untrusted input, never throwing. On success
+ * Validates a rate plan document (docs/rating.md) from untrusted input, never throwing. On success
  * `plan` is a plain JSON copy of the input, field for field (no defaults filled in), to store as
  * the version's JSON; on failure each error names a field by its path, in document order.
  */

@@ -13,7 +13,7 @@ export interface ColumnMap {
 
 export type ColumnField = keyof ColumnMap;
 
-/** The defaults table of `shared/xima/reports.md`: "Call Details" and "Account Code Summary". */
+/** The titles tried for "Call Details" and "Account Code Summary" (docs/xima-reports.md). */
 export const DEFAULT_COLUMNS: Required<ColumnMap> = {
   callId: ['Call ID', 'Call Key'],
   startTime: ['Start Time'],

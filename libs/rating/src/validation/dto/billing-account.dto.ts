@@ -104,7 +104,7 @@ export const billingAccountClass: DtoClassOf = (raw) =>
       ? AccountCodeBillingAccountDto
       : BillingAccountOfUnknownKindDto;
 
-/** Account-summary reports are keyed by account code: rating.md has no other way to bill them. */
+/** Account-summary reports are keyed by account code: there is no other way to bill their rows. */
 export const summaryBillingAccountClass: DtoClassOf = (raw) =>
   raw.by === 'accountCode'
     ? AccountCodeBillingAccountDto

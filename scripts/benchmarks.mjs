@@ -1,0 +1,39 @@
+// The benchmarks `npm run bench` knows: each bench/<name>.bench.ts, built to dist/bench/. Their
+// flags are the usage line each prints (a spec checks that the two agree).
+export const BENCHMARKS = [
+  {
+    name: 'rating',
+    flags: '[--quick] [--records N]',
+    measures:
+      'rates generated calls with a plan of 5,000 prefixes, beside JSON.parse of the same calls as Xima JSON (records/s)',
+    nodeFlags: ['--expose-gc'],
+  },
+  {
+    name: 'sync',
+    flags: '[--quick] [--calls N] [--days N] [--runs N]',
+    measures:
+      'syncs a month of sandbox calls end to end into a fresh ledger, beside a raw insert of the same rows (calls/s, peak RSS)',
+    nodeFlags: ['--expose-gc'],
+  },
+  {
+    name: 'review',
+    flags: '[--quick] [--items N] [--seconds S] [--connections 1,4]',
+    measures:
+      "the review API's latency (p50/p95/p99) over a ledger of 1,000,000 line items, with autocannon on loopback",
+    nodeFlags: [],
+  },
+  {
+    name: 'export',
+    flags: '[--quick] [--sizes 25000,50000,100000] [--runs N] [--heap-cap MiB]',
+    measures:
+      "one invoice's CSV and LEDES export at growing sizes (lines/s, peak RSS: memory must stay flat)",
+    nodeFlags: ['--expose-gc'],
+  },
+  {
+    name: 'archive',
+    flags: '[--quick] [--invoices 100] [--lines 500,2000] [--runs N] [--heap-cap MiB]',
+    measures:
+      'many invoices exported one by one and as one ZIP (lines/s of each, peak RSS: flat when streamed)',
+    nodeFlags: ['--expose-gc'],
+  },
+].map((bench) => ({ ...bench, entry: `dist/bench/${bench.name}.bench.js` }));
