@@ -12,3 +12,4 @@ export * from './delivery-url';
 export * from './cursor';
 export * from './zoned-time';
 export * from './api-errors';
+export * from './patch';

@@ -26,8 +26,9 @@ export class ApiKeysController {
     @Body() body: CreateApiKeyDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<CreatedApiKeyView> {
-    const { key, secret } = await this.apiKeys.create({ ...body, origin: 'api' }, actor);
-    return Object.assign(ApiKeyView.of(key), { key: secret });
+    return CreatedApiKeyView.withSecret(
+      await this.apiKeys.create({ ...body, origin: 'api' }, actor),
+    );
   }
 
   @Get()
@@ -35,7 +36,7 @@ export class ApiKeysController {
   @ApiErrors(401, 403)
   @ApiOkResponse({ type: ApiKeyListView })
   async list(): Promise<ApiKeyListView> {
-    return { items: (await this.apiKeys.list()).map((key) => ApiKeyView.of(key)) };
+    return ApiKeyListView.of(await this.apiKeys.list());
   }
 
   @Delete(':id')

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, IsNull, Not } from 'typeorm';
 import { API_KEY_ROLES, Actor, ApiKeyRole, Clock, DomainError, SYSTEM_ACTOR } from '@app/common';
-import { ApiKey, ApiKeyOrigin, AuditEventStore, Ledger, LedgerTx } from '@app/ledger';
+import { ApiKey, ApiKeyOrigin, ApiKeyStore, AuditEventStore, Ledger, LedgerTx } from '@app/ledger';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret';
 
 /** How often a key's last-used time is written: reads must not each cost a write. */
@@ -22,6 +21,7 @@ export class ApiKeysService {
 
   constructor(
     private readonly ledger: Ledger,
+    private readonly keys: ApiKeyStore,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
   ) {}
@@ -29,34 +29,29 @@ export class ApiKeysService {
   /** Creates a key; the returned secret is shown once and never stored. */
   async create(input: NewApiKey, actor: Actor): Promise<{ key: ApiKey; secret: string }> {
     const secret = generateApiKey();
-    const key = await this.ledger.transaction((manager) =>
-      this.insert(manager, input, secret, actor),
-    );
+    const key = await this.ledger.transaction((tx) => this.insert(tx, input, secret, actor));
     return { key, secret };
   }
 
   list(): Promise<ApiKey[]> {
-    return this.ledger.manager.find(ApiKey, { order: { id: 'ASC' } });
+    return this.keys.list();
   }
 
   revoke(id: number, actor: Actor): Promise<ApiKey> {
-    return this.ledger.transaction(async (manager) => {
-      const key = await manager.findOneBy(ApiKey, { id });
+    return this.ledger.transaction(async (tx) => {
+      const key = await this.keys.findById(id, tx);
       if (!key) throw new DomainError('not-found', `API key ${id} does not exist`);
       if (key.revokedAtMs !== null) {
         throw new DomainError('conflict', `API key ${id} is already revoked`);
       }
-      const revokedAtMs = await this.revokeWith(manager, key, actor, null);
+      const revokedAtMs = await this.revokeWith(tx, key, actor, null);
       return { ...key, revokedAtMs };
     });
   }
 
   /** The live key with this secret, or null. */
   async authenticate(secret: string): Promise<ApiKey | null> {
-    const key = await this.ledger.manager.findOneBy(ApiKey, {
-      keyHash: hashApiKey(secret),
-      revokedAtMs: IsNull(),
-    });
+    const key = await this.keys.findLiveByHash(hashApiKey(secret));
     if (key) await this.touch(key);
     return key;
   }
@@ -69,22 +64,20 @@ export class ApiKeysService {
    */
   ensureBootstrapKey(secret: string): Promise<void> {
     const keyHash = hashApiKey(secret);
-    return this.ledger.transaction(async (manager) => {
-      const retired = await manager.find(ApiKey, {
-        where: [
-          { origin: 'bootstrap', revokedAtMs: IsNull(), keyHash: Not(keyHash) },
-          { origin: 'demo', revokedAtMs: IsNull() },
-        ],
-      });
+    return this.ledger.transaction(async (tx) => {
+      const retired = await this.keys.findLive(
+        { origins: ['bootstrap', 'demo'], exceptHash: keyHash },
+        tx,
+      );
       for (const key of retired) {
         const reason =
           key.origin === 'demo' ? 'demo keys end with demo mode' : 'ADMIN_API_KEY changed';
-        await this.revokeWith(manager, key, SYSTEM_ACTOR, reason);
+        await this.revokeWith(tx, key, SYSTEM_ACTOR, reason);
       }
-      const existing = await manager.findOneBy(ApiKey, { keyHash });
+      const existing = await this.keys.findByHash(keyHash, tx);
       if (!existing) {
         await this.insert(
-          manager,
+          tx,
           { name: 'Bootstrap admin (ADMIN_API_KEY)', role: 'admin', origin: 'bootstrap' },
           secret,
           SYSTEM_ACTOR,
@@ -100,13 +93,13 @@ export class ApiKeysService {
   /** Demo mode: a fresh admin key for this run; the previous run's demo keys are revoked. */
   async createDemoKey(): Promise<string> {
     const secret = generateApiKey();
-    await this.ledger.transaction(async (manager) => {
-      const previous = await manager.findBy(ApiKey, { origin: 'demo', revokedAtMs: IsNull() });
+    await this.ledger.transaction(async (tx) => {
+      const previous = await this.keys.findLive({ origins: ['demo'] }, tx);
       for (const key of previous) {
-        await this.revokeWith(manager, key, SYSTEM_ACTOR, 'a new demo run started');
+        await this.revokeWith(tx, key, SYSTEM_ACTOR, 'a new demo run started');
       }
       await this.insert(
-        manager,
+        tx,
         { name: 'Demo admin', role: 'admin', origin: 'demo' },
         secret,
         SYSTEM_ACTOR,
@@ -116,7 +109,7 @@ export class ApiKeysService {
   }
 
   private async insert(
-    manager: LedgerTx & EntityManager,
+    tx: LedgerTx,
     input: NewApiKey,
     secret: string,
     actor: Actor,
@@ -128,20 +121,18 @@ export class ApiKeysService {
       ]);
     }
     const now = this.clock.now();
-    const key = await manager.save(
-      manager.create(ApiKey, {
-        name,
-        role: input.role,
-        origin: input.origin,
-        keyHash: hashApiKey(secret),
-        keyPrefix: displayPrefix(secret),
-        createdAtMs: now,
-        lastUsedAtMs: null,
-        revokedAtMs: null,
-      }),
-    );
+    const key = await this.keys.insert(tx, {
+      name,
+      role: input.role,
+      origin: input.origin,
+      keyHash: hashApiKey(secret),
+      keyPrefix: displayPrefix(secret),
+      createdAtMs: now,
+      lastUsedAtMs: null,
+      revokedAtMs: null,
+    });
     await this.audit.record(
-      manager,
+      tx,
       actor,
       {
         action: 'api-key.create',
@@ -155,15 +146,15 @@ export class ApiKeysService {
   }
 
   private async revokeWith(
-    manager: LedgerTx & EntityManager,
+    tx: LedgerTx,
     key: ApiKey,
     actor: Actor,
     reason: string | null,
   ): Promise<number> {
     const now = this.clock.now();
-    await manager.update(ApiKey, { id: key.id }, { revokedAtMs: now });
+    await this.keys.markRevoked(tx, key.id, now);
     await this.audit.record(
-      manager,
+      tx,
       actor,
       {
         action: 'api-key.revoke',
@@ -183,9 +174,7 @@ export class ApiKeysService {
     const last = this.lastUsedWritten.get(key.id) ?? key.lastUsedAtMs ?? 0;
     if (now - last < LAST_USED_RESOLUTION_MS) return;
     this.lastUsedWritten.set(key.id, now);
-    await this.ledger.transaction((manager) =>
-      manager.update(ApiKey, { id: key.id }, { lastUsedAtMs: now }),
-    );
+    await this.ledger.transaction((tx) => this.keys.markUsed(tx, key.id, now));
   }
 }
 

@@ -35,7 +35,7 @@ export class BusinessesController {
   @ApiErrors(401)
   @ApiOkResponse({ type: BusinessListView })
   async list(): Promise<BusinessListView> {
-    return { items: (await this.businesses.list()).map((b) => BusinessView.of(b)) };
+    return BusinessListView.of(await this.businesses.list());
   }
 
   @Get(':id')

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, ErrorDetail } from '@app/common';
-import { AuditEventStore, Business, Invoice, Ledger } from '@app/ledger';
+import { Actor, Clock, DomainError, refuseCleared } from '@app/common';
+import {
+  AuditEventStore,
+  Business,
+  BusinessChanges,
+  BusinessStore,
+  InvoiceStore,
+  Ledger,
+  LedgerTx,
+} from '@app/ledger';
 import { CreateBusinessDto, UpdateBusinessDto } from './dto/business.dto';
 import { BusinessView } from './dto/business.view';
 
@@ -23,32 +30,32 @@ const NOT_NULL: (keyof UpdateBusinessDto)[] = [
 export class BusinessesService {
   constructor(
     private readonly ledger: Ledger,
+    private readonly businesses: BusinessStore,
+    private readonly invoices: InvoiceStore,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
   ) {}
 
   create(input: CreateBusinessDto, actor: Actor): Promise<Business> {
-    return this.ledger.transaction(async (manager) => {
-      await this.assertNameFree(manager, input.name, null);
-      await this.assertPrefixFree(manager, input.invoicePrefix, null);
+    return this.ledger.transaction(async (tx) => {
+      await this.assertNameFree(tx, input.name, null);
+      await this.assertPrefixFree(tx, input.invoicePrefix, null);
       const now = this.clock.now();
-      const business = await manager.save(
-        manager.create(Business, {
-          name: input.name,
-          kind: input.kind,
-          timezone: input.timezone,
-          addressJson: JSON.stringify(input.address ?? []),
-          taxId: input.taxId ?? null,
-          invoicePrefix: input.invoicePrefix,
-          paymentTerms: input.paymentTerms ?? null,
-          isDefault: false,
-          createdAtMs: now,
-          updatedAtMs: now,
-          version: 1,
-        }),
-      );
+      const business = await this.businesses.insert(tx, {
+        name: input.name,
+        kind: input.kind,
+        timezone: input.timezone,
+        addressJson: JSON.stringify(input.address ?? []),
+        taxId: input.taxId ?? null,
+        invoicePrefix: input.invoicePrefix,
+        paymentTerms: input.paymentTerms ?? null,
+        isDefault: false,
+        createdAtMs: now,
+        updatedAtMs: now,
+        version: 1,
+      });
       await this.audit.record(
-        manager,
+        tx,
         actor,
         {
           action: 'business.create',
@@ -63,38 +70,30 @@ export class BusinessesService {
   }
 
   list(): Promise<Business[]> {
-    return this.ledger.manager.find(Business, { order: { id: 'ASC' } });
+    return this.businesses.list();
   }
 
-  async get(id: number): Promise<Business> {
-    const business = await this.ledger.manager.findOneBy(Business, { id });
-    if (!business) throw new DomainError('not-found', `Business ${id} does not exist`);
-    return business;
+  get(id: number): Promise<Business> {
+    return this.existing(id);
   }
 
   update(id: number, input: UpdateBusinessDto, actor: Actor): Promise<Business> {
-    const nulls: ErrorDetail[] = NOT_NULL.filter((field) => input[field] === null).map((field) => ({
-      field,
-      message: `${field} cannot be cleared; leave it out to keep it`,
-    }));
-    if (nulls.length > 0) throw DomainError.invalid('request', nulls);
-    return this.ledger.transaction(async (manager) => {
-      const business = await manager.findOneBy(Business, { id });
-      if (!business) throw new DomainError('not-found', `Business ${id} does not exist`);
-      if (input.name !== undefined) await this.assertNameFree(manager, input.name, id);
+    refuseCleared(input, NOT_NULL);
+    return this.ledger.transaction(async (tx) => {
+      const business = await this.existing(id, tx);
+      if (input.name !== undefined) await this.assertNameFree(tx, input.name, id);
       if (input.invoicePrefix !== undefined && input.invoicePrefix !== business.invoicePrefix) {
-        await this.assertPrefixFree(manager, input.invoicePrefix, id);
-        const numbered = await manager.countBy(Invoice, { businessId: id, status: 'finalized' });
-        const voided = await manager.countBy(Invoice, { businessId: id, status: 'void' });
-        if (numbered + voided > 0) {
+        await this.assertPrefixFree(tx, input.invoicePrefix, id);
+        const numbered = await this.invoices.countNumbered(id, tx);
+        if (numbered > 0) {
           throw new DomainError(
             'conflict',
-            `Business ${id} has numbered ${numbered + voided} invoice(s) ${business.invoicePrefix}-…: its invoicePrefix cannot change`,
+            `Business ${id} has numbered ${numbered} invoice(s) ${business.invoicePrefix}-…: its invoicePrefix cannot change`,
             [{ field: 'invoicePrefix', message: 'is in use by numbered invoices' }],
           );
         }
       }
-      const changes: Partial<Business> = {};
+      const changes: BusinessChanges = {};
       if (input.name !== undefined) changes.name = input.name;
       if (input.kind !== undefined) changes.kind = input.kind;
       if (input.timezone !== undefined) changes.timezone = input.timezone;
@@ -109,13 +108,13 @@ export class BusinessesService {
         updatedAtMs: now,
         version: business.version + 1,
       };
-      await manager.update(
-        Business,
-        { id },
-        { ...changes, updatedAtMs: now, version: updated.version },
-      );
+      await this.businesses.update(tx, id, {
+        ...changes,
+        updatedAtMs: now,
+        version: updated.version,
+      });
       await this.audit.record(
-        manager,
+        tx,
         actor,
         {
           action: 'business.update',
@@ -130,12 +129,14 @@ export class BusinessesService {
     });
   }
 
-  private async assertNameFree(
-    manager: EntityManager,
-    name: string,
-    ownId: number | null,
-  ): Promise<void> {
-    const other = await manager.findOneBy(Business, { name });
+  private async existing(id: number, tx?: LedgerTx): Promise<Business> {
+    const business = await this.businesses.findById(id, tx);
+    if (!business) throw new DomainError('not-found', `Business ${id} does not exist`);
+    return business;
+  }
+
+  private async assertNameFree(tx: LedgerTx, name: string, ownId: number | null): Promise<void> {
+    const other = await this.businesses.findByName(name, tx);
     if (other && other.id !== ownId) {
       throw new DomainError(
         'conflict',
@@ -147,11 +148,11 @@ export class BusinessesService {
 
   /** A prefix is one business's, and never one that numbers an existing invoice. */
   private async assertPrefixFree(
-    manager: EntityManager,
+    tx: LedgerTx,
     prefix: string,
     ownId: number | null,
   ): Promise<void> {
-    const other = await manager.findOneBy(Business, { invoicePrefix: prefix });
+    const other = await this.businesses.findByInvoicePrefix(prefix, tx);
     if (other && other.id !== ownId) {
       throw new DomainError(
         'conflict',
@@ -159,13 +160,7 @@ export class BusinessesService {
         [{ field: 'invoicePrefix', message: 'is taken' }],
       );
     }
-    const used = await manager
-      .createQueryBuilder(Invoice, 'invoice')
-      .where('substr(invoice.number, 1, :length) = :start', {
-        length: prefix.length + 1,
-        start: `${prefix}-`,
-      })
-      .getOne();
+    const used = await this.invoices.findNumberedWithPrefix(prefix, tx);
     if (used) {
       throw new DomainError(
         'conflict',

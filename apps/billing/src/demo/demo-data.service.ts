@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, SYSTEM_ACTOR } from '@app/common';
-import { Business, LineItem, Ledger, RatePlan, Source } from '@app/ledger';
+import {
+  Business,
+  BusinessStore,
+  LineItemStore,
+  RatePlan,
+  RatePlanStore,
+  Source,
+  SourceStore,
+} from '@app/ledger';
 import { RatePlansService } from '@app/rating';
 import { ReRateService } from '@app/review';
 import { SourcesService, SyncService } from '@app/xima';
@@ -47,12 +55,15 @@ export class DemoDataService {
   private readonly logger = new Logger('Demo');
 
   constructor(
-    private readonly ledger: Ledger,
     private readonly plans: RatePlansService,
     private readonly sources: SourcesService,
     private readonly sync: SyncService,
     private readonly reRate: ReRateService,
     private readonly businesses: BusinessesService,
+    private readonly planStore: RatePlanStore,
+    private readonly sourceStore: SourceStore,
+    private readonly businessStore: BusinessStore,
+    private readonly lineItems: LineItemStore,
     private readonly clock: Clock,
     @Inject(DEMO_SANDBOX) private readonly sandbox: DemoSandbox | null,
   ) {}
@@ -96,7 +107,7 @@ export class DemoDataService {
   }
 
   private async planNamed(document: { name: string }): Promise<RatePlan> {
-    const existing = await this.ledger.manager.findOneBy(RatePlan, { name: document.name });
+    const existing = await this.planStore.findByName(document.name);
     if (!existing) return (await this.plans.create(document, DEMO_ACTOR)).plan;
     await this.updatePlan(existing, document);
     return existing;
@@ -106,13 +117,8 @@ export class DemoDataService {
   private async updatePlan(plan: RatePlan, document: { name: string }): Promise<void> {
     const now = this.clock.now();
     if (await this.plans.isInForce(plan.id, document, now)) return;
-    const sources = await this.ledger.manager.findBy(Source, { ratePlanId: plan.id });
-    const oldest = await this.ledger.manager
-      .createQueryBuilder(LineItem, 'item')
-      .select('MIN(item.startTimeMs)', 'oldest')
-      .where('item.sourceId IN (:...ids)', { ids: [0, ...sources.map((s) => s.id)] })
-      .getRawOne<{ oldest: number | null }>();
-    const from = oldest?.oldest ?? now;
+    const sources = await this.sourceStore.findByRatePlan(plan.id);
+    const from = (await this.lineItems.earliestStartOf(sources.map((s) => s.id))) ?? now;
     const { added } = await this.plans.importPlan(
       { ...document, effectiveFrom: new Date(from).toISOString() },
       DEMO_ACTOR,
@@ -127,13 +133,13 @@ export class DemoDataService {
   }
 
   private async businessNamed(input: CreateBusinessDto): Promise<Business> {
-    const existing = await this.ledger.manager.findOneBy(Business, { name: input.name });
+    const existing = await this.businessStore.findByName(input.name);
     return existing ?? this.businesses.create(input, DEMO_ACTOR);
   }
 
   /** A demo source by name; one made before businesses existed moves to its business. */
   private async sourceNamed(input: Parameters<SourcesService['create']>[0]): Promise<Source> {
-    const existing = await this.ledger.manager.findOneBy(Source, { name: input.name });
+    const existing = await this.sourceStore.findByName(input.name);
     if (!existing) return this.sources.create(input, DEMO_ACTOR);
     if (input.businessId !== undefined && existing.businessId !== input.businessId) {
       return this.sources.update(existing.id, { businessId: input.businessId }, DEMO_ACTOR);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LineItem } from '../entities';
+import { LineItem } from '../entities';
 import { Ledger } from '../ledger';
 
 /** The fields rating decides (what a re-rate rewrites), in a fixed order for statements. */
@@ -62,4 +62,17 @@ export const lineItemColumn = (field: keyof LineItem): string =>
 @Injectable()
 export class LineItemStore {
   constructor(private readonly ledger: Ledger) {}
+
+  // --- used by config (demo data: from when a changed bundled plan is in force)
+
+  /** The start of the earliest line item of these sources, or null when they have none. */
+  async earliestStartOf(sourceIds: number[]): Promise<number | null> {
+    if (sourceIds.length === 0) return null;
+    const row = await this.ledger.manager
+      .createQueryBuilder(LineItem, 'item')
+      .select('MIN(item.startTimeMs)', 'earliest')
+      .where('item.sourceId IN (:...sourceIds)', { sourceIds })
+      .getRawOne<{ earliest: number | null }>();
+    return row?.earliest ?? null;
+  }
 }

@@ -1,11 +1,75 @@
 import { Injectable } from '@nestjs/common';
+import { RatePlan, RatePlanVersion } from '../entities';
 import { Ledger } from '../ledger';
+import { LedgerTx, managerOf } from '../ledger-tx';
+import { readerOf } from './reader';
+import { rethrowUnique } from './unique-violation';
 
 /**
- * Rate plans and their immutable versions.
- * Tables: rate_plans, rate_plan_versions. The only code that holds their SQL.
+ * Rate plans and their immutable versions (the ledger refuses a change to a version: a new
+ * one is added instead). Tables: rate_plans, rate_plan_versions. The only code that holds
+ * their SQL. Reads take the open transaction as their last argument when they run inside one.
  */
 @Injectable()
 export class RatePlanStore {
   constructor(private readonly ledger: Ledger) {}
+
+  /** Every plan, oldest first (without versions). */
+  list(): Promise<RatePlan[]> {
+    return this.ledger.manager.find(RatePlan, { order: { id: 'ASC' } });
+  }
+
+  findById(id: number, tx?: LedgerTx): Promise<RatePlan | null> {
+    return readerOf(this.ledger, tx).findOneBy(RatePlan, { id });
+  }
+
+  /** Plans are found by name when a plan file is imported. */
+  findByName(name: string, tx?: LedgerTx): Promise<RatePlan | null> {
+    return readerOf(this.ledger, tx).findOneBy(RatePlan, { name });
+  }
+
+  /** A plan's versions, the one in force earliest first. */
+  findVersions(ratePlanId: number, tx?: LedgerTx): Promise<RatePlanVersion[]> {
+    return readerOf(this.ledger, tx).find(RatePlanVersion, {
+      where: { ratePlanId },
+      order: { effectiveFromMs: 'ASC' },
+    });
+  }
+
+  /** Stores a new plan (its versions are added apart); a name another plan has is a 409. */
+  async insertPlan(tx: LedgerTx, plan: Omit<RatePlan, 'id' | 'versions'>): Promise<RatePlan> {
+    const manager = managerOf(tx);
+    try {
+      return await manager.save(manager.create(RatePlan, plan));
+    } catch (error) {
+      rethrowUnique(error, {
+        'rate_plans.name': `A rate plan named "${plan.name}" already exists`,
+      });
+    }
+  }
+
+  /**
+   * Adds a version to a plan; a version number or an instant in force the plan has already is
+   * a 409.
+   */
+  async insertVersion(
+    tx: LedgerTx,
+    version: Omit<RatePlanVersion, 'id' | 'ratePlan'>,
+  ): Promise<RatePlanVersion> {
+    const manager = managerOf(tx);
+    try {
+      return await manager.save(manager.create(RatePlanVersion, version));
+    } catch (error) {
+      const plan = `Rate plan ${version.ratePlanId}`;
+      rethrowUnique(error, {
+        'rate_plan_versions.rate_plan_id, rate_plan_versions.version': `${plan} already has a version ${version.version}`,
+        'rate_plan_versions.rate_plan_id, rate_plan_versions.effective_from_ms': `${plan} already has a version effective from that instant`,
+      });
+    }
+  }
+
+  /** When a plan last changed: a version added. */
+  async markUpdated(tx: LedgerTx, id: number, updatedAtMs: number): Promise<void> {
+    await managerOf(tx).update(RatePlan, { id }, { updatedAtMs });
+  }
 }

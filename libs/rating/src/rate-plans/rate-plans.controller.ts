@@ -6,15 +6,14 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ApiErrors, AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
 import { AccountSummaryPlanDto, PerCallPlanDto } from '../validation';
 import { MAX_QUOTE_RECORDS } from './dto/quote-records';
-import { QuoteResult } from './dto/quote.view';
-import { RatePlanListView, RatePlanSummaryView, RatePlanView } from './dto/rate-plan.view';
+import { QuoteView } from './dto/quote-results.view';
+import { RatePlanListView, RatePlanView } from './dto/rate-plan.view';
 import { QuoteService } from './quote.service';
 import { RatePlansService } from './rate-plans.service';
 import {
@@ -22,11 +21,6 @@ import {
   CREATE_RATE_PLAN_EXAMPLES,
   QUOTE_EXAMPLES,
 } from './rate-plan.examples';
-
-class QuoteView {
-  @ApiProperty({ type: [QuoteResult], description: 'One a record, in the order sent.' })
-  results!: QuoteResult[];
-}
 
 /**
  * Plan bodies are validated by the rating library's own validator (the same one the CLI
@@ -51,7 +45,7 @@ export class RatePlansController {
   @ApiOperation({ summary: 'Create a rate plan (its version 1)' })
   @ApiErrors(400, 401, 403, [409, 'A rate plan has this name already.'], 413, 415)
   @ApiBody({
-    description: 'A rate plan (rating.md), optionally with `effectiveFrom`.',
+    description: 'A rate plan (docs/rating.md), optionally with `effectiveFrom`.',
     schema: PLAN_SCHEMA,
     examples: CREATE_RATE_PLAN_EXAMPLES,
   })
@@ -60,8 +54,7 @@ export class RatePlansController {
     @Body() body: unknown,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<RatePlanView> {
-    const { plan, versions } = await this.plans.create(body, actor);
-    return RatePlanView.withVersions(plan, versions);
+    return RatePlanView.withVersions(await this.plans.create(body, actor));
   }
 
   @Get()
@@ -70,7 +63,7 @@ export class RatePlansController {
   @ApiErrors(401)
   @ApiOkResponse({ type: RatePlanListView })
   async list(): Promise<RatePlanListView> {
-    return { items: (await this.plans.list()).map((plan) => RatePlanSummaryView.of(plan)) };
+    return RatePlanListView.of(await this.plans.list());
   }
 
   @Get(':id')
@@ -79,8 +72,7 @@ export class RatePlansController {
   @ApiErrors(400, 401, [404, 'No rate plan has this id.'])
   @ApiOkResponse({ type: RatePlanView })
   async get(@Param() { id }: IdParam): Promise<RatePlanView> {
-    const { plan, versions } = await this.plans.get(id);
-    return RatePlanView.withVersions(plan, versions);
+    return RatePlanView.withVersions(await this.plans.get(id));
   }
 
   @Post(':id/versions')
@@ -106,8 +98,7 @@ export class RatePlansController {
     @Body() body: unknown,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<RatePlanView> {
-    const { plan, versions } = await this.plans.addVersion(id, body, actor);
-    return RatePlanView.withVersions(plan, versions);
+    return RatePlanView.withVersions(await this.plans.addVersion(id, body, actor));
   }
 
   @Post(':id/quote')
@@ -128,6 +119,6 @@ export class RatePlansController {
   })
   @ApiOkResponse({ type: QuoteView })
   async quote(@Param() { id }: IdParam, @Body() body: unknown): Promise<QuoteView> {
-    return { results: await this.quotes.quote(id, body) };
+    return QuoteView.of(await this.quotes.quote(id, body));
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, ErrorDetail, isoTime } from '@app/common';
-import { AuditEventStore, Ledger, RatePlan, RatePlanVersion } from '@app/ledger';
+import {
+  AuditEventStore,
+  Ledger,
+  LedgerTx,
+  RatePlan,
+  RatePlanStore,
+  RatePlanVersion,
+} from '@app/ledger';
 import { CompiledPlan, InvalidPlanError, compilePlan } from '../engine';
 import { canonicalJson } from '../plan/canonical-json';
 import type { PerCallPlan, RatePlanDocument } from '../plan/rate-plan';
@@ -42,6 +48,7 @@ export class RatePlansService {
 
   constructor(
     private readonly ledger: Ledger,
+    private readonly plans: RatePlanStore,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
   ) {}
@@ -49,9 +56,9 @@ export class RatePlansService {
   /** Validates and stores a new plan with its first version. */
   create(input: unknown, actor: Actor): Promise<VersionAdded> {
     const checked = hasEffectiveFrom(input) ? checkVersion(input) : checkPlan(input);
-    return this.ledger.transaction(async (manager) => {
+    return this.ledger.transaction(async (tx) => {
       const { document } = checked;
-      const other = await manager.findOneBy(RatePlan, { name: document.name });
+      const other = await this.plans.findByName(document.name, tx);
       if (other) {
         throw new DomainError(
           'conflict',
@@ -59,18 +66,16 @@ export class RatePlansService {
         );
       }
       const now = this.clock.now();
-      const plan = await manager.save(
-        manager.create(RatePlan, {
-          name: document.name,
-          kind: document.kind,
-          currency: document.currency,
-          createdAtMs: now,
-          updatedAtMs: now,
-        }),
-      );
-      const added = await this.insertVersion(manager, plan, 1, checked, actor);
+      const plan = await this.plans.insertPlan(tx, {
+        name: document.name,
+        kind: document.kind,
+        currency: document.currency,
+        createdAtMs: now,
+        updatedAtMs: now,
+      });
+      const added = await this.insertVersion(tx, plan, 1, checked, actor);
       await this.audit.record(
-        manager,
+        tx,
         actor,
         {
           action: 'rate-plan.create',
@@ -100,8 +105,7 @@ export class RatePlansService {
     actor: Actor,
   ): Promise<{ outcome: ImportOutcome; added?: RatePlanVersion } & PlanWithVersions> {
     const name = isObject(input) ? input.name : undefined;
-    const existing =
-      typeof name === 'string' ? await this.ledger.manager.findOneBy(RatePlan, { name }) : null;
+    const existing = typeof name === 'string' ? await this.plans.findByName(name) : null;
     if (!existing) return { outcome: 'created', ...(await this.create(input, actor)) };
 
     const dated = hasEffectiveFrom(input);
@@ -162,11 +166,11 @@ export class RatePlansService {
   }
 
   list(): Promise<RatePlan[]> {
-    return this.ledger.manager.find(RatePlan, { order: { id: 'ASC' } });
+    return this.plans.list();
   }
 
   get(planId: number): Promise<PlanWithVersions> {
-    return this.load(this.ledger.manager, planId);
+    return this.load(planId);
   }
 
   /** Whether the plan document `input` is the version of plan `planId` in force at `atMs`. */
@@ -201,8 +205,8 @@ export class RatePlansService {
     checked: CheckedVersion,
     actor: Actor,
   ): Promise<VersionAdded> {
-    return this.ledger.transaction(async (manager) => {
-      const { plan, versions } = await this.load(manager, planId);
+    return this.ledger.transaction(async (tx) => {
+      const { plan, versions } = await this.load(planId, tx);
       const { document, effectiveFromMs } = checked;
       assertCompatible(plan, document);
       const clash = versions.find((v) => v.effectiveFromMs === effectiveFromMs);
@@ -214,11 +218,11 @@ export class RatePlansService {
       }
       const previous = this.inForce(versions, effectiveFromMs)?.version;
       const number = Math.max(...versions.map((v) => v.version)) + 1;
-      const added = await this.insertVersion(manager, plan, number, checked, actor);
+      const added = await this.insertVersion(tx, plan, number, checked, actor);
       const now = this.clock.now();
-      await manager.update(RatePlan, { id: plan.id }, { updatedAtMs: now });
+      await this.plans.markUpdated(tx, plan.id, now);
       await this.audit.record(
-        manager,
+        tx,
         actor,
         {
           action: 'rate-plan.add-version',
@@ -248,33 +252,27 @@ export class RatePlansService {
     return compiled;
   }
 
-  private async load(manager: EntityManager, planId: number): Promise<PlanWithVersions> {
-    const plan = await manager.findOneBy(RatePlan, { id: planId });
+  private async load(planId: number, tx?: LedgerTx): Promise<PlanWithVersions> {
+    const plan = await this.plans.findById(planId, tx);
     if (!plan) throw new DomainError('not-found', `Rate plan ${planId} does not exist`);
-    const versions = await manager.find(RatePlanVersion, {
-      where: { ratePlanId: planId },
-      order: { effectiveFromMs: 'ASC' },
-    });
-    return { plan, versions };
+    return { plan, versions: await this.plans.findVersions(planId, tx) };
   }
 
   private insertVersion(
-    manager: EntityManager,
+    tx: LedgerTx,
     plan: RatePlan,
     version: number,
     checked: CheckedVersion,
     actor: Actor,
   ): Promise<RatePlanVersion> {
-    return manager.save(
-      manager.create(RatePlanVersion, {
-        ratePlanId: plan.id,
-        version,
-        effectiveFromMs: checked.effectiveFromMs,
-        planJson: JSON.stringify(checked.document),
-        createdAtMs: this.clock.now(),
-        createdBy: actor.name,
-      }),
-    );
+    return this.plans.insertVersion(tx, {
+      ratePlanId: plan.id,
+      version,
+      effectiveFromMs: checked.effectiveFromMs,
+      planJson: JSON.stringify(checked.document),
+      createdAtMs: this.clock.now(),
+      createdBy: actor.name,
+    });
   }
 }
 

@@ -35,7 +35,7 @@ export class SourcesController {
   @ApiErrors(401)
   @ApiOkResponse({ type: SourceListView })
   async list(): Promise<SourceListView> {
-    return { items: (await this.sources.list()).map((source) => SourceView.of(source)) };
+    return SourceListView.of(await this.sources.list());
   }
 
   @Get(':id')

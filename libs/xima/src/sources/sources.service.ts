@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Actor, Clock, DomainError, ErrorDetail, deliveryHostProblem } from '@app/common';
-import { AuditEventStore, Business, Ledger, RatePlan, Source, SourceKind } from '@app/ledger';
+import { Actor, Clock, DomainError, deliveryHostProblem, refuseCleared } from '@app/common';
+import {
+  AuditEventStore,
+  BusinessStore,
+  Ledger,
+  LedgerTx,
+  RatePlan,
+  RatePlanStore,
+  Source,
+  SourceChanges,
+  SourceKind,
+  SourceStore,
+} from '@app/ledger';
 import { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
 import { SourceView } from './dto/source.view';
 
@@ -40,6 +50,9 @@ const audited = (source: Source): SourceView => SourceView.of(source);
 export class SourcesService {
   constructor(
     private readonly ledger: Ledger,
+    private readonly sources: SourceStore,
+    private readonly businesses: BusinessStore,
+    private readonly plans: RatePlanStore,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
     @Inject(SOURCE_SETTINGS) private readonly settings: SourceSettings,
@@ -47,37 +60,35 @@ export class SourcesService {
 
   create(input: CreateSourceDto, actor: Actor): Promise<Source> {
     this.assertDeliveryTarget(input.deliveryUrl ?? null, input.deliverySecret ?? null);
-    return this.ledger.transaction(async (manager) => {
-      await this.assertNameFree(manager, input.name, null);
-      await this.assertPlanFits(manager, input.ratePlanId, input.kind);
-      const businessId = await this.businessFor(manager, input.businessId);
+    return this.ledger.transaction(async (tx) => {
+      await this.assertNameFree(tx, input.name, null);
+      await this.assertPlanFits(tx, input.ratePlanId, input.kind);
+      const businessId = await this.businessFor(tx, input.businessId);
       const now = this.clock.now();
-      const source = await manager.save(
-        manager.create(Source, {
-          name: input.name,
-          kind: input.kind,
-          historicDataKey: input.historicDataKey,
-          ratePlanId: input.ratePlanId,
-          businessId,
-          timezone: input.timezone,
-          columnsJson: input.columns ? JSON.stringify(input.columns) : null,
-          parametersJson: input.parameters ? JSON.stringify(input.parameters) : null,
-          enabled: input.enabled ?? true,
-          autoApprove: input.autoApprove ?? false,
-          syncCron: input.syncCron ?? null,
-          chunkDays: input.chunkDays ?? 1,
-          overlapMinutes: input.overlapMinutes ?? 60,
-          settleMinutes: input.settleMinutes ?? 15,
-          watermarkMs: null,
-          deliveryUrl: input.deliveryUrl ?? null,
-          deliverySecret: input.deliverySecret ?? null,
-          createdAtMs: now,
-          updatedAtMs: now,
-          version: 1,
-        }),
-      );
+      const source = await this.sources.insert(tx, {
+        name: input.name,
+        kind: input.kind,
+        historicDataKey: input.historicDataKey,
+        ratePlanId: input.ratePlanId,
+        businessId,
+        timezone: input.timezone,
+        columnsJson: input.columns ? JSON.stringify(input.columns) : null,
+        parametersJson: input.parameters ? JSON.stringify(input.parameters) : null,
+        enabled: input.enabled ?? true,
+        autoApprove: input.autoApprove ?? false,
+        syncCron: input.syncCron ?? null,
+        chunkDays: input.chunkDays ?? 1,
+        overlapMinutes: input.overlapMinutes ?? 60,
+        settleMinutes: input.settleMinutes ?? 15,
+        watermarkMs: null,
+        deliveryUrl: input.deliveryUrl ?? null,
+        deliverySecret: input.deliverySecret ?? null,
+        createdAtMs: now,
+        updatedAtMs: now,
+        version: 1,
+      });
       await this.audit.record(
-        manager,
+        tx,
         actor,
         {
           action: 'source.create',
@@ -92,24 +103,17 @@ export class SourcesService {
   }
 
   list(): Promise<Source[]> {
-    return this.ledger.manager.find(Source, { order: { id: 'ASC' } });
+    return this.sources.list();
   }
 
-  async get(id: number): Promise<Source> {
-    const source = await this.ledger.manager.findOneBy(Source, { id });
-    if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
-    return source;
+  get(id: number): Promise<Source> {
+    return this.existing(id);
   }
 
   update(id: number, input: UpdateSourceDto, actor: Actor): Promise<Source> {
-    const nulls: ErrorDetail[] = NOT_NULL.filter((field) => input[field] === null).map((field) => ({
-      field,
-      message: `${field} cannot be cleared; leave it out to keep it`,
-    }));
-    if (nulls.length > 0) throw DomainError.invalid('request', nulls);
-    return this.ledger.transaction(async (manager) => {
-      const source = await manager.findOneBy(Source, { id });
-      if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
+    refuseCleared(input, NOT_NULL);
+    return this.ledger.transaction(async (tx) => {
+      const source = await this.existing(id, tx);
       if (input.kind !== undefined && input.kind !== source.kind) {
         throw DomainError.invalid('request', [
           {
@@ -125,13 +129,13 @@ export class SourcesService {
           input.deliveryUrl !== undefined,
         );
       }
-      if (input.name !== undefined) await this.assertNameFree(manager, input.name, id);
+      if (input.name !== undefined) await this.assertNameFree(tx, input.name, id);
       if (input.ratePlanId !== undefined) {
-        await this.assertPlanFits(manager, input.ratePlanId, source.kind);
+        await this.assertPlanFits(tx, input.ratePlanId, source.kind);
       }
-      if (input.businessId !== undefined) await this.businessFor(manager, input.businessId);
-      const changes: Partial<Source> = {};
-      const set = <K extends keyof Source>(key: K, value: Source[K] | undefined) => {
+      if (input.businessId !== undefined) await this.businessFor(tx, input.businessId);
+      const changes: SourceChanges = {};
+      const set = <K extends keyof SourceChanges>(key: K, value: Source[K] | undefined) => {
         if (value !== undefined) changes[key] = value;
       };
       set('name', input.name);
@@ -159,13 +163,13 @@ export class SourcesService {
         updatedAtMs: now,
         version: source.version + 1,
       };
-      await manager.update(
-        Source,
-        { id },
-        { ...changes, updatedAtMs: now, version: updated.version },
-      );
+      await this.sources.update(tx, id, {
+        ...changes,
+        updatedAtMs: now,
+        version: updated.version,
+      });
       await this.audit.record(
-        manager,
+        tx,
         actor,
         {
           action: 'source.update',
@@ -203,26 +207,25 @@ export class SourcesService {
     if (problem) throw DomainError.invalid('source', [{ field: 'deliveryUrl', message: problem }]);
   }
 
-  private async assertNameFree(
-    manager: EntityManager,
-    name: string,
-    ownId: number | null,
-  ): Promise<void> {
-    const other = await manager.findOneBy(Source, { name });
+  private async existing(id: number, tx?: LedgerTx): Promise<Source> {
+    const source = await this.sources.findById(id, tx);
+    if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
+    return source;
+  }
+
+  private async assertNameFree(tx: LedgerTx, name: string, ownId: number | null): Promise<void> {
+    const other = await this.sources.findByName(name, tx);
     if (other && other.id !== ownId) {
       throw new DomainError('conflict', `A source named "${name}" already exists (id ${other.id})`);
     }
   }
 
   /** The business a source is given: the one named, or the default business. */
-  private async businessFor(
-    manager: EntityManager,
-    businessId: number | undefined,
-  ): Promise<number> {
+  private async businessFor(tx: LedgerTx, businessId: number | undefined): Promise<number> {
     const business =
       businessId === undefined
-        ? await manager.findOneBy(Business, { isDefault: true })
-        : await manager.findOneBy(Business, { id: businessId });
+        ? await this.businesses.findDefault(tx)
+        : await this.businesses.findById(businessId, tx);
     if (!business) {
       throw DomainError.invalid('source', [
         {
@@ -237,12 +240,8 @@ export class SourcesService {
     return business.id;
   }
 
-  private async assertPlanFits(
-    manager: EntityManager,
-    ratePlanId: number,
-    kind: SourceKind,
-  ): Promise<void> {
-    const plan = await manager.findOneBy(RatePlan, { id: ratePlanId });
+  private async assertPlanFits(tx: LedgerTx, ratePlanId: number, kind: SourceKind): Promise<void> {
+    const plan = await this.plans.findById(ratePlanId, tx);
     const wanted = PLAN_KIND_FOR[kind];
     const problem = !plan
       ? `rate plan ${ratePlanId} does not exist`

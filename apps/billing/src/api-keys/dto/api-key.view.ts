@@ -32,8 +32,17 @@ export class ApiKeyView {
 export class CreatedApiKeyView extends ApiKeyView {
   @ApiPropertyOptional({ description: 'The key itself: shown this once, never again.' })
   key!: string;
+
+  /** A key just made, with its secret (never stored, so never shown again). */
+  static withSecret({ key, secret }: { key: ApiKey; secret: string }): CreatedApiKeyView {
+    return Object.assign(ApiKeyView.of(key), { key: secret });
+  }
 }
 
 export class ApiKeyListView {
   @ApiProperty({ type: [ApiKeyView] }) items!: ApiKeyView[];
+
+  static of(keys: ApiKey[]): ApiKeyListView {
+    return { items: keys.map((key) => ApiKeyView.of(key)) };
+  }
 }

@@ -37,4 +37,8 @@ export class BusinessView {
 
 export class BusinessListView {
   @ApiProperty({ type: [BusinessView] }) items!: BusinessView[];
+
+  static of(businesses: Business[]): BusinessListView {
+    return { items: businesses.map((business) => BusinessView.of(business)) };
+  }
 }

@@ -8,7 +8,7 @@ export class RatePlanVersionView {
   @ApiProperty({ example: '2026-12-01T07:00:00.000Z' }) effectiveFrom!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ description: 'The API key (or `cli`) that made the version.' }) createdBy!: string;
-  @ApiProperty({ description: 'The plan document of rating.md.' }) plan!: RatePlanDocument;
+  @ApiProperty({ description: 'The plan document (docs/rating.md).' }) plan!: RatePlanDocument;
 
   static of(version: RatePlanVersion): RatePlanVersionView {
     return {
@@ -43,13 +43,23 @@ export class RatePlanSummaryView {
 
 export class RatePlanListView {
   @ApiProperty({ type: [RatePlanSummaryView] }) items!: RatePlanSummaryView[];
+
+  static of(plans: RatePlan[]): RatePlanListView {
+    return { items: plans.map((plan) => RatePlanSummaryView.of(plan)) };
+  }
 }
 
 /** A plan with every version, oldest first; old versions stay readable. */
 export class RatePlanView extends RatePlanSummaryView {
   @ApiProperty({ type: [RatePlanVersionView] }) versions!: RatePlanVersionView[];
 
-  static withVersions(plan: RatePlan, versions: RatePlanVersion[]): RatePlanView {
+  static withVersions({
+    plan,
+    versions,
+  }: {
+    plan: RatePlan;
+    versions: RatePlanVersion[];
+  }): RatePlanView {
     return {
       ...RatePlanSummaryView.of(plan),
       versions: versions.map((v) => RatePlanVersionView.of(v)),

@@ -67,4 +67,8 @@ export class SourceView {
 
 export class SourceListView {
   @ApiProperty({ type: [SourceView] }) items!: SourceView[];
+
+  static of(sources: Source[]): SourceListView {
+    return { items: sources.map((source) => SourceView.of(source)) };
+  }
 }
