@@ -18,7 +18,7 @@ import { validateCronExpression } from 'cron';
 import { IANAZone } from 'luxon';
 import { SOURCE_KINDS, SourceKind } from '@app/ledger';
 
-/** Canonical fields a source may map to report column titles (reports.md, defaults table). */
+/** Canonical fields a source may map to report column titles (docs/xima-reports.md, "Report kinds"). */
 export const COLUMN_FIELDS = [
   'callId',
   'startTime',
@@ -135,7 +135,7 @@ function IsDeliveryUrl(): PropertyDecorator {
 const NotNullIfPresent = (): PropertyDecorator =>
   ValidateIf((_object, value) => value !== undefined);
 
-/** A Xima report to pull (product.md). */
+/** A Xima report to pull (docs/api.md, "Sources and sync"). */
 export class CreateSourceDto {
   @ApiProperty({ example: 'Grand Hotel room calls' })
   @IsString()
