@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Source } from '../entities';
 import { Ledger } from '../ledger';
 
 /**
@@ -8,4 +9,11 @@ import { Ledger } from '../ledger';
 @Injectable()
 export class SourceStore {
   constructor(private readonly ledger: Ledger) {}
+
+  // --- used by review
+
+  /** One source, every field; null when there is none. */
+  findOne(id: number): Promise<Source | null> {
+    return this.ledger.manager.findOneBy(Source, { id });
+  }
 }
