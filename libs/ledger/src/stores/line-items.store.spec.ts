@@ -5,7 +5,8 @@ import { AccountSummary, AuditEvent, CallRecord, LineItem } from '../entities';
 import { Ledger } from '../ledger';
 import { ledgerDataSourceOptions } from '../ledger-options';
 import { columnOf } from './columns';
-import { LineItemQuery, LineItemStore, ListedLineItem, lineItemWhere } from './line-items.store';
+import { lineItemWhere } from './line-item-where';
+import { LineItemQuery, LineItemStore, ListedLineItem } from './line-items.store';
 
 const T0 = Date.parse('2026-03-02T07:00:00Z');
 const MINUTE = 60_000;

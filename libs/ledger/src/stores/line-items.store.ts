@@ -3,7 +3,8 @@ import { DomainError } from '@app/common';
 import { LineItem, LineItemStatus } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
-import { selectFields } from './columns';
+import { columnOf, selectFields } from './columns';
+import { lineItemWhere } from './line-item-where';
 
 /** The fields rating decides (what a re-rate rewrites), in a fixed order for statements. */
 export const RATED_LINE_ITEM_FIELDS = [
@@ -55,8 +56,7 @@ export type NewLineItem = Pick<LineItem, (typeof LINE_ITEM_FIELDS)[number]>;
 export type RatedLineItemFields = Pick<LineItem, (typeof RATED_LINE_ITEM_FIELDS)[number]>;
 
 /** A line item field's column, as the ledger's naming strategy makes it: `taxMinor` -> `tax_minor`. */
-export const lineItemColumn = (field: keyof LineItem): string =>
-  field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const lineItemColumn = (field: keyof LineItem): string => columnOf(field);
 
 /**
  * A line item as lists show it: every field but its origin (call record or summary) and its
@@ -213,67 +213,6 @@ const BULK_REVIEW_UPDATE = `UPDATE line_items SET status = ?, billing_account = 
 const RE_RATE_UPDATE = `UPDATE line_items SET ${RATED_LINE_ITEM_FIELDS.map(
   (field) => `${lineItemColumn(field)} = ?`,
 ).join(', ')}, ${BUMP_VERSION}`;
-
-/** `%`, `_` and `\` in a search are themselves, not patterns. */
-const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** A query as a WHERE clause over line_items and its positional parameters. */
-export interface LineItemWhere {
-  sql: string;
-  params: unknown[];
-}
-
-/**
- * The query as SQL: the one translation of a LineItemQuery (exported for its spec). Each field
- * narrows with AND, in a fixed order, so that the same query is the same statement.
- */
-export function lineItemWhere(query: LineItemQuery): LineItemWhere {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (query.sourceId !== undefined) {
-    clauses.push('source_id = ?');
-    params.push(query.sourceId);
-  }
-  if (query.statuses !== undefined) {
-    clauses.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
-    params.push(...query.statuses);
-  }
-  if (query.billingAccount !== undefined) {
-    clauses.push('billing_account = ?');
-    params.push(query.billingAccount);
-  }
-  if (query.destinationClass !== undefined) {
-    clauses.push('destination_class = ?');
-    params.push(query.destinationClass);
-  }
-  if (query.fromMs !== undefined) {
-    clauses.push('start_time_ms >= ?');
-    params.push(query.fromMs);
-  }
-  if (query.toMs !== undefined) {
-    clauses.push('start_time_ms < ?');
-    params.push(query.toMs);
-  }
-  for (const [bounds, op] of [
-    [query.minAmount, '>='],
-    [query.maxAmount, '<='],
-  ] as const) {
-    if (bounds === undefined) continue;
-    const perCurrency = bounds.map(({ currency, minor }) => {
-      params.push(currency, minor);
-      return `(currency = ? AND amount_minor ${op} ?)`;
-    });
-    clauses.push(perCurrency.length > 0 ? `(${perCurrency.join(' OR ')})` : '0');
-  }
-  if (query.text !== undefined) {
-    clauses.push(
-      `(dialed_number LIKE ? ESCAPE '\\' OR normalized_number LIKE ? ESCAPE '\\' OR account_code LIKE ? ESCAPE '\\')`,
-    );
-    const pattern = likeEscaped(query.text);
-    params.push(pattern, pattern, pattern);
-  }
-  return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1', params };
-}
 
 /** Every UPDATE names the version it read; a second guard behind the serialised writer. */
 function changedOne(result: { changes: number }, id: number): void {
