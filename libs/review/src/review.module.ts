@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { RatingModule } from '@app/rating';
 import { AuditEventsController } from './audit/audit-events.controller';
+import { AuditEventsService } from './audit/audit-events.service';
 import { ReviewController } from './actions/review.controller';
 import { ReviewService } from './actions/review.service';
 import { ReRateService } from './actions/re-rate.service';
@@ -24,6 +25,7 @@ export class ReviewModule {
       imports: [RatingModule, ...(options.imports ?? [])],
       controllers: [ReviewController, LineItemsController, AuditEventsController],
       providers: [
+        AuditEventsService,
         LineItemsService,
         ReviewService,
         ReRateService,

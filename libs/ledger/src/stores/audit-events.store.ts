@@ -3,6 +3,7 @@ import type { Actor } from '@app/common';
 import { AuditEvent } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
+import { selectFields } from './columns';
 
 export interface AuditEntry {
   action: string;
@@ -12,6 +13,53 @@ export interface AuditEntry {
   newValue?: unknown;
   reason?: string | null;
 }
+
+/** Appends one event; see `AuditEventStore.appender`. */
+export type AuditAppender = (actor: Actor, entry: AuditEntry, nowMs: number) => void;
+
+/** Which events: every field given narrows the set. */
+export interface AuditEventQuery {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorKeyId?: number;
+  /** Occurred at or after this instant (epoch ms). */
+  fromMs?: number;
+  /** Occurred before this instant (epoch ms). */
+  toMs?: number;
+  /** Only events older than this one (the keyset of a newest-first page). */
+  beforeId?: number;
+}
+
+const AUDIT_EVENT_FIELDS = [
+  'id',
+  'occurredAtMs',
+  'actorKeyId',
+  'actorName',
+  'action',
+  'entityType',
+  'entityId',
+  'oldJson',
+  'newJson',
+  'reason',
+] as const satisfies readonly (keyof AuditEvent)[];
+const EVENT = selectFields(AUDIT_EVENT_FIELDS);
+
+const INSERT_EVENT = `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action,
+  entity_type, entity_id, old_json, new_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** An event's row: its values as JSON, null when not given. */
+const eventRow = (actor: Actor, entry: AuditEntry, nowMs: number) => ({
+  occurredAtMs: nowMs,
+  actorKeyId: actor.keyId,
+  actorName: actor.name,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: String(entry.entityId),
+  oldJson: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
+  newJson: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
+  reason: entry.reason ?? null,
+});
 
 /**
  * The audit trail: append-only (a trigger refuses changes). Table: audit_events. An event is
@@ -23,16 +71,61 @@ export class AuditEventStore {
   constructor(private readonly ledger: Ledger) {}
 
   async record(tx: LedgerTx, actor: Actor, entry: AuditEntry, nowMs: number): Promise<void> {
-    await managerOf(tx).insert(AuditEvent, {
-      occurredAtMs: nowMs,
-      actorKeyId: actor.keyId,
-      actorName: actor.name,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: String(entry.entityId),
-      oldJson: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
-      newJson: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
-      reason: entry.reason ?? null,
-    });
+    await managerOf(tx).insert(AuditEvent, eventRow(actor, entry, nowMs));
+  }
+
+  /**
+   * A prepared `record` inside `tx` that does not await: for changes written without awaiting
+   * (so that no read from another request sees them half done), and for bulk actions that
+   * record an event per item.
+   */
+  appender(tx: LedgerTx): AuditAppender {
+    void tx; // the statement runs on the connection `tx` holds open
+    const insert = this.ledger.statement(INSERT_EVENT);
+    return (actor, entry, nowMs) => {
+      const row = eventRow(actor, entry, nowMs);
+      insert.run(
+        row.occurredAtMs,
+        row.actorKeyId,
+        row.actorName,
+        row.action,
+        row.entityType,
+        row.entityId,
+        row.oldJson,
+        row.newJson,
+        row.reason,
+      );
+    };
+  }
+
+  /** At most `limit` matched events, newest first. */
+  find(query: AuditEventQuery, limit: number): Promise<AuditEvent[]> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const where = (clause: string, value: unknown) => {
+      if (value === undefined) return;
+      clauses.push(clause);
+      params.push(value);
+    };
+    where('entity_type = ?', query.entityType);
+    where('entity_id = ?', query.entityId);
+    where('action = ?', query.action);
+    where('actor_key_id = ?', query.actorKeyId);
+    where('occurred_at_ms >= ?', query.fromMs);
+    where('occurred_at_ms < ?', query.toMs);
+    where('id < ?', query.beforeId);
+    return this.ledger.manager.query<AuditEvent[]>(
+      `SELECT ${EVENT} FROM audit_events WHERE ${clauses.length ? clauses.join(' AND ') : '1'}
+       ORDER BY id DESC LIMIT ?`,
+      [...params, limit],
+    );
+  }
+
+  /** An entity's events, oldest first. */
+  findFor(entityType: string, entityId: string | number): Promise<AuditEvent[]> {
+    return this.ledger.manager.query<AuditEvent[]>(
+      `SELECT ${EVENT} FROM audit_events WHERE entity_type = ? AND entity_id = ? ORDER BY id`,
+      [entityType, String(entityId)],
+    );
   }
 }

@@ -12,6 +12,7 @@ const UNIQUE = {
   'businesses.name': 'Another business has this name',
   'businesses.invoice_prefix': 'Another business numbers its invoices with this prefix',
 };
+import { PlainDateScope, plainDateZone } from '../plain-date-zone';
 
 /**
  * Businesses: who issues the invoices, and the kind of business they are.
@@ -61,5 +62,12 @@ export class BusinessStore {
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }
+  }
+
+  // --- used by review
+
+  /** The zone a request's plain dates are read in; see `plainDateZone` (decision 0020). */
+  plainDateZone(texts: (string | undefined)[], scope: PlainDateScope): Promise<string> {
+    return plainDateZone(this.ledger.manager, texts, scope);
   }
 }

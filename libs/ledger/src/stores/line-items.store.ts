@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { LineItem } from '../entities';
+import { DomainError } from '@app/common';
+import { LineItem, LineItemStatus } from '../entities';
 import { Ledger } from '../ledger';
+import { LedgerTx, managerOf } from '../ledger-tx';
+import { columnOf, selectFields } from './columns';
+import { lineItemWhere } from './line-item-where';
 
 /** The fields rating decides (what a re-rate rewrites), in a fixed order for statements. */
 export const RATED_LINE_ITEM_FIELDS = [
@@ -52,8 +56,170 @@ export type NewLineItem = Pick<LineItem, (typeof LINE_ITEM_FIELDS)[number]>;
 export type RatedLineItemFields = Pick<LineItem, (typeof RATED_LINE_ITEM_FIELDS)[number]>;
 
 /** A line item field's column, as the ledger's naming strategy makes it: `taxMinor` -> `tax_minor`. */
-export const lineItemColumn = (field: keyof LineItem): string =>
-  field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const lineItemColumn = (field: keyof LineItem): string => columnOf(field);
+
+/**
+ * A line item as lists show it: every field but its origin (call record or summary) and its
+ * breakdown, the one large column. Pages, exports and bulk actions read up to 200,000 of these.
+ */
+export const LISTED_LINE_ITEM_FIELDS = [
+  'id',
+  'sourceId',
+  'callId',
+  'billingAccount',
+  'startTimeMs',
+  'extension',
+  'accountCode',
+  'dialedNumber',
+  'normalizedNumber',
+  'destinationPrefix',
+  'destinationClass',
+  'timeBand',
+  'talkSeconds',
+  'billedSeconds',
+  'calls',
+  'currency',
+  'ratedAmountMinor',
+  'adjustedAmountMinor',
+  'amountMinor',
+  'taxesJson',
+  'taxMinor',
+  'totalMinor',
+  'status',
+  'reason',
+  'reviewReason',
+  'ratePlanId',
+  'ratePlanVersionId',
+  'ratePlanVersionNumber',
+  'invoiceId',
+  'version',
+  'createdAtMs',
+  'updatedAtMs',
+] as const satisfies readonly (keyof LineItem)[];
+
+export type ListedLineItem = Pick<LineItem, (typeof LISTED_LINE_ITEM_FIELDS)[number]>;
+
+/** What a re-rate reads of an item: its origin, its review state, and what it was rated. */
+export const RE_RATED_LINE_ITEM_FIELDS = [
+  'id',
+  'sourceId',
+  'callRecordId',
+  'accountSummaryId',
+  'callId',
+  'startTimeMs',
+  'status',
+  'billingAccount',
+  'adjustedAmountMinor',
+  'ratedAmountMinor',
+  'amountMinor',
+  'taxMinor',
+  'totalMinor',
+  'currency',
+  'breakdownJson',
+  'ratePlanVersionId',
+  'ratePlanVersionNumber',
+  'invoiceId',
+  'version',
+  'reviewReason',
+] as const satisfies readonly (keyof LineItem)[];
+
+export type LineItemToReRate = Pick<LineItem, (typeof RE_RATED_LINE_ITEM_FIELDS)[number]>;
+
+/** An amount in one currency's minor units. */
+export interface CurrencyAmount {
+  currency: string;
+  minor: bigint;
+}
+
+/**
+ * Which line items: every field given narrows the set; none given is every item. Amount bounds
+ * are given per currency, as each currency rounds them; an item in a currency a bound does not
+ * list is not matched by it.
+ */
+export interface LineItemQuery {
+  sourceId?: number;
+  /** Any of these. */
+  statuses?: readonly LineItemStatus[];
+  billingAccount?: string;
+  destinationClass?: string;
+  /** Start time at or after this instant (epoch ms). */
+  fromMs?: number;
+  /** Start time before this instant (epoch ms). */
+  toMs?: number;
+  /** Billed amount (`amountMinor`) at least this, in the item's currency. */
+  minAmount?: readonly CurrencyAmount[];
+  /** Billed amount at most this, in the item's currency. */
+  maxAmount?: readonly CurrencyAmount[];
+  /** Found, as written (no wildcards), in the dialed or normalised number or the account code. */
+  text?: string;
+}
+
+/** Where a keyset page starts: after this item of the (start time, id) order. */
+export interface LineItemPosition {
+  startTimeMs: number;
+  id: number;
+}
+
+/** The count and sums of matched items in one currency, in its minor units. */
+export interface CurrencyTotals {
+  currency: string;
+  count: number;
+  amountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+/** What a reviewer's action on one item writes. */
+export type ReviewedFields = Pick<
+  LineItem,
+  | 'status'
+  | 'billingAccount'
+  | 'adjustedAmountMinor'
+  | 'amountMinor'
+  | 'taxesJson'
+  | 'taxMinor'
+  | 'totalMinor'
+  | 'reviewReason'
+>;
+
+/** What a bulk action writes to each item. */
+export type BulkReviewedFields = Pick<LineItem, 'status' | 'billingAccount' | 'reviewReason'>;
+
+/** Prepared writers of review's changes; see `LineItemStore.reviewWriter`. */
+export interface LineItemReviewWriter {
+  /** An action on one item (docs/review.md): status, account, amount and taxes. */
+  review(id: number, readVersion: number, fields: ReviewedFields, nowMs: number): void;
+  /** A bulk action on one item: status, account and reason. */
+  reviewInBulk(id: number, readVersion: number, fields: BulkReviewedFields, nowMs: number): void;
+  /** A re-rate: everything rating decides. */
+  reRate(id: number, readVersion: number, fields: RatedLineItemFields, nowMs: number): void;
+}
+
+const LISTED = selectFields(LISTED_LINE_ITEM_FIELDS);
+const RE_RATED = selectFields(RE_RATED_LINE_ITEM_FIELDS);
+/** Keyset order: the review indexes end in (start_time_ms, id). */
+const ORDER = 'ORDER BY start_time_ms, id';
+/** A row value: SQLite seeks the (start_time_ms, id) index to it (an OR would scan). */
+const AFTER = '(start_time_ms, id) > (?, ?)';
+/** Ids per `IN (...)`: well under SQLite's limit on parameters. */
+const IDS_PER_READ = 500;
+
+const BUMP_VERSION = 'version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?';
+const REVIEW_UPDATE = `UPDATE line_items SET status = ?, billing_account = ?,
+  adjusted_amount_minor = ?, amount_minor = ?, taxes_json = ?, tax_minor = ?, total_minor = ?,
+  review_reason = ?, ${BUMP_VERSION}`;
+const BULK_REVIEW_UPDATE = `UPDATE line_items SET status = ?, billing_account = ?,
+  review_reason = ?, ${BUMP_VERSION}`;
+const RE_RATE_UPDATE = `UPDATE line_items SET ${RATED_LINE_ITEM_FIELDS.map(
+  (field) => `${lineItemColumn(field)} = ?`,
+).join(', ')}, ${BUMP_VERSION}`;
+
+/** Every UPDATE names the version it read; a second guard behind the serialised writer. */
+function changedOne(result: { changes: number }, id: number): void {
+  if (result.changes !== 1) {
+    throw new DomainError('conflict', `Line item ${id} changed while it was being updated`);
+  }
+}
 
 /**
  * Line items: the rated charges, their review state and their tie to an invoice.
@@ -74,5 +240,146 @@ export class LineItemStore {
       .where('item.sourceId IN (:...sourceIds)', { sourceIds })
       .getRawOne<{ earliest: number | null }>();
     return row?.earliest ?? null;
+  }
+
+  /**
+   * A keyset page in (start time, id) order: at most `limit` matched items after `after` (from
+   * the first when null). Ask for one more than shown to learn whether a page follows.
+   */
+  async findPage(
+    query: LineItemQuery,
+    after: LineItemPosition | null,
+    limit: number,
+  ): Promise<ListedLineItem[]> {
+    const where = lineItemWhere(query);
+    return this.ledger.manager.query<ListedLineItem[]>(
+      `SELECT ${LISTED} FROM line_items WHERE ${where.sql}${after ? ` AND ${AFTER}` : ''}
+       ${ORDER} LIMIT ?`,
+      [...where.params, ...(after ? [after.startTimeMs, after.id] : []), limit],
+    );
+  }
+
+  /** Every matched item in (start time, id) order, in pages of `batch`: for exports. */
+  async *findAll(query: LineItemQuery, batch = 1000): AsyncGenerator<ListedLineItem[]> {
+    let after: LineItemPosition | null = null;
+    for (;;) {
+      const items: ListedLineItem[] = await this.findPage(query, after, batch);
+      if (items.length === 0) return;
+      yield items;
+      const last = items[items.length - 1];
+      after = { startTimeMs: last.startTimeMs, id: last.id };
+      if (items.length < batch) return;
+    }
+  }
+
+  /** The count and sums of every matched item, per currency (in currency order). */
+  sumByCurrency(query: LineItemQuery): Promise<CurrencyTotals[]> {
+    const where = lineItemWhere(query);
+    return this.ledger.manager.query<CurrencyTotals[]>(
+      `SELECT currency, count(*) AS "count", sum(amount_minor) AS "amountMinor",
+              sum(tax_minor) AS "taxMinor", sum(total_minor) AS "totalMinor"
+       FROM line_items WHERE ${where.sql} GROUP BY currency ORDER BY currency`,
+      where.params,
+    );
+  }
+
+  /** One item, every field; null when there is none. */
+  findOne(id: number): Promise<LineItem | null> {
+    return this.ledger.manager.findOneBy(LineItem, { id });
+  }
+
+  /** One item as lists show it, as `tx` sees it; null when there is none. */
+  async findListed(tx: LedgerTx, id: number): Promise<ListedLineItem | null> {
+    const [item] = await managerOf(tx).query<ListedLineItem[]>(
+      `SELECT ${LISTED} FROM line_items WHERE id = ?`,
+      [id],
+    );
+    return item ?? null;
+  }
+
+  /** The items of `ids` that exist (any order), as `tx` sees them. */
+  async findListedByIds(tx: LedgerTx, ids: readonly number[]): Promise<ListedLineItem[]> {
+    const items: ListedLineItem[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_READ) {
+      const slice = ids.slice(i, i + IDS_PER_READ);
+      items.push(
+        ...(await managerOf(tx).query<ListedLineItem[]>(
+          `SELECT ${LISTED} FROM line_items WHERE id IN (${slice.map(() => '?').join(',')})`,
+          slice,
+        )),
+      );
+    }
+    return items;
+  }
+
+  /** At most `limit` matched items (in no set order), as `tx` sees them: for bulk actions. */
+  findListedMatching(tx: LedgerTx, query: LineItemQuery, limit: number): Promise<ListedLineItem[]> {
+    const where = lineItemWhere(query);
+    return managerOf(tx).query<ListedLineItem[]>(
+      `SELECT ${LISTED} FROM line_items WHERE ${where.sql} LIMIT ?`,
+      [...where.params, limit],
+    );
+  }
+
+  /** At most `limit` matched items (in no set order) with what re-rating them needs. */
+  findToReRate(tx: LedgerTx, query: LineItemQuery, limit: number): Promise<LineItemToReRate[]> {
+    const where = lineItemWhere(query);
+    return managerOf(tx).query<LineItemToReRate[]>(
+      `SELECT ${RE_RATED} FROM line_items WHERE ${where.sql} LIMIT ?`,
+      [...where.params, limit],
+    );
+  }
+
+  /**
+   * Prepared writers for review's changes inside `tx`, which never await: an action's change and
+   * its audit event are written together, and a bulk action's thousands of items stay fast.
+   * Each changes the item only at the version read (and bumps it), else throws a conflict.
+   */
+  reviewWriter(tx: LedgerTx): LineItemReviewWriter {
+    void tx; // the statements run on the connection `tx` holds open
+    const review = this.ledger.statement(REVIEW_UPDATE);
+    const bulk = this.ledger.statement(BULK_REVIEW_UPDATE);
+    const reRate = this.ledger.statement(RE_RATE_UPDATE);
+    return {
+      review: (id, readVersion, fields, nowMs) =>
+        changedOne(
+          review.run(
+            fields.status,
+            fields.billingAccount,
+            fields.adjustedAmountMinor,
+            fields.amountMinor,
+            fields.taxesJson,
+            fields.taxMinor,
+            fields.totalMinor,
+            fields.reviewReason,
+            nowMs,
+            id,
+            readVersion,
+          ),
+          id,
+        ),
+      reviewInBulk: (id, readVersion, fields, nowMs) =>
+        changedOne(
+          bulk.run(
+            fields.status,
+            fields.billingAccount,
+            fields.reviewReason,
+            nowMs,
+            id,
+            readVersion,
+          ),
+          id,
+        ),
+      reRate: (id, readVersion, fields, nowMs) =>
+        changedOne(
+          reRate.run(
+            ...RATED_LINE_ITEM_FIELDS.map((field) => fields[field] ?? null),
+            nowMs,
+            id,
+            readVersion,
+          ),
+          id,
+        ),
+    };
   }
 }

@@ -72,4 +72,34 @@ export class RatePlanStore {
   async markUpdated(tx: LedgerTx, id: number, updatedAtMs: number): Promise<void> {
     await managerOf(tx).update(RatePlan, { id }, { updatedAtMs });
   }
+
+  // --- used by review
+
+  /** The currencies of every plan, in order: those a line item can be in. */
+  async currencies(): Promise<string[]> {
+    const plans = await this.ledger.manager.query<{ currency: string }[]>(
+      'SELECT DISTINCT currency FROM rate_plans ORDER BY currency',
+    );
+    return plans.map((plan) => plan.currency);
+  }
+
+  /** One plan version; null when there is none. */
+  findVersion(id: number): Promise<RatePlanVersion | null> {
+    return this.ledger.manager.findOneBy(RatePlanVersion, { id });
+  }
+
+  /**
+   * The zone each of these versions names (`timezone` of its plan document; null when it names
+   * none), read from the document in SQL: a plan may be a rate table of thousands of prefixes,
+   * not worth parsing for one field.
+   */
+  async versionZones(ids: readonly number[]): Promise<Map<number, string | null>> {
+    if (ids.length === 0) return new Map();
+    const versions = await this.ledger.manager.query<{ id: number; timezone: string | null }[]>(
+      `SELECT id, json_extract(plan_json, '$.timezone') AS timezone FROM rate_plan_versions
+       WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return new Map(versions.map((version) => [version.id, version.timezone]));
+  }
 }

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError } from '@app/common';
 import {
+  AuditEventStore,
   Ledger,
-  LineItem,
-  RATED_LINE_ITEM_FIELDS,
+  LineItemStore,
   RatePlanVersion,
+  RatedLineItemFields,
+  RecordStore,
   Source,
-  lineItemColumn,
+  SourceStore,
 } from '@app/ledger';
 import { RatableRecord, RatePlansService, rateRecord, taxesOn } from '@app/rating';
 import { formatMinor } from '@app/money';
-import { LineItemFilterDto } from '../line-items/line-item-filter';
+import { LineItemFilterDto } from '../line-items/line-item-filter.dto';
 import { LineItemsService } from '../line-items/line-items.service';
-import { changedOne, lineItemEvents } from './review.service';
 import { BULK_MAX } from './review.dto';
 
 export interface ReRateOutcome {
@@ -27,29 +28,6 @@ export interface ReRateOutcome {
   skippedNoVersion: number;
 }
 
-interface ItemRow {
-  id: number;
-  source_id: number;
-  call_record_id: number | null;
-  account_summary_id: number | null;
-  call_id: string;
-  start_time_ms: number;
-  status: string;
-  billing_account: string | null;
-  adjusted_amount_minor: number | null;
-  rated_amount_minor: number;
-  amount_minor: number;
-  tax_minor: number;
-  total_minor: number;
-  currency: string;
-  breakdown_json: string;
-  rate_plan_version_id: number;
-  rate_plan_version_number: number;
-  invoice_id: number | null;
-  version: number;
-  review_reason: string | null;
-}
-
 /**
  * Rates matched items again with the version of their source's plan in force at their start:
  * after a plan change, or a fix. One transaction. Nothing on an invoice is touched; reviewers'
@@ -59,6 +37,10 @@ interface ItemRow {
 export class ReRateService {
   constructor(
     private readonly ledger: Ledger,
+    private readonly lineItems: LineItemStore,
+    private readonly records: RecordStore,
+    private readonly sourceStore: SourceStore,
+    private readonly auditEvents: AuditEventStore,
     private readonly plans: RatePlansService,
     private readonly items: LineItemsService,
     private readonly clock: Clock,
@@ -70,16 +52,9 @@ export class ReRateService {
     actor: Actor,
   ): Promise<ReRateOutcome> {
     const filter = await this.items.compile(filterInput);
-    return this.ledger.transaction(async (manager) => {
-      const rows = await manager.query<ItemRow[]>(
-        `SELECT id, source_id, call_record_id, account_summary_id, call_id, start_time_ms, status,
-           billing_account, adjusted_amount_minor, rated_amount_minor, amount_minor, tax_minor,
-           total_minor, currency, breakdown_json, rate_plan_version_id, rate_plan_version_number,
-           invoice_id, version, review_reason
-         FROM line_items WHERE ${filter.where} LIMIT ?`,
-        [...filter.params, BULK_MAX + 1],
-      );
-      if (rows.length > BULK_MAX) {
+    return this.ledger.transaction(async (tx) => {
+      const items = await this.lineItems.findToReRate(tx, filter.query, BULK_MAX + 1);
+      if (items.length > BULK_MAX) {
         throw DomainError.invalid('request', [
           { field: 'filter', message: `matches more than ${BULK_MAX} items; narrow it` },
         ]);
@@ -88,86 +63,59 @@ export class ReRateService {
       // from another request sees a re-rate half done.
       const sources = new Map<number, Source>();
       const versionsOf = new Map<number, RatePlanVersion[]>();
-      for (const sourceId of new Set(rows.map((row) => row.source_id))) {
-        const source = await manager.findOneByOrFail(Source, { id: sourceId });
+      for (const sourceId of new Set(items.map((item) => item.sourceId))) {
+        const source = await this.sourceStore.findById(sourceId, tx);
+        if (!source) throw new Error(`Source ${sourceId} does not exist`);
         sources.set(sourceId, source);
         if (!versionsOf.has(source.ratePlanId)) {
           versionsOf.set(source.ratePlanId, (await this.plans.get(source.ratePlanId)).versions);
         }
       }
-      const callRecord = this.ledger.statement(
-        `SELECT call_id, start_time_ms, direction, extension, dialed_number, talk_ms, account_code
-         FROM call_records WHERE id = ?`,
-      );
-      const summary = this.ledger.statement(
-        `SELECT account_code, period_start_ms, period_end_ms, calls, total_talk_ms
-         FROM account_summaries WHERE id = ?`,
-      );
-      const update = this.ledger.statement(
-        `UPDATE line_items SET ${RATED_LINE_ITEM_FIELDS.map((f) => `${lineItemColumn(f)} = ?`).join(', ')},
-           version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?`,
-      );
-      const event = lineItemEvents(this.ledger);
+      const records = this.records.ratingInputReader(tx);
+      const writer = this.lineItems.reviewWriter(tx);
+      const event = this.auditEvents.appender(tx);
       const outcome: ReRateOutcome = {
-        matched: rows.length,
+        matched: items.length,
         changed: 0,
         unchanged: 0,
         skippedInvoiced: 0,
         skippedNoVersion: 0,
       };
       const now = this.clock.now();
-      for (const row of rows) {
-        if (row.status === 'invoiced' || row.invoice_id !== null) {
+      for (const item of items) {
+        if (item.status === 'invoiced' || item.invoiceId !== null) {
           outcome.skippedInvoiced++;
           continue;
         }
-        const source = sources.get(row.source_id)!;
-        const plan = this.plans.inForce(versionsOf.get(source.ratePlanId)!, row.start_time_ms);
+        const source = sources.get(item.sourceId)!;
+        const plan = this.plans.inForce(versionsOf.get(source.ratePlanId)!, item.startTimeMs);
         if (!plan) {
           outcome.skippedNoVersion++;
           continue;
         }
-        let input: RatableRecord;
-        if (row.call_record_id !== null) {
-          const r = callRecord.get<Record<string, never>>(row.call_record_id)!;
-          input = {
-            kind: 'call',
-            recordId: row.call_record_id,
-            record: {
-              callId: r.call_id,
-              startTimeMs: r.start_time_ms,
-              direction: r.direction,
-              extension: r.extension,
-              dialedNumber: r.dialed_number,
-              talkMs: r.talk_ms,
-              accountCode: r.account_code,
-            },
-          };
-        } else {
-          const s = summary.get<Record<string, never>>(row.account_summary_id)!;
-          input = {
-            kind: 'summary',
-            recordId: row.account_summary_id,
-            record: {
-              accountCode: s.account_code,
-              periodStartMs: s.period_start_ms,
-              periodEndMs: s.period_end_ms,
-              calls: s.calls,
-              totalTalkMs: s.total_talk_ms,
-            },
-          };
-        }
+        const input: RatableRecord =
+          item.callRecordId !== null
+            ? {
+                kind: 'call',
+                recordId: item.callRecordId,
+                record: records.callRecord(item.callRecordId)!,
+              }
+            : {
+                kind: 'summary',
+                recordId: item.accountSummaryId,
+                record: records.accountSummary(item.accountSummaryId!)!,
+              };
         const rating = rateRecord(
           input,
           plan,
-          { id: row.source_id, ratePlanId: source.ratePlanId, autoApprove: false },
+          { id: item.sourceId, ratePlanId: source.ratePlanId, autoApprove: false },
           now,
         );
         const { result } = rating;
         // A record the plan no longer bills (an extension outside its ranges now): no charge.
         const rated = rating.billable ? rating.item : null;
-        const next: Partial<LineItem> = rated ?? {
-          billingAccount: row.billing_account,
+        const next: RatedLineItemFields = rated ?? {
+          billingAccount: item.billingAccount,
           normalizedNumber: null,
           destinationPrefix: null,
           destinationClass: null,
@@ -175,7 +123,7 @@ export class ReRateService {
           talkSeconds: 0,
           billedSeconds: 0,
           calls: 1,
-          currency: row.currency,
+          currency: item.currency,
           ratedAmountMinor: 0,
           adjustedAmountMinor: null,
           amountMinor: 0,
@@ -195,75 +143,70 @@ export class ReRateService {
         const free = next.status === 'no-charge';
         const accountProblem =
           result.reason === 'missing-account-code' || result.reason === 'unknown-account-code';
-        if (!resetReview && accountProblem && row.billing_account !== null) {
+        if (!resetReview && accountProblem && item.billingAccount !== null) {
           // A reviewer assigned the account rating cannot find: it stays, and so may the item.
-          next.billingAccount = row.billing_account;
+          next.billingAccount = item.billingAccount;
           next.status = 'pending';
         }
         const keepDecision =
-          !resetReview && !free && (row.status === 'approved' || row.status === 'rejected');
-        if (keepDecision) next.status = row.status as LineItem['status'];
+          !resetReview && !free && (item.status === 'approved' || item.status === 'rejected');
+        if (keepDecision) next.status = item.status;
         if (
           !resetReview &&
           !free &&
           rated &&
-          row.adjusted_amount_minor !== null &&
-          next.currency === row.currency // an adjustment in another currency means nothing now
+          item.adjustedAmountMinor !== null &&
+          next.currency === item.currency // an adjustment in another currency means nothing now
         ) {
-          const taxes = taxesOn(plan.compiled, row.adjusted_amount_minor);
-          next.adjustedAmountMinor = row.adjusted_amount_minor;
-          next.amountMinor = row.adjusted_amount_minor;
+          const taxes = taxesOn(plan.compiled, item.adjustedAmountMinor);
+          next.adjustedAmountMinor = item.adjustedAmountMinor;
+          next.amountMinor = item.adjustedAmountMinor;
           next.taxesJson = JSON.stringify(
             taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
           );
           next.taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
           next.totalMinor = next.amountMinor + next.taxMinor;
         }
-        if (!resetReview) next.reviewReason = undefined;
+        // The reviewer's last reason stays unless the review is reset.
+        if (!resetReview) next.reviewReason = item.reviewReason;
         const before = {
-          status: row.status,
-          billingAccount: row.billing_account,
-          ratedAmount: formatMinor(row.rated_amount_minor, row.currency),
-          amount: formatMinor(row.amount_minor, row.currency),
-          tax: formatMinor(row.tax_minor, row.currency),
-          total: formatMinor(row.total_minor, row.currency),
-          ratePlanVersion: row.rate_plan_version_number,
+          status: item.status,
+          billingAccount: item.billingAccount,
+          ratedAmount: formatMinor(item.ratedAmountMinor, item.currency),
+          amount: formatMinor(item.amountMinor, item.currency),
+          tax: formatMinor(item.taxMinor, item.currency),
+          total: formatMinor(item.totalMinor, item.currency),
+          ratePlanVersion: item.ratePlanVersionNumber,
         };
         const after = {
           status: next.status,
           billingAccount: next.billingAccount,
-          ratedAmount: formatMinor(next.ratedAmountMinor!, next.currency!),
-          amount: formatMinor(next.amountMinor!, next.currency!),
-          tax: formatMinor(next.taxMinor!, next.currency!),
-          total: formatMinor(next.totalMinor!, next.currency!),
+          ratedAmount: formatMinor(next.ratedAmountMinor, next.currency),
+          amount: formatMinor(next.amountMinor, next.currency),
+          tax: formatMinor(next.taxMinor, next.currency),
+          total: formatMinor(next.totalMinor, next.currency),
           ratePlanVersion: next.ratePlanVersionNumber,
         };
         if (
           JSON.stringify(before) === JSON.stringify(after) &&
-          row.breakdown_json === next.breakdownJson &&
-          row.rate_plan_version_id === next.ratePlanVersionId
+          item.breakdownJson === next.breakdownJson &&
+          item.ratePlanVersionId === next.ratePlanVersionId
         ) {
           outcome.unchanged++;
           continue;
         }
-        if (next.reviewReason === undefined) next.reviewReason = row.review_reason;
-        changedOne(
-          update.run(
-            ...RATED_LINE_ITEM_FIELDS.map((field) => next[field] ?? null),
-            now,
-            row.id,
-            row.version,
-          ),
-          row.id,
-        );
+        writer.reRate(item.id, item.version, next, now);
         event(
-          now,
           actor,
-          'line-item.re-rate',
-          row.id,
-          { ...before, version: row.version },
-          { ...after, version: row.version + 1 },
-          resetReview ? 're-rated, review reset' : 're-rated',
+          {
+            action: 'line-item.re-rate',
+            entityType: 'line-item',
+            entityId: item.id,
+            oldValue: { ...before, version: item.version },
+            newValue: { ...after, version: item.version + 1 },
+            reason: resetReview ? 're-rated, review reset' : 're-rated',
+          },
+          now,
         );
         outcome.changed++;
       }

@@ -96,10 +96,7 @@ export class ReviewController {
     415,
   )
   @ApiOkResponse({ type: BulkOutcomeView })
-  bulk(
-    @Body() body: BulkDto,
-    @CurrentActor() actor: AuthenticatedActor,
-  ): Promise<{ action: string; count: number }> {
+  bulk(@Body() body: BulkDto, @CurrentActor() actor: AuthenticatedActor): Promise<BulkOutcomeView> {
     return this.review.bulk(body, actor);
   }
 

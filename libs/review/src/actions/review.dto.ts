@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LineItemFilterDto } from '../line-items/line-item-filter';
+import { LineItemFilterDto } from '../line-items/line-item-filter.dto';
 import { IsMoneyText } from '../money-text.validator';
 
 export const BULK_ACTIONS = ['approve', 'reject', 'assign', 'reset'] as const;

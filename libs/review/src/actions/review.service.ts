@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError } from '@app/common';
-import { Ledger, LineItemStatus, RatePlanVersion } from '@app/ledger';
+import {
+  AuditEventStore,
+  Ledger,
+  LineItem,
+  LineItemStore,
+  ListedLineItem,
+  RatePlanStore,
+  ReviewedFields,
+} from '@app/ledger';
 import { RatePlansService, taxesOn } from '@app/rating';
 import { currencyExponent, decimalTextProblem, formatMinor, parseDecimal, pow10 } from '@app/money';
 import { LineItemsService } from '../line-items/line-items.service';
+import { LineItemView } from '../line-items/line-item.view';
 import { REVIEW_SETTINGS, ReviewSettings } from '../review-settings';
-import {
-  LINE_ITEM_COLUMNS,
-  LineItemRow,
-  LineItemView,
-  withPlanZones,
-} from '../line-items/line-item.view';
 import { BULK_MAX, BulkDto } from './review.dto';
+import type { BulkOutcomeView } from './review-outcome.view';
 import { ItemState, REASON_REQUIRED, ReviewAction, refusal, statusAfter } from './review-moves';
 
 export interface ActionInput {
@@ -23,67 +26,27 @@ export interface ActionInput {
   version?: number;
 }
 
-const stateOf = (row: LineItemRow): ItemState => ({
-  id: row.id,
-  status: row.status as LineItemStatus,
-  billingAccount: row.billing_account,
-  invoiceId: row.invoice_id,
-  reason: row.reason,
+const stateOf = (item: ListedLineItem): ItemState => ({
+  id: item.id,
+  status: item.status,
+  billingAccount: item.billingAccount,
+  invoiceId: item.invoiceId,
+  reason: item.reason,
 });
 
-/**
- * Appends a line item's audit event with a prepared statement: the writes of an action run
- * without awaiting, so no read from another request sees them half done.
- */
-export function lineItemEvents(ledger: Ledger) {
-  const insert = ledger.statement(
-    `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action, entity_type,
-       entity_id, old_json, new_json, reason) VALUES (?, ?, ?, ?, 'line-item', ?, ?, ?, ?)`,
-  );
-  return (
-    nowMs: number,
-    actor: Actor,
-    action: string,
-    id: number,
-    oldValue: unknown,
-    newValue: unknown,
-    reason: string | null,
-  ) =>
-    insert.run(
-      nowMs,
-      actor.keyId,
-      actor.name,
-      action,
-      String(id),
-      JSON.stringify(oldValue),
-      JSON.stringify(newValue),
-      reason,
-    );
-}
-
-/** Every UPDATE names the version it read; a second guard behind the serialised writer. */
-export function changedOne(result: { changes: number }, id: number): void {
-  if (result.changes !== 1) {
-    throw new DomainError('conflict', `Line item ${id} changed while it was being updated`);
-  }
-}
-
 /** What an audit event keeps of an item before and after an action. */
-const auditValue = (row: {
-  status: string;
-  billing_account: string | null;
-  amount_minor: number;
-  tax_minor: number;
-  total_minor: number;
-  currency: string;
-  version: number;
-}) => ({
-  status: row.status,
-  billingAccount: row.billing_account,
-  amount: formatMinor(row.amount_minor, row.currency),
-  tax: formatMinor(row.tax_minor, row.currency),
-  total: formatMinor(row.total_minor, row.currency),
-  version: row.version,
+const auditValue = (
+  item: Pick<
+    LineItem,
+    'status' | 'billingAccount' | 'amountMinor' | 'taxMinor' | 'totalMinor' | 'currency' | 'version'
+  >,
+) => ({
+  status: item.status,
+  billingAccount: item.billingAccount,
+  amount: formatMinor(item.amountMinor, item.currency),
+  tax: formatMinor(item.taxMinor, item.currency),
+  total: formatMinor(item.totalMinor, item.currency),
+  version: item.version,
 });
 
 /**
@@ -95,6 +58,9 @@ const auditValue = (row: {
 export class ReviewService {
   constructor(
     private readonly ledger: Ledger,
+    private readonly lineItems: LineItemStore,
+    private readonly auditEvents: AuditEventStore,
+    private readonly ratePlans: RatePlanStore,
     private readonly plans: RatePlansService,
     private readonly items: LineItemsService,
     private readonly clock: Clock,
@@ -107,63 +73,55 @@ export class ReviewService {
         { field: 'reason', message: `${action} needs a reason` },
       ]);
     }
-    return this.ledger.transaction(async (manager) => {
-      const row = await this.load(manager, id);
-      if (input.version !== undefined && input.version !== row.version) {
+    return this.ledger.transaction(async (tx) => {
+      const item = await this.lineItems.findListed(tx, id);
+      if (!item) throw new DomainError('not-found', `Line item ${id} does not exist`);
+      if (input.version !== undefined && input.version !== item.version) {
         throw new DomainError(
           'conflict',
-          `Line item ${id} has changed: it is at version ${row.version} (${row.status}), not ${input.version}; reload it`,
+          `Line item ${id} has changed: it is at version ${item.version} (${item.status}), not ${input.version}; reload it`,
           [
-            { field: 'version', message: String(row.version) },
-            { field: 'status', message: row.status },
+            { field: 'version', message: String(item.version) },
+            { field: 'status', message: item.status },
           ],
         );
       }
-      const refused = refusal(action, stateOf(row));
+      const refused = refusal(action, stateOf(item));
       if (refused) {
         throw new DomainError('conflict', `Cannot ${action}: ${refused}`, [
-          { field: 'status', message: row.status },
-          { field: 'version', message: String(row.version) },
+          { field: 'status', message: item.status },
+          { field: 'version', message: String(item.version) },
         ]);
       }
       const now = this.clock.now();
-      const next = { ...row, status: statusAfter(action, stateOf(row)) };
-      if (action === 'assign') next.billing_account = input.billingAccount!;
-      if (action === 'adjust')
-        Object.assign(next, await this.adjusted(manager, row, input.amount!));
+      const next: ReviewedFields & Pick<LineItem, 'currency'> = {
+        status: statusAfter(action, stateOf(item)),
+        billingAccount: action === 'assign' ? input.billingAccount! : item.billingAccount,
+        adjustedAmountMinor: item.adjustedAmountMinor,
+        amountMinor: item.amountMinor,
+        taxesJson: item.taxesJson,
+        taxMinor: item.taxMinor,
+        totalMinor: item.totalMinor,
+        reviewReason: input.reason ?? null,
+        currency: item.currency,
+        ...(action === 'adjust' ? await this.adjusted(item, input.amount!) : {}),
+      };
       // From here on nothing awaits: the change and its event are written together.
-      const update = this.ledger.statement(
-        `UPDATE line_items SET status = ?, billing_account = ?, adjusted_amount_minor = ?,
-           amount_minor = ?, taxes_json = ?, tax_minor = ?, total_minor = ?, review_reason = ?,
-           version = version + 1, updated_at_ms = ?
-         WHERE id = ? AND version = ?`,
-      );
-      changedOne(
-        update.run(
-          next.status,
-          next.billing_account,
-          next.adjusted_amount_minor,
-          next.amount_minor,
-          next.taxes_json,
-          next.tax_minor,
-          next.total_minor,
-          input.reason ?? null,
-          now,
-          id,
-          row.version,
-        ),
-        id,
-      );
-      lineItemEvents(this.ledger)(
-        now,
+      this.lineItems.reviewWriter(tx).review(id, item.version, next, now);
+      this.auditEvents.appender(tx)(
         actor,
-        `line-item.${action}`,
-        id,
-        auditValue(row),
-        auditValue({ ...next, version: row.version + 1 }),
-        input.reason ?? null,
+        {
+          action: `line-item.${action}`,
+          entityType: 'line-item',
+          entityId: id,
+          oldValue: auditValue(item),
+          newValue: auditValue({ ...next, version: item.version + 1 }),
+          reason: input.reason ?? null,
+        },
+        now,
       );
-      return LineItemView.of(await this.load(manager, id));
+      const changed = await this.lineItems.findListed(tx, id);
+      return (await this.items.views([changed!]))[0];
     });
   }
 
@@ -171,7 +129,7 @@ export class ReviewService {
    * One action on many items, all or nothing: every item must allow it, or nothing changes
    * and the answer (409) lists the ones that do not.
    */
-  async bulk(input: BulkDto, actor: Actor): Promise<{ action: string; count: number }> {
+  async bulk(input: BulkDto, actor: Actor): Promise<BulkOutcomeView> {
     if ((input.ids === undefined) === (input.filter === undefined)) {
       throw DomainError.invalid('request', [
         { field: 'ids', message: 'give either ids or filter, not both and not neither' },
@@ -188,33 +146,20 @@ export class ReviewService {
       ]);
     }
     const filter = input.filter ? await this.items.compile(input.filter) : null;
-    return this.ledger.transaction(async (manager) => {
-      const rows: LineItemRow[] = [];
+    return this.ledger.transaction(async (tx) => {
+      let items: ListedLineItem[];
       if (filter) {
-        rows.push(
-          ...(await manager.query<LineItemRow[]>(
-            `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE ${filter.where} LIMIT ?`,
-            [...filter.params, BULK_MAX + 1],
-          )),
-        );
-        if (rows.length > BULK_MAX) {
+        items = await this.lineItems.findListedMatching(tx, filter.query, BULK_MAX + 1);
+        if (items.length > BULK_MAX) {
           throw DomainError.invalid('request', [
             { field: 'filter', message: `matches more than ${BULK_MAX} items; narrow it` },
           ]);
         }
       } else {
         const ids = [...new Set(input.ids)];
-        for (let i = 0; i < ids.length; i += 500) {
-          const slice = ids.slice(i, i + 500);
-          rows.push(
-            ...(await manager.query<LineItemRow[]>(
-              `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE id IN (${slice.map(() => '?').join(',')})`,
-              slice,
-            )),
-          );
-        }
-        if (rows.length !== ids.length) {
-          const found = new Set(rows.map((row) => row.id));
+        items = await this.lineItems.findListedByIds(tx, ids);
+        if (items.length !== ids.length) {
+          const found = new Set(items.map((item) => item.id));
           const missing = ids.filter((id) => !found.has(id));
           throw new DomainError(
             'not-found',
@@ -222,49 +167,43 @@ export class ReviewService {
           );
         }
       }
-      const refused = rows
-        .map((row) => refusal(input.action, stateOf(row)))
+      const refused = items
+        .map((item) => refusal(input.action, stateOf(item)))
         .filter((why): why is string => why !== null);
       if (refused.length > 0) {
         throw new DomainError(
           'conflict',
-          `Cannot ${input.action} ${refused.length} of ${rows.length} items; nothing was changed: ${refused.slice(0, 10).join('; ')}${refused.length > 10 ? '; …' : ''}`,
+          `Cannot ${input.action} ${refused.length} of ${items.length} items; nothing was changed: ${refused.slice(0, 10).join('; ')}${refused.length > 10 ? '; …' : ''}`,
         );
       }
       const now = this.clock.now();
-      const update = this.ledger.statement(
-        `UPDATE line_items SET status = ?, billing_account = ?, review_reason = ?,
-           version = version + 1, updated_at_ms = ? WHERE id = ? AND version = ?`,
-      );
-      const event = lineItemEvents(this.ledger);
-      for (const row of rows) {
-        const status = statusAfter(input.action, stateOf(row));
-        const account = input.action === 'assign' ? input.billingAccount! : row.billing_account;
-        changedOne(
-          update.run(status, account, input.reason ?? null, now, row.id, row.version),
-          row.id,
+      const writer = this.lineItems.reviewWriter(tx);
+      const event = this.auditEvents.appender(tx);
+      for (const item of items) {
+        const status = statusAfter(input.action, stateOf(item));
+        const billingAccount =
+          input.action === 'assign' ? input.billingAccount! : item.billingAccount;
+        writer.reviewInBulk(
+          item.id,
+          item.version,
+          { status, billingAccount, reviewReason: input.reason ?? null },
+          now,
         );
         event(
-          now,
           actor,
-          `line-item.${input.action}`,
-          row.id,
-          auditValue(row),
-          auditValue({ ...row, status, billing_account: account, version: row.version + 1 }),
-          input.reason ?? null,
+          {
+            action: `line-item.${input.action}`,
+            entityType: 'line-item',
+            entityId: item.id,
+            oldValue: auditValue(item),
+            newValue: auditValue({ ...item, status, billingAccount, version: item.version + 1 }),
+            reason: input.reason ?? null,
+          },
+          now,
         );
       }
-      return { action: input.action, count: rows.length };
+      return { action: input.action, count: items.length };
     });
-  }
-
-  private async load(manager: EntityManager, id: number): Promise<LineItemRow> {
-    const [row] = await manager.query<LineItemRow[]>(
-      `SELECT ${LINE_ITEM_COLUMNS} FROM line_items WHERE id = ?`,
-      [id],
-    );
-    if (!row) throw new DomainError('not-found', `Line item ${id} does not exist`);
-    return (await withPlanZones(manager, [row]))[0];
   }
 
   /**
@@ -272,11 +211,16 @@ export class ReviewService {
    * adjustment limit (which LINE_AMOUNT_CEILING bounds, so that the line and its invoice stay
    * exact); taxes recomputed with the item's plan version.
    */
-  private async adjusted(manager: EntityManager, row: LineItemRow, amount: string) {
-    const exponent = currencyExponent(row.currency);
+  private async adjusted(
+    item: ListedLineItem,
+    amount: string,
+  ): Promise<
+    Pick<LineItem, 'adjustedAmountMinor' | 'amountMinor' | 'taxesJson' | 'taxMinor' | 'totalMinor'>
+  > {
+    const exponent = currencyExponent(item.currency);
     const problem = decimalTextProblem(amount, {
       decimals: exponent,
-      currency: row.currency,
+      currency: item.currency,
       trailingZeros: true,
       max: this.settings.adjustmentLimit,
       maxIs: 'the adjustment limit (ADJUSTMENT_LIMIT)',
@@ -287,9 +231,8 @@ export class ReviewService {
     // Exact: the decimals beyond the currency's, if any, are zeros.
     const { units, scale } = parseDecimal(amount);
     const minor = Number((units * pow10(exponent)) / pow10(scale));
-    const version = await manager.findOneByOrFail(RatePlanVersion, {
-      id: row.rate_plan_version_id,
-    });
+    const version = await this.ratePlans.findVersion(item.ratePlanVersionId);
+    if (!version) throw new Error(`Plan version ${item.ratePlanVersionId} does not exist`);
     const taxes = taxesOn(this.plans.compile(version), minor);
     const taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
     if (!Number.isSafeInteger(minor + taxMinor)) {
@@ -299,13 +242,13 @@ export class ReviewService {
       ]);
     }
     return {
-      adjusted_amount_minor: minor,
-      amount_minor: minor,
-      taxes_json: JSON.stringify(
+      adjustedAmountMinor: minor,
+      amountMinor: minor,
+      taxesJson: JSON.stringify(
         taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
       ),
-      tax_minor: taxMinor,
-      total_minor: minor + taxMinor,
+      taxMinor: taxMinor,
+      totalMinor: minor + taxMinor,
     };
   }
 }

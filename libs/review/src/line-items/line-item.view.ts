@@ -1,81 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { EntityManager } from 'typeorm';
 import { isoTime, localIsoTime } from '@app/common';
-import { LINE_ITEM_STATUSES } from '@app/ledger';
+import { LINE_ITEM_STATUSES, ListedLineItem } from '@app/ledger';
 import { formatMinor } from '@app/money';
-
-/**
- * The columns a line item view is made of, as the ledger names them (from `line_items`). The
- * zone of the item's plan version (local times are the plan's, as on its invoice) is added by
- * `withPlanZones`, once per version rather than once per row: a plan may be a rate table of
- * thousands of prefixes, and bulk actions read these columns for up to 200,000 items.
- */
-export const LINE_ITEM_COLUMNS = `id, source_id, call_id, billing_account, start_time_ms, extension,
-  account_code, dialed_number, normalized_number, destination_prefix, destination_class,
-  time_band, talk_seconds, billed_seconds, calls, currency, rated_amount_minor,
-  adjusted_amount_minor, amount_minor, taxes_json, tax_minor, total_minor, status, reason,
-  review_reason, rate_plan_id, rate_plan_version_id, rate_plan_version_number, invoice_id, version, created_at_ms,
-  updated_at_ms`;
-
-/** Fills each row's `timezone` from its plan version: one query for the versions the rows have. */
-export async function withPlanZones<T extends LineItemRow>(
-  manager: EntityManager,
-  rows: T[],
-): Promise<T[]> {
-  const ids = [...new Set(rows.map((row) => row.rate_plan_version_id))];
-  if (ids.length === 0) return rows;
-  const zones = new Map(
-    (
-      await manager.query<{ id: number; timezone: string | null }[]>(
-        `SELECT id, json_extract(plan_json, '$.timezone') AS timezone FROM rate_plan_versions
-         WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        ids,
-      )
-    ).map((version) => [version.id, version.timezone]),
-  );
-  for (const row of rows) row.timezone = zones.get(row.rate_plan_version_id) ?? null;
-  return rows;
-}
-
-export interface LineItemRow {
-  id: number;
-  source_id: number;
-  call_id: string;
-  billing_account: string | null;
-  start_time_ms: number;
-  extension: string | null;
-  account_code: string | null;
-  dialed_number: string | null;
-  normalized_number: string | null;
-  destination_prefix: string | null;
-  destination_class: string | null;
-  time_band: string | null;
-  talk_seconds: number;
-  billed_seconds: number;
-  calls: number;
-  currency: string;
-  rated_amount_minor: number;
-  adjusted_amount_minor: number | null;
-  amount_minor: number;
-  taxes_json: string;
-  tax_minor: number;
-  total_minor: number;
-  status: string;
-  reason: string | null;
-  review_reason: string | null;
-  rate_plan_id: number;
-  rate_plan_version_id: number;
-  rate_plan_version_number: number;
-  invoice_id: number | null;
-  version: number;
-  created_at_ms: number;
-  updated_at_ms: number;
-  /**
-   * The plan version's zone (see `withPlanZones`); an account-summary plan may name none (then
-   * UTC, as its invoices).
-   */
-  timezone?: string | null;
-}
 
 export class LineItemTaxView {
   @ApiProperty({ example: 'State sales tax' }) name!: string;
@@ -83,7 +9,7 @@ export class LineItemTaxView {
   @ApiProperty({ example: '0.09' }) amount!: string;
 }
 
-/** A line item as the API shows it (product.md); money as decimal strings. */
+/** A line item as the API shows it (docs/review.md); money as decimal strings. */
 export class LineItemView {
   @ApiProperty() id!: number;
   @ApiProperty() sourceId!: number;
@@ -129,53 +55,54 @@ export class LineItemView {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static of(row: LineItemRow): LineItemView {
-    if (row.timezone === undefined) {
-      throw new Error(`Line item ${row.id} has no plan zone: read it through withPlanZones`);
-    }
-    const money = (minor: number) => formatMinor(minor, row.currency);
-    const taxes = JSON.parse(row.taxes_json) as {
+  /**
+   * The view of an item; `zone` is its plan version's (local times are the plan's, as on its
+   * invoice): an account-summary plan may name none, then UTC, as its invoices.
+   */
+  static of(item: ListedLineItem, zone: string | null): LineItemView {
+    const money = (minor: number) => formatMinor(minor, item.currency);
+    const taxes = JSON.parse(item.taxesJson) as {
       name: string;
       ratePercent: string;
       amountMinor: number;
     }[];
     return {
-      id: row.id,
-      sourceId: row.source_id,
-      callId: row.call_id,
-      billingAccount: row.billing_account,
-      startTime: isoTime(row.start_time_ms),
-      localStartTime: localIsoTime(row.start_time_ms, row.timezone ?? 'UTC'),
-      extension: row.extension,
-      accountCode: row.account_code,
-      dialedNumber: row.dialed_number,
-      normalizedNumber: row.normalized_number,
-      destinationPrefix: row.destination_prefix,
-      destinationClass: row.destination_class,
-      timeBand: row.time_band,
-      talkSeconds: row.talk_seconds,
-      billedSeconds: row.billed_seconds,
-      calls: row.calls,
-      amount: money(row.amount_minor),
-      ratedAmount: money(row.rated_amount_minor),
-      adjusted: row.adjusted_amount_minor !== null,
+      id: item.id,
+      sourceId: item.sourceId,
+      callId: item.callId,
+      billingAccount: item.billingAccount,
+      startTime: isoTime(item.startTimeMs),
+      localStartTime: localIsoTime(item.startTimeMs, zone ?? 'UTC'),
+      extension: item.extension,
+      accountCode: item.accountCode,
+      dialedNumber: item.dialedNumber,
+      normalizedNumber: item.normalizedNumber,
+      destinationPrefix: item.destinationPrefix,
+      destinationClass: item.destinationClass,
+      timeBand: item.timeBand,
+      talkSeconds: item.talkSeconds,
+      billedSeconds: item.billedSeconds,
+      calls: item.calls,
+      amount: money(item.amountMinor),
+      ratedAmount: money(item.ratedAmountMinor),
+      adjusted: item.adjustedAmountMinor !== null,
       taxes: taxes.map((tax) => ({
         name: tax.name,
         ratePercent: tax.ratePercent,
         amount: money(tax.amountMinor),
       })),
-      tax: money(row.tax_minor),
-      total: money(row.total_minor),
-      currency: row.currency,
-      status: row.status,
-      reason: row.reason,
-      reviewReason: row.review_reason,
-      ratePlanId: row.rate_plan_id,
-      ratePlanVersion: row.rate_plan_version_number,
-      invoiceId: row.invoice_id,
-      version: row.version,
-      createdAt: isoTime(row.created_at_ms),
-      updatedAt: isoTime(row.updated_at_ms),
+      tax: money(item.taxMinor),
+      total: money(item.totalMinor),
+      currency: item.currency,
+      status: item.status,
+      reason: item.reason,
+      reviewReason: item.reviewReason,
+      ratePlanId: item.ratePlanId,
+      ratePlanVersion: item.ratePlanVersionNumber,
+      invoiceId: item.invoiceId,
+      version: item.version,
+      createdAt: isoTime(item.createdAtMs),
+      updatedAt: isoTime(item.updatedAtMs),
     };
   }
 }
@@ -234,4 +161,21 @@ export class LineItemDetailView extends LineItemView {
       'Its audit events, oldest first: `{ id, occurredAt, actor, action, oldValue, newValue, reason }`.',
   })
   history!: object[];
+}
+
+/** What `GET /line-items/:id` answers (documented by LineItemDetailView). */
+export interface LineItemDetail extends LineItemView {
+  breakdown: unknown;
+  /** What Xima sent: the stored record's fields and its raw row. */
+  sourceRecord: Record<string, unknown> & { kind: 'call-record' | 'account-summary'; raw: unknown };
+  planVersion: { id: number; version: number; effectiveFrom: string; plan: unknown };
+  history: {
+    id: number;
+    occurredAt: string;
+    actor: { keyId: number | null; name: string };
+    action: string;
+    oldValue: unknown;
+    newValue: unknown;
+    reason: string | null;
+  }[];
 }

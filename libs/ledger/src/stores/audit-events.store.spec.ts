@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { Ledger } from '../ledger';
+import { ledgerDataSourceOptions } from '../ledger-options';
+import { AuditEventStore } from './audit-events.store';
+
+describe('AuditEventStore (real migrations on :memory:)', () => {
+  let db: DataSource;
+  let ledger: Ledger;
+  let store: AuditEventStore;
+  const auditor = { keyId: 3, name: 'night auditor' };
+  const system = { keyId: null, name: 'system' };
+
+  beforeEach(async () => {
+    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
+    await db.initialize();
+    ledger = new Ledger(db);
+    store = new AuditEventStore(ledger);
+    await ledger.transaction(async (tx) => {
+      const append = store.appender(tx);
+      append(
+        auditor,
+        {
+          action: 'line-item.approve',
+          entityType: 'line-item',
+          entityId: 1,
+          oldValue: { v: 1 },
+          newValue: { v: 2 },
+        },
+        1000,
+      );
+      append(
+        auditor,
+        { action: 'line-item.reject', entityType: 'line-item', entityId: 2, reason: 'no' },
+        2000,
+      );
+      await store.record(
+        tx,
+        system,
+        { action: 'rate-plan.create', entityType: 'rate-plan', entityId: '1' },
+        3000,
+      );
+      append(system, { action: 'line-item.re-rate', entityType: 'line-item', entityId: 1 }, 4000);
+    });
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  const actions = (events: { action: string }[]) => events.map((event) => event.action);
+
+  it('appends events as `record` does: values as JSON, null when not given', async () => {
+    const [first, second] = await store.findFor('line-item', 1);
+    expect(first).toEqual({
+      id: 1,
+      occurredAtMs: 1000,
+      actorKeyId: 3,
+      actorName: 'night auditor',
+      action: 'line-item.approve',
+      entityType: 'line-item',
+      entityId: '1',
+      oldJson: '{"v":1}',
+      newJson: '{"v":2}',
+      reason: null,
+    });
+    expect(second).toMatchObject({ id: 4, actorKeyId: null, oldJson: null, newJson: null });
+  });
+
+  it('finds events newest first, narrowed by each field, a page before an id', async () => {
+    expect(actions(await store.find({}, 10))).toEqual([
+      'line-item.re-rate',
+      'rate-plan.create',
+      'line-item.reject',
+      'line-item.approve',
+    ]);
+    expect(actions(await store.find({ entityType: 'line-item', entityId: '1' }, 10))).toEqual([
+      'line-item.re-rate',
+      'line-item.approve',
+    ]);
+    expect(actions(await store.find({ action: 'line-item.reject' }, 10))).toEqual([
+      'line-item.reject',
+    ]);
+    expect((await store.find({ actorKeyId: 3 }, 10)).map((event) => event.id)).toEqual([2, 1]);
+    expect((await store.find({ fromMs: 2000, toMs: 4000 }, 10)).map((event) => event.id)).toEqual([
+      3, 2,
+    ]);
+    expect((await store.find({}, 2)).map((event) => event.id)).toEqual([4, 3]);
+    expect((await store.find({ beforeId: 3 }, 2)).map((event) => event.id)).toEqual([2, 1]);
+  });
+
+  it('appends only inside a transaction, and rolls back with it', async () => {
+    expect(() =>
+      store.appender({} as never)(system, { action: 'x', entityType: 'y', entityId: 1 }, 1),
+    ).toThrow('inside Ledger.transaction only');
+    await expect(
+      ledger.transaction((tx) => {
+        store.appender(tx)(system, { action: 'lost', entityType: 'y', entityId: 1 }, 5000);
+        return Promise.reject(new Error('the change failed'));
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await store.find({ action: 'lost' }, 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * A field's column, as the ledger's naming strategy (SnakeNamingStrategy) makes it:
+ * `taxMinor` -> `tax_minor`. For the stores of this lib only (not exported).
+ */
+export const columnOf = (field: string): string =>
+  field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A SELECT list that reads each field's column under the field's own name
+ * (`tax_minor AS "taxMinor"`), so that a raw query's rows are the entity's fields: the one place a
+ * store maps columns to fields.
+ */
+export const selectFields = (fields: readonly string[]): string =>
+  fields.map((field) => `${columnOf(field)} AS "${field}"`).join(', ');
