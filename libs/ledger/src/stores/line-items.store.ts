@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LineItem } from '../entities';
 import { Ledger } from '../ledger';
+import { LedgerTx, assertOpen } from '../ledger-tx';
 
 /** The fields rating decides (what a re-rate rewrites), in a fixed order for statements. */
 export const RATED_LINE_ITEM_FIELDS = [
@@ -55,6 +56,15 @@ export type RatedLineItemFields = Pick<LineItem, (typeof RATED_LINE_ITEM_FIELDS)
 export const lineItemColumn = (field: keyof LineItem): string =>
   field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** Inserts new line items, one at a time, inside one transaction (see `LineItemStore.inserter`). */
+export interface LineItemInserter {
+  /** Stores a line item as rating made it; its new id. */
+  insert(item: NewLineItem): number;
+}
+
+const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')})
+  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')})`;
+
 /**
  * Line items: the rated charges, their review state and their tie to an invoice.
  * Table: line_items. The only code that holds its SQL.
@@ -62,4 +72,17 @@ export const lineItemColumn = (field: keyof LineItem): string =>
 @Injectable()
 export class LineItemStore {
   constructor(private readonly ledger: Ledger) {}
+
+  /**
+   * An inserter on a prepared statement, for a sync chunk's new items (decision 0010). Make it
+   * inside the transaction it writes in, and use it there.
+   */
+  inserter(tx: LedgerTx): LineItemInserter {
+    assertOpen(tx);
+    const statement = this.ledger.statement(INSERT_LINE_ITEM);
+    return {
+      insert: (item) =>
+        Number(statement.run(...LINE_ITEM_FIELDS.map((field) => item[field])).lastInsertRowid),
+    };
+  }
 }

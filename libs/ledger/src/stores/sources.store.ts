@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Source } from '../entities';
 import { Ledger } from '../ledger';
 
 /**
@@ -8,4 +9,16 @@ import { Ledger } from '../ledger';
 @Injectable()
 export class SourceStore {
   constructor(private readonly ledger: Ledger) {}
+
+  // --- used by sync
+
+  /** The source with this id, or null. */
+  find(id: number): Promise<Source | null> {
+    return this.ledger.manager.findOneBy(Source, { id });
+  }
+
+  /** The sources that sync (on their schedule), by id. */
+  findEnabled(): Promise<Source[]> {
+    return this.ledger.manager.find(Source, { where: { enabled: true }, order: { id: 'ASC' } });
+  }
 }
