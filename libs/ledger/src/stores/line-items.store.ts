@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/common';
 import { LineItem, LineItemStatus } from '../entities';
 import { Ledger } from '../ledger';
-import { LedgerTx, managerOf } from '../ledger-tx';
+import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { columnOf, selectFields } from './columns';
 import { lineItemWhere } from './line-item-where';
 
@@ -221,6 +221,15 @@ function changedOne(result: { changes: number }, id: number): void {
   }
 }
 
+/** Inserts new line items, one at a time, inside one transaction (see `LineItemStore.inserter`). */
+export interface LineItemInserter {
+  /** Stores a line item as rating made it; its new id. */
+  insert(item: NewLineItem): number;
+}
+
+const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')})
+  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')})`;
+
 /**
  * Line items: the rated charges, their review state and their tie to an invoice.
  * Table: line_items. The only code that holds its SQL.
@@ -380,6 +389,19 @@ export class LineItemStore {
           ),
           id,
         ),
+    };
+  }
+
+  /**
+   * An inserter on a prepared statement, for a sync chunk's new items (decision 0010). Make it
+   * inside the transaction it writes in, and use it there.
+   */
+  inserter(tx: LedgerTx): LineItemInserter {
+    assertOpen(tx);
+    const statement = this.ledger.statement(INSERT_LINE_ITEM);
+    return {
+      insert: (item) =>
+        Number(statement.run(...LINE_ITEM_FIELDS.map((field) => item[field])).lastInsertRowid),
     };
   }
 }

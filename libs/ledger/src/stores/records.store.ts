@@ -1,16 +1,125 @@
 import { Injectable } from '@nestjs/common';
 import { AccountSummary, CallRecord } from '../entities';
 import { Ledger } from '../ledger';
-import type { LedgerTx } from '../ledger-tx';
+import { LedgerTx, assertOpen } from '../ledger-tx';
 import { selectFields } from './columns';
 
+/** A call as a sync stores it and rating reads it, besides its origin and raw row. */
+const CALL_RECORD_FIELDS = [
+  'callId',
+  'startTimeMs',
+  'direction',
+  'extension',
+  'dialedNumber',
+  'talkMs',
+  'accountCode',
+] as const satisfies readonly (keyof CallRecord)[];
+export type CallRecordFields = Pick<CallRecord, (typeof CALL_RECORD_FIELDS)[number]>;
+
+/** An account code's usage over one period, as a sync stores it and rating reads it. */
+const ACCOUNT_SUMMARY_FIELDS = [
+  'accountCode',
+  'periodStartMs',
+  'periodEndMs',
+  'calls',
+  'totalTalkMs',
+] as const satisfies readonly (keyof AccountSummary)[];
+export type AccountSummaryFields = Pick<AccountSummary, (typeof ACCOUNT_SUMMARY_FIELDS)[number]>;
+
+/** Where the records a writer stores come from: one source, one sync run, one instant. */
+export interface RecordOrigin {
+  sourceId: number;
+  syncRunId: number;
+  createdAtMs: number;
+}
+
 /**
- * What a sync fetched from Xima: call records and account summaries kept as Xima sent them (under their natural keys), and the rows it could not read.
+ * Stores the records of one sync chunk, one row at a time, inside the chunk's transaction (see
+ * `RecordStore.writer`). A record already in the ledger (an overlapping window, a re-run) is
+ * stored again as nothing: the writer says so with `null`, a duplicate and not an error.
+ */
+export interface RecordWriter {
+  /** Stores a call under its natural key (source, call id): its new id, or null if it was there. */
+  addCall(call: CallRecordFields, rawJson: string): number | null;
+  /** Stores a summary under (source, account code, period): its new id, or null if it was there. */
+  addSummary(summary: AccountSummaryFields, rawJson: string): number | null;
+  /** Keeps a row that could not be read or rated, with why. */
+  addError(reason: string, rawJson: string): void;
+}
+
+const INSERT_CALL_RECORD = `INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms,
+    direction, extension, dialed_number, talk_ms, account_code, raw_json, created_at_ms)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (source_id, call_id) DO NOTHING`;
+
+const INSERT_ACCOUNT_SUMMARY = `INSERT INTO account_summaries (source_id, sync_run_id, account_code,
+    period_start_ms, period_end_ms, calls, total_talk_ms, raw_json, created_at_ms)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms) DO NOTHING`;
+
+const INSERT_RECORD_ERROR = `INSERT INTO record_errors (source_id, sync_run_id, reason, raw_json,
+    created_at_ms)
+  VALUES (?, ?, ?, ?, ?)`;
+
+/**
+ * What a sync fetched from Xima: call records and account summaries kept as Xima sent them
+ * (under their natural keys), and the rows it could not read.
  * Tables: call_records, account_summaries, record_errors. The only code that holds their SQL.
  */
 @Injectable()
 export class RecordStore {
   constructor(private readonly ledger: Ledger) {}
+
+  /**
+   * A writer for the records of one sync chunk, on prepared statements (decision 0010: a chunk
+   * is tens of thousands of rows, and building each insert through the entity manager would
+   * cost more than SQLite's own work). Make it inside the chunk's transaction and use it there.
+   */
+  writer(tx: LedgerTx, origin: RecordOrigin): RecordWriter {
+    assertOpen(tx);
+    const { sourceId, syncRunId, createdAtMs } = origin;
+    const call = this.ledger.statement(INSERT_CALL_RECORD);
+    const summary = this.ledger.statement(INSERT_ACCOUNT_SUMMARY);
+    const error = this.ledger.statement(INSERT_RECORD_ERROR);
+    // No change: ON CONFLICT DO NOTHING found the natural key taken.
+    const newId = (inserted: { changes: number; lastInsertRowid: number | bigint }) =>
+      inserted.changes === 0 ? null : Number(inserted.lastInsertRowid);
+    return {
+      addCall: (record, rawJson) =>
+        newId(
+          call.run(
+            sourceId,
+            syncRunId,
+            record.callId,
+            record.startTimeMs,
+            record.direction,
+            record.extension,
+            record.dialedNumber,
+            record.talkMs,
+            record.accountCode,
+            rawJson,
+            createdAtMs,
+          ),
+        ),
+      addSummary: (record, rawJson) =>
+        newId(
+          summary.run(
+            sourceId,
+            syncRunId,
+            record.accountCode,
+            record.periodStartMs,
+            record.periodEndMs,
+            record.calls,
+            record.totalTalkMs,
+            rawJson,
+            createdAtMs,
+          ),
+        ),
+      addError: (reason, rawJson) => {
+        error.run(sourceId, syncRunId, reason, rawJson, createdAtMs);
+      },
+    };
+  }
 
   // --- used by review
 
@@ -29,49 +138,22 @@ export class RecordStore {
    * thousands of them between its writes, which never await.
    */
   ratingInputReader(tx: LedgerTx): RatingInputReader {
-    void tx; // the statements run on the connection `tx` holds open
+    assertOpen(tx);
     const call = this.ledger.statement(
-      `SELECT ${selectFields(CALL_RATING_FIELDS)} FROM call_records WHERE id = ?`,
+      `SELECT ${selectFields(CALL_RECORD_FIELDS)} FROM call_records WHERE id = ?`,
     );
     const summary = this.ledger.statement(
-      `SELECT ${selectFields(SUMMARY_RATING_FIELDS)} FROM account_summaries WHERE id = ?`,
+      `SELECT ${selectFields(ACCOUNT_SUMMARY_FIELDS)} FROM account_summaries WHERE id = ?`,
     );
     return {
-      callRecord: (id) => call.get<CallRecordRatingInput>(id),
-      accountSummary: (id) => summary.get<AccountSummaryRatingInput>(id),
+      callRecord: (id) => call.get<CallRecordFields>(id),
+      accountSummary: (id) => summary.get<AccountSummaryFields>(id),
     };
   }
 }
 
-// --- used by review
-
-/** What rating reads of a call record (its canonical form). */
-const CALL_RATING_FIELDS = [
-  'callId',
-  'startTimeMs',
-  'direction',
-  'extension',
-  'dialedNumber',
-  'talkMs',
-  'accountCode',
-] as const satisfies readonly (keyof CallRecord)[];
-export type CallRecordRatingInput = Pick<CallRecord, (typeof CALL_RATING_FIELDS)[number]>;
-
-/** What rating reads of an account summary. */
-const SUMMARY_RATING_FIELDS = [
-  'accountCode',
-  'periodStartMs',
-  'periodEndMs',
-  'calls',
-  'totalTalkMs',
-] as const satisfies readonly (keyof AccountSummary)[];
-export type AccountSummaryRatingInput = Pick<
-  AccountSummary,
-  (typeof SUMMARY_RATING_FIELDS)[number]
->;
-
 /** See `RecordStore.ratingInputReader`: undefined when no record has the id. */
 export interface RatingInputReader {
-  callRecord(id: number): CallRecordRatingInput | undefined;
-  accountSummary(id: number): AccountSummaryRatingInput | undefined;
+  callRecord(id: number): CallRecordFields | undefined;
+  accountSummary(id: number): AccountSummaryFields | undefined;
 }

@@ -58,4 +58,11 @@ export class SourceStore {
       rethrowUnique(error, UNIQUE);
     }
   }
+
+  // --- used by sync
+
+  /** The sources that sync (on their schedule), by id. */
+  findEnabled(): Promise<Source[]> {
+    return this.ledger.manager.find(Source, { where: { enabled: true }, order: { id: 'ASC' } });
+  }
 }

@@ -1,5 +1,46 @@
 import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { SyncRun, SyncRunStatus } from '../entities';
 import { Ledger } from '../ledger';
+import { LedgerTx, managerOf } from '../ledger-tx';
+
+/** What a run counts, chunk by chunk. */
+export type SyncRunCounts = Pick<
+  SyncRun,
+  'fetched' | 'inserted' | 'duplicates' | 'rated' | 'noCharge' | 'needsReview' | 'errors'
+>;
+
+/** A run as it opens: which source, what started it, its window, when. */
+export type NewSyncRun = Pick<SyncRun, 'sourceId' | 'trigger' | 'fromMs' | 'toMs' | 'startedAtMs'>;
+
+/** A run that has ended (succeeded or failed), as the sources' sync states show it. */
+export type EndedSyncRun = Pick<
+  SyncRun,
+  'id' | 'trigger' | 'fromMs' | 'toMs' | 'startedAtMs' | 'finishedAtMs' | 'messagesJson'
+> & { status: Exclude<SyncRunStatus, 'running'> };
+
+/** An enabled source, whether it is syncing now, and its last run that ended (null: none yet). */
+export interface SourceSyncState {
+  sourceId: number;
+  sourceName: string;
+  syncing: boolean;
+  lastRun: EndedSyncRun | null;
+}
+
+/** `sourceSyncStates`' row: a source's fields and its last ended run's, or nulls. */
+interface SourceSyncRow {
+  sourceId: number;
+  sourceName: string;
+  syncing: 0 | 1;
+  runId: number | null;
+  status: EndedSyncRun['status'] | null;
+  trigger: SyncRun['trigger'] | null;
+  fromMs: number | null;
+  toMs: number | null;
+  startedAtMs: number | null;
+  finishedAtMs: number | null;
+  messagesJson: string | null;
+}
 
 /**
  * Sync runs and each source's watermark (how far its records are in the ledger).
@@ -8,4 +49,158 @@ import { Ledger } from '../ledger';
 @Injectable()
 export class SyncRunStore {
   constructor(private readonly ledger: Ledger) {}
+
+  /**
+   * Opens a run `running`. Null when the source has a running one already: the ledger allows
+   * one per source (a partial unique index), so two starts at once cannot both succeed.
+   */
+  async open(tx: LedgerTx, run: NewSyncRun): Promise<SyncRun | null> {
+    const manager = managerOf(tx);
+    try {
+      return await manager.save(
+        manager.create(SyncRun, {
+          ...run,
+          status: 'running',
+          messagesJson: '[]',
+          finishedAtMs: null,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof QueryFailedError && /UNIQUE/.test(error.message)) return null;
+      throw error;
+    }
+  }
+
+  /** The source's running run, if any. */
+  running(sourceId: number): Promise<SyncRun | null> {
+    return this.ledger.manager.findOneBy(SyncRun, { sourceId, status: 'running' });
+  }
+
+  find(id: number): Promise<SyncRun | null> {
+    return this.ledger.manager.findOneBy(SyncRun, { id });
+  }
+
+  /** Newest first; only one source's runs when `sourceId` is given. */
+  list(filter: { sourceId?: number; limit: number }): Promise<SyncRun[]> {
+    return this.ledger.manager.find(SyncRun, {
+      where: filter.sourceId === undefined ? {} : { sourceId: filter.sourceId },
+      order: { id: 'DESC' },
+      take: filter.limit,
+    });
+  }
+
+  /** Adds one chunk's counts to its run. */
+  async addCounts(tx: LedgerTx, runId: number, counts: SyncRunCounts): Promise<void> {
+    await managerOf(tx).query(
+      `UPDATE sync_runs SET fetched = fetched + ?, inserted = inserted + ?,
+         duplicates = duplicates + ?, rated = rated + ?, no_charge = no_charge + ?,
+         needs_review = needs_review + ?, errors = errors + ?
+       WHERE id = ?`,
+      [
+        counts.fetched,
+        counts.inserted,
+        counts.duplicates,
+        counts.rated,
+        counts.noCharge,
+        counts.needsReview,
+        counts.errors,
+        runId,
+      ],
+    );
+  }
+
+  /** Adds requests to Xima that were retried. */
+  async addRetries(tx: LedgerTx, runId: number, retries: number): Promise<void> {
+    await managerOf(tx).query(`UPDATE sync_runs SET retries = retries + ? WHERE id = ?`, [
+      retries,
+      runId,
+    ]);
+  }
+
+  /**
+   * Ends a run `succeeded` or `failed`, adding `message` (if any) to its messages; the run as
+   * it now is.
+   */
+  async finish(
+    tx: LedgerTx,
+    runId: number,
+    outcome: { status: EndedSyncRun['status']; message: string | null },
+    nowMs: number,
+  ): Promise<SyncRun> {
+    const manager = managerOf(tx);
+    await manager.query(
+      `UPDATE sync_runs SET status = ?, finished_at_ms = ?,
+         messages_json = CASE WHEN ? IS NULL THEN messages_json
+                              ELSE json_insert(messages_json, '$[#]', json(?)) END
+       WHERE id = ?`,
+      [outcome.status, nowMs, outcome.message, JSON.stringify(outcome.message), runId],
+    );
+    return manager.findOneByOrFail(SyncRun, { id: runId });
+  }
+
+  /** Ends every run still `running` as `failed`, adding `message`: for runs a stopped process left. */
+  async failRunning(tx: LedgerTx, message: string, nowMs: number): Promise<void> {
+    await managerOf(tx).query(
+      `UPDATE sync_runs SET status = 'failed', finished_at_ms = ?,
+         messages_json = json_insert(messages_json, '$[#]', json(?))
+       WHERE status = 'running'`,
+      [nowMs, JSON.stringify(message)],
+    );
+  }
+
+  /**
+   * Moves the source's watermark to the end of a stored span, only along committed, contiguous
+   * time: from no watermark, or from one inside the span. A backfill of an older or later
+   * window never lets the schedule skip what lies between.
+   */
+  async moveWatermark(
+    tx: LedgerTx,
+    sourceId: number,
+    span: { startMs: number; endMs: number },
+  ): Promise<void> {
+    await managerOf(tx).query(
+      `UPDATE sources SET watermark_ms = ?
+       WHERE id = ? AND (watermark_ms IS NULL OR (watermark_ms >= ? AND watermark_ms < ?))`,
+      [span.endMs, sourceId, span.startMs, span.endMs],
+    );
+  }
+
+  /**
+   * Every enabled source, whether it is syncing, and its last ended run: one query (the index
+   * on `(source_id, started_at_ms)` finds each last run), cheap enough for a health probe.
+   */
+  async sourceSyncStates(): Promise<SourceSyncState[]> {
+    const rows = await this.ledger.manager.query<SourceSyncRow[]>(
+      `SELECT s.id AS "sourceId", s.name AS "sourceName",
+              EXISTS (SELECT 1 FROM sync_runs x WHERE x.source_id = s.id AND x.status = 'running')
+                AS "syncing",
+              r.id AS "runId", r.status AS "status", r.trigger AS "trigger", r.from_ms AS "fromMs",
+              r.to_ms AS "toMs", r.started_at_ms AS "startedAtMs",
+              r.finished_at_ms AS "finishedAtMs", r.messages_json AS "messagesJson"
+         FROM sources s
+         LEFT JOIN sync_runs r ON r.id = (
+           SELECT l.id FROM sync_runs l WHERE l.source_id = s.id AND l.status <> 'running'
+            ORDER BY l.started_at_ms DESC, l.id DESC LIMIT 1)
+        WHERE s.enabled = 1
+        ORDER BY s.id`,
+    );
+    return rows.map(({ sourceId, sourceName, syncing, runId, ...run }) => ({
+      sourceId,
+      sourceName,
+      syncing: syncing === 1,
+      lastRun:
+        runId === null
+          ? null
+          : {
+              id: runId,
+              status: run.status!,
+              trigger: run.trigger!,
+              fromMs: run.fromMs!,
+              toMs: run.toMs!,
+              startedAtMs: run.startedAtMs!,
+              finishedAtMs: run.finishedAtMs,
+              messagesJson: run.messagesJson!,
+            },
+    }));
+  }
 }

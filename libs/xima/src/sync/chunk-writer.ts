@@ -1,25 +1,24 @@
 import { isoTime } from '@app/common';
-import {
-  LINE_ITEM_FIELDS,
-  LedgerStatement,
+import type {
+  LineItemInserter,
   NewLineItem,
   RatePlanVersion,
-  Source,
-  lineItemColumn,
+  RecordWriter,
+  SyncRunCounts,
 } from '@app/ledger';
-import { AccountSummaryRecord, CanonicalCallRecord, CompiledPlan, rateRecord } from '@app/rating';
+import {
+  AccountSummaryRecord,
+  CanonicalCallRecord,
+  PlanInForce,
+  RatableRecord,
+  RatingSource,
+  rateRecord,
+  recordStart,
+} from '@app/rating';
 import type { ParsedRow, RowError } from '../report';
 
 /** What one chunk added to the ledger; a sync run sums them. */
-export interface ChunkCounts {
-  fetched: number;
-  inserted: number;
-  duplicates: number;
-  rated: number;
-  noCharge: number;
-  needsReview: number;
-  errors: number;
-}
+export type ChunkCounts = SyncRunCounts;
 
 export const NO_COUNTS: ChunkCounts = {
   fetched: 0,
@@ -31,178 +30,91 @@ export const NO_COUNTS: ChunkCounts = {
   errors: 0,
 };
 
-export function addCounts(a: ChunkCounts, b: ChunkCounts): ChunkCounts {
-  return {
-    fetched: a.fetched + b.fetched,
-    inserted: a.inserted + b.inserted,
-    duplicates: a.duplicates + b.duplicates,
-    rated: a.rated + b.rated,
-    noCharge: a.noCharge + b.noCharge,
-    needsReview: a.needsReview + b.needsReview,
-    errors: a.errors + b.errors,
-  };
+/**
+ * What the chunk writer knows of one report kind: how its record is stored, and how it goes
+ * to rating (whose `recordStart` of it picks the plan version in force).
+ */
+export interface ReportKind<R> {
+  /** Stores the record under its natural key: its new id, or null if the ledger has it. */
+  store(records: RecordWriter, record: R, rawJson: string): number | null;
+  /** The stored record as `rateRecord` takes it. */
+  ratable(record: R, recordId: number): RatableRecord;
 }
 
+/** Call details: one record per call, keyed (source, call id). */
+export const CALL_DETAILS: ReportKind<CanonicalCallRecord> = {
+  store: (records, record, rawJson) => records.addCall(record, rawJson),
+  ratable: (record, recordId) => ({ kind: 'call', recordId, record }),
+};
+
+/** Account-code summaries: one record per account code per period. */
+export const ACCOUNT_SUMMARIES: ReportKind<AccountSummaryRecord> = {
+  store: (records, record, rawJson) => records.addSummary(record, rawJson),
+  ratable: (record, recordId) => ({ kind: 'summary', recordId, record }),
+};
+
+/** A chunk's source, plans and writers, all of one transaction. */
 export interface ChunkContext {
-  source: Source;
-  runId: number;
-  /** The source's plan versions, oldest first, and how to compile one. */
+  source: RatingSource;
+  /** The source's plan versions, oldest first, and the one in force at an instant. */
   versions: RatePlanVersion[];
-  inForce: (startTimeMs: number) => { version: RatePlanVersion; compiled: CompiledPlan } | null;
+  inForce: (startTimeMs: number) => PlanInForce | null;
   nowMs: number;
-  /** `Ledger.statement`: the writer runs inside the chunk's transaction. */
-  statement: (sql: string) => LedgerStatement;
+  /** Made in the chunk's transaction (`RecordStore.writer`, `LineItemStore.inserter`). */
+  records: RecordWriter;
+  lineItems: LineItemInserter;
 }
 
-const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')})
-  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')})`;
+/**
+ * Stores one chunk of records and rates the new ones, inside the caller's transaction: raw
+ * records under their natural key (a record already there is a duplicate, not an error),
+ * unreadable rows and records no plan version covers as record errors, and a line item for
+ * every billable new record. Row by row on prepared statements: nothing of a chunk
+ * accumulates but its counts (decision 0010).
+ */
+export function writeChunk<R>(
+  context: ChunkContext,
+  kind: ReportKind<R>,
+  parsed: { records: ParsedRow<R>[]; errors: RowError[] },
+): ChunkCounts {
+  const counts = {
+    ...NO_COUNTS,
+    fetched: parsed.records.length + parsed.errors.length,
+    errors: parsed.errors.length,
+  };
+  for (const error of parsed.errors) context.records.addError(error.reason, error.rawJson);
 
-// A record already in the ledger (an overlapping window, a re-run) inserts nothing (no changes):
-// a duplicate, not an error.
-const INSERT_CALL_RECORD = `INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms,
-    direction, extension, dialed_number, talk_ms, account_code, raw_json, created_at_ms)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (source_id, call_id) DO NOTHING`;
-
-const INSERT_ACCOUNT_SUMMARY = `INSERT INTO account_summaries (source_id, sync_run_id, account_code,
-    period_start_ms, period_end_ms, calls, total_talk_ms, raw_json, created_at_ms)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms) DO NOTHING`;
-
-const INSERT_RECORD_ERROR = `INSERT INTO record_errors (source_id, sync_run_id, reason, raw_json,
-    created_at_ms)
-  VALUES (?, ?, ?, ?, ?)`;
-
-function keepErrors(context: ChunkContext, errors: RowError[]): void {
-  const insert = context.statement(INSERT_RECORD_ERROR);
-  for (const error of errors) {
-    insert.run(context.source.id, context.runId, error.reason, error.rawJson, context.nowMs);
+  const unrated: RowError[] = [];
+  for (const { record, rawJson, rowIndex } of parsed.records) {
+    const recordId = kind.store(context.records, record, rawJson);
+    if (recordId === null) {
+      counts.duplicates++;
+      continue;
+    }
+    counts.inserted++;
+    const input = kind.ratable(record, recordId);
+    const startMs = recordStart(input);
+    const plan = context.inForce(startMs);
+    if (!plan) {
+      unrated.push({ rowIndex, rawJson, reason: noVersionReason(context, startMs) });
+      continue;
+    }
+    const rating = rateRecord(input, plan, context.source, context.nowMs);
+    if (!rating.billable) continue;
+    tally(counts, rating.item);
+    context.lineItems.insert(rating.item);
   }
+
+  for (const error of unrated) context.records.addError(error.reason, error.rawJson);
+  counts.errors += unrated.length;
+  return counts;
 }
 
-/** The counts one rating result adds. */
+/** The counts one line item adds. */
 function tally(counts: ChunkCounts, item: NewLineItem): void {
   counts.rated++;
   if (item.status === 'no-charge') counts.noCharge++;
   if (item.status === 'needs-review') counts.needsReview++;
-}
-
-/**
- * Stores one chunk of call records and rates the new ones, inside the caller's transaction:
- * raw records under their natural key (a record already there is a duplicate, not an error),
- * unreadable rows as record errors, a line item for every billable new record.
- */
-export function writeCallChunk(
-  context: ChunkContext,
-  parsed: { records: ParsedRow<CanonicalCallRecord>[]; errors: RowError[] },
-): ChunkCounts {
-  const counts = { ...NO_COUNTS, fetched: parsed.records.length + parsed.errors.length };
-  keepErrors(context, parsed.errors);
-  counts.errors += parsed.errors.length;
-
-  const insertRecord = context.statement(INSERT_CALL_RECORD);
-  const insertItem = context.statement(INSERT_LINE_ITEM);
-  const lateErrors: RowError[] = [];
-  for (const { record, rawJson, rowIndex } of parsed.records) {
-    const inserted = insertRecord.run(
-      context.source.id,
-      context.runId,
-      record.callId,
-      record.startTimeMs,
-      record.direction,
-      record.extension,
-      record.dialedNumber,
-      record.talkMs,
-      record.accountCode,
-      rawJson,
-      context.nowMs,
-    );
-    if (inserted.changes === 0) {
-      counts.duplicates++;
-      continue;
-    }
-    counts.inserted++;
-    const plan = context.inForce(record.startTimeMs);
-    if (!plan) {
-      lateErrors.push({ rowIndex, rawJson, reason: noVersionReason(context, record.startTimeMs) });
-      continue;
-    }
-    const rating = rateRecord(
-      { kind: 'call', recordId: Number(inserted.lastInsertRowid), record },
-      plan,
-      context.source,
-      context.nowMs,
-    );
-    if (!rating.billable) continue;
-    const { item } = rating;
-    tally(counts, item);
-    insertItem.run(...LINE_ITEM_FIELDS.map((field) => item[field]));
-  }
-  return finishChunk(context, counts, lateErrors);
-}
-
-/**
- * Stores one chunk of account-code summary rows for one period and rates the new ones: one
- * line item per account code per period, keyed (source, accountCode, periodStart, periodEnd).
- */
-export function writeSummaryChunk(
-  context: ChunkContext,
-  parsed: { records: ParsedRow<AccountSummaryRecord>[]; errors: RowError[] },
-): ChunkCounts {
-  const counts = { ...NO_COUNTS, fetched: parsed.records.length + parsed.errors.length };
-  keepErrors(context, parsed.errors);
-  counts.errors += parsed.errors.length;
-  const insertSummary = context.statement(INSERT_ACCOUNT_SUMMARY);
-  const insertItem = context.statement(INSERT_LINE_ITEM);
-  const lateErrors: RowError[] = [];
-  for (const { record, rawJson, rowIndex } of parsed.records) {
-    const inserted = insertSummary.run(
-      context.source.id,
-      context.runId,
-      record.accountCode,
-      record.periodStartMs,
-      record.periodEndMs,
-      record.calls,
-      record.totalTalkMs,
-      rawJson,
-      context.nowMs,
-    );
-    if (inserted.changes === 0) {
-      counts.duplicates++;
-      continue;
-    }
-    counts.inserted++;
-    const plan = context.inForce(record.periodStartMs);
-    if (!plan) {
-      lateErrors.push({
-        rowIndex,
-        rawJson,
-        reason: noVersionReason(context, record.periodStartMs),
-      });
-      continue;
-    }
-    const rating = rateRecord(
-      { kind: 'summary', recordId: Number(inserted.lastInsertRowid), record },
-      plan,
-      context.source,
-      context.nowMs,
-    );
-    if (!rating.billable) continue;
-    const { item } = rating;
-    tally(counts, item);
-    insertItem.run(...LINE_ITEM_FIELDS.map((field) => item[field]));
-  }
-  return finishChunk(context, counts, lateErrors);
-}
-
-/** Stores the records a chunk could not rate; returns the chunk's counts. */
-function finishChunk(
-  context: ChunkContext,
-  counts: ChunkCounts,
-  lateErrors: RowError[],
-): ChunkCounts {
-  keepErrors(context, lateErrors);
-  return { ...counts, errors: counts.errors + lateErrors.length };
 }
 
 function noVersionReason(context: ChunkContext, startTimeMs: number): string {

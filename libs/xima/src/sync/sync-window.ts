@@ -18,8 +18,10 @@ export interface WindowSettings {
 }
 
 /**
- * A scheduled sync's window (product.md): `[watermark - overlap, now - settle)`, or the last
- * week for a source that never synced. Empty (start >= end) when nothing has settled yet.
+ * A scheduled sync's window: `[watermark - overlap, now - settle)`, or the last week for a
+ * source that never synced. The overlap takes again what Xima may have added late to time
+ * already pulled (its duplicates cost nothing); the settle time leaves alone what Xima may
+ * still be writing. Empty (start >= end) when nothing has settled yet.
  */
 export function scheduledWindow(settings: WindowSettings, nowMs: number): Chunk {
   const endMs = nowMs - settings.settleMinutes * 60_000;

@@ -7,11 +7,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, Clock, DomainError, IdParam, RequireRole } from '@app/common';
-import { Ledger, Source, SyncRun } from '@app/ledger';
-import { SyncRequestDto, SyncRunListView, SyncRunView, SyncRunsQueryDto } from './dto/sync.dto';
+import { ApiErrors, IdParam, RequireRole } from '@app/common';
+import { SyncRequestDto } from './dto/sync-request.dto';
+import { SyncRunListView, SyncRunView } from './dto/sync-run.view';
+import { SyncRunsQueryDto } from './dto/sync-runs-query.dto';
 import { SyncService } from './sync.service';
-import { requestedWindow } from './sync-window';
 
 /** How long a sync request waits for its run before answering 202 with it still running. */
 export const SYNC_ANSWER_WAIT_MS = 20_000;
@@ -20,11 +20,7 @@ export const SYNC_ANSWER_WAIT_MS = 20_000;
 @ApiBearerAuth()
 @Controller('api/v1')
 export class SyncController {
-  constructor(
-    private readonly sync: SyncService,
-    private readonly ledger: Ledger,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly sync: SyncService) {}
 
   /** Pulls and rates a window now: 200 with the finished run, or 202 while it goes on. */
   @Post('sources/:id/sync')
@@ -51,16 +47,9 @@ export class SyncController {
     @Body() body: SyncRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SyncRunView> {
-    const source = await this.ledger.manager.findOneBy(Source, { id });
-    if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
-    const window = requestedWindow(body.from, body.to, source.timezone, this.clock.now());
-    const { run, done } = await this.sync.start(id, 'manual', window);
-    const finished = await Promise.race([
-      done,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), SYNC_ANSWER_WAIT_MS).unref()),
-    ]);
-    if (finished === null) response.status(202);
-    return SyncRunView.of(finished ?? run);
+    const { run, ended } = await this.sync.syncNow(id, body, SYNC_ANSWER_WAIT_MS);
+    if (!ended) response.status(202);
+    return SyncRunView.of(run);
   }
 
   @Get('sync-runs')
@@ -69,12 +58,7 @@ export class SyncController {
   @ApiErrors(400, 401)
   @ApiOkResponse({ type: SyncRunListView })
   async list(@Query() query: SyncRunsQueryDto): Promise<SyncRunListView> {
-    const runs = await this.ledger.manager.find(SyncRun, {
-      where: query.sourceId === undefined ? {} : { sourceId: query.sourceId },
-      order: { id: 'DESC' },
-      take: query.limit ?? 50,
-    });
-    return { items: runs.map((run) => SyncRunView.of(run)) };
+    return { items: (await this.sync.listRuns(query)).map((run) => SyncRunView.of(run)) };
   }
 
   @Get('sync-runs/:id')
@@ -83,8 +67,6 @@ export class SyncController {
   @ApiErrors(400, 401, [404, 'No sync run has this id.'])
   @ApiOkResponse({ type: SyncRunView })
   async get(@Param() { id }: IdParam): Promise<SyncRunView> {
-    const run = await this.ledger.manager.findOneBy(SyncRun, { id });
-    if (!run) throw new DomainError('not-found', `Sync run ${id} does not exist`);
-    return SyncRunView.of(run);
+    return SyncRunView.of(await this.sync.getRun(id));
   }
 }

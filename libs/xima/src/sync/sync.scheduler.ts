@@ -8,7 +8,7 @@ import {
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { DomainError } from '@app/common';
-import { Ledger, Source } from '@app/ledger';
+import { SourceStore } from '@app/ledger';
 import { SyncService } from './sync.service';
 
 export interface SyncScheduleOptions {
@@ -37,7 +37,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly registry: SchedulerRegistry,
-    private readonly ledger: Ledger,
+    private readonly sources: SourceStore,
     private readonly sync: SyncService,
     @Inject(SYNC_SCHEDULE_OPTIONS) private readonly options: SyncScheduleOptions,
   ) {}
@@ -62,7 +62,7 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Brings the jobs in line with the sources: adds, changes and removes. */
   async refresh(): Promise<void> {
-    const sources = await this.ledger.manager.findBy(Source, { enabled: true });
+    const sources = await this.sources.findEnabled();
     const wanted = new Map(sources.map((s) => [s.id, s.syncCron ?? this.options.defaultCron]));
     for (const sourceId of [...this.crons.keys()]) {
       if (wanted.get(sourceId) !== this.crons.get(sourceId)) this.remove(sourceId);

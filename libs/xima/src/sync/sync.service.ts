@@ -6,14 +6,31 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { Clock, DomainError, isoTime } from '@app/common';
-import { Ledger, RatePlanVersion, Source, SyncRun, SyncTrigger } from '@app/ledger';
+import {
+  Ledger,
+  LineItemStore,
+  RatePlanVersion,
+  RecordStore,
+  Source,
+  SourceStore,
+  SyncRun,
+  SyncRunStore,
+  SyncTrigger,
+} from '@app/ledger';
 import { RatePlansService } from '@app/rating';
 import { ReportRequestBody, XimaError } from '../client';
 import { ColumnMap, ReportShapeError, parseAccountSummaryReport, parseCallReport } from '../report';
-import { ChunkContext, ChunkCounts, writeCallChunk, writeSummaryChunk } from './chunk-writer';
-import { Chunk, chunkRequestBody, chunksOf, scheduledWindow } from './sync-window';
+import {
+  ACCOUNT_SUMMARIES,
+  CALL_DETAILS,
+  ChunkContext,
+  ChunkCounts,
+  writeChunk,
+} from './chunk-writer';
+import { SyncRequestDto } from './dto/sync-request.dto';
+import { SyncRunsQueryDto } from './dto/sync-runs-query.dto';
+import { Chunk, chunkRequestBody, chunksOf, requestedWindow, scheduledWindow } from './sync-window';
 import { XimaContact } from './xima-contact';
 
 /** The one thing sync needs from Xima; XimaClient is it in production. */
@@ -48,6 +65,12 @@ export interface SyncStart {
   done: Promise<SyncRun>;
 }
 
+/** A run as a request that waited for it found it: ended, or still going on. */
+export interface SyncAnswer {
+  run: SyncRun;
+  ended: boolean;
+}
+
 /**
  * Pulls a source's window from Xima chunk by chunk. Each chunk is fetched and parsed outside
  * any transaction, then stored, rated and counted in one transaction that also moves the
@@ -62,6 +85,10 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly ledger: Ledger,
+    private readonly runs: SyncRunStore,
+    private readonly records: RecordStore,
+    private readonly lineItems: LineItemStore,
+    private readonly sources: SourceStore,
     private readonly plans: RatePlansService,
     private readonly clock: Clock,
     private readonly contact: XimaContact,
@@ -71,14 +98,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   /** A run left `running` by a stopped process is over: its last chunk was rolled back. */
   async onApplicationBootstrap(): Promise<void> {
     const now = this.clock.now();
-    const message = JSON.stringify('interrupted: the service stopped during this run');
-    await this.ledger.transaction((manager) =>
-      manager.query(
-        `UPDATE sync_runs SET status = 'failed', finished_at_ms = ?,
-           messages_json = json_insert(messages_json, '$[#]', json(?))
-         WHERE status = 'running'`,
-        [now, message],
-      ),
+    await this.ledger.transaction((tx) =>
+      this.runs.failRunning(tx, 'interrupted: the service stopped during this run', now),
     );
   }
 
@@ -94,8 +115,61 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     window?: Chunk,
     observer?: ChunkObserver,
   ): Promise<SyncStart> {
-    const source = await this.ledger.manager.findOneBy(Source, { id: sourceId });
-    if (!source) throw new DomainError('not-found', `Source ${sourceId} does not exist`);
+    const source = await this.source(sourceId);
+    return this.begin(source, trigger, window, observer);
+  }
+
+  /**
+   * Starts a sync of the window a person asked for (`from`, `to`: a date is midnight in the
+   * source's zone; neither: the scheduled window). 409 while one is running.
+   */
+  async startRequested(
+    sourceId: number,
+    trigger: SyncTrigger,
+    requested: SyncRequestDto,
+    observer?: ChunkObserver,
+  ): Promise<SyncStart> {
+    const source = await this.source(sourceId);
+    const window = requestedWindow(requested.from, requested.to, source.timezone, this.clock.now());
+    return this.begin(source, trigger, window, observer);
+  }
+
+  /**
+   * A manual sync that answers within `waitMs`: the run when it ended by then, else the run
+   * still going on (it goes on all the same; its outcome is recorded on the run).
+   */
+  async syncNow(sourceId: number, requested: SyncRequestDto, waitMs: number): Promise<SyncAnswer> {
+    const { run, done } = await this.startRequested(sourceId, 'manual', requested);
+    const ended = await Promise.race([
+      done,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs).unref()),
+    ]);
+    return ended === null ? { run, ended: false } : { run: ended, ended: true };
+  }
+
+  /** Sync runs, newest first (at most `limit`, default 50). */
+  listRuns(query: SyncRunsQueryDto): Promise<SyncRun[]> {
+    return this.runs.list({ sourceId: query.sourceId, limit: query.limit ?? 50 });
+  }
+
+  async getRun(id: number): Promise<SyncRun> {
+    const run = await this.runs.find(id);
+    if (!run) throw new DomainError('not-found', `Sync run ${id} does not exist`);
+    return run;
+  }
+
+  private async source(id: number): Promise<Source> {
+    const source = await this.sources.findById(id);
+    if (!source) throw new DomainError('not-found', `Source ${id} does not exist`);
+    return source;
+  }
+
+  private async begin(
+    source: Source,
+    trigger: SyncTrigger,
+    window: Chunk | undefined,
+    observer: ChunkObserver | undefined,
+  ): Promise<SyncStart> {
     if (!this.xima) {
       throw new DomainError('unavailable', 'No Xima connection is configured (XIMA_BASE_URL)');
     }
@@ -108,34 +182,21 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async openRun(source: Source, trigger: SyncTrigger, window: Chunk): Promise<SyncRun> {
-    try {
-      return await this.ledger.transaction((manager) =>
-        manager.save(
-          manager.create(SyncRun, {
-            sourceId: source.id,
-            status: 'running',
-            trigger,
-            fromMs: window.startMs,
-            toMs: window.endMs,
-            messagesJson: '[]',
-            startedAtMs: this.clock.now(),
-            finishedAtMs: null,
-          }),
-        ),
-      );
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE/.test(error.message)) {
-        const running = await this.ledger.manager.findOneBy(SyncRun, {
-          sourceId: source.id,
-          status: 'running',
-        });
-        throw new DomainError(
-          'conflict',
-          `Source ${source.id} is already syncing (run ${running?.id ?? '?'}); try again when it ends`,
-        );
-      }
-      throw error;
-    }
+    const run = await this.ledger.transaction((tx) =>
+      this.runs.open(tx, {
+        sourceId: source.id,
+        trigger,
+        fromMs: window.startMs,
+        toMs: window.endMs,
+        startedAtMs: this.clock.now(),
+      }),
+    );
+    if (run) return run;
+    const running = await this.runs.running(source.id);
+    throw new DomainError(
+      'conflict',
+      `Source ${source.id} is already syncing (run ${running?.id ?? '?'}); try again when it ends`,
+    );
   }
 
   private async execute(
@@ -232,51 +293,33 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     chunk: Chunk,
     parsed: ParsedChunk,
   ): Promise<ChunkCounts> {
-    return this.ledger.transaction(async (manager) => {
+    return this.ledger.transaction(async (tx) => {
+      const nowMs = this.clock.now();
       const context: ChunkContext = {
         source,
-        runId: run.id,
         versions,
         inForce: (startTimeMs) => this.plans.inForce(versions, startTimeMs),
-        nowMs: this.clock.now(),
-        statement: (sql) => this.ledger.statement(sql),
+        nowMs,
+        records: this.records.writer(tx, {
+          sourceId: source.id,
+          syncRunId: run.id,
+          createdAtMs: nowMs,
+        }),
+        lineItems: this.lineItems.inserter(tx),
       };
       const counts: ChunkCounts =
         parsed.kind === 'calls'
-          ? writeCallChunk(context, { records: parsed.records, errors: parsed.errors })
-          : writeSummaryChunk(context, { records: parsed.records, errors: parsed.errors });
-      await manager.query(
-        `UPDATE sync_runs SET fetched = fetched + ?, inserted = inserted + ?, duplicates = duplicates + ?,
-           rated = rated + ?, no_charge = no_charge + ?, needs_review = needs_review + ?,
-           errors = errors + ?
-         WHERE id = ?`,
-        [
-          counts.fetched,
-          counts.inserted,
-          counts.duplicates,
-          counts.rated,
-          counts.noCharge,
-          counts.needsReview,
-          counts.errors,
-          run.id,
-        ],
-      );
-      // The watermark moves only along committed, contiguous time: a backfill of an older or
-      // later window never lets the schedule skip what lies between.
-      await manager.query(
-        `UPDATE sources SET watermark_ms = ?
-         WHERE id = ? AND (watermark_ms IS NULL OR (watermark_ms >= ? AND watermark_ms < ?))`,
-        [chunk.endMs, source.id, chunk.startMs, chunk.endMs],
-      );
+          ? writeChunk(context, CALL_DETAILS, parsed)
+          : writeChunk(context, ACCOUNT_SUMMARIES, parsed);
+      await this.runs.addCounts(tx, run.id, counts);
+      await this.runs.moveWatermark(tx, source.id, chunk);
       return counts;
     });
   }
 
   private addRetries(runId: number, retries: number): Promise<unknown> {
     if (retries === 0) return Promise.resolve();
-    return this.ledger.transaction((manager) =>
-      manager.query(`UPDATE sync_runs SET retries = retries + ? WHERE id = ?`, [retries, runId]),
-    );
+    return this.ledger.transaction((tx) => this.runs.addRetries(tx, runId, retries));
   }
 
   /** Ends the run `failed` with its reason, and says so in the log. */
@@ -313,15 +356,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     status: 'succeeded' | 'failed',
     message: string | null,
   ): Promise<SyncRun> {
-    return this.ledger.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE sync_runs SET status = ?, finished_at_ms = ?,
-           messages_json = CASE WHEN ? IS NULL THEN messages_json
-                                ELSE json_insert(messages_json, '$[#]', json(?)) END
-         WHERE id = ?`,
-        [status, this.clock.now(), message, JSON.stringify(message), runId],
-      );
-      return manager.findOneByOrFail(SyncRun, { id: runId });
-    });
+    return this.ledger.transaction((tx) =>
+      this.runs.finish(tx, runId, { status, message }, this.clock.now()),
+    );
   }
 }

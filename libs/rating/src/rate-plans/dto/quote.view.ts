@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateTime } from 'luxon';
-import type { RatePlan, RatePlanVersion } from '@app/ledger';
-import type { RateUsed, RatingResult } from '../../engine';
 import { formatMinor } from '@app/money';
+import type { RateUsed, TaxAmount } from '../../engine';
 import type { RatePlanDocument } from '../../plan/rate-plan';
+import type { RecordRating } from '../../rate-record';
 
 export class TaxView {
   @ApiProperty({ example: 'State sales tax' }) name!: string;
@@ -11,7 +11,10 @@ export class TaxView {
   @ApiProperty({ example: '0.09' }) amount!: string;
 }
 
-/** A quoted record: the fields its line item would have, without ids (product.md). */
+/**
+ * A quoted record: the fields of the line item sync would store for it, without ids
+ * (docs/api.md); a record that makes no line item has its status and reason only.
+ */
 export class QuoteResult {
   @ApiProperty() callId!: string;
   @ApiProperty({ enum: ['pending', 'no-charge', 'needs-review', 'not-billable'] }) status!: string;
@@ -44,57 +47,52 @@ export class QuoteResult {
   explanation?: string;
 }
 
-export interface QuotedRecord {
-  callId: string;
-  extension?: string | null;
-  dialedNumber?: string | null;
-  accountCode?: string | null;
-}
-
 /** A time in the plan's zone, with its offset: what a reviewer sees on the guest's bill. */
 export function localIso(ms: number, timezone: string | undefined): string {
   return DateTime.fromMillis(ms, { zone: timezone ?? 'UTC' }).toISO() ?? new Date(ms).toISOString();
 }
 
-export function quoteResult(input: {
-  plan: RatePlan;
-  version: RatePlanVersion;
-  document: RatePlanDocument;
-  result: RatingResult;
-  record: QuotedRecord;
-  startTimeMs: number;
-}): QuoteResult {
-  const { plan, version, document, result, record } = input;
-  if (result.status === 'not-billable') {
-    return { callId: record.callId, status: result.status, reason: result.reason };
+/**
+ * A record's quote from its rating: the line item `rateRecord` made, field by field as sync
+ * stores it, with the rating's own explanation of its charge; `callId` is the record's id as
+ * the caller knows it.
+ */
+export function quoteResult(
+  rating: RecordRating,
+  context: { document: RatePlanDocument; callId: string },
+): QuoteResult {
+  if (!rating.billable) {
+    return { callId: context.callId, status: rating.result.status, reason: rating.reason };
   }
-  const money = (minor: number) => formatMinor(minor, result.currency);
+  const { item, result } = rating;
+  const money = (minor: number) => formatMinor(minor, item.currency);
+  const taxes = JSON.parse(item.taxesJson) as TaxAmount[];
   return {
-    callId: record.callId,
-    status: result.status,
-    reason: result.reason,
-    billingAccount: result.billingAccount,
-    startTime: localIso(input.startTimeMs, document.timezone),
-    extension: record.extension ?? null,
-    accountCode: record.accountCode ?? null,
-    dialedNumber: record.dialedNumber ?? null,
-    normalizedNumber: result.normalizedNumber,
-    destinationPrefix: result.destinationPrefix,
-    destinationClass: result.destinationClass,
-    timeBand: result.timeBand,
-    talkSeconds: result.talkSeconds,
-    billedSeconds: result.billedSeconds,
-    calls: result.calls,
-    amount: money(result.amountMinor),
-    taxes: result.taxes.map((tax) => ({
+    callId: context.callId,
+    status: item.status,
+    reason: item.reason,
+    billingAccount: item.billingAccount,
+    startTime: localIso(item.startTimeMs, context.document.timezone),
+    extension: item.extension,
+    accountCode: item.accountCode,
+    dialedNumber: item.dialedNumber,
+    normalizedNumber: item.normalizedNumber,
+    destinationPrefix: item.destinationPrefix,
+    destinationClass: item.destinationClass,
+    timeBand: item.timeBand,
+    talkSeconds: item.talkSeconds,
+    billedSeconds: item.billedSeconds,
+    calls: item.calls,
+    amount: money(item.amountMinor),
+    taxes: taxes.map((tax) => ({
       name: tax.name,
       ratePercent: tax.ratePercent,
       amount: money(tax.amountMinor),
     })),
-    total: money(result.totalMinor),
-    currency: result.currency,
-    ratePlanId: plan.id,
-    ratePlanVersion: version.version,
+    total: money(item.totalMinor),
+    currency: item.currency,
+    ratePlanId: item.ratePlanId,
+    ratePlanVersion: item.ratePlanVersionNumber,
     charge: result.charge,
     rate: result.rate,
     explanation: result.explanation,

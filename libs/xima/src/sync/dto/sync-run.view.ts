@@ -1,45 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { SYNC_RUN_STATUSES, SyncRun } from '@app/ledger';
-import { IsDateOrInstant, isoTime } from '@app/common';
-
-/** `{ from, to }`: a window to pull now; a date alone is midnight in the source's zone. */
-export class SyncRequestDto {
-  @ApiPropertyOptional({
-    example: '2026-03-01',
-    description:
-      "From (included): a date-time with an offset, or a date meaning its midnight in the source's zone.",
-  })
-  @IsOptional()
-  @IsDateOrInstant()
-  from?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-03-08',
-    description: 'Before (excluded): a date is the midnight that starts it.',
-  })
-  @IsOptional()
-  @IsDateOrInstant()
-  to?: string;
-}
-
-export class SyncRunsQueryDto {
-  @ApiPropertyOptional({ example: 1, description: "Only this source's runs." })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  sourceId?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
+import { isoTime } from '@app/common';
 
 export class SyncRunView {
   @ApiProperty() id!: number;

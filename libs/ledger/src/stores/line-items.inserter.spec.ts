@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { LineItem } from '../entities';
+import { Ledger } from '../ledger';
+import { ledgerDataSourceOptions } from '../ledger-options';
+import { LineItemStore, NewLineItem } from './line-items.store';
+
+describe('LineItemStore.inserter (real migrations on :memory:)', () => {
+  let db: DataSource;
+  let ledger: Ledger;
+
+  beforeEach(async () => {
+    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
+    await db.initialize();
+    ledger = new Ledger(db);
+    await db.query(`INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms)
+      VALUES (1, 'Hotel', 'per-call', 'USD', 0, 0)`);
+    await db.query(`INSERT INTO rate_plan_versions (id, rate_plan_id, version, effective_from_ms, plan_json, created_at_ms, created_by)
+      VALUES (1, 1, 1, 0, '{}', 0, 'test')`);
+    await db.query(`INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, business_id, timezone, created_at_ms, updated_at_ms)
+      VALUES (1, 'Calls', 'call-records', 'CALLDTL1', 1, 1, 'America/Denver', 0, 0)`);
+    await db.query(`INSERT INTO call_records (id, source_id, call_id, start_time_ms, direction, talk_ms, raw_json, created_at_ms)
+      VALUES (7, 1, 'c1', 1000, 'outbound', 61000, '{}', 0)`);
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  const item: NewLineItem = {
+    sourceId: 1,
+    callRecordId: 7,
+    accountSummaryId: null,
+    callId: 'c1',
+    startTimeMs: 1000,
+    extension: '1012',
+    accountCode: null,
+    dialedNumber: '9 1 505 555 0191',
+    billingAccount: 'ROOM-1012',
+    normalizedNumber: '15055550191',
+    destinationPrefix: '1',
+    destinationClass: 'long-distance',
+    timeBand: null,
+    talkSeconds: 66,
+    billedSeconds: 66,
+    calls: 1,
+    currency: 'USD',
+    ratedAmountMinor: 150,
+    adjustedAmountMinor: null,
+    amountMinor: 150,
+    taxesJson: '[{"name":"State sales tax","ratePercent":"6.25","amountMinor":9}]',
+    taxMinor: 9,
+    totalMinor: 159,
+    status: 'pending',
+    reason: null,
+    reviewReason: null,
+    ratePlanId: 1,
+    ratePlanVersionId: 1,
+    ratePlanVersionNumber: 1,
+    breakdownJson: '{"charge":"1.495"}',
+    invoiceId: null,
+    version: 1,
+    createdAtMs: 5,
+    updatedAtMs: 5,
+  };
+
+  it('inserts a new line item with every field rating gave it; its id', async () => {
+    const id = await ledger.transaction((tx) =>
+      Promise.resolve(new LineItemStore(ledger).inserter(tx).insert(item)),
+    );
+    const stored = await db.getRepository(LineItem).findOneByOrFail({ id });
+    expect(stored).toEqual({ id, ...item });
+  });
+});
