@@ -333,10 +333,10 @@ describe('one rate path: sync, re-rate and quote make the same line items (e2e)'
       expectSame(quotedV1, { sync: syncedItems });
 
       // (b) re-rate: the plan changes (version 2: other amounts), then goes back (version 3:
-      // the first document again); each time every item is rated again by the re-rate path,
-      // with `resetReview`: from its record alone, as sync rates it. (Without it, re-rate keeps
-      // a billing account it takes for a reviewer's: an unknown account code's, which rating
-      // set, comes back `pending` instead of `needs-review`.)
+      // the first document again); each time every item is rated again by the re-rate path.
+      // Nobody reviewed them, so re-rate without `resetReview` must make what sync makes: an
+      // unknown account code's item, whose account rating filled with the code as typed, stays
+      // `needs-review` (re-rate once took any filled account for a reviewer's).
       await post(
         `/api/v1/rate-plans/${planId}/versions`,
         {
@@ -345,7 +345,7 @@ describe('one rate path: sync, re-rate and quote make the same line items (e2e)'
         },
         201,
       );
-      const reRate = { filter: { sourceId: synced }, resetReview: true };
+      const reRate = { filter: { sourceId: synced }, resetReview: false };
       const changed = await post('/api/v1/line-items/re-rate', reRate);
       expect(changed.body).toMatchObject({ matched: syncedItems.size, skippedNoVersion: 0 });
       expect(changed.body.changed).toBeGreaterThan(0);

@@ -172,6 +172,55 @@ describe('re-rate after a plan change (e2e)', () => {
     });
   });
 
+  it('keeps the account a reviewer assigned to an unknown code, and leaves untouched ones in review', async () => {
+    const firmPlan = await http()
+      .post('/api/v1/rate-plans')
+      .set(...bearer(t.adminKey))
+      .send({
+        effectiveFrom: '2026-01-01T00:00:00-07:00',
+        ...samplePlan<object>('porter-lane-calls'),
+      })
+      .expect(201);
+    const firm = await http()
+      .post('/api/v1/sources')
+      .set(...bearer(t.adminKey))
+      .send({
+        name: 'Porter Lane',
+        kind: 'call-records',
+        historicDataKey: 'CALLDTLX',
+        ratePlanId: firmPlan.body.id,
+        timezone: 'America/Denver',
+      })
+      .expect(201);
+    await http()
+      .post(`/api/v1/sources/${firm.body.id}/sync`)
+      .set(...bearer(t.adminKey))
+      .send({ from: '2026-03-02', to: '2026-03-04' })
+      .expect(200);
+    const unknown = await db.query<{ id: number; billing_account: string | null }[]>(
+      `SELECT id, billing_account FROM line_items
+       WHERE source_id = ? AND reason = 'unknown-account-code' ORDER BY id`,
+      [firm.body.id],
+    );
+    expect(unknown.length).toBeGreaterThanOrEqual(2);
+    // Rating fills an unknown code's account with the code as typed.
+    expect(unknown[0].billing_account).not.toBeNull();
+    const [assigned, untouched] = unknown;
+    await act(assigned.id, 'assign', { billingAccount: '10234-001', reason: 'Client confirmed' });
+
+    await reRate({ filter: { sourceId: firm.body.id } });
+    expect(await view(assigned.id)).toMatchObject({
+      status: 'pending',
+      billingAccount: '10234-001',
+      reason: 'unknown-account-code',
+    });
+    expect(await view(untouched.id)).toMatchObject({
+      status: 'needs-review',
+      billingAccount: untouched.billing_account,
+      reason: 'unknown-account-code',
+    });
+  });
+
   it('400 without a filter or with a bad one; viewers may not re-rate', async () => {
     await http()
       .post('/api/v1/line-items/re-rate')

@@ -4,13 +4,14 @@ import {
   AuditEventStore,
   Ledger,
   LineItemStore,
+  LineItemToReRate,
   RatePlanVersion,
   RatedLineItemFields,
   RecordStore,
   Source,
   SourceStore,
 } from '@app/ledger';
-import { RatableRecord, RatePlansService, rateRecord, taxesOn } from '@app/rating';
+import { RatableRecord, RatePlansService, RatingResult, rateRecord, taxesOn } from '@app/rating';
 import { formatMinor } from '@app/money';
 import { LineItemFilterDto } from '../line-items/line-item-filter.dto';
 import { LineItemsService } from '../line-items/line-items.service';
@@ -143,7 +144,7 @@ export class ReRateService {
         const free = next.status === 'no-charge';
         const accountProblem =
           result.reason === 'missing-account-code' || result.reason === 'unknown-account-code';
-        if (!resetReview && accountProblem && item.billingAccount !== null) {
+        if (!resetReview && accountProblem && reviewerSettledAccount(item)) {
           // A reviewer assigned the account rating cannot find: it stays, and so may the item.
           next.billingAccount = item.billingAccount;
           next.status = 'pending';
@@ -213,4 +214,19 @@ export class ReRateService {
       return outcome;
     });
   }
+}
+
+/**
+ * Whether a reviewer settled the item's billing account: assigned one other than rating's, or
+ * moved the item out of `needs-review` by assigning rating's own. The item's breakdown is what
+ * rating made of it last time. Rating fills an unknown code's account with the code as typed,
+ * so a filled account alone says nothing: an untouched item stays in review.
+ */
+function reviewerSettledAccount(item: LineItemToReRate): boolean {
+  if (item.billingAccount === null) return false;
+  const rated = JSON.parse(item.breakdownJson) as Pick<RatingResult, 'billingAccount' | 'status'>;
+  return (
+    item.billingAccount !== rated.billingAccount ||
+    (rated.status === 'needs-review' && item.status !== 'needs-review')
+  );
 }
