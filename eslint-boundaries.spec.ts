@@ -132,13 +132,37 @@ describe('import boundaries (ESLint no-restricted-imports)', () => {
       message: 'only libs/ledger talks to the database',
     },
     {
+      rule: 'a lib imports only the libs below it (review does not import invoice-export)',
+      refused: {
+        file: 'libs/review/src/planted.ts',
+        code: "import { InvoicesService } from '@app/invoice-export';\nexport const x = InvoicesService;\n",
+      },
+      allowed: {
+        file: 'libs/invoice-export/src/planted.ts',
+        code: "import { RatePlansService } from '@app/rating';\nexport const x = RatePlansService;\n",
+      },
+      message: 'libs/review imports only libs/common, libs/ledger, libs/money, libs/rating',
+    },
+    {
+      rule: 'the ledger imports no lib but common',
+      refused: {
+        file: 'libs/ledger/src/planted.ts',
+        code: "import { rateRecord } from '@app/rating';\nexport const x = rateRecord;\n",
+      },
+      allowed: {
+        file: 'libs/ledger/src/planted.ts',
+        code: "import { DomainError } from '@app/common';\nexport const x = DomainError;\n",
+      },
+      message: 'libs/ledger imports only libs/common',
+    },
+    {
       rule: 'libs/rating does not import libs/xima',
       refused: {
         file: 'libs/rating/src/rate-plans/planted.ts',
         code: "import { XimaClient } from '@app/xima';\nexport const x = XimaClient;\n",
       },
       allowed: {
-        file: 'libs/review/src/planted.ts',
+        file: 'apps/billing/src/planted.ts',
         code: "import { XimaClient } from '@app/xima';\nexport const x = XimaClient;\n",
       },
       message: 'rating knows nothing of Xima',
