@@ -164,7 +164,7 @@ export async function measureExports(
       [invoice.id],
     );
 
-    const exports: ExportMeasurement[] = [];
+    const measured: ExportMeasurement[] = [];
     for (const format of formats) {
       const times: number[] = [];
       let bytes = 0;
@@ -188,7 +188,7 @@ export async function measureExports(
         peakRss = Math.max(peakRss, sink.peakRss, process.memoryUsage.rss());
       }
       const linesPerSecond = invoiceLines / (median(times) / 1000);
-      exports.push({
+      measured.push({
         format,
         lines: invoiceLines,
         bytes,
@@ -223,8 +223,8 @@ export async function measureExports(
       }
     });
     const perSecond = (ms: number[]) => invoiceLines / (median(ms) / 1000);
-    for (const measured of exports) {
-      measured.ratioToRead = measured.linesPerSecond / perSecond(readMs);
+    for (const each of measured) {
+      each.ratioToRead = each.linesPerSecond / perSecond(readMs);
     }
     const total = `${(invoice.total_minor / 100).toFixed(2)} ${invoice.currency}`;
     return {
@@ -232,7 +232,7 @@ export async function measureExports(
       total,
       readLinesPerSecond: perSecond(readMs),
       stringifyLinesPerSecond: perSecond(stringifyMs),
-      exports,
+      exports: measured,
     };
   } finally {
     await context.close();
