@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Source } from '../entities';
 import { Ledger } from '../ledger';
 
 /**
@@ -8,4 +9,14 @@ import { Ledger } from '../ledger';
 @Injectable()
 export class SourceStore {
   constructor(private readonly ledger: Ledger) {}
+
+  // --- used by invoices
+
+  /** Where the source's finalised invoices are delivered (no URL: nowhere); null: no source. */
+  findDeliveryTarget(id: number): Promise<Pick<Source, 'deliveryUrl' | 'deliverySecret'> | null> {
+    return this.ledger.manager.findOne(Source, {
+      select: { deliveryUrl: true, deliverySecret: true },
+      where: { id },
+    });
+  }
 }
