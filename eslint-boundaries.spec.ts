@@ -31,7 +31,7 @@ function lint(planted: Planted[]): string[][] {
     // The project's own configuration carries every boundary, and nothing after them sets the rule.
     const at = BOUNDARIES.map((b) => config.indexOf(b));
     const later = config.slice(Math.max(...at) + 1);
-    const wired = !at.includes(-1) && !later.some((c) => c.rules?.['no-restricted-imports']);
+    const wired = !at.includes(-1) && !later.some((c) => c.rules?.['no-restricted-imports'] || c.rules?.['no-restricted-syntax']);
     out.push([String(wired)]);
     process.stdout.write(JSON.stringify(out));
   `;
@@ -154,6 +154,18 @@ describe('import boundaries (ESLint no-restricted-imports)', () => {
         code: "import { DomainError } from '@app/common';\nexport const x = DomainError;\n",
       },
       message: 'libs/ledger imports only libs/common',
+    },
+    {
+      rule: "only stores use the ledger's SQL doors",
+      refused: {
+        file: 'libs/review/src/planted.ts',
+        code: "import { Ledger } from '@app/ledger';\nexport const x = (ledger: Ledger) => ledger.manager;\n",
+      },
+      allowed: {
+        file: 'libs/ledger/src/stores/planted.ts',
+        code: "import { Ledger } from '../ledger';\nexport const x = (ledger: Ledger) => ledger.manager;\n",
+      },
+      message: "the ledger's SQL is its stores'",
     },
     {
       rule: 'libs/rating does not import libs/xima',

@@ -113,7 +113,28 @@ const libBoundary = (/** @type {keyof typeof LAYERS} */ lib) =>
     layer(lib),
   );
 
+/**
+ * The ledger's SQL doors (`Ledger.manager`, `statement`, `rows`) are the stores' alone: outside
+ * libs/ledger a service opens transactions and calls stores.
+ */
+export const LEDGER_DOORS = {
+  files: ['apps/**/*.ts', 'libs/**/*.ts'],
+  ignores: ['libs/ledger/**', ...NOT_RUNTIME],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector:
+          'MemberExpression[property.name=/^(manager|statement|rows)$/]:matches([object.name=/^ledger$/i], [object.property.name=/^ledger$/i])',
+        message:
+          "the ledger's SQL is its stores': open `ledger.transaction` and call a store (docs/architecture.md).",
+      },
+    ],
+  },
+};
+
 export const BOUNDARIES = [
+  LEDGER_DOORS,
   boundary(['apps/**/*.ts'], TYPEORM),
   ...Object.keys(LAYERS).map((lib) => libBoundary(/** @type {keyof typeof LAYERS} */ (lib))),
   boundary(

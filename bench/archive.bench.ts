@@ -3,7 +3,7 @@
  * [-- --heap-cap MiB]`: a ledger with that many finalised invoices of that many lines each
  * (drafted by a batch and finalised by the invoices service, as in production), then every
  * invoice exported as CSV twice, in a process of its own: one after another as single files,
- * and as one ZIP (`invoiceArchive`, what `GET /api/v1/invoices/export` streams). Prints lines/s
+ * and as one ZIP (`InvoiceFilesService.archive`, what `GET /api/v1/invoices/export` streams). Prints lines/s
  * of each (median of the runs), their ratio, the bytes written, and the peak resident set: a
  * ZIP that held its entries would grow with the lines; a streamed one stays flat.
  */
@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
-import { InvoiceRow, InvoicesService, invoiceArchive, invoiceFile } from '@app/invoice-export';
-import { Ledger } from '@app/ledger';
+import { InvoiceFilesService, InvoicesService } from '@app/invoice-export';
+import { BusinessStore, InvoiceStore, Ledger } from '@app/ledger';
 import { BenchArgs } from './bench-args';
 import { CountingSink, cliContext, median } from './export.bench';
 import { buildLedger } from './review.bench';
@@ -73,9 +73,10 @@ export async function measureArchive(
   const context = await cliContext(ledgerPath);
   try {
     const ledger = context.get(Ledger);
-    const invoices = await ledger.manager.query<InvoiceRow[]>(
-      `SELECT * FROM invoices WHERE status = 'finalized' ORDER BY id`,
-    );
+    const store = context.get(InvoiceStore);
+    const invoices = await store.findMatching({ statuses: ['finalized'] }, Number.MAX_SAFE_INTEGER);
+    // The command line's context has no InvoiceFilesService of its own: the same one, by hand.
+    const files = new InvoiceFilesService(store, context.get(BusinessStore));
     const [{ lines }] = await ledger.manager.query<{ lines: number }[]>(
       'SELECT COUNT(*) AS lines FROM invoice_lines',
     );
@@ -91,7 +92,7 @@ export async function measureArchive(
       let bytes = 0;
       for (const invoice of invoices) {
         const sink = new CountingSink();
-        await pipeline((await invoiceFile(ledger, invoice, 'csv')).body, sink);
+        await pipeline((await files.file(invoice, 'csv')).body, sink);
         bytes += sink.bytes;
         if (sink.lineEnds < 2) throw new Error(`invoice ${invoice.id}: an empty CSV`);
       }
@@ -99,7 +100,7 @@ export async function measureArchive(
       csvBytes = bytes;
       began = performance.now();
       const sink = new CountingSink();
-      await pipeline((await invoiceArchive(ledger, invoices, 'csv')).body, sink);
+      await pipeline((await files.archive(invoices, 'csv')).body, sink);
       zipped.push(performance.now() - began);
       if (run > 0 && sink.bytes !== zipBytes) throw new Error('the ZIP differs between runs');
       zipBytes = sink.bytes;

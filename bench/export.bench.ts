@@ -2,7 +2,7 @@
  * `npm run bench:export [-- --quick] [-- --sizes 25000,50000,100000] [-- --runs N]`: for each
  * size, a ledger whose one finalised invoice has that many lines (drafted and finalised by the
  * invoices service, as in production), then the invoice exported as CSV and as LEDES 1998B
- * the way `invoices export` writes it (the ledger's connection, `invoiceFile`), into a sink
+ * the way `invoices export` writes it (`InvoiceFilesService.file`), into a sink
  * that counts bytes and line ends. Each format of each size is measured in a process of its
  * own, so its peak RSS is the export's and not the ledger build's. Prints lines/s (median of
  * the runs), peak RSS, and two ceilings measured in the same process: every column of the lines read by a plain
@@ -21,8 +21,8 @@ import { pipeline } from 'node:stream/promises';
 import { INestApplicationContext } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
-import { ExportFormat, InvoicesService, invoiceFile } from '@app/invoice-export';
-import { Ledger } from '@app/ledger';
+import { ExportFormat, InvoiceFilesService, InvoicesService } from '@app/invoice-export';
+import { BusinessStore, InvoiceStore, Ledger } from '@app/ledger';
 import porterLane from '../apps/billing/src/demo/plans/porter-lane-calls.json';
 import { buildLedger } from './review.bench';
 import { BenchArgs } from './bench-args';
@@ -111,7 +111,7 @@ export async function buildInvoiceLedger(ledgerPath: string, lines: number): Pro
       endMs: Date.parse('2026-04-01T00:00:00Z'),
     };
     const draft = await invoices.createDraft(ACCOUNT, period, ACTOR);
-    if (draft.total_minor <= 0) throw new Error('the invoice has no total');
+    if (draft.totalMinor <= 0) throw new Error('the invoice has no total');
     const finalized = await invoices.finalize(draft.id, ACTOR);
     return finalized.number!;
   } finally {
@@ -158,13 +158,15 @@ export async function measureExports(
   const context = await cliContext(ledgerPath);
   try {
     const ledger = context.get(Ledger);
-    const invoice = await context.get(InvoicesService).loadByNumber(ledger.manager, number);
+    const invoice = await context.get(InvoicesService).loadByNumber(number);
+    // The command line's context has no InvoiceFilesService of its own: the same one, by hand.
+    const files = new InvoiceFilesService(context.get(InvoiceStore), context.get(BusinessStore));
     const [{ count: invoiceLines }] = await ledger.manager.query<{ count: number }[]>(
       'SELECT COUNT(*) AS count FROM invoice_lines WHERE invoice_id = ?',
       [invoice.id],
     );
 
-    const exports: ExportMeasurement[] = [];
+    const measured: ExportMeasurement[] = [];
     for (const format of formats) {
       const times: number[] = [];
       let bytes = 0;
@@ -173,7 +175,7 @@ export async function measureExports(
       let peakRss = startRss;
       for (let run = 0; run < runs; run++) {
         const began = performance.now();
-        const file = await invoiceFile(ledger, invoice, format);
+        const file = await files.file(invoice, format);
         const sink = new CountingSink();
         await pipeline(file.body, sink);
         times.push(performance.now() - began);
@@ -188,7 +190,7 @@ export async function measureExports(
         peakRss = Math.max(peakRss, sink.peakRss, process.memoryUsage.rss());
       }
       const linesPerSecond = invoiceLines / (median(times) / 1000);
-      exports.push({
+      measured.push({
         format,
         lines: invoiceLines,
         bytes,
@@ -223,16 +225,16 @@ export async function measureExports(
       }
     });
     const perSecond = (ms: number[]) => invoiceLines / (median(ms) / 1000);
-    for (const measured of exports) {
-      measured.ratioToRead = measured.linesPerSecond / perSecond(readMs);
+    for (const each of measured) {
+      each.ratioToRead = each.linesPerSecond / perSecond(readMs);
     }
-    const total = `${(invoice.total_minor / 100).toFixed(2)} ${invoice.currency}`;
+    const total = `${(invoice.totalMinor / 100).toFixed(2)} ${invoice.currency}`;
     return {
       lines: invoiceLines,
       total,
       readLinesPerSecond: perSecond(readMs),
       stringifyLinesPerSecond: perSecond(stringifyMs),
-      exports,
+      exports: measured,
     };
   } finally {
     await context.close();

@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ExportFormat, InvoicesService, invoiceFile, validateLedes } from '@app/invoice-export';
+import {
+  ExportFormat,
+  InvoiceFilesService,
+  InvoicesService,
+  validateLedes,
+} from '@app/invoice-export';
 import { Ledger } from '@app/ledger';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { Seeded, seedItems, seedSource } from './support/line-items';
@@ -74,8 +79,8 @@ describe('invoice exports of more than a page (e2e)', () => {
   async function exported(format: ExportFormat, id = invoiceId) {
     const pageReads = jest.spyOn(ledger, 'rows');
     pageReads.mockClear();
-    const invoice = await t.app.get(InvoicesService).load(ledger.manager, id);
-    const file = await invoiceFile(ledger, invoice, format);
+    const invoice = await t.app.get(InvoicesService).load(id);
+    const file = await t.app.get(InvoiceFilesService).file(invoice, format);
     let turns = 0;
     let immediate = setImmediate(function tick() {
       turns++;

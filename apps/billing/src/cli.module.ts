@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@app/common';
-import { InvoicesService } from '@app/invoice-export';
+import { InvoiceFilesService, InvoicesService } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
 import { XimaModule } from '@app/xima';
@@ -28,7 +28,7 @@ export class CliModule {
       ],
       // Invoices to read and export; not the invoice module itself, whose delivery service
       // would, at start, mark a running service's deliveries in flight as interrupted.
-      providers: [InvoicesService],
+      providers: [InvoicesService, InvoiceFilesService],
     };
   }
 }

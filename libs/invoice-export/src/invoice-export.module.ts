@@ -3,6 +3,8 @@ import { BillingSystemClient } from './delivery/billing-system-client';
 import { DeliveriesController } from './delivery/deliveries.controller';
 import { DELIVERY_SETTINGS, DeliverySettings } from './delivery/delivery-settings';
 import { DeliveryService } from './delivery/delivery.service';
+import { InvoiceFilesService } from './exporters/invoice-files.service';
+import { InvoicesApiService } from './invoices/invoices-api.service';
 import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
 
@@ -14,7 +16,7 @@ export interface InvoiceExportModuleAsyncOptions {
   useFactory: (...args: any[]) => { delivery: DeliverySettings };
 }
 
-/** Invoices, their numbering and exports, and their delivery to billing systems (issue 6). */
+/** Invoices, their numbering and exports, and their delivery to billing systems. */
 @Module({})
 export class InvoiceExportModule {
   static forRootAsync(options: InvoiceExportModuleAsyncOptions): DynamicModule {
@@ -24,6 +26,8 @@ export class InvoiceExportModule {
       controllers: [InvoicesController, DeliveriesController],
       providers: [
         InvoicesService,
+        InvoicesApiService,
+        InvoiceFilesService,
         DeliveryService,
         BillingSystemClient,
         {
@@ -32,7 +36,7 @@ export class InvoiceExportModule {
           useFactory: (...args: unknown[]) => options.useFactory(...args).delivery,
         },
       ],
-      exports: [InvoicesService],
+      exports: [InvoicesService, InvoiceFilesService],
     };
   }
 }

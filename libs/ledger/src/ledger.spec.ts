@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditEvent } from './entities';
 import { Ledger } from './ledger';
+import { LedgerTx, managerOf } from './ledger-tx';
 import { ledgerDataSourceOptions } from './ledger-options';
 
 describe('Ledger.transaction on the single better-sqlite3 connection', () => {
@@ -19,8 +20,8 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
     await db.destroy();
   });
 
-  const event = (manager: EntityManager, action: string) =>
-    manager.insert(AuditEvent, {
+  const event = (tx: LedgerTx, action: string) =>
+    managerOf(tx).insert(AuditEvent, {
       occurredAtMs: 1,
       actorKeyId: null,
       actorName: 'test',
@@ -104,7 +105,7 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
     const SELECT = 'SELECT action, entity_id FROM audit_events WHERE id > ? ORDER BY id';
 
     it('reads rows as arrays in the order of the columns, at any time, and sees a transaction from inside it', async () => {
-      await event(db.manager, 'r1');
+      await event(db.manager as unknown as LedgerTx, 'r1');
       expect(ledger.rows(SELECT, 0)).toEqual([['r1', '1']]);
       await ledger.transaction(async (manager) => {
         await event(manager, 'r2');

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
-import type { LedgerTx } from './ledger-tx';
+import { LedgerTx, managerOf } from './ledger-tx';
 
 /** A prepared statement of the ledger's connection; see `Ledger.statement`. */
 export interface LedgerStatement {
@@ -26,9 +26,9 @@ export class Ledger implements OnApplicationBootstrap {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: LedgerTx & EntityManager) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: LedgerTx) => Promise<T>): Promise<T> {
     const result = this.tail.then(() =>
-      this.dataSource.transaction((manager) => work(manager as LedgerTx & EntityManager)),
+      this.dataSource.transaction((manager) => work(manager as unknown as LedgerTx)),
     );
     this.tail = result.catch(() => undefined);
     return result;
@@ -101,8 +101,8 @@ export class Ledger implements OnApplicationBootstrap {
    * items. Called at start (`all`: every table) and after each sync run.
    */
   optimize(all = false): Promise<unknown> {
-    return this.transaction((manager) =>
-      manager.query(all ? 'PRAGMA optimize = 0x10002' : 'PRAGMA optimize'),
+    return this.transaction((tx) =>
+      managerOf(tx).query(all ? 'PRAGMA optimize = 0x10002' : 'PRAGMA optimize'),
     );
   }
 

@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
-import { EXPORT_FORMATS, ExportFormat, InvoicesService, invoiceFile } from '@app/invoice-export';
-import { Ledger } from '@app/ledger';
+import {
+  EXPORT_FORMATS,
+  ExportFormat,
+  InvoiceFilesService,
+  InvoicesService,
+} from '@app/invoice-export';
 import { CliContext } from './cli-context';
 import { writeWhole } from './write-whole';
 
@@ -21,9 +25,8 @@ export function addInvoiceCommands(program: Command, { boot, output, userPath }:
     )
     .action(async (number: string, options: { format: ExportFormat; out?: string }) => {
       const context = await boot();
-      const ledger = context.get(Ledger);
-      const invoice = await context.get(InvoicesService).loadByNumber(ledger.manager, number);
-      const file = await invoiceFile(ledger, invoice, options.format);
+      const invoice = await context.get(InvoicesService).loadByNumber(number);
+      const file = await context.get(InvoiceFilesService).file(invoice, options.format);
       const out = userPath(options.out ?? file.fileName);
       const bytes = await writeWhole(file.body, out);
       output.err(

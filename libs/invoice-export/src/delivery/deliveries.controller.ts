@@ -23,8 +23,8 @@ export class DeliveriesController {
   })
   @ApiErrors(400, 401, [404, 'No invoice has this id.'])
   @ApiOkResponse({ type: DeliveryLogView })
-  async log(@Param() { id }: IdParam): Promise<DeliveryLogView> {
-    return DeliveryLogView.of(await this.deliveries.log(id));
+  log(@Param() { id }: IdParam): Promise<DeliveryLogView> {
+    return this.deliveries.log(id);
   }
 
   /** Delivers the invoice again now, in the background; the answer is the log so far. */
@@ -46,10 +46,10 @@ export class DeliveriesController {
     type: DeliveryLogView,
     description: 'The log so far; it goes on in the background.',
   })
-  async retry(
+  retry(
     @Param() { id }: IdParam,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<DeliveryLogView> {
-    return DeliveryLogView.of(await this.deliveries.retry(id, actor));
+    return this.deliveries.retry(id, actor);
   }
 }

@@ -1,7 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoTime, redactedUrl } from '@app/common';
-import { DELIVERY_STATUSES, DeliveryStatus } from '@app/ledger';
-import { DELIVERY_STATES, DeliveryLog, DeliveryState } from './delivery.service';
+import {
+  DELIVERY_STATUSES,
+  type DeliveryAttempt,
+  type DeliveryStatus,
+  type Invoice,
+} from '@app/ledger';
+
+export const DELIVERY_STATES = ['none', 'in-progress', 'delivered', 'failed'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** An invoice's delivery as the service knows it: where it stands and its attempts. */
+export interface DeliveryLog {
+  invoice: Invoice;
+  state: DeliveryState;
+  attempts: DeliveryAttempt[];
+}
 
 export class DeliveryAttemptView {
   @ApiProperty({ description: 'Counts on across deliveries of the same invoice.' })
@@ -33,11 +47,11 @@ export class DeliveryLogView {
       attempts: attempts.map((attempt) => ({
         attempt: attempt.attempt,
         status: attempt.status,
-        httpStatus: attempt.http_status,
+        httpStatus: attempt.httpStatus,
         error: attempt.error,
         url: redactedUrl(attempt.url),
-        idempotencyKey: attempt.idempotency_key,
-        attemptedAt: isoTime(attempt.attempted_at_ms),
+        idempotencyKey: attempt.idempotencyKey,
+        attemptedAt: isoTime(attempt.attemptedAtMs),
       })),
     };
   }

@@ -6,37 +6,26 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EntityManager } from 'typeorm';
 import { Actor, Clock, DomainError, redactedUrl } from '@app/common';
-import { AuditEventStore, DeliveryStatus, Ledger, Source } from '@app/ledger';
-import { InvoiceRow, InvoicesService } from '../invoices/invoices.service';
+import {
+  AuditEventStore,
+  DeliveryStore,
+  type Invoice,
+  InvoiceStore,
+  Ledger,
+  LedgerTx,
+  SourceStore,
+} from '@app/ledger';
+import { InvoiceFilesService } from '../exporters/invoice-files.service';
+import { InvoicesService } from '../invoices/invoices.service';
 import {
   AttemptOutcome,
   BillingSystemClient,
   DeliveryRequest,
   withoutCredentials,
 } from './billing-system-client';
-import { deliveryBody } from './delivery-body';
+import { DeliveryLogView, DeliveryState } from './delivery-log.view';
 import { DELIVERY_SETTINGS, DeliverySettings, backoffDelayMs } from './delivery-settings';
-
-export const DELIVERY_STATES = ['none', 'in-progress', 'delivered', 'failed'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-export interface DeliveryAttemptRow {
-  attempt: number;
-  url: string;
-  idempotency_key: string;
-  status: DeliveryStatus;
-  http_status: number | null;
-  error: string | null;
-  attempted_at_ms: number;
-}
-
-export interface DeliveryLog {
-  invoice: InvoiceRow;
-  state: DeliveryState;
-  attempts: DeliveryAttemptRow[];
-}
 
 /** Where an invoice goes: its source's billing system. */
 interface Target {
@@ -61,6 +50,10 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly ledger: Ledger,
     private readonly invoices: InvoicesService,
+    private readonly invoiceStore: InvoiceStore,
+    private readonly deliveryStore: DeliveryStore,
+    private readonly sources: SourceStore,
+    private readonly files: InvoiceFilesService,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
     private readonly client: BillingSystemClient,
@@ -69,12 +62,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
 
   /** An attempt left `pending` by a stopped process never had its answer recorded. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.ledger.transaction((manager) =>
-      manager.query(
-        `UPDATE invoice_deliveries SET status = 'failed', error = 'interrupted'
-         WHERE status = 'pending'`,
-      ),
-    );
+    await this.ledger.transaction((tx) => this.deliveryStore.failInterrupted(tx));
   }
 
   /**
@@ -87,25 +75,25 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** After finalisation: delivers in the background if the source names a billing system. */
-  deliverFinalized(invoice: InvoiceRow): void {
+  deliverFinalized(invoice: Invoice): void {
     if (!this.claim(invoice.id)) return;
     this.launch(invoice, async () => {
-      const target = await this.targetOf(this.ledger.manager, invoice);
+      const target = await this.targetOf(invoice);
       if (target) await this.deliver(invoice, target);
     });
   }
 
   /** A fresh sequence now, asked for by a person (after a failure): 409 unless it can run. */
-  async retry(id: number, actor: Actor): Promise<DeliveryLog> {
+  async retry(id: number, actor: Actor): Promise<DeliveryLogView> {
     if (!this.claim(id)) {
       throw new DomainError('conflict', `Invoice ${id} is being delivered; wait for it to end`);
     }
     try {
-      const { invoice, target } = await this.ledger.transaction(async (manager) => {
-        const invoice = await this.invoices.load(manager, id);
-        const target = await this.retryableTarget(manager, invoice);
+      const { invoice, target } = await this.ledger.transaction(async (tx) => {
+        const invoice = await this.invoices.load(id, tx);
+        const target = await this.retryableTarget(tx, invoice);
         await this.audit.record(
-          manager,
+          tx,
           actor,
           {
             action: 'invoice.deliver',
@@ -126,13 +114,9 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** The invoice's attempts in order, and where its delivery stands. */
-  async log(id: number): Promise<DeliveryLog> {
-    const invoice = await this.invoices.load(this.ledger.manager, id);
-    const attempts = await this.ledger.manager.query<DeliveryAttemptRow[]>(
-      `SELECT attempt, url, idempotency_key, status, http_status, error, attempted_at_ms
-       FROM invoice_deliveries WHERE invoice_id = ? ORDER BY attempt`,
-      [id],
-    );
+  async log(id: number): Promise<DeliveryLogView> {
+    const invoice = await this.invoices.load(id);
+    const attempts = await this.deliveryStore.findAttempts(id);
     const state: DeliveryState = this.running.has(id)
       ? 'in-progress'
       : attempts.some((attempt) => attempt.status === 'delivered')
@@ -140,7 +124,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
         : attempts.length === 0
           ? 'none'
           : 'failed';
-    return { invoice, state, attempts };
+    return DeliveryLogView.of({ invoice, state, attempts });
   }
 
   /** Marks the invoice as being delivered; false when it already is. */
@@ -151,7 +135,7 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Runs a claimed invoice's delivery in the background; whatever happens is logged. */
-  private launch(invoice: InvoiceRow, work: () => Promise<void>): void {
+  private launch(invoice: Invoice, work: () => Promise<void>): void {
     const done: Promise<void> = work()
       .catch((error: unknown) => {
         const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -164,34 +148,31 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     this.inFlight.add(done);
   }
 
-  private async targetOf(manager: EntityManager, invoice: InvoiceRow): Promise<Target | null> {
-    if (invoice.source_id === null) return null;
-    const source = await manager.findOneBy(Source, { id: invoice.source_id });
+  private async targetOf(invoice: Invoice): Promise<Target | null> {
+    if (invoice.sourceId === null) return null;
+    const source = await this.sources.findDeliveryTarget(invoice.sourceId);
     if (!source?.deliveryUrl) return null;
     return { url: withoutCredentials(source.deliveryUrl), secret: source.deliverySecret };
   }
 
   /** The target of a manual delivery, or why there is none to make. */
-  private async retryableTarget(manager: EntityManager, invoice: InvoiceRow): Promise<Target> {
+  private async retryableTarget(tx: LedgerTx, invoice: Invoice): Promise<Target> {
     const refuse = (why: string) =>
       new DomainError('conflict', `Invoice ${invoice.id} cannot be delivered: ${why}`);
     if (invoice.status !== 'finalized') {
       throw refuse(`it is ${invoice.status}; only a finalized invoice is delivered`);
     }
-    const target = await this.targetOf(manager, invoice);
+    const target = await this.targetOf(invoice);
     if (!target) {
       throw refuse(
-        invoice.source_id === null
+        invoice.sourceId === null
           ? 'its lines come from more than one source, so it has no billing system'
-          : `source ${invoice.source_id} has no deliveryUrl (set it with PATCH /api/v1/sources/${invoice.source_id})`,
+          : `source ${invoice.sourceId} has no deliveryUrl (set it with PATCH /api/v1/sources/${invoice.sourceId})`,
       );
     }
-    const [delivered] = await manager.query<{ attempt: number }[]>(
-      `SELECT attempt FROM invoice_deliveries WHERE invoice_id = ? AND status = 'delivered'`,
-      [invoice.id],
-    );
-    if (delivered) {
-      throw refuse(`${invoice.number} was already delivered (attempt ${delivered.attempt})`);
+    const delivered = await this.deliveryStore.findDeliveredAttempt(tx, invoice.id);
+    if (delivered !== null) {
+      throw refuse(`${invoice.number} was already delivered (attempt ${delivered})`);
     }
     return target;
   }
@@ -200,11 +181,11 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
    * One sequence: attempts until one is delivered or refused for good, the attempts are spent,
    * or the service stops. The body and the key are the same on every attempt.
    */
-  private async deliver(invoice: InvoiceRow, target: Target): Promise<void> {
+  private async deliver(invoice: Invoice, target: Target): Promise<void> {
     const request: DeliveryRequest = {
       ...target,
       idempotencyKey: invoice.number!,
-      body: await deliveryBody(this.ledger, invoice),
+      body: await this.files.deliveryBody(invoice),
     };
     for (let attempt = 1; attempt <= this.settings.maxAttempts; attempt++) {
       if (attempt > 1 && !(await this.pause(backoffDelayMs(this.settings, attempt - 1)))) return;
@@ -228,11 +209,11 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
    * then its outcome. Null, and nothing sent, once the invoice is no longer finalised.
    */
   private async attempt(
-    invoice: InvoiceRow,
+    invoice: Invoice,
     request: DeliveryRequest,
   ): Promise<AttemptOutcome | null> {
-    const row = await this.ledger.transaction(() =>
-      Promise.resolve(this.openAttempt(invoice, request)),
+    const row = await this.ledger.transaction((tx) =>
+      Promise.resolve(this.openAttempt(tx, invoice, request)),
     );
     if (!row) return null;
     let outcome: AttemptOutcome;
@@ -242,7 +223,15 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
       if (!this.stopping.signal.aborted) throw error;
       outcome = { kind: 'retryable', httpStatus: null, error: 'interrupted by shutdown' };
     }
-    await this.ledger.transaction(() => Promise.resolve(this.closeAttempt(row.id, outcome)));
+    await this.ledger.transaction((tx) =>
+      Promise.resolve(
+        this.deliveryStore.closeAttempt(tx, row.id, {
+          status: outcome.kind === 'delivered' ? 'delivered' : 'failed',
+          httpStatus: outcome.httpStatus,
+          error: outcome.kind === 'delivered' ? null : outcome.error,
+        }),
+      ),
+    );
     if (outcome.kind !== 'delivered') {
       this.logger.warn(
         `Delivery of ${invoice.number}, attempt ${row.attempt}, to ${redactedUrl(request.url)} failed: ${outcome.error}`,
@@ -251,42 +240,18 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     return outcome;
   }
 
-  /** Attempt numbers go on across sequences: the log reads as one story per invoice. */
+  /** The attempt's row, or null (nothing to send) once the invoice is no longer finalised. */
   private openAttempt(
-    invoice: InvoiceRow,
+    tx: LedgerTx,
+    invoice: Invoice,
     request: DeliveryRequest,
-  ): { id: number; attempt: number } | undefined {
-    const current = this.ledger
-      .statement('SELECT status FROM invoices WHERE id = ?')
-      .get<{ status: string }>(invoice.id);
-    if (current?.status !== 'finalized') return undefined;
-    return this.ledger
-      .statement(
-        `INSERT INTO invoice_deliveries (invoice_id, url, idempotency_key, attempt, status,
-           attempted_at_ms)
-         VALUES (?, ?, ?, (SELECT coalesce(max(attempt), 0) + 1 FROM invoice_deliveries
-           WHERE invoice_id = ?), 'pending', ?)
-         RETURNING id, attempt`,
-      )
-      .get<{ id: number; attempt: number }>(
-        invoice.id,
-        redactedUrl(request.url),
-        request.idempotencyKey,
-        invoice.id,
-        this.clock.now(),
-      );
-  }
-
-  private closeAttempt(id: number, outcome: AttemptOutcome): void {
-    this.ledger
-      .statement(
-        'UPDATE invoice_deliveries SET status = ?, http_status = ?, error = ? WHERE id = ?',
-      )
-      .run(
-        outcome.kind === 'delivered' ? 'delivered' : 'failed',
-        outcome.httpStatus,
-        outcome.kind === 'delivered' ? null : outcome.error,
-        id,
-      );
+  ): { id: number; attempt: number } | null {
+    if (this.invoiceStore.statusOf(tx, invoice.id) !== 'finalized') return null;
+    return this.deliveryStore.openAttempt(tx, {
+      invoiceId: invoice.id,
+      url: redactedUrl(request.url),
+      idempotencyKey: request.idempotencyKey,
+      attemptedAtMs: this.clock.now(),
+    });
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { RatePlanDocument } from '@app/rating';
-import type { InvoiceRow } from '../invoices/invoices.service';
-import type { ExportLine, InvoiceDocument } from './invoice-document';
+import type { BilledLine, Invoice } from '@app/ledger';
+import type { InvoiceDocument } from './invoice-document';
 import { LEDES_FIELDS, ledesExport } from './ledes-exporter';
 import { pmsExport } from './pms-exporter';
 
@@ -42,30 +42,30 @@ function document(
   billingAccount: string,
   lines: { extension: string; description: string; dialedNumber: string }[],
 ): InvoiceDocument {
-  const exportLines = lines.map((line, index): Partial<ExportLine> => ({
-    line_number: index + 1,
-    line_item_id: index + 1,
-    start_time_ms: Date.UTC(2026, 2, 10, 14, 5),
+  const exportLines = lines.map((line, index): Partial<BilledLine> => ({
+    lineNumber: index + 1,
+    lineItemId: index + 1,
+    startTimeMs: Date.UTC(2026, 2, 10, 14, 5),
     extension: line.extension,
-    dialed_number: line.dialedNumber,
-    normalized_number: null,
-    talk_seconds: 61,
+    dialedNumber: line.dialedNumber,
+    normalizedNumber: null,
+    talkSeconds: 61,
     description: line.description,
-    adjustment_minor: 0,
-    rated_total_minor: 159,
-    total_minor: 159,
+    adjustmentMinor: 0,
+    ratedTotalMinor: 159,
+    totalMinor: 159,
   }));
-  const invoiceDocument: Omit<InvoiceDocument, 'invoice'> & { invoice: Partial<InvoiceRow> } = {
+  const invoiceDocument: Omit<InvoiceDocument, 'invoice'> & { invoice: Partial<Invoice> } = {
     invoice: {
       id: 1,
       number: 'INV-2026-000001',
       status: 'finalized',
-      billing_account: billingAccount,
+      billingAccount,
       timezone: 'America/Denver',
-      period_start_ms: Date.UTC(2026, 2, 1),
-      period_end_ms: Date.UTC(2026, 3, 1),
+      periodStartMs: Date.UTC(2026, 2, 1),
+      periodEndMs: Date.UTC(2026, 3, 1),
       currency: 'USD',
-      finalized_at_ms: Date.UTC(2026, 3, 2),
+      finalizedAtMs: Date.UTC(2026, 3, 2),
     },
     plan: plan as RatePlanDocument,
     issuer: { name: 'Grand Hotel', kind: 'hotel', address: [], taxId: null, paymentTerms: null },

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { isoTime, spreadsheetSafe } from '@app/common';
 import { formatMinor } from '@app/money';
-import type { ExportLine, InvoiceDocument } from './invoice-document';
+import type { BilledLine } from '@app/ledger';
+import type { InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 
 export const CSV_HEADER = [
@@ -25,17 +26,17 @@ export const CSV_HEADER = [
 ] as const;
 
 const CSV_LINE_FIELDS = [
-  'line_number',
-  'call_id',
-  'start_time_ms',
+  'lineNumber',
+  'callId',
+  'startTimeMs',
   'extension',
-  'dialed_number',
-  'destination_class',
-  'talk_seconds',
-  'billed_seconds',
-  'amount_minor',
-  'tax_minor',
-  'total_minor',
+  'dialedNumber',
+  'destinationClass',
+  'talkSeconds',
+  'billedSeconds',
+  'amountMinor',
+  'taxMinor',
+  'totalMinor',
   'description',
 ] as const;
 
@@ -53,24 +54,24 @@ export function csvExport({ invoice, pages }: InvoiceDocument): Readable {
   const text = (value: string | null) => spreadsheetSafe(value ?? '');
   const time = new ZonedTime(invoice.timezone);
   const number = text(invoice.number);
-  const account = text(invoice.billing_account);
-  const row = (line: Pick<ExportLine, (typeof CSV_LINE_FIELDS)[number]>) => [
+  const account = text(invoice.billingAccount);
+  const row = (line: Pick<BilledLine, (typeof CSV_LINE_FIELDS)[number]>) => [
     number,
-    line.line_number,
-    text(line.call_id),
-    time.iso(line.start_time_ms),
+    line.lineNumber,
+    text(line.callId),
+    time.iso(line.startTimeMs),
     account,
     text(line.extension),
-    text(line.dialed_number),
-    text(line.destination_class),
-    line.talk_seconds,
-    line.billed_seconds,
-    money(line.amount_minor),
-    money(line.tax_minor),
-    money(line.total_minor),
+    text(line.dialedNumber),
+    text(line.destinationClass),
+    line.talkSeconds,
+    line.billedSeconds,
+    money(line.amountMinor),
+    money(line.taxMinor),
+    money(line.totalMinor),
     invoice.currency,
     text(line.description),
-    isoTime(line.start_time_ms),
+    isoTime(line.startTimeMs),
   ];
   const options = { columns: [...CSV_HEADER], record_delimiter: 'windows' } as const;
   async function* chunks(): AsyncIterable<string> {

@@ -1,40 +1,34 @@
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import type { Ledger } from '@app/ledger';
-import type { InvoiceRow } from '../invoices/invoices.service';
-import {
-  type ExportFormat,
-  type InvoiceFile,
-  exportFileName,
-  fileOf,
-  openForExport,
-} from './invoice-file';
+import type { Invoice } from '@app/ledger';
+import type { InvoiceDocument } from './invoice-document';
+import { type ExportFormat, type InvoiceFile, exportFileName, fileOf } from './invoice-file';
 
 /**
  * Many invoices as one ZIP file of `format` files, streamed: each entry is the invoice's own
- * export, byte for byte. Every invoice is checked first (status, format,
- * lines adding up): one refusal refuses the whole archive before a byte is written, naming the
- * invoice. Entries are then written one after another, each opened only when its turn comes
- * and read a page of lines at a time, so memory stays flat however many invoices there are and
- * however large their plans. A failure after the first byte (the ledger gone) ends the ZIP
- * with an error rather than a ZIP missing an invoice.
+ * export, byte for byte. Every invoice is checked first (`open`: status, format, lines adding
+ * up): one refusal refuses the whole archive before a byte is written, naming the invoice.
+ * Entries are then written one after another, each opened only when its turn comes and read a
+ * page of lines at a time, so memory stays flat however many invoices there are and however
+ * large their plans. A failure after the first byte (the ledger gone) ends the ZIP with an
+ * error rather than a ZIP missing an invoice.
  * Entry times are the invoices' finalisation times: the same invoices give the same bytes.
  */
 export async function invoiceArchive(
-  ledger: Ledger,
-  invoices: InvoiceRow[],
+  invoices: Invoice[],
   format: ExportFormat,
+  open: (invoice: Invoice) => Promise<InvoiceDocument>,
 ): Promise<InvoiceFile> {
   // Checked first, whole; each document is then let go (its plan may be a large rate table) and
   // opened again when its entry's turn comes.
-  for (const invoice of invoices) await openForExport(ledger, invoice, format);
+  for (const invoice of invoices) await open(invoice);
   const zip = new ZipFile();
   for (const invoice of invoices) {
     zip.addReadStreamLazy(
       exportFileName(invoice, format),
-      { mtime: new Date(invoice.finalized_at_ms ?? invoice.created_at_ms), compress: true },
+      { mtime: new Date(invoice.finalizedAtMs ?? invoice.createdAtMs), compress: true },
       (callback) => {
-        openForExport(ledger, invoice, format).then(
+        open(invoice).then(
           (document) => callback(null, fileOf(document, format).body),
           (error: Error) => callback(error, undefined as never),
         );

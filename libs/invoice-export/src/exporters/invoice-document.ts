@@ -1,46 +1,18 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DomainError } from '@app/common';
-import type { Ledger } from '@app/ledger';
+import type {
+  BilledLine,
+  BilledLineField,
+  BusinessStore,
+  Invoice,
+  InvoiceStore,
+} from '@app/ledger';
 import type { RatePlanDocument } from '@app/rating';
-import { type InvoiceRow, type Issuer, issuerOf } from '../invoices/invoices.service';
-
-/** An invoice line as the exporters read it. */
-export interface ExportLine {
-  line_number: number;
-  line_item_id: number;
-  call_id: string;
-  start_time_ms: number;
-  extension: string | null;
-  dialed_number: string | null;
-  normalized_number: string | null;
-  destination_class: string | null;
-  talk_seconds: number;
-  billed_seconds: number;
-  calls: number;
-  description: string;
-  rated_amount_minor: number;
-  rated_tax_minor: number;
-  rated_total_minor: number;
-  adjustment_minor: number;
-  amount_minor: number;
-  taxes_json: string;
-  tax_minor: number;
-  total_minor: number;
-  breakdown_json: string;
-}
-
-/** What an exporter may also ask of a line: its line item's, read only when asked. */
-export interface ExportLineItem {
-  /** The account summary the line bills (calls counted together, no number or time of day). */
-  account_summary_id: number | null;
-}
-
-type LineField = keyof ExportLine | keyof ExportLineItem;
-type Line<K extends LineField> = Pick<ExportLine & ExportLineItem, K>;
+import { type Issuer, issuerFrom } from '../invoices/issuer';
 
 /** An invoice as every export format reads it: its row, its plan, and its lines page by page. */
 export interface InvoiceDocument {
-  invoice: InvoiceRow;
+  invoice: Invoice;
   /** The plan version that rated the invoice's first line (none on an emptied draft). */
   plan: RatePlanDocument | null;
   /** Who bills: the business, as the invoice names it. */
@@ -54,7 +26,7 @@ export interface InvoiceDocument {
    * The lines in order, a page at a time (memory stays flat however long the invoice), with
    * the fields an exporter writes: reading a column costs more than most formatting of it.
    */
-  pages: <K extends LineField>(fields: readonly K[]) => AsyncIterable<Line<K>[]>;
+  pages: <K extends BilledLineField>(fields: readonly K[]) => AsyncIterable<Pick<BilledLine, K>[]>;
 }
 
 /**
@@ -66,28 +38,28 @@ const PAGE_LINES = 500;
 
 /** Every field of a line, for the exporters that write them all. */
 export const LINE_FIELDS = [
-  'line_number',
-  'line_item_id',
-  'call_id',
-  'start_time_ms',
+  'lineNumber',
+  'lineItemId',
+  'callId',
+  'startTimeMs',
   'extension',
-  'dialed_number',
-  'normalized_number',
-  'destination_class',
-  'talk_seconds',
-  'billed_seconds',
+  'dialedNumber',
+  'normalizedNumber',
+  'destinationClass',
+  'talkSeconds',
+  'billedSeconds',
   'calls',
   'description',
-  'rated_amount_minor',
-  'rated_tax_minor',
-  'rated_total_minor',
-  'adjustment_minor',
-  'amount_minor',
-  'taxes_json',
-  'tax_minor',
-  'total_minor',
-  'breakdown_json',
-] as const satisfies readonly (keyof ExportLine)[];
+  'ratedAmountMinor',
+  'ratedTaxMinor',
+  'ratedTotalMinor',
+  'adjustmentMinor',
+  'amountMinor',
+  'taxesJson',
+  'taxMinor',
+  'totalMinor',
+  'breakdownJson',
+] as const satisfies readonly BilledLineField[];
 
 /**
  * Opens an invoice for export. Its lines must add up to its totals: a file whose lines and
@@ -97,86 +69,60 @@ export const LINE_FIELDS = [
  * change, is read in one query.
  */
 export async function openInvoiceDocument(
-  ledger: Ledger,
-  invoice: InvoiceRow,
+  invoices: InvoiceStore,
+  businesses: BusinessStore,
+  invoice: Invoice,
 ): Promise<InvoiceDocument> {
-  const { manager } = ledger;
-  const [sums] = await manager.query<
-    {
-      lines: number;
-      amount: number | null;
-      tax: number | null;
-      total: number | null;
-      max_item: number | null;
-    }[]
-  >(
-    `SELECT COUNT(*) AS lines, SUM(amount_minor) AS amount, SUM(tax_minor) AS tax,
-       SUM(total_minor) AS total, MAX(line_item_id) AS max_item
-     FROM invoice_lines WHERE invoice_id = ?`,
-    [invoice.id],
-  );
-  const total = sums.total ?? 0;
+  const sums = await invoices.lineTotals(invoice.id);
   if (
-    (sums.amount ?? 0) !== invoice.subtotal_minor ||
-    (sums.tax ?? 0) !== invoice.tax_minor ||
-    total !== invoice.total_minor
+    sums.amountMinor !== invoice.subtotalMinor ||
+    sums.taxMinor !== invoice.taxMinor ||
+    sums.totalMinor !== invoice.totalMinor
   ) {
     throw new DomainError(
       'conflict',
       `Invoice ${invoice.id}'s lines do not add up to its totals; nothing was exported`,
     );
   }
-  const [first] = await manager.query<{ plan_json: string }[]>(
-    `SELECT v.plan_json FROM invoice_lines l
-       JOIN line_items li ON li.id = l.line_item_id
-       JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
-     WHERE l.invoice_id = ? ORDER BY l.line_number LIMIT 1`,
-    [invoice.id],
-  );
-  const issuer = await issuerOf(manager, invoice);
-  const plan = first ? (JSON.parse(first.plan_json) as RatePlanDocument) : null;
-  const pageLines = invoice.status === 'draft' ? -1 : PAGE_LINES; // -1: no limit
+  const planJson = await invoices.firstLinePlanJson(invoice.id);
+  const issuer = await issuerOf(businesses, invoice);
+  const plan = planJson === null ? null : (JSON.parse(planJson) as RatePlanDocument);
+  const pageLines = invoice.status === 'draft' ? null : PAGE_LINES; // null: no limit
   return {
     invoice,
     plan,
     issuer,
     lineCount: sums.lines,
-    maxLineItemId: sums.max_item ?? 0,
-    linesTotalMinor: total,
-    pages: (fields) => linePages(ledger, invoice.id, pageLines, fields),
+    maxLineItemId: sums.maxLineItemId,
+    linesTotalMinor: sums.totalMinor,
+    pages: (fields) => linePages(invoices, invoice.id, pageLines, fields),
   };
 }
 
-/** ExportLineItem's fields, as SQL. */
-const DERIVED: Record<string, string | undefined> = {
-  account_summary_id: `(SELECT account_summary_id FROM line_items
-    WHERE line_items.id = invoice_lines.line_item_id) AS account_summary_id`,
-};
+/** The invoice's issuer: as finalised, or (a draft, or numbered before businesses) as it is now. */
+async function issuerOf(businesses: BusinessStore, invoice: Invoice): Promise<Issuer> {
+  if (invoice.issuerJson !== null) return JSON.parse(invoice.issuerJson) as Issuer;
+  const business = await businesses.findById(invoice.businessId);
+  if (!business) throw new Error(`Business ${invoice.businessId} of invoice ${invoice.id} is gone`);
+  return issuerFrom(business);
+}
 
 /**
  * Pages of `fields`, keyed by line number; between pages the event loop takes its turn (a long
  * export never holds the service's other requests for more than a page).
  */
-async function* linePages<K extends LineField>(
-  ledger: Ledger,
+async function* linePages<K extends BilledLineField>(
+  invoices: InvoiceStore,
   invoiceId: number,
-  pageLines: number,
+  pageLines: number | null,
   fields: readonly K[],
-): AsyncIterable<Line<K>[]> {
-  // line_number first, always: the key of the next page. The names are ExportLine's own.
-  const names = ['line_number', ...fields.filter((field) => field !== 'line_number')];
-  const sql = `SELECT ${names.map((name) => DERIVED[name] ?? name).join(', ')} FROM invoice_lines
-    WHERE invoice_id = ? AND line_number > ? ORDER BY line_number LIMIT ?`;
-  const line = (row: unknown[]) => {
-    const fieldsOf: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) fieldsOf[names[i]] = row[i];
-    return fieldsOf as Line<K>;
-  };
+): AsyncIterable<Pick<BilledLine, K>[]> {
+  const reader = invoices.lineReader(fields);
   for (let after = 0; ; await nextTurn()) {
-    const rows = ledger.rows(sql, invoiceId, after, pageLines);
-    if (rows.length === 0) return;
-    yield rows.map(line);
-    if (pageLines < 0 || rows.length < pageLines) return; // the last page: no query for none
-    after = rows[rows.length - 1][0] as number;
+    const lines = reader.page(invoiceId, after, pageLines);
+    if (lines.length === 0) return;
+    yield lines;
+    if (pageLines === null || lines.length < pageLines) return; // the last page: no query for none
+    after = lines[lines.length - 1].lineNumber;
   }
 }

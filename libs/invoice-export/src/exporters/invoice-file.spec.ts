@@ -1,7 +1,7 @@
 import { DomainError } from '@app/common';
-import type { BusinessKind } from '@app/ledger';
+import type { BusinessKind, Invoice } from '@app/ledger';
 import type { RatePlanDocument } from '@app/rating';
-import type { InvoiceRow, Issuer } from '../invoices/invoices.service';
+import type { Issuer } from '../invoices/issuer';
 import type { InvoiceDocument } from './invoice-document';
 import { EXPORT_FORMATS, type ExportFormat, exportRefusal } from './invoice-file';
 
@@ -15,7 +15,7 @@ const NAMES: Record<BusinessKind, string> = {
 function document(
   kind: BusinessKind,
   changes: {
-    status?: InvoiceRow['status'];
+    status?: Invoice['status'];
     planLawFirmId?: string;
     taxId?: string | null;
     maxLineItemId?: number;
@@ -38,8 +38,8 @@ function document(
       id: 7,
       number: status === 'draft' ? null : 'GH-2026-000042',
       status,
-      business_id: 3,
-    } as InvoiceRow,
+      businessId: 3,
+    } as Invoice,
     plan: changes.lines === 0 ? null : plan,
     issuer,
     lineCount: changes.lines ?? 2,

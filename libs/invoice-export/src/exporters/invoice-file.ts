@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { DomainError } from '@app/common';
-import type { BusinessKind, Ledger } from '@app/ledger';
-import type { InvoiceRow } from '../invoices/invoices.service';
+import type { BusinessKind, Invoice } from '@app/ledger';
 import { csvExport } from './csv-exporter';
-import { type InvoiceDocument, openInvoiceDocument } from './invoice-document';
+import type { InvoiceDocument } from './invoice-document';
 import { jsonExport } from './json-exporter';
 import { ledesExport, ledesLawFirmId } from './ledes-exporter';
 import { pdfExport } from './pdf-exporter';
@@ -48,31 +47,6 @@ export interface InvoiceFile {
   body: Readable;
 }
 
-/**
- * The invoice in one of the export formats. Everything that can refuse the export (lines that
- * do not add up, then `exportRefusal`) refuses here, before a byte is written; the body is then
- * streamed a page of lines at a time.
- */
-export async function invoiceFile(
-  ledger: Ledger,
-  invoice: InvoiceRow,
-  format: ExportFormat,
-): Promise<InvoiceFile> {
-  return fileOf(await openForExport(ledger, invoice, format), format);
-}
-
-/** The invoice opened for export in `format`, once everything that can refuse it has run. */
-export async function openForExport(
-  ledger: Ledger,
-  invoice: InvoiceRow,
-  format: ExportFormat,
-): Promise<InvoiceDocument> {
-  const document = await openInvoiceDocument(ledger, invoice);
-  const refusal = exportRefusal(document, format);
-  if (refusal) throw refusal;
-  return document;
-}
-
 /** An opened invoice as a file; its body starts reading when it is first read (PDF: at once). */
 export function fileOf(document: InvoiceDocument, format: ExportFormat): InvoiceFile {
   const { contentType, write } = WRITERS[format];
@@ -80,7 +54,7 @@ export function fileOf(document: InvoiceDocument, format: ExportFormat): Invoice
 }
 
 /** `GH-2026-000001.pdf`; a draft `draft-42.json`. */
-export function exportFileName(invoice: InvoiceRow, format: ExportFormat): string {
+export function exportFileName(invoice: Invoice, format: ExportFormat): string {
   return `${invoice.number ?? `draft-${invoice.id}`}.${WRITERS[format].extension}`;
 }
 
@@ -146,7 +120,7 @@ function pmsRefusal(document: InvoiceDocument): DomainError | null {
       document,
       "pms (FIAS postings to a guest's folio) fits only a hotel's invoices",
       issuer.kind === 'other'
-        ? `; if the business is a hotel, set its kind to hotel (PATCH /api/v1/businesses/${invoice.business_id}): the invoices it finalises from then on export as pms`
+        ? `; if the business is a hotel, set its kind to hotel (PATCH /api/v1/businesses/${invoice.businessId}): the invoices it finalises from then on export as pms`
         : '',
     );
   }

@@ -1,6 +1,7 @@
 import { isoTime, localIsoTime } from '@app/common';
 import { formatMinor } from '@app/money';
-import { type ExportLine, type InvoiceDocument, LINE_FIELDS } from './invoice-document';
+import type { BilledLine } from '@app/ledger';
+import { type InvoiceDocument, LINE_FIELDS } from './invoice-document';
 
 /**
  * The invoice with its lines, each with its rating breakdown; a draft says it is one. Written
@@ -13,47 +14,47 @@ export async function* jsonExport({ invoice, pages }: InvoiceDocument): AsyncIte
     number: invoice.number,
     status: invoice.status,
     draft: invoice.status === 'draft',
-    billingAccount: invoice.billing_account,
-    periodStart: isoTime(invoice.period_start_ms),
-    periodEnd: isoTime(invoice.period_end_ms),
+    billingAccount: invoice.billingAccount,
+    periodStart: isoTime(invoice.periodStartMs),
+    periodEnd: isoTime(invoice.periodEndMs),
     timezone: invoice.timezone,
     currency: invoice.currency,
-    subtotal: money(invoice.subtotal_minor),
-    tax: money(invoice.tax_minor),
-    total: money(invoice.total_minor),
-    finalizedAt: invoice.finalized_at_ms === null ? null : isoTime(invoice.finalized_at_ms),
-    voidedAt: invoice.voided_at_ms === null ? null : isoTime(invoice.voided_at_ms),
-    voidReason: invoice.void_reason,
+    subtotal: money(invoice.subtotalMinor),
+    tax: money(invoice.taxMinor),
+    total: money(invoice.totalMinor),
+    finalizedAt: invoice.finalizedAtMs === null ? null : isoTime(invoice.finalizedAtMs),
+    voidedAt: invoice.voidedAtMs === null ? null : isoTime(invoice.voidedAtMs),
+    voidReason: invoice.voidReason,
   });
-  const line = (row: ExportLine) =>
+  const line = (row: Pick<BilledLine, (typeof LINE_FIELDS)[number]>) =>
     JSON.stringify({
-      lineNumber: row.line_number,
-      lineItemId: row.line_item_id,
-      callId: row.call_id,
-      startTime: isoTime(row.start_time_ms),
-      localStartTime: localIsoTime(row.start_time_ms, invoice.timezone),
+      lineNumber: row.lineNumber,
+      lineItemId: row.lineItemId,
+      callId: row.callId,
+      startTime: isoTime(row.startTimeMs),
+      localStartTime: localIsoTime(row.startTimeMs, invoice.timezone),
       extension: row.extension,
-      dialedNumber: row.dialed_number,
-      normalizedNumber: row.normalized_number,
-      destinationClass: row.destination_class,
-      talkSeconds: row.talk_seconds,
-      billedSeconds: row.billed_seconds,
+      dialedNumber: row.dialedNumber,
+      normalizedNumber: row.normalizedNumber,
+      destinationClass: row.destinationClass,
+      talkSeconds: row.talkSeconds,
+      billedSeconds: row.billedSeconds,
       calls: row.calls,
       description: row.description,
-      ratedAmount: money(row.rated_amount_minor),
-      ratedTax: money(row.rated_tax_minor),
-      adjustment: money(row.adjustment_minor),
-      amount: money(row.amount_minor),
+      ratedAmount: money(row.ratedAmountMinor),
+      ratedTax: money(row.ratedTaxMinor),
+      adjustment: money(row.adjustmentMinor),
+      amount: money(row.amountMinor),
       taxes: (
-        JSON.parse(row.taxes_json) as { name: string; ratePercent: string; amountMinor: number }[]
+        JSON.parse(row.taxesJson) as { name: string; ratePercent: string; amountMinor: number }[]
       ).map((tax) => ({
         name: tax.name,
         ratePercent: tax.ratePercent,
         amount: money(tax.amountMinor),
       })),
-      tax: money(row.tax_minor),
-      total: money(row.total_minor),
-      breakdown: JSON.parse(row.breakdown_json) as unknown,
+      tax: money(row.taxMinor),
+      total: money(row.totalMinor),
+      breakdown: JSON.parse(row.breakdownJson) as unknown,
     });
   let separator = `${head.slice(0, -1)},"lines":[`;
   for await (const page of pages(LINE_FIELDS)) {

@@ -89,10 +89,10 @@ export function ledesLawFirmId({ plan, issuer }: InvoiceDocument): string | null
 export function ledesExport(document: InvoiceDocument): AsyncIterable<string> {
   const { invoice, plan } = document;
   const lawFirmId = ledesLawFirmId(document);
-  if (!plan || !lawFirmId || invoice.finalized_at_ms === null || invoice.number === null) {
+  if (!plan || !lawFirmId || invoice.finalizedAtMs === null || invoice.number === null) {
     throw new Error(`Invoice ${invoice.id} is written as LEDES only after exportRefusal passed it`);
   }
-  return ledesLines(document, plan, invoice.finalized_at_ms, ledesText(lawFirmId));
+  return ledesLines(document, plan, invoice.finalizedAtMs, ledesText(lawFirmId));
 }
 
 async function* ledesLines(
@@ -103,35 +103,35 @@ async function* ledesLines(
 ): AsyncIterable<string> {
   const time = new ZonedTime(invoice.timezone);
   const money = (minor: number) => amount(minor, invoice.currency);
-  const account = ledesText(invoice.billing_account);
-  const { client, matter } = clientAndMatter(plan, invoice.billing_account);
+  const account = ledesText(invoice.billingAccount);
+  const { client, matter } = clientAndMatter(plan, invoice.billingAccount);
   const invoiceFields = [
     time.yyyymmdd(invoiceDateMs),
     ledesText(invoice.number),
     ledesText(client),
     ledesText(matter),
     money(linesTotalMinor),
-    time.yyyymmdd(invoice.period_start_ms),
-    time.yyyymmdd(invoice.period_end_ms - 1), // the last day included
+    time.yyyymmdd(invoice.periodStartMs),
+    time.yyyymmdd(invoice.periodEndMs - 1), // the last day included
     ledesText(plan.ledes?.invoiceDescription ?? 'Telephone charges'),
   ].join('|');
   yield `LEDES1998B[]\r\n${LEDES_FIELDS.join('|')}[]`;
   for await (const page of pages([
-    'line_number',
-    'adjustment_minor',
-    'total_minor',
-    'start_time_ms',
+    'lineNumber',
+    'adjustmentMinor',
+    'totalMinor',
+    'startTimeMs',
     'extension',
     'description',
-    'rated_total_minor',
+    'ratedTotalMinor',
   ])) {
     let text = '';
     for (const line of page) {
-      text += `\r\n${invoiceFields}|${line.line_number}|E|1|${
-        line.adjustment_minor === 0 ? '0' : money(line.adjustment_minor)
-      }|${money(line.total_minor)}|${time.yyyymmdd(line.start_time_ms)}||E105||${ledesText(
+      text += `\r\n${invoiceFields}|${line.lineNumber}|E|1|${
+        line.adjustmentMinor === 0 ? '0' : money(line.adjustmentMinor)
+      }|${money(line.totalMinor)}|${time.yyyymmdd(line.startTimeMs)}||E105||${ledesText(
         line.extension,
-      )}|${ledesText(line.description)}|${lawFirmId}|${money(line.rated_total_minor)}|||${account}[]`;
+      )}|${ledesText(line.description)}|${lawFirmId}|${money(line.ratedTotalMinor)}|||${account}[]`;
     }
     yield text;
   }

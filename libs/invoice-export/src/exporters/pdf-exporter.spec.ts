@@ -1,56 +1,56 @@
 import PDFDocument from 'pdfkit';
-import type { InvoiceRow } from '../invoices/invoices.service';
-import type { ExportLine, ExportLineItem, InvoiceDocument } from './invoice-document';
+import type { BilledLine, Invoice } from '@app/ledger';
+import type { InvoiceDocument } from './invoice-document';
 import { pdfExport } from './pdf-exporter';
 
 const DAY = Date.parse('2026-03-02T07:00:00Z'); // midnight in Denver
 
 type Line = Pick<
-  ExportLine & ExportLineItem,
-  | 'start_time_ms'
-  | 'normalized_number'
-  | 'dialed_number'
+  BilledLine,
+  | 'startTimeMs'
+  | 'normalizedNumber'
+  | 'dialedNumber'
   | 'calls'
-  | 'destination_class'
-  | 'talk_seconds'
-  | 'amount_minor'
-  | 'tax_minor'
-  | 'taxes_json'
-  | 'account_summary_id'
+  | 'destinationClass'
+  | 'talkSeconds'
+  | 'amountMinor'
+  | 'taxMinor'
+  | 'taxesJson'
+  | 'accountSummaryId'
 >;
 
 const call = (hour: number, changes: Partial<Line> = {}): Line => ({
-  start_time_ms: DAY + hour * 3_600_000,
-  normalized_number: '13035550100',
-  dialed_number: '9 1 303 555 0100',
+  startTimeMs: DAY + hour * 3_600_000,
+  normalizedNumber: '13035550100',
+  dialedNumber: '9 1 303 555 0100',
   calls: 1,
-  destination_class: 'long-distance',
-  talk_seconds: 61,
-  amount_minor: 150,
-  tax_minor: 0,
-  taxes_json: '[]',
-  account_summary_id: null,
+  destinationClass: 'long-distance',
+  talkSeconds: 61,
+  amountMinor: 150,
+  taxMinor: 0,
+  taxesJson: '[]',
+  accountSummaryId: null,
   ...changes,
 });
 
 function invoiceOf(lines: Line[]): InvoiceDocument {
-  const total = lines.reduce((sum, line) => sum + line.amount_minor, 0);
+  const total = lines.reduce((sum, line) => sum + line.amountMinor, 0);
   return {
     invoice: {
       id: 1,
       number: 'PL-2026-000001',
       status: 'finalized',
-      billing_account: '10234-001',
+      billingAccount: '10234-001',
       timezone: 'America/Denver',
-      period_start_ms: DAY,
-      period_end_ms: DAY + 86_400_000,
+      periodStartMs: DAY,
+      periodEndMs: DAY + 86_400_000,
       currency: 'USD',
-      subtotal_minor: total,
-      tax_minor: 0,
-      total_minor: total,
-      finalized_at_ms: DAY + 2 * 86_400_000,
-      created_at_ms: DAY,
-    } as InvoiceRow,
+      subtotalMinor: total,
+      taxMinor: 0,
+      totalMinor: total,
+      finalizedAtMs: DAY + 2 * 86_400_000,
+      createdAtMs: DAY,
+    } as Invoice,
     plan: null,
     issuer: {
       name: 'Porter & Lane LLP',
@@ -93,15 +93,15 @@ describe('pdfExport: a table people read', () => {
   it('an account summary line: its day, no time of day, its calls, "all destinations", its minutes', async () => {
     const texts = await written([
       call(0, {
-        normalized_number: null,
-        dialed_number: null,
+        normalizedNumber: null,
+        dialedNumber: null,
         calls: 37,
-        destination_class: null,
-        talk_seconds: 7_965,
-        amount_minor: 3_780,
-        account_summary_id: 5,
+        destinationClass: null,
+        talkSeconds: 7_965,
+        amountMinor: 3_780,
+        accountSummaryId: 5,
       }),
-      call(0, { normalized_number: null, dialed_number: null, calls: 1, account_summary_id: 6 }),
+      call(0, { normalizedNumber: null, dialedNumber: null, calls: 1, accountSummaryId: 6 }),
     ]);
     const rows = new Map<number, string[]>();
     for (const { text, y } of texts) rows.set(y, [...(rows.get(y) ?? []), text]);
@@ -117,9 +117,9 @@ describe('pdfExport: a table people read', () => {
     const texts = await written([
       call(8),
       call(9, {
-        normalized_number: null,
-        dialed_number: '9 011 44 20 7946 0000 ext 12345 #987654321',
-        destination_class: 'international-premium-mobile-satellite',
+        normalizedNumber: null,
+        dialedNumber: '9 011 44 20 7946 0000 ext 12345 #987654321',
+        destinationClass: 'international-premium-mobile-satellite',
       }),
       call(10),
     ]);

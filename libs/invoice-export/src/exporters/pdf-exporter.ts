@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import { formatMinor } from '@app/money';
-import type { ExportLine, InvoiceDocument } from './invoice-document';
+import type { BilledLine } from '@app/ledger';
+import type { InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 
 const PAGE = { width: 612, height: 792, margin: 50 }; // US Letter, points
@@ -36,7 +37,7 @@ function duration(seconds: number): string {
  */
 export function pdfExport(document: InvoiceDocument): Readable {
   const { invoice } = document;
-  const finalized = invoice.finalized_at_ms ?? invoice.created_at_ms;
+  const finalized = invoice.finalizedAtMs ?? invoice.createdAtMs;
   const pdf = new PDFDocument({
     size: 'LETTER',
     margin: PAGE.margin,
@@ -74,8 +75,8 @@ async function writeInvoice(
   for (const [label, value] of [
     ['Invoice', invoice.number ?? `draft ${invoice.id}`],
     ['Date', day(finalized)],
-    ['Billing account', invoice.billing_account],
-    ['Period', `${day(invoice.period_start_ms)} to ${day(invoice.period_end_ms - 1)}`],
+    ['Billing account', invoice.billingAccount],
+    ['Period', `${day(invoice.periodStartMs)} to ${day(invoice.periodEndMs - 1)}`],
     ['Time zone', invoice.timezone], // of every time of day below
   ]) {
     pdf.text(`${label}: ${printable(value)}`);
@@ -123,20 +124,20 @@ async function writeInvoice(
   let subtotal = 0;
   let tax = 0;
   for await (const page of pages([
-    'start_time_ms',
-    'normalized_number',
-    'dialed_number',
+    'startTimeMs',
+    'normalizedNumber',
+    'dialedNumber',
     'calls',
-    'destination_class',
-    'talk_seconds',
-    'amount_minor',
-    'tax_minor',
-    'taxes_json',
-    'account_summary_id',
+    'destinationClass',
+    'talkSeconds',
+    'amountMinor',
+    'taxMinor',
+    'taxesJson',
+    'accountSummaryId',
   ])) {
     for (const line of page) {
-      const start = time.at(line.start_time_ms);
-      const summary = line.account_summary_id !== null;
+      const start = time.at(line.startTimeMs);
+      const summary = line.accountSummaryId !== null;
       row(
         tableRow(
           summary
@@ -146,22 +147,22 @@ async function writeInvoice(
                 '',
                 callCount(line.calls),
                 'all destinations',
-                talkMinutes(line.talk_seconds),
-                money(line.amount_minor),
+                talkMinutes(line.talkSeconds),
+                money(line.amountMinor),
               ]
             : [
                 time.date(start, '-'),
                 time.time(start, ':').slice(0, 5),
                 numberOf(line),
-                line.destination_class ?? '',
-                duration(line.talk_seconds),
-                money(line.amount_minor),
+                line.destinationClass ?? '',
+                duration(line.talkSeconds),
+                money(line.amountMinor),
               ],
         ),
       );
-      subtotal += line.amount_minor;
-      tax += line.tax_minor;
-      for (const { name, amountMinor } of JSON.parse(line.taxes_json) as {
+      subtotal += line.amountMinor;
+      tax += line.taxMinor;
+      for (const { name, amountMinor } of JSON.parse(line.taxesJson) as {
         name: string;
         amountMinor: number;
       }[]) {
@@ -196,9 +197,9 @@ function tableRow(texts: string[]) {
 }
 
 /** The number called (for a call with none, how many calls). */
-function numberOf(line: Pick<ExportLine, 'normalized_number' | 'dialed_number' | 'calls'>): string {
-  if (line.normalized_number) return `+${line.normalized_number}`;
-  if (line.dialed_number) return line.dialed_number;
+function numberOf(line: Pick<BilledLine, 'normalizedNumber' | 'dialedNumber' | 'calls'>): string {
+  if (line.normalizedNumber) return `+${line.normalizedNumber}`;
+  if (line.dialedNumber) return line.dialedNumber;
   return callCount(line.calls);
 }
 

@@ -30,24 +30,24 @@ export function pmsExport(document: InvoiceDocument): AsyncIterable<string> {
 
 async function* pmsRecords({ invoice, plan, pages }: InvoiceDocument): AsyncIterable<string> {
   const prefix = plan?.billingAccount.by === 'extension' ? (plan.billingAccount.prefix ?? '') : '';
-  const account = invoice.billing_account;
+  const account = invoice.billingAccount;
   const room = fias(prefix && account.startsWith(prefix) ? account.slice(prefix.length) : account);
   const time = new ZonedTime(invoice.timezone);
   for await (const page of pages([
-    'line_item_id',
-    'start_time_ms',
-    'dialed_number',
-    'normalized_number',
-    'talk_seconds',
-    'total_minor',
+    'lineItemId',
+    'startTimeMs',
+    'dialedNumber',
+    'normalizedNumber',
+    'talkSeconds',
+    'totalMinor',
   ])) {
     let text = '';
     for (const line of page) {
-      const start = time.at(line.start_time_ms);
-      const digits = line.normalized_number ?? (line.dialed_number ?? '').replace(/\D/g, '');
+      const start = time.at(line.startTimeMs);
+      const digits = line.normalizedNumber ?? (line.dialedNumber ?? '').replace(/\D/g, '');
       text +=
-        `PS|RN${room}|PTC|TA${line.total_minor}|DD${fias(digits)}|DU${hms(line.talk_seconds)}` +
-        `|DA${time.date(start, '').slice(2)}|TI${time.time(start, '')}|P#${line.line_item_id}|\r\n`;
+        `PS|RN${room}|PTC|TA${line.totalMinor}|DD${fias(digits)}|DU${hms(line.talkSeconds)}` +
+        `|DA${time.date(start, '').slice(2)}|TI${time.time(start, '')}|P#${line.lineItemId}|\r\n`;
     }
     yield text;
   }

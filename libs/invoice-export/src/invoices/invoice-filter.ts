@@ -14,7 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { Absent, IsDateOrInstant, optionalRange } from '@app/common';
-import { INVOICE_STATUSES, InvoiceStatus } from '@app/ledger';
+import { INVOICE_STATUSES, type InvoiceFilter, InvoiceStatus } from '@app/ledger';
 
 /** Which invoices: every field narrows; none matches every invoice. */
 export class InvoiceFilterDto {
@@ -111,52 +111,16 @@ export class InvoiceIdsDto {
   ids?: number[];
 }
 
-export interface CompiledInvoiceFilter {
-  where: string;
-  params: unknown[];
+/** A request's filter as the ledger reads it, and the key that ties a cursor to it. */
+export interface KeyedInvoiceFilter {
+  filter: InvoiceFilter;
   /** Identifies the filter, so that a cursor is refused by another one. */
   key: string;
 }
 
-/** `%`, `_` and `\` are themselves in a LIKE pattern. */
-const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** The filter as SQL over `invoices`; plain dates are midnights in `zone`. */
-export function compileInvoiceFilter(
-  filter: InvoiceFilterDto,
-  zone: string,
-): CompiledInvoiceFilter {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.status !== undefined) {
-    clauses.push(`status IN (${filter.status.map(() => '?').join(', ')})`);
-    params.push(...filter.status);
-  }
-  if (filter.businessId !== undefined) {
-    clauses.push('business_id = ?');
-    params.push(filter.businessId);
-  }
-  if (filter.sourceId !== undefined) {
-    clauses.push('source_id = ?');
-    params.push(filter.sourceId);
-  }
-  if (filter.billingAccount !== undefined) {
-    clauses.push('billing_account = ?');
-    params.push(filter.billingAccount);
-  }
+/** The filter as the invoice store takes it; plain dates are midnights in `zone`. */
+export function invoiceFilterOf(filter: InvoiceFilterDto, zone: string): KeyedInvoiceFilter {
   const { fromMs, toMs } = optionalRange(filter.from, filter.to, zone, 'filter');
-  if (fromMs !== undefined) {
-    clauses.push('period_start_ms >= ?');
-    params.push(fromMs);
-  }
-  if (toMs !== undefined) {
-    clauses.push('period_start_ms < ?');
-    params.push(toMs);
-  }
-  if (filter.number !== undefined) {
-    clauses.push(`number LIKE ? ESCAPE '\\'`);
-    params.push(likePrefix(filter.number.toUpperCase()));
-  }
   const key = createHash('sha256')
     .update(
       JSON.stringify([
@@ -171,5 +135,16 @@ export function compileInvoiceFilter(
     )
     .digest('base64url')
     .slice(0, 12);
-  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, key };
+  return {
+    filter: {
+      statuses: filter.status,
+      businessId: filter.businessId,
+      sourceId: filter.sourceId,
+      billingAccount: filter.billingAccount,
+      periodStartFromMs: fromMs,
+      periodStartBeforeMs: toMs,
+      numberPrefix: filter.number?.toUpperCase(),
+    },
+    key,
+  };
 }

@@ -7,8 +7,8 @@ export const columnOf = (field: string): string =>
 
 /**
  * A SELECT list that reads each field's column under the field's own name
- * (`tax_minor AS "taxMinor"`), so that a raw query's rows are the entity's fields: the one place a
- * store maps columns to fields.
+ * (`tax_minor AS "taxMinor"`, with the table's alias when given), so that a raw query's rows are
+ * the entity's fields: the one place a store maps columns to fields.
  */
-export const selectFields = (fields: readonly string[]): string =>
-  fields.map((field) => `${columnOf(field)} AS "${field}"`).join(', ');
+export const selectFields = (fields: readonly string[], table?: string): string =>
+  fields.map((field) => `${table ? `${table}.` : ''}${columnOf(field)} AS "${field}"`).join(', ');

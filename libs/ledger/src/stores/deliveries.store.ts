@@ -1,5 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import type { InvoiceDelivery } from '../entities';
 import { Ledger } from '../ledger';
+import { LedgerTx, managerOf } from '../ledger-tx';
+import { selectFields } from './columns';
+
+/** What the log of an invoice's deliveries shows of each attempt. */
+export const DELIVERY_ATTEMPT_FIELDS = [
+  'attempt',
+  'url',
+  'idempotencyKey',
+  'status',
+  'httpStatus',
+  'error',
+  'attemptedAtMs',
+] as const satisfies readonly (keyof InvoiceDelivery)[];
+
+/** One attempt, as the log of an invoice's deliveries shows it. */
+export type DeliveryAttempt = Pick<InvoiceDelivery, (typeof DELIVERY_ATTEMPT_FIELDS)[number]>;
+
+/** An attempt about to be made: the row written before the request leaves. */
+export type NewDeliveryAttempt = Pick<
+  InvoiceDelivery,
+  'invoiceId' | 'url' | 'idempotencyKey' | 'attemptedAtMs'
+>;
+
+/** What an attempt came to. */
+export type DeliveryAttemptOutcome = Pick<InvoiceDelivery, 'status' | 'httpStatus' | 'error'>;
 
 /**
  * Deliveries of finalised invoices to a billing system, with their attempts.
@@ -8,4 +34,64 @@ import { Ledger } from '../ledger';
 @Injectable()
 export class DeliveryStore {
   constructor(private readonly ledger: Ledger) {}
+
+  /**
+   * Attempts left `pending` by a process that stopped never had their answer recorded: they
+   * read as failed, interrupted.
+   */
+  async failInterrupted(tx: LedgerTx): Promise<void> {
+    await managerOf(tx).query(
+      `UPDATE invoice_deliveries SET status = 'failed', error = 'interrupted'
+       WHERE status = 'pending'`,
+    );
+  }
+
+  /** The invoice's attempts, oldest first. */
+  findAttempts(invoiceId: number): Promise<DeliveryAttempt[]> {
+    return this.ledger.manager.query<DeliveryAttempt[]>(
+      `SELECT ${selectFields(DELIVERY_ATTEMPT_FIELDS)} FROM invoice_deliveries
+       WHERE invoice_id = ? ORDER BY attempt`,
+      [invoiceId],
+    );
+  }
+
+  /** The number of the attempt that delivered the invoice, or null when none did. */
+  async findDeliveredAttempt(tx: LedgerTx, invoiceId: number): Promise<number | null> {
+    const [delivered] = await managerOf(tx).query<{ attempt: number }[]>(
+      `SELECT attempt FROM invoice_deliveries WHERE invoice_id = ? AND status = 'delivered'`,
+      [invoiceId],
+    );
+    return delivered?.attempt ?? null;
+  }
+
+  /**
+   * An attempt recorded as `pending` before its request, so that a crash leaves a trace.
+   * Attempt numbers go on across sequences: the log reads as one story per invoice.
+   */
+  openAttempt(tx: LedgerTx, attempt: NewDeliveryAttempt): { id: number; attempt: number } {
+    return this.ledger
+      .statement(
+        `INSERT INTO invoice_deliveries (invoice_id, url, idempotency_key, attempt, status,
+           attempted_at_ms)
+         VALUES (?, ?, ?, (SELECT coalesce(max(attempt), 0) + 1 FROM invoice_deliveries
+           WHERE invoice_id = ?), 'pending', ?)
+         RETURNING id, attempt`,
+      )
+      .get<{ id: number; attempt: number }>(
+        attempt.invoiceId,
+        attempt.url,
+        attempt.idempotencyKey,
+        attempt.invoiceId,
+        attempt.attemptedAtMs,
+      )!;
+  }
+
+  /** The attempt's outcome, once its answer (or its failure) is known. */
+  closeAttempt(tx: LedgerTx, id: number, outcome: DeliveryAttemptOutcome): void {
+    this.ledger
+      .statement(
+        'UPDATE invoice_deliveries SET status = ?, http_status = ?, error = ? WHERE id = ?',
+      )
+      .run(outcome.status, outcome.httpStatus, outcome.error, id);
+  }
 }

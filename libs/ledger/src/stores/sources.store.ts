@@ -65,4 +65,14 @@ export class SourceStore {
   findEnabled(): Promise<Source[]> {
     return this.ledger.manager.find(Source, { where: { enabled: true }, order: { id: 'ASC' } });
   }
+
+  // --- used by invoices
+
+  /** Where the source's finalised invoices are delivered (no URL: nowhere); null: no source. */
+  findDeliveryTarget(id: number): Promise<Pick<Source, 'deliveryUrl' | 'deliverySecret'> | null> {
+    return this.ledger.manager.findOne(Source, {
+      select: { deliveryUrl: true, deliverySecret: true },
+      where: { id },
+    });
+  }
 }

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { BusinessStore, type Invoice, InvoiceStore } from '@app/ledger';
+import { invoiceArchive } from './invoice-archive';
+import { type InvoiceDocument, openInvoiceDocument } from './invoice-document';
+import {
+  type ExportFormat,
+  type InvoiceFile,
+  exportRefusal,
+  fileOf,
+  invoiceFileBytes,
+} from './invoice-file';
+
+/**
+ * Invoices as files: the one way the API, the CLI and delivery export an invoice (decision
+ * 0013). Everything that can refuse an export refuses before a byte is written; the lines are
+ * then streamed a page at a time.
+ */
+@Injectable()
+export class InvoiceFilesService {
+  constructor(
+    private readonly invoices: InvoiceStore,
+    private readonly businesses: BusinessStore,
+  ) {}
+
+  /**
+   * The invoice opened for export in `format`, once everything that can refuse it has run (lines
+   * that do not add up, then `exportRefusal`).
+   */
+  async open(invoice: Invoice, format: ExportFormat): Promise<InvoiceDocument> {
+    const document = await openInvoiceDocument(this.invoices, this.businesses, invoice);
+    const refusal = exportRefusal(document, format);
+    if (refusal) throw refusal;
+    return document;
+  }
+
+  /** The invoice in one of the export formats, its body streamed as it is read. */
+  async file(invoice: Invoice, format: ExportFormat): Promise<InvoiceFile> {
+    return fileOf(await this.open(invoice, format), format);
+  }
+
+  /** Many invoices as one ZIP of `format` files, refused whole before a byte (invoiceArchive). */
+  archive(invoices: Invoice[], format: ExportFormat): Promise<InvoiceFile> {
+    return invoiceArchive(invoices, format, (invoice) => this.open(invoice, format));
+  }
+
+  /**
+   * What a billing system receives: the invoice's `json` export, byte for byte as
+   * `GET /invoices/:id/export?format=json` serves it. The one place delivery meets the exporters.
+   */
+  async deliveryBody(invoice: Invoice): Promise<Buffer> {
+    return invoiceFileBytes(await this.file(invoice, 'json'));
+  }
+}
