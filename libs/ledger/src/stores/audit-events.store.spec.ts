@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
+import type { LedgerTx } from '../ledger-tx';
 import { ledgerDataSourceOptions } from '../ledger-options';
 import { AuditEventStore } from './audit-events.store';
 
@@ -90,9 +91,11 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
   });
 
   it('appends only inside a transaction, and rolls back with it', async () => {
+    let ended: LedgerTx | undefined;
+    await ledger.transaction((tx) => Promise.resolve(void (ended = tx)));
     expect(() =>
-      store.appender({} as never)(system, { action: 'x', entityType: 'y', entityId: 1 }, 1),
-    ).toThrow('inside Ledger.transaction only');
+      store.appender(ended!)(system, { action: 'x', entityType: 'y', entityId: 1 }, 1),
+    ).toThrow('has ended');
     await expect(
       ledger.transaction((tx) => {
         store.appender(tx)(system, { action: 'lost', entityType: 'y', entityId: 1 }, 5000);

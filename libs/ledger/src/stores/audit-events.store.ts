@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/common';
 import { AuditEvent } from '../entities';
 import { Ledger } from '../ledger';
-import { LedgerTx, managerOf } from '../ledger-tx';
+import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { selectFields } from './columns';
 
 export interface AuditEntry {
@@ -80,7 +80,7 @@ export class AuditEventStore {
    * record an event per item.
    */
   appender(tx: LedgerTx): AuditAppender {
-    void tx; // the statement runs on the connection `tx` holds open
+    assertOpen(tx);
     const insert = this.ledger.statement(INSERT_EVENT);
     return (actor, entry, nowMs) => {
       const row = eventRow(actor, entry, nowMs);

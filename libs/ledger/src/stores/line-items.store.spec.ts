@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import { AccountSummary, AuditEvent, CallRecord, LineItem } from '../entities';
 import { Ledger } from '../ledger';
+import type { LedgerTx } from '../ledger-tx';
 import { ledgerDataSourceOptions } from '../ledger-options';
 import { columnOf } from './columns';
 import { lineItemWhere } from './line-item-where';
@@ -327,9 +328,10 @@ describe('LineItemStore (real migrations on :memory:)', () => {
     await expect(stale).rejects.toThrow(DomainError);
     await expect(stale).rejects.toMatchObject({ code: 'conflict' });
     expect(await store.findOne(id)).toMatchObject({ status: 'approved', version: 2 });
-    expect(() => store.reviewWriter({} as never).review(id, 2, fields, 44)).toThrow(
-      'inside Ledger.transaction only',
-    );
+    // A writer is made inside the work of its transaction: after it, it is refused.
+    let ended: LedgerTx | undefined;
+    await ledger.transaction((tx) => Promise.resolve(void (ended = tx)));
+    expect(() => store.reviewWriter(ended!).review(id, 2, fields, 44)).toThrow('has ended');
   });
 
   it.each([LineItem, CallRecord, AccountSummary, AuditEvent])(

@@ -62,42 +62,17 @@ export const lineItemColumn = (field: keyof LineItem): string => columnOf(field)
  * A line item as lists show it: every field but its origin (call record or summary) and its
  * breakdown, the one large column. Pages, exports and bulk actions read up to 200,000 of these.
  */
-export const LISTED_LINE_ITEM_FIELDS = [
+const NOT_LISTED = ['callRecordId', 'accountSummaryId', 'breakdownJson'] as const;
+type ListedField = 'id' | Exclude<(typeof LINE_ITEM_FIELDS)[number], (typeof NOT_LISTED)[number]>;
+export const LISTED_LINE_ITEM_FIELDS: readonly ListedField[] = [
   'id',
-  'sourceId',
-  'callId',
-  'billingAccount',
-  'startTimeMs',
-  'extension',
-  'accountCode',
-  'dialedNumber',
-  'normalizedNumber',
-  'destinationPrefix',
-  'destinationClass',
-  'timeBand',
-  'talkSeconds',
-  'billedSeconds',
-  'calls',
-  'currency',
-  'ratedAmountMinor',
-  'adjustedAmountMinor',
-  'amountMinor',
-  'taxesJson',
-  'taxMinor',
-  'totalMinor',
-  'status',
-  'reason',
-  'reviewReason',
-  'ratePlanId',
-  'ratePlanVersionId',
-  'ratePlanVersionNumber',
-  'invoiceId',
-  'version',
-  'createdAtMs',
-  'updatedAtMs',
-] as const satisfies readonly (keyof LineItem)[];
+  ...LINE_ITEM_FIELDS.filter(
+    (field): field is Exclude<typeof field, (typeof NOT_LISTED)[number]> =>
+      !(NOT_LISTED as readonly string[]).includes(field),
+  ),
+];
 
-export type ListedLineItem = Pick<LineItem, (typeof LISTED_LINE_ITEM_FIELDS)[number]>;
+export type ListedLineItem = Pick<LineItem, ListedField>;
 
 /** What a re-rate reads of an item: its origin, its review state, and what it was rated. */
 export const RE_RATED_LINE_ITEM_FIELDS = [
