@@ -5,5 +5,5 @@ export * from './ledger';
 export type { LedgerTx } from './ledger-tx';
 export * from './ledger.module';
 export { LEDGER_MIGRATIONS } from './migrations';
-export type { PlainDateScope } from './plain-date-zone';
+export type { PlainDateScope } from './stores/plain-date-zone';
 export * from './stores';

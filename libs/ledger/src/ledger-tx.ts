@@ -11,15 +11,39 @@ export interface LedgerTx {
   readonly [openTransaction]: true;
 }
 
-/** The entity manager behind a transaction: for the stores of this lib only (not exported). */
-export const managerOf = (tx: LedgerTx): EntityManager => tx as unknown as EntityManager;
+/** What a `LedgerTx` is inside the ledger: the transaction's manager, and whether it is open. */
+interface Transaction {
+  readonly manager: EntityManager;
+  open: boolean;
+}
+
+/** A transaction's handle, for the work of `Ledger.transaction` (not exported from the lib). */
+export function beginTx(manager: EntityManager): LedgerTx {
+  const transaction: Transaction = { manager, open: true };
+  return transaction as unknown as LedgerTx;
+}
+
+/** Marks the handle ended: the work of its transaction has returned or thrown. */
+export function endTx(tx: LedgerTx): void {
+  (tx as unknown as Transaction).open = false;
+}
+
+/**
+ * The entity manager behind an open transaction: for the stores of this lib only (not
+ * exported). A handle whose work has ended is refused (see `assertOpen`).
+ */
+export function managerOf(tx: LedgerTx): EntityManager {
+  assertOpen(tx);
+  return (tx as unknown as Transaction).manager;
+}
 
 /**
  * Throws unless `tx` is still open. A store's prepared writer is made for the work of one
- * transaction: made after it ended, its writes would land in whichever transaction runs next.
+ * transaction: made after it ended, its writes would land in whichever transaction runs next
+ * (the ledger has one connection, so SQLite's own state cannot tell them apart).
  */
 export function assertOpen(tx: LedgerTx): void {
-  if (!managerOf(tx).queryRunner?.isTransactionActive) {
+  if (!(tx as unknown as Transaction).open) {
     throw new Error('This ledger transaction has ended: make the writer inside its work');
   }
 }

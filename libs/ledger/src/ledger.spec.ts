@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from './entities';
 import { Ledger } from './ledger';
-import { LedgerTx, managerOf } from './ledger-tx';
+import { LedgerTx, assertOpen, managerOf } from './ledger-tx';
 import { ledgerDataSourceOptions } from './ledger-options';
 
 describe('Ledger.transaction on the single better-sqlite3 connection', () => {
@@ -48,6 +48,18 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
     await expect(slow).resolves.toBeUndefined();
     await expect(failing).rejects.toThrow('b fails');
     await expect(actions()).resolves.toEqual(['a1', 'a2']);
+  });
+
+  it('ends a transaction handle with its work, even while another transaction is open', async () => {
+    let stale: LedgerTx | undefined;
+    await ledger.transaction((tx) => Promise.resolve(void (stale = tx)));
+    await ledger.transaction(async (tx) => {
+      expect(() => assertOpen(tx)).not.toThrow();
+      expect(() => assertOpen(stale!)).toThrow('has ended');
+      expect(() => managerOf(stale!)).toThrow('has ended');
+      await event(tx, 'still open');
+    });
+    await expect(actions()).resolves.toEqual(['still open']);
   });
 
   it('runs transactions in the order they were asked for, and goes on after a failure', async () => {
@@ -105,7 +117,7 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
     const SELECT = 'SELECT action, entity_id FROM audit_events WHERE id > ? ORDER BY id';
 
     it('reads rows as arrays in the order of the columns, at any time, and sees a transaction from inside it', async () => {
-      await event(db.manager as unknown as LedgerTx, 'r1');
+      await ledger.transaction((tx) => event(tx, 'r1'));
       expect(ledger.rows(SELECT, 0)).toEqual([['r1', '1']]);
       await ledger.transaction(async (manager) => {
         await event(manager, 'r2');

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
-import { LedgerTx, managerOf } from './ledger-tx';
+import { LedgerTx, beginTx, endTx, managerOf } from './ledger-tx';
 
 /** A prepared statement of the ledger's connection; see `Ledger.statement`. */
 export interface LedgerStatement {
@@ -28,7 +28,14 @@ export class Ledger implements OnApplicationBootstrap {
 
   transaction<T>(work: (tx: LedgerTx) => Promise<T>): Promise<T> {
     const result = this.tail.then(() =>
-      this.dataSource.transaction((manager) => work(manager as unknown as LedgerTx)),
+      this.dataSource.transaction(async (manager) => {
+        const tx = beginTx(manager);
+        try {
+          return await work(tx);
+        } finally {
+          endTx(tx);
+        }
+      }),
     );
     this.tail = result.catch(() => undefined);
     return result;

@@ -65,10 +65,11 @@ export class ApiKeysService {
   ensureBootstrapKey(secret: string): Promise<void> {
     const keyHash = hashApiKey(secret);
     return this.ledger.transaction(async (tx) => {
-      const retired = await this.keys.findLive(
-        { origins: ['bootstrap', 'demo'], exceptHash: keyHash },
-        tx,
-      );
+      // Every demo key, even one whose secret ADMIN_API_KEY repeats: a demo key never survives.
+      const retired = [
+        ...(await this.keys.findLive({ origins: ['bootstrap'], exceptHash: keyHash }, tx)),
+        ...(await this.keys.findLive({ origins: ['demo'] }, tx)),
+      ].sort((a, b) => a.id - b.id);
       for (const key of retired) {
         const reason =
           key.origin === 'demo' ? 'demo keys end with demo mode' : 'ADMIN_API_KEY changed';

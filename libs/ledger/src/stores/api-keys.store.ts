@@ -8,7 +8,7 @@ import { rethrowUnique } from './unique-violation';
 
 /**
  * API keys: their hashed secrets, roles and revocation.
- * Tables: api_keys. The only code that holds their SQL.
+ * Tables: api_keys. It holds the SQL of these tables (its reads may join others').
  * Reads take the open transaction as their last argument when they run inside one.
  */
 @Injectable()

@@ -12,11 +12,11 @@ const UNIQUE = {
   'businesses.name': 'Another business has this name',
   'businesses.invoice_prefix': 'Another business numbers its invoices with this prefix',
 };
-import { PlainDateScope, plainDateZone } from '../plain-date-zone';
+import { PlainDateScope, plainDateZone } from './plain-date-zone';
 
 /**
  * Businesses: who issues the invoices, and the kind of business they are.
- * Tables: businesses. The only code that holds their SQL.
+ * Tables: businesses. It holds the SQL of these tables (its reads may join others').
  * Reads take the open transaction as their last argument when they run inside one.
  */
 @Injectable()

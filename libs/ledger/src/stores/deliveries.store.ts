@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InvoiceDelivery } from '../entities';
 import { Ledger } from '../ledger';
-import { LedgerTx, managerOf } from '../ledger-tx';
+import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { selectFields } from './columns';
 
 /** What the log of an invoice's deliveries shows of each attempt. */
@@ -29,7 +29,7 @@ export type DeliveryAttemptOutcome = Pick<InvoiceDelivery, 'status' | 'httpStatu
 
 /**
  * Deliveries of finalised invoices to a billing system, with their attempts.
- * Tables: invoice_deliveries. The only code that holds their SQL.
+ * Tables: invoice_deliveries. It holds the SQL of these tables (its reads may join others').
  */
 @Injectable()
 export class DeliveryStore {
@@ -69,6 +69,7 @@ export class DeliveryStore {
    * Attempt numbers go on across sequences: the log reads as one story per invoice.
    */
   openAttempt(tx: LedgerTx, attempt: NewDeliveryAttempt): { id: number; attempt: number } {
+    assertOpen(tx);
     return this.ledger
       .statement(
         `INSERT INTO invoice_deliveries (invoice_id, url, idempotency_key, attempt, status,
@@ -88,6 +89,7 @@ export class DeliveryStore {
 
   /** The attempt's outcome, once its answer (or its failure) is known. */
   closeAttempt(tx: LedgerTx, id: number, outcome: DeliveryAttemptOutcome): void {
+    assertOpen(tx);
     this.ledger
       .statement(
         'UPDATE invoice_deliveries SET status = ?, http_status = ?, error = ? WHERE id = ?',

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { Invoice } from '../entities';
 import type { InvoiceLine, InvoiceStatus, LineItem } from '../entities';
 import { Ledger } from '../ledger';
-import { LedgerTx, managerOf } from '../ledger-tx';
+import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { columnOf, selectFields } from './columns';
 import { readerOf } from './reader';
 
@@ -172,7 +172,7 @@ function whereOf(filter: InvoiceFilter): { where: string; params: unknown[] } {
 
 /**
  * Invoices with their lines, and the gapless numbers they take when finalised.
- * Tables: invoices, invoice_lines, invoice_number_sequences. The only code that holds their SQL.
+ * Tables: invoices, invoice_lines, invoice_number_sequences. It holds the SQL of these tables (its reads may join others').
  * Writes use prepared statements (a draft of 100,000 lines is 100,000 inserts); an export's
  * lines are read a page at a time as arrays (`lineReader`, decision 0013).
  */
@@ -259,6 +259,7 @@ export class InvoiceStore {
 
   /** Where the invoice stands in `tx`, or null when it does not exist. */
   statusOf(tx: LedgerTx, id: number): InvoiceStatus | null {
+    assertOpen(tx);
     const row = this.ledger
       .statement('SELECT status FROM invoices WHERE id = ?')
       .get<{ status: InvoiceStatus }>(id);
@@ -267,6 +268,7 @@ export class InvoiceStore {
 
   /** A new draft without lines (totals 0); returns its id. */
   insertDraft(tx: LedgerTx, draft: NewInvoiceDraft): number {
+    assertOpen(tx);
     const { lastInsertRowid } = this.ledger
       .statement(
         `INSERT INTO invoices (status, billing_account, business_id, source_id, rate_plan_id,
@@ -293,6 +295,7 @@ export class InvoiceStore {
     tx: LedgerTx,
     invoiceId: number,
   ): { add(line: Omit<NewInvoiceLine, 'invoiceId'>): void } {
+    assertOpen(tx);
     const insert = this.ledger.statement(
       `INSERT INTO invoice_lines (${INVOICE_LINE_FIELDS.map(columnOf).join(', ')})
        VALUES (${INVOICE_LINE_FIELDS.map(() => '?').join(', ')})`,
@@ -311,6 +314,7 @@ export class InvoiceStore {
     totals: Pick<Invoice, 'subtotalMinor' | 'taxMinor' | 'totalMinor'>,
     nowMs: number,
   ): void {
+    assertOpen(tx);
     this.ledger
       .statement(
         `UPDATE invoices SET subtotal_minor = ?, tax_minor = ?, total_minor = ?, updated_at_ms = ?
@@ -321,11 +325,13 @@ export class InvoiceStore {
 
   /** A draft's lines removed (the ledger refuses it for any other invoice). */
   removeLines(tx: LedgerTx, invoiceId: number): void {
+    assertOpen(tx);
     this.ledger.statement('DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoiceId);
   }
 
   /** A draft deleted, once its lines are (the ledger refuses it for any other invoice). */
   deleteDraft(tx: LedgerTx, id: number): void {
+    assertOpen(tx);
     this.ledger.statement('DELETE FROM invoices WHERE id = ?').run(id);
   }
 
@@ -335,6 +341,7 @@ export class InvoiceStore {
    * finalisations never share or skip a number; a rollback gives the number back.
    */
   takeNextSequence(tx: LedgerTx, businessId: number, year: number): number {
+    assertOpen(tx);
     this.ledger
       .statement(
         `INSERT INTO invoice_number_sequences (business_id, year, last_sequence) VALUES (?, ?, 1)
@@ -350,6 +357,7 @@ export class InvoiceStore {
 
   /** A draft finalised with its number (the ledger refuses any later change but voiding). */
   markFinalized(tx: LedgerTx, id: number, numbering: InvoiceNumbering): void {
+    assertOpen(tx);
     this.ledger
       .statement(
         `UPDATE invoices SET status = 'finalized', number = ?, number_year = ?, sequence = ?,
@@ -369,6 +377,7 @@ export class InvoiceStore {
 
   /** A finalised invoice voided: its number and totals stay. */
   markVoid(tx: LedgerTx, id: number, reason: string, nowMs: number): void {
+    assertOpen(tx);
     this.ledger
       .statement(
         `UPDATE invoices SET status = 'void', voided_at_ms = ?, void_reason = ?,

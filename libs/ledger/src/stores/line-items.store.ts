@@ -207,7 +207,7 @@ const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineIte
 
 /**
  * Line items: the rated charges, their review state and their tie to an invoice.
- * Table: line_items. The only code that holds its SQL.
+ * Table: line_items. It holds the SQL of these tables (its reads may join others').
  */
 @Injectable()
 export class LineItemStore {

@@ -7,8 +7,9 @@ import { rethrowUnique } from './unique-violation';
 
 /**
  * Rate plans and their immutable versions (the ledger refuses a change to a version: a new
- * one is added instead). Tables: rate_plans, rate_plan_versions. The only code that holds
- * their SQL. Reads take the open transaction as their last argument when they run inside one.
+ * one is added instead). Tables: rate_plans, rate_plan_versions. It holds the SQL of these
+ * tables (its reads may join others'). Reads take the open transaction as their last argument
+ * when they run inside one.
  */
 @Injectable()
 export class RatePlanStore {

@@ -64,7 +64,7 @@ const INSERT_RECORD_ERROR = `INSERT INTO record_errors (source_id, sync_run_id, 
 /**
  * What a sync fetched from Xima: call records and account summaries kept as Xima sent them
  * (under their natural keys), and the rows it could not read.
- * Tables: call_records, account_summaries, record_errors. The only code that holds their SQL.
+ * Tables: call_records, account_summaries, record_errors. It holds the SQL of these tables (its reads may join others').
  */
 @Injectable()
 export class RecordStore {

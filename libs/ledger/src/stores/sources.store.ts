@@ -15,7 +15,7 @@ const UNIQUE = { 'sources.name': 'Another source has this name' };
 
 /**
  * Sources: a Xima tenant's report, the plan that rates it and how its invoices are delivered.
- * Tables: sources. The only code that holds their SQL.
+ * Tables: sources. It holds the SQL of these tables (its reads may join others').
  * Reads take the open transaction as their last argument when they run inside one.
  */
 @Injectable()

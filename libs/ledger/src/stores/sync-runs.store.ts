@@ -44,7 +44,7 @@ interface SourceSyncRow {
 
 /**
  * Sync runs and each source's watermark (how far its records are in the ledger).
- * Tables: sync_runs, sources.watermark_ms. The only code that holds their SQL.
+ * Tables: sync_runs, sources.watermark_ms. It holds the SQL of these tables (its reads may join others').
  */
 @Injectable()
 export class SyncRunStore {

@@ -1,3 +1,4 @@
+// BusinessStore's reads (`BusinessStore.plainDateZone`): whose calendar a request's dates are on.
 import type { EntityManager } from 'typeorm';
 import { DomainError, isPlainDate } from '@app/common';
 
