@@ -19,7 +19,7 @@ import { BenchArgs } from './bench-args';
 import { CountingSink, cliContext, median } from './export.bench';
 import { buildLedger } from './review.bench';
 
-const ACTOR = { keyId: null, name: 'bench' };
+const ACTOR = { keyId: null, userId: null, name: 'bench' };
 const MIB = 1024 * 1024;
 
 export interface ArchiveMeasurement {

@@ -29,7 +29,7 @@ import { BenchArgs } from './bench-args';
 
 const FORMATS: ExportFormat[] = ['csv', 'ledes1998b'];
 const ACCOUNT = '10234-001';
-const ACTOR = { keyId: null, name: 'bench' };
+const ACTOR = { keyId: null, userId: null, name: 'bench' };
 
 export interface ExportMeasurement {
   format: ExportFormat;

@@ -8,6 +8,7 @@ import { ReviewModule } from '@app/review';
 import { BusinessesModule } from './businesses/businesses.module';
 import { XimaModule } from '@app/xima';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { UsersModule } from './users/users.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -36,6 +37,7 @@ export class AppModule {
           useFactory: (config: AppConfig) => config.ledgerLocation,
         }),
         ApiKeysModule,
+        UsersModule,
         BusinessesModule,
         HealthModule.forRoot(xima),
         RatingModule,

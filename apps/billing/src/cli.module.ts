@@ -6,6 +6,7 @@ import { RatingModule } from '@app/rating';
 import { XimaModule } from '@app/xima';
 import { ximaModuleOptions } from './xima-settings';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { UsersModule } from './users/users.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 
@@ -23,6 +24,7 @@ export class CliModule {
           useFactory: (config: AppConfig) => config.ledgerLocation,
         }),
         ApiKeysModule,
+        UsersModule,
         RatingModule,
         XimaModule.forRootAsync(ximaModuleOptions(false)),
       ],

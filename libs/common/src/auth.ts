@@ -1,16 +1,20 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
 
-/** Ordered: each role may do what the roles before it may. */
+/** Ordered: each role may do what the roles before it may. Users have the same roles as keys. */
 export const API_KEY_ROLES = ['viewer', 'accountant', 'admin'] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
-/** Who acted: an API key, or the service itself (scheduler, CLI, start-up). */
+/**
+ * Who acted: a person (a user, by id and name), an API key (by id and name), or the service
+ * itself (scheduler, CLI, start-up: both ids null). At most one of the ids is set.
+ */
 export interface Actor {
   keyId: number | null;
+  userId: number | null;
   name: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { keyId: null, name: 'system' };
+export const SYSTEM_ACTOR: Actor = { keyId: null, userId: null, name: 'system' };
 
 export const PUBLIC_ROUTE = 'xima-billing:public';
 export const REQUIRED_ROLE = 'xima-billing:role';
@@ -18,7 +22,7 @@ export const REQUIRED_ROLE = 'xima-billing:role';
 /** Open to anyone: only /health is. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
-/** The least role a key needs for this route; without it a route needs `admin`. */
+/** The least role a key or a user needs for this route; without it a route needs `admin`. */
 export const RequireRole = (role: ApiKeyRole): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_ROLE, role);
 
@@ -26,9 +30,8 @@ export function roleAtLeast(actual: ApiKeyRole, required: ApiKeyRole): boolean {
   return API_KEY_ROLES.indexOf(actual) >= API_KEY_ROLES.indexOf(required);
 }
 
-/** The authenticated caller, as the global guard attached it to the request. */
+/** The authenticated caller, as the global guard attached it to the request: a key or a user. */
 export interface AuthenticatedActor extends Actor {
-  keyId: number;
   role: ApiKeyRole;
 }
 

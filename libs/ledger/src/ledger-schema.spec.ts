@@ -55,8 +55,12 @@ describe('ledger schema (real migrations on :memory:)', () => {
       'rate_plan_versions',
       'rate_plans',
       'record_errors',
+      'sessions',
+      'sign_in_failures',
+      'sign_in_lockouts',
       'sources',
       'sync_runs',
+      'users',
     ]);
   });
 
@@ -79,6 +83,8 @@ describe('ledger schema (real migrations on :memory:)', () => {
     ['businesses', 'UQ_businesses_invoice_prefix', ['invoice_prefix']],
     ['businesses', 'UQ_businesses_name', ['name']],
     ['api_keys', 'UQ_api_keys_key_hash', ['key_hash']],
+    ['users', 'UQ_users_email', ['email']],
+    ['sessions', 'UQ_sessions_token_hash', ['token_hash']],
     ['rate_plan_versions', 'UQ_rate_plan_versions_plan_version', ['rate_plan_id', 'version']],
   ])('%s has the unique key %s', async (table, index, columns) => {
     const found = (await indexesOf(table)).get(index);

@@ -44,7 +44,7 @@ export class ApiKeyGuard implements CanActivate {
         `This needs the ${required} role; the key "${key.name}" has ${key.role}`,
       );
     }
-    request.actor = { keyId: key.id, name: key.name, role: key.role };
+    request.actor = { keyId: key.id, userId: null, name: key.name, role: key.role };
     return true;
   }
 }

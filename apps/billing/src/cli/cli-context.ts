@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { type Actor, DomainError } from '@app/common';
 
 /** Who the audit trail says made a change from the command line. */
-export const CLI_ACTOR: Actor = { keyId: null, name: 'cli' };
+export const CLI_ACTOR: Actor = { keyId: null, userId: null, name: 'cli' };
 
 /** Where a command writes: results on `out` (stdout), what it says to the person on `err`. */
 export interface CliOutput {

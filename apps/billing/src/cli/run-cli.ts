@@ -12,6 +12,7 @@ import { CliContext, CliOutput } from './cli-context';
 import { addInvoiceCommands } from './invoices.command';
 import { addRatePlanCommands } from './rate-plans.command';
 import { addSyncCommand } from './sync.command';
+import { addUserCommands } from './users.command';
 
 export const consoleOutput: CliOutput = {
   out: (line) => process.stdout.write(line + '\n'),
@@ -57,6 +58,7 @@ export async function runCli(
     writeErr: (s) => output.err(s.trimEnd()),
   });
   addApiKeyCommands(program, cli);
+  addUserCommands(program, cli);
   addRatePlanCommands(program, cli);
   addInvoiceCommands(program, cli);
   addSyncCommand(program, cli);

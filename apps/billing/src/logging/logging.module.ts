@@ -18,6 +18,7 @@ export const REDACTED_PATHS = [
   'req.headers["proxy-authorization"]',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
 ];
 

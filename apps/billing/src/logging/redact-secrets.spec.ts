@@ -23,6 +23,26 @@ describe('redactSecrets', () => {
     expect(record.run.source.deliverySecret).toBe('hmac-XYZ');
   });
 
+  it('censors what signing in holds: passwords, their hashes, session and CSRF tokens', () => {
+    const record = {
+      body: { email: 'ana@example.com', password: 'p1', currentPassword: 'p2', newPassword: 'p3' },
+      user: { id: 4, passwordHash: 'scrypt$…', password_hash: 'scrypt$…' },
+      headers: { cookie: 'xb_session=s3cr3t', 'x-csrf-token': 'c5rf' },
+      session: { csrfToken: 'c5rf', token: 's3cr3t' },
+    };
+    expect(redactSecrets(record)).toEqual({
+      body: {
+        email: 'ana@example.com',
+        password: REDACTED,
+        currentPassword: REDACTED,
+        newPassword: REDACTED,
+      },
+      user: { id: 4, passwordHash: REDACTED, password_hash: REDACTED },
+      headers: { cookie: REDACTED, 'x-csrf-token': REDACTED },
+      session: { csrfToken: REDACTED, token: REDACTED },
+    });
+  });
+
   it('censors secrets inside an error and keeps its message and stack', () => {
     const error = Object.assign(new Error('request failed'), {
       config: { headers: { authorization: 'Bearer t0k3n' } },

@@ -1,6 +1,9 @@
-/** Field names that hold credentials, at any depth: `authorization`, `token`, `deliverySecret`… */
+/**
+ * Field names that hold credentials, at any depth: `authorization`, `token`, `deliverySecret`,
+ * `newPassword`, `csrfToken`, `passwordHash`…
+ */
 const SECRET_FIELD =
-  /^(authorization|proxy-authorization|cookie|set-cookie|key)$|(token|secret|password|api_?key)$/i;
+  /^(authorization|proxy-authorization|cookie|set-cookie|key|x-csrf-token)$|(token|secret|password|password_?hash|api_?key)$/i;
 
 export const REDACTED = '[redacted]';
 

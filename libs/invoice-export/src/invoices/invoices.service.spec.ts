@@ -7,7 +7,7 @@ import { InvoicesService } from './invoices.service';
 
 const DAY = 86_400_000;
 const MARCH = { startMs: Date.UTC(2026, 2, 1), endMs: Date.UTC(2026, 3, 1) };
-const ACTOR = { keyId: null, name: 'accountant' };
+const ACTOR = { keyId: null, userId: null, name: 'accountant' };
 
 interface Item {
   startTimeMs: number;

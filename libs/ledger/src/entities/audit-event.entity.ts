@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('IX_audit_events_entity', ['entityType', 'entityId', 'id'])
 @Index('IX_audit_events_occurred', ['occurredAtMs', 'id'])
 @Index('IX_audit_events_actor', ['actorKeyId', 'id'])
+@Index('IX_audit_events_actor_user', ['actorUserId', 'id'])
 export class AuditEvent {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -12,11 +13,15 @@ export class AuditEvent {
   @Column('integer')
   occurredAtMs!: number;
 
-  /** The API key's id, or null for the system (scheduler, CLI, start-up). */
+  /** The API key's id, or null for a person or the system (scheduler, CLI, start-up). */
   @Column('integer', { nullable: true })
   actorKeyId!: number | null;
 
-  /** The API key's name, or `system` / `cli`. */
+  /** The signed-in user's id, or null for a key or the system. */
+  @Column('integer', { nullable: true })
+  actorUserId!: number | null;
+
+  /** The API key's or the user's name, or `system` / `cli`. */
   @Column('text')
   actorName!: string;
 

@@ -11,8 +11,12 @@ import { LineItem } from './line-item.entity';
 import { RatePlan } from './rate-plan.entity';
 import { RatePlanVersion } from './rate-plan-version.entity';
 import { RecordError } from './record-error.entity';
+import { Session } from './session.entity';
+import { SignInFailure } from './sign-in-failure.entity';
+import { SignInLockout } from './sign-in-lockout.entity';
 import { Source } from './source.entity';
 import { SyncRun } from './sync-run.entity';
+import { User } from './user.entity';
 
 export * from './account-summary.entity';
 export * from './api-key.entity';
@@ -27,8 +31,12 @@ export * from './line-item.entity';
 export * from './rate-plan.entity';
 export * from './rate-plan-version.entity';
 export * from './record-error.entity';
+export * from './session.entity';
+export * from './sign-in-failure.entity';
+export * from './sign-in-lockout.entity';
 export * from './source.entity';
 export * from './sync-run.entity';
+export * from './user.entity';
 
 /** Every entity of the ledger, listed explicitly (globs break in bundled builds). */
 export const LEDGER_ENTITIES = [
@@ -45,6 +53,10 @@ export const LEDGER_ENTITIES = [
   RatePlan,
   RatePlanVersion,
   RecordError,
+  Session,
+  SignInFailure,
+  SignInLockout,
   Source,
   SyncRun,
+  User,
 ];

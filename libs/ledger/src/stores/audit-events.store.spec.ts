@@ -9,8 +9,9 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
   let db: DataSource;
   let ledger: Ledger;
   let store: AuditEventStore;
-  const auditor = { keyId: 3, name: 'night auditor' };
-  const system = { keyId: null, name: 'system' };
+  const auditor = { keyId: 3, userId: null, name: 'night auditor' };
+  const system = { keyId: null, userId: null, name: 'system' };
+  const clerk = { keyId: null, userId: 5, name: 'Ana Clerk' };
 
   beforeEach(async () => {
     db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
@@ -43,6 +44,14 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
       );
       append(system, { action: 'line-item.re-rate', entityType: 'line-item', entityId: 1 }, 4000);
     });
+    await ledger.transaction((tx) =>
+      store.record(
+        tx,
+        clerk,
+        { action: 'line-item.adjust', entityType: 'line-item', entityId: 3 },
+        5000,
+      ),
+    );
   });
 
   afterEach(async () => {
@@ -57,6 +66,7 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
       id: 1,
       occurredAtMs: 1000,
       actorKeyId: 3,
+      actorUserId: null,
       actorName: 'night auditor',
       action: 'line-item.approve',
       entityType: 'line-item',
@@ -68,8 +78,16 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
     expect(second).toMatchObject({ id: 4, actorKeyId: null, oldJson: null, newJson: null });
   });
 
+  it('names the person who acted, and finds their events', async () => {
+    const [event] = await store.findFor('line-item', 3);
+    expect(event).toMatchObject({ actorKeyId: null, actorUserId: 5, actorName: 'Ana Clerk' });
+    expect((await store.find({ actorUserId: 5 }, 10)).map((e) => e.id)).toEqual([5]);
+    expect(await store.find({ actorUserId: 3 }, 10)).toEqual([]);
+  });
+
   it('finds events newest first, narrowed by each field, a page before an id', async () => {
     expect(actions(await store.find({}, 10))).toEqual([
+      'line-item.adjust',
       'line-item.re-rate',
       'rate-plan.create',
       'line-item.reject',
@@ -86,7 +104,7 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
     expect((await store.find({ fromMs: 2000, toMs: 4000 }, 10)).map((event) => event.id)).toEqual([
       3, 2,
     ]);
-    expect((await store.find({}, 2)).map((event) => event.id)).toEqual([4, 3]);
+    expect((await store.find({}, 2)).map((event) => event.id)).toEqual([5, 4]);
     expect((await store.find({ beforeId: 3 }, 2)).map((event) => event.id)).toEqual([2, 1]);
   });
 

@@ -23,6 +23,7 @@ export interface AuditEventQuery {
   entityId?: string;
   action?: string;
   actorKeyId?: number;
+  actorUserId?: number;
   /** Occurred at or after this instant (epoch ms). */
   fromMs?: number;
   /** Occurred before this instant (epoch ms). */
@@ -35,6 +36,7 @@ const AUDIT_EVENT_FIELDS = [
   'id',
   'occurredAtMs',
   'actorKeyId',
+  'actorUserId',
   'actorName',
   'action',
   'entityType',
@@ -45,13 +47,15 @@ const AUDIT_EVENT_FIELDS = [
 ] as const satisfies readonly (keyof AuditEvent)[];
 const EVENT = selectFields(AUDIT_EVENT_FIELDS);
 
-const INSERT_EVENT = `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_name, action,
-  entity_type, entity_id, old_json, new_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_EVENT = `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_user_id,
+  actor_name, action, entity_type, entity_id, old_json, new_json, reason)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** An event's row: its values as JSON, null when not given. */
 const eventRow = (actor: Actor, entry: AuditEntry, nowMs: number) => ({
   occurredAtMs: nowMs,
   actorKeyId: actor.keyId,
+  actorUserId: actor.userId,
   actorName: actor.name,
   action: entry.action,
   entityType: entry.entityType,
@@ -87,6 +91,7 @@ export class AuditEventStore {
       insert.run(
         row.occurredAtMs,
         row.actorKeyId,
+        row.actorUserId,
         row.actorName,
         row.action,
         row.entityType,
@@ -111,6 +116,7 @@ export class AuditEventStore {
     where('entity_id = ?', query.entityId);
     where('action = ?', query.action);
     where('actor_key_id = ?', query.actorKeyId);
+    where('actor_user_id = ?', query.actorUserId);
     where('occurred_at_ms >= ?', query.fromMs);
     where('occurred_at_ms < ?', query.toMs);
     where('id < ?', query.beforeId);

@@ -6,8 +6,11 @@ import { InvoiceStore } from './invoices.store';
 import { LineItemStore } from './line-items.store';
 import { RatePlanStore } from './rate-plans.store';
 import { RecordStore } from './records.store';
+import { SessionStore } from './sessions.store';
+import { SignInAttemptStore } from './sign-in-attempts.store';
 import { SourceStore } from './sources.store';
 import { SyncRunStore } from './sync-runs.store';
+import { UserStore } from './users.store';
 
 export * from './api-keys.store';
 export * from './audit-events.store';
@@ -17,8 +20,11 @@ export * from './invoices.store';
 export * from './line-items.store';
 export * from './rate-plans.store';
 export * from './records.store';
+export * from './sessions.store';
+export * from './sign-in-attempts.store';
 export * from './sources.store';
 export * from './sync-runs.store';
+export * from './users.store';
 
 /** One store per aggregate: the only code in the product that holds SQL. */
 export const LEDGER_STORES = [
@@ -30,6 +36,9 @@ export const LEDGER_STORES = [
   LineItemStore,
   RatePlanStore,
   RecordStore,
+  SessionStore,
+  SignInAttemptStore,
   SourceStore,
   SyncRunStore,
+  UserStore,
 ];

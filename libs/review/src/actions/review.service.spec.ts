@@ -8,7 +8,7 @@ import { ReviewService } from './review.service';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const T0 = Date.parse('2026-03-02T07:00:00Z');
-const actor: Actor = { keyId: 7, name: 'night auditor' };
+const actor: Actor = { keyId: 7, userId: null, name: 'night auditor' };
 
 /** A small hotel plan: every number is international; one tax of 6.25 %. */
 const PLAN = {
@@ -181,6 +181,7 @@ describe('ReviewService (real ledger on :memory:)', () => {
           id: 1,
           occurred_at_ms: NOW,
           actor_key_id: 7,
+          actor_user_id: null,
           actor_name: 'night auditor',
           action: 'line-item.approve',
           entity_type: 'line-item',

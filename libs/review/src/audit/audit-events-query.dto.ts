@@ -30,6 +30,13 @@ export class AuditEventsQueryDto {
   @Min(1)
   actorKeyId?: number;
 
+  @ApiPropertyOptional({ description: "The acting user's id." })
+  @Absent()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  actorUserId?: number;
+
   @ApiPropertyOptional({
     example: '2026-03-01T00:00:00Z',
     description:

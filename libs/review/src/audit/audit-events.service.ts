@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isoTime, optionalRange } from '@app/common';
 import { AuditEventStore, BusinessStore } from '@app/ledger';
-import type { AuditEventPageView } from './audit-event.view';
+import { ActorView, type AuditEventPageView } from './audit-event.view';
 import type { AuditEventsQueryDto } from './audit-events-query.dto';
 
 export const DEFAULT_AUDIT_PAGE_SIZE = 100;
@@ -26,6 +26,7 @@ export class AuditEventsService {
         entityId: query.entityId,
         action: query.action,
         actorKeyId: query.actorKeyId,
+        actorUserId: query.actorUserId,
         fromMs,
         toMs,
         beforeId: query.cursor === undefined ? undefined : Number(query.cursor),
@@ -38,7 +39,7 @@ export class AuditEventsService {
       items: shown.map((event) => ({
         id: event.id,
         occurredAt: isoTime(event.occurredAtMs),
-        actor: { keyId: event.actorKeyId, name: event.actorName },
+        actor: ActorView.of(event),
         action: event.action,
         entityType: event.entityType,
         entityId: event.entityId,

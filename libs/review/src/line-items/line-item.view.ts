@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isoTime, localIsoTime } from '@app/common';
+import { type Actor, isoTime, localIsoTime } from '@app/common';
 import { LINE_ITEM_STATUSES, ListedLineItem } from '@app/ledger';
 import { formatMinor } from '@app/money';
 
@@ -172,7 +172,7 @@ export interface LineItemDetail extends LineItemView {
   history: {
     id: number;
     occurredAt: string;
-    actor: { keyId: number | null; name: string };
+    actor: Actor;
     action: string;
     oldValue: unknown;
     newValue: unknown;

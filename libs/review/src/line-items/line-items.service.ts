@@ -18,6 +18,7 @@ import {
   LineItemTotalsView,
   LineItemView,
 } from './line-item.view';
+import { ActorView } from '../audit/audit-event.view';
 import { LineItemsCsv } from './line-items.csv';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -129,7 +130,7 @@ export class LineItemsService {
       history: events.map((event) => ({
         id: event.id,
         occurredAt: isoTime(event.occurredAtMs),
-        actor: { keyId: event.actorKeyId, name: event.actorName },
+        actor: ActorView.of(event),
         action: event.action,
         oldValue: event.oldJson === null ? null : (JSON.parse(event.oldJson) as unknown),
         newValue: event.newJson === null ? null : (JSON.parse(event.newJson) as unknown),
