@@ -143,13 +143,23 @@ describe('the OpenAPI document (e2e)', () => {
       offenders(({ op }) => access(op) === 'public' || (op.security ?? []).length > 0),
     ).toEqual([]);
     const open = operations().filter(({ op }) => access(op) === 'public');
-    expect(open.map(({ route }) => route)).toEqual(['GET /health']);
-    expect(open.filter(({ op }) => '401' in op.responses || op.security)).toEqual([]);
+    expect(open.map(({ route }) => route).sort()).toEqual(['GET /health', 'POST /api/v1/session']);
+    expect(open.filter(({ op }) => op.security)).toEqual([]);
+    // Only signing in answers 401 without needing a key: a wrong password.
+    expect(open.filter(({ op }) => '401' in op.responses).map(({ route }) => route)).toEqual([
+      'POST /api/v1/session',
+    ]);
   });
 
-  it('documents 403 exactly where a role above viewer is needed', () => {
+  it('documents 403 exactly where a role above viewer is needed or a session sends its CSRF token', () => {
     const needsMore = (op: Operation) => !['public', 'viewer'].includes(access(op));
-    expect(offenders(({ op }) => needsMore(op) === '403' in op.responses)).toEqual([]);
+    // A change by session cookie without its X-CSRF-Token is 403, whatever the role.
+    const changes = (method: string, op: Operation) => method !== 'get' && access(op) !== 'public';
+    expect(
+      offenders(
+        ({ method, op }) => (needsMore(op) || changes(method, op)) === '403' in op.responses,
+      ),
+    ).toEqual([]);
   });
 
   it('documents 400, 413 and 415 on every body, and an example of every body field', () => {

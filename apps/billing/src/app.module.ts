@@ -8,6 +8,7 @@ import { ReviewModule } from '@app/review';
 import { BusinessesModule } from './businesses/businesses.module';
 import { XimaModule } from '@app/xima';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { SessionModule } from './session/session.module';
 import { UsersModule } from './users/users.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AppConfig } from './config/app-config';
@@ -38,6 +39,7 @@ export class AppModule {
         }),
         ApiKeysModule,
         UsersModule,
+        SessionModule,
         BusinessesModule,
         HealthModule.forRoot(xima),
         RatingModule,

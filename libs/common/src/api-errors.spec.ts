@@ -31,7 +31,8 @@ describe('ApiErrors', () => {
     expect(responses['401'].example).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
-      message: 'Missing API key: send Authorization: Bearer <key>',
+      message:
+        'Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)',
     });
   });
 

@@ -55,11 +55,14 @@ const DOCUMENTED: Record<ApiErrorStatus, Documented> = {
     ],
   },
   401: {
-    description: 'No API key, or one that is not live: send `Authorization: Bearer <key>`.',
-    message: 'Missing API key: send Authorization: Bearer <key>',
+    description:
+      'No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in.',
+    message:
+      'Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)',
   },
   403: {
-    description: "The key's role is below the one this needs (viewer < accountant < admin).",
+    description:
+      "The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token.",
     message: 'This needs the accountant role; the key "Front desk" has viewer',
   },
   404: {

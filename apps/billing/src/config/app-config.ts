@@ -72,6 +72,16 @@ export class AppConfig {
     return this.config.get('ADJUSTMENT_LIMIT', { infer: true });
   }
 
+  /** SESSION_COOKIE_SECURE: the session cookie is sent over https only. */
+  get sessionCookieSecure(): boolean {
+    return this.config.get('SESSION_COOKIE_SECURE', { infer: true });
+  }
+
+  /** SESSION_IDLE_MINUTES, in milliseconds: a session without a request for longer ends. */
+  get sessionIdleMs(): number {
+    return this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000;
+  }
+
   get demoMode(): boolean {
     return isDemoMode({ XIMA_BASE_URL: this.ximaBaseUrl });
   }

@@ -118,8 +118,30 @@ describe('validateEnvironment', () => {
       { ADMIN_API_KEY: 'a key with spaces 0123456789abcdefghij' },
       'ADMIN_API_KEY must not contain spaces',
     ],
+    [
+      { SESSION_COOKIE_SECURE: 'https' },
+      'SESSION_COOKIE_SECURE must be true or false (got "https")',
+    ],
+    [
+      { SESSION_IDLE_MINUTES: '0' },
+      'SESSION_IDLE_MINUTES must be an integer between 1 and 43200 (minutes) (got 0)',
+    ],
+    [
+      { SESSION_IDLE_MINUTES: '30m' },
+      'SESSION_IDLE_MINUTES must be an integer between 1 and 43200 (minutes) (got "30m")',
+    ],
   ])('%j -> %s', (raw, expected) => {
     expect(message(raw)).toBe(expected);
+  });
+
+  it('reads the session settings: not Secure and 30 idle minutes unless set', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      SESSION_COOKIE_SECURE: false,
+      SESSION_IDLE_MINUTES: 30,
+    });
+    expect(
+      validateEnvironment({ SESSION_COOKIE_SECURE: 'TRUE', SESSION_IDLE_MINUTES: '480' }),
+    ).toMatchObject({ SESSION_COOKIE_SECURE: true, SESSION_IDLE_MINUTES: 480 });
   });
 
   it('reads ADJUSTMENT_LIMIT as written: 10000.00 unless set, up to the ceiling one line can hold', () => {

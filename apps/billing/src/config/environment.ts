@@ -216,6 +216,17 @@ export class Environment {
    */
   @IsAdjustmentLimit()
   ADJUSTMENT_LIMIT: string = '10000.00';
+
+  /**
+   * `true`: the session cookie is `Secure`, sent by browsers over https only (set it when the
+   * service is reached through https, e.g. behind a TLS proxy).
+   */
+  @IsBoolean({ message: 'must be true or false' })
+  SESSION_COOKIE_SECURE: boolean = false;
+
+  /** A signed-in person's session ends after this many minutes without a request. */
+  @IsIntegerBetween(1, 43_200, 'minutes')
+  SESSION_IDLE_MINUTES: number = 30;
 }
 
 /** Variables that hold whole numbers: `PORT=3000abc` is refused, not read as 3000. */
@@ -225,6 +236,7 @@ const INTEGER_VARIABLES = [
   'DELIVERY_BACKOFF_MS',
   'DELIVERY_BACKOFF_MAX_MS',
   'DELIVERY_TIMEOUT_MS',
+  'SESSION_IDLE_MINUTES',
 ] as const;
 
 /** Variables whose values are secrets: never echoed in an error message. */
@@ -252,10 +264,17 @@ const VARIABLES = [
   'DELIVERY_BACKOFF_MAX_MS',
   'DELIVERY_TIMEOUT_MS',
   'ADJUSTMENT_LIMIT',
+  'SESSION_COOKIE_SECURE',
+  'SESSION_IDLE_MINUTES',
 ] as const;
 
 /** Variables that say true or false: `true`/`false` in any case, anything else is refused. */
-const BOOLEAN_VARIABLES = ['SYNC_SCHEDULE_ENABLED', 'DEMO', 'BEHIND_TLS_PROXY'] as const;
+const BOOLEAN_VARIABLES = [
+  'SYNC_SCHEDULE_ENABLED',
+  'DEMO',
+  'BEHIND_TLS_PROXY',
+  'SESSION_COOKIE_SECURE',
+] as const;
 
 /** Keeps only the variables we own: the rest of the process environment is not ours to read. */
 function pick(raw: Record<string, unknown>): Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { SESSION_COOKIE } from '../session/session-token';
 import { requireJsonBody } from './require-json-body';
 
 /** Largest JSON body accepted: a quote of a few thousand records fits; anything bigger is refused. */
@@ -42,11 +43,14 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('xima-billing')
       .setDescription(
         'Call accounting for Xima CCaaS: rate plans, sources and sync, line item review, invoices. ' +
-          'Every route but /health needs `Authorization: Bearer <API key>`. ' +
+          'Every route but /health and signing in needs `Authorization: Bearer <API key>`, or the ' +
+          `session cookie (${SESSION_COOKIE}) that \`POST /api/v1/session\` sets; a request by cookie ` +
+          'that is not GET or HEAD sends the session’s CSRF token in `X-CSRF-Token`. ' +
           `This document as JSON: [${API_DOCUMENT_PATH}](${API_DOCUMENT_PATH}).`,
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: API_DOCUMENT_PATH });

@@ -105,7 +105,14 @@ export class RatePlansController {
   @HttpCode(200)
   @RequireRole('viewer')
   @ApiOperation({ summary: 'Quote records with a rate plan: a dry run that stores nothing' })
-  @ApiErrors(400, 401, [404, 'No rate plan has this id.'], 413, 415)
+  @ApiErrors(
+    400,
+    401,
+    [403, 'By session cookie: X-CSRF-Token is missing or wrong.'],
+    [404, 'No rate plan has this id.'],
+    413,
+    415,
+  )
   @ApiBody({
     description: '`{ records: [...] }`: canonical call records, or summary rows.',
     schema: {
