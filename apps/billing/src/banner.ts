@@ -1,14 +1,26 @@
 import type { AppConfig } from './config/app-config';
+import type { DemoUser } from './startup.service';
+
+/** What the banner shows: demo mode's key and user (this run's), and the sandbox's address. */
+export interface BannerDemo {
+  adminKey?: string;
+  user?: DemoUser;
+  sandboxUrl?: string;
+}
 
 /**
  * What a person sees once the service listens. Printed to stdout, outside the structured log,
- * because in demo mode it holds the demo admin key, and no key may enter the log.
+ * because in demo mode it holds the demo admin key and the demo user's password, and no
+ * secret may enter the log.
  */
-export function printBanner(
-  config: AppConfig,
-  demoAdminKey: string | undefined,
-  sandboxUrl: string | undefined,
-): void {
+export function printBanner(config: AppConfig, demo: BannerDemo): void {
+  process.stdout.write(bannerText(config, demo));
+}
+
+export function bannerText(
+  config: Pick<AppConfig, 'host' | 'port' | 'demoMode' | 'databaseUrl'>,
+  { adminKey: demoAdminKey, user, sandboxUrl }: BannerDemo,
+): string {
   const base = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   const lines = [
     '',
@@ -24,6 +36,14 @@ export function printBanner(
       '  sources are in place, and the last 7 days of calls are being synced and rated.',
       `  Demo ledger: ${config.databaseUrl}`,
     );
+    if (user) {
+      lines.push(
+        '',
+        '  Sign in as the demo user (POST /api/v1/session; valid until the next start):',
+        `    Email:    ${user.email}`,
+        `    Password: ${user.password}`,
+      );
+    }
     if (demoAdminKey) {
       const auth = `-H "Authorization: Bearer ${demoAdminKey}"`;
       lines.push(
@@ -38,5 +58,5 @@ export function printBanner(
       );
     }
   }
-  process.stdout.write(lines.join('\n') + '\n\n');
+  return lines.join('\n') + '\n\n';
 }

@@ -35,7 +35,12 @@ async function main(): Promise<void> {
   const config = app.get(AppConfig);
   await app.listen(config.port, config.host);
   const demo = app.get<DemoSandbox | null>(DEMO_SANDBOX);
-  printBanner(config, app.get(StartupService).demoAdminKey, demo?.url);
+  const startup = app.get(StartupService);
+  printBanner(config, {
+    adminKey: startup.demoAdminKey,
+    user: startup.demoUser,
+    sandboxUrl: demo?.url,
+  });
 }
 
 main().catch((error: unknown) => {
