@@ -7,6 +7,7 @@ import type {
   Invoice,
   InvoiceStore,
 } from '@app/ledger';
+import { INVOICE_LINE_FIELDS } from '@app/ledger';
 import type { RatePlanDocument } from '@app/rating';
 import { type Issuer, issuerFrom } from '../invoices/issuer';
 
@@ -37,29 +38,10 @@ export interface InvoiceDocument {
 const PAGE_LINES = 500;
 
 /** Every field of a line, for the exporters that write them all. */
-export const LINE_FIELDS = [
-  'lineNumber',
-  'lineItemId',
-  'callId',
-  'startTimeMs',
-  'extension',
-  'dialedNumber',
-  'normalizedNumber',
-  'destinationClass',
-  'talkSeconds',
-  'billedSeconds',
-  'calls',
-  'description',
-  'ratedAmountMinor',
-  'ratedTaxMinor',
-  'ratedTotalMinor',
-  'adjustmentMinor',
-  'amountMinor',
-  'taxesJson',
-  'taxMinor',
-  'totalMinor',
-  'breakdownJson',
-] as const satisfies readonly BilledLineField[];
+export const LINE_FIELDS = INVOICE_LINE_FIELDS.filter(
+  (field): field is Exclude<(typeof INVOICE_LINE_FIELDS)[number], 'invoiceId'> =>
+    field !== 'invoiceId',
+);
 
 /**
  * Opens an invoice for export. Its lines must add up to its totals: a file whose lines and
