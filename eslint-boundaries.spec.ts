@@ -168,6 +168,18 @@ describe('import boundaries (ESLint no-restricted-imports)', () => {
       message: "the ledger's SQL is its stores'",
     },
     {
+      rule: 'the console knows the service only through its API',
+      refused: {
+        file: 'apps/console/src/planted.tsx',
+        code: "import { formatMoney } from '@app/money';\nexport const x = formatMoney;\n",
+      },
+      allowed: {
+        file: 'apps/console/src/planted.tsx',
+        code: "import { api } from './api/client';\nexport const x = api;\n",
+      },
+      message: 'the console talks to the service only through /api/v1',
+    },
+    {
       rule: 'libs/rating does not import libs/xima',
       refused: {
         file: 'libs/rating/src/rate-plans/planted.ts',

@@ -133,6 +133,21 @@ export const LEDGER_DOORS = {
   },
 };
 
+/** The console is a browser app: it knows the service only through `/api/v1` and its types. */
+export const SERVICE_CODE = {
+  group: [
+    '@app/*',
+    '@app/**',
+    '**/libs/**',
+    '**/apps/billing/**',
+    '@nestjs/*',
+    'typeorm',
+    'node:*',
+  ],
+  message:
+    'the console talks to the service only through /api/v1 (src/api/client.ts, typed from the OpenAPI document).',
+};
+
 export const BOUNDARIES = [
   LEDGER_DOORS,
   boundary(['apps/**/*.ts'], TYPEORM),
@@ -144,4 +159,5 @@ export const BOUNDARIES = [
     XIMA,
     PURE,
   ),
+  boundary(['apps/console/src/**/*.ts', 'apps/console/src/**/*.tsx'], SERVICE_CODE),
 ];

@@ -8,3 +8,5 @@ export function buildIfStale(
   log?: (line: string) => void,
 ): number;
 export function runEntry(root: string, entry: string, args: string[], nodeFlags?: string[]): void;
+export const CONSOLE_DIST: string;
+export function buildConsoleIfStale(root: string, log?: (line: string) => void): number;

@@ -23,6 +23,9 @@ const SOURCE_FILES = ['ormconfig.ts', 'nest-cli.json'];
 /** Files the build leaves out (tsconfig.build.json's `exclude`): editing one needs no build. */
 const NOT_BUILT = /\.(spec|e2e-spec)\.ts$/;
 
+/** The console is Vite's to build (`npm run build:console`), not `nest build`'s. */
+const NOT_BUILT_DIRS = new Set([join('apps', 'console')]);
+
 /**
  * The newest thing a build reads, by modification time: a file of apps/, libs/ or bench/ (a
  * directory counts too, so that a deleted or renamed file makes the build stale), ormconfig.ts,
@@ -34,6 +37,7 @@ export function newestSource(root) {
     if (newest === null || mtimeMs > newest.mtimeMs) newest = { path, mtimeMs };
   };
   const walk = (dir) => {
+    if (NOT_BUILT_DIRS.has(relative(root, dir))) return;
     consider(dir, statSync(dir).mtimeMs);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -85,6 +89,53 @@ export function buildIfStale(root, project, entry, log = (line) => process.stder
     if (build.error) throw build.error;
     // A failed build may still have written the entry: remove it, so that the next run builds.
     if (build.status !== 0) rmSync(join(root, entry), { force: true });
+    return build.status ?? 1;
+  } finally {
+    release();
+  }
+}
+
+/** Where Vite writes the console (served by the billing service at `/`). */
+export const CONSOLE_DIST = join('apps', 'console', 'dist');
+
+/** The newest file of the console's sources (apps/console less its dist/), or null. */
+function newestConsoleSource(root) {
+  let newest = 0;
+  const walk = (dir) => {
+    newest = Math.max(newest, statSync(dir).mtimeMs);
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (relative(root, path) !== CONSOLE_DIST) walk(path);
+      } else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(join(root, 'apps', 'console'));
+  for (const name of ['package-lock.json'])
+    newest = Math.max(newest, statSync(join(root, name)).mtimeMs);
+  return newest;
+}
+
+/**
+ * Builds the console with Vite when apps/console/dist/index.html is missing or older than a
+ * source, under the same lock as `nest build`. Returns Vite's exit code (0 when current).
+ */
+export function buildConsoleIfStale(root, log = (line) => process.stderr.write(line)) {
+  const index = join(root, CONSOLE_DIST, 'index.html');
+  const current = () => existsSync(index) && statSync(index).mtimeMs >= newestConsoleSource(root);
+  if (current()) return 0;
+  const release = lock(root);
+  try {
+    if (current()) return 0;
+    log(`the console is not built or older than its sources: vite build\n`);
+    const vite = join(root, 'node_modules/vite/bin/vite.js');
+    const build = spawnSync(
+      process.execPath,
+      [vite, 'build', '--config', join('apps', 'console', 'vite.config.mts'), '--logLevel', 'warn'],
+      { cwd: root, stdio: ['ignore', 2, 2] },
+    );
+    if (build.error) throw build.error;
+    if (build.status !== 0) rmSync(index, { force: true });
     return build.status ?? 1;
   } finally {
     release();

@@ -39,7 +39,7 @@ export function bannerText(
     if (user) {
       lines.push(
         '',
-        '  Sign in as the demo user (POST /api/v1/session; valid until the next start):',
+        `  Open ${base}/ and sign in as the demo user (valid until the next start):`,
         `    Email:    ${user.email}`,
         `    Password: ${user.password}`,
       );

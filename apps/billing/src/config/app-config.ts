@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { DeliverySettings } from '@app/invoice-export';
@@ -15,6 +16,11 @@ export class AppConfig {
 
   get host(): string {
     return this.config.get('HOST', { infer: true });
+  }
+
+  /** Where the built console is (CONSOLE_DIR, else apps/console/dist of the working directory). */
+  get consoleDir(): string {
+    return resolve(this.config.get('CONSOLE_DIR', { infer: true }) ?? 'apps/console/dist');
   }
 
   get logLevel(): LogLevel {

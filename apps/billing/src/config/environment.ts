@@ -146,6 +146,14 @@ export class Environment {
   @IsDatabaseUrl()
   DATABASE_URL?: string;
 
+  /**
+   * The built console (`npm run build`): a folder holding index.html and assets/, served at `/`.
+   * Default: apps/console/dist under the working directory.
+   */
+  @IsOptional()
+  @IsString({ message: 'must be a folder path' })
+  CONSOLE_DIR?: string;
+
   @IsOptional()
   @IsXimaUrl()
   XIMA_BASE_URL?: string;
@@ -250,6 +258,7 @@ const VARIABLES = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'CONSOLE_DIR',
   'XIMA_BASE_URL',
   'XIMA_API_KEY',
   'SYNC_CRON',

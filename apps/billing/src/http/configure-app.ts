@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { SESSION_COOKIE } from '../session/session-token';
+import { AppConfig } from '../config/app-config';
+import { consoleAssets } from './console-assets';
 import { requireJsonBody } from './require-json-body';
 
 /** Largest JSON body accepted: a quote of a few thousand records fits; anything bigger is refused. */
@@ -37,6 +39,7 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   // After helmet, so that the 415 carries the security headers too.
   express.use(requireJsonBody);
+  express.use(consoleAssets(app.get(AppConfig).consoleDir));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,0 +1,7459 @@
+// Generated from openapi.json sha256:79d8a388905ce07c71749ebe7ec4238df779fd29735ca5bfb3880e8bec2299a8. Do not edit.
+export interface paths {
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys (never their secrets) */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /** Create an API key (its secret is shown once) */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (never their passwords) */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user who signs in with an email and a password */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a user */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user (only the fields sent); disabling ends their sessions */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a user a one-time password, to change at next sign-in; their sessions end */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, and the CSRF token their changes send in X-CSRF-Token */
+        get: operations["SessionController_get"];
+        put?: never;
+        /**
+         * Sign in with an email and a password: sets the session cookie
+         * @description Sets an `HttpOnly; SameSite=Strict` cookie. Five refused sign-ins of one email within 15 minutes lock it for 15 minutes; every refusal is the same 401.
+         */
+        post: operations["SessionController_signIn"];
+        /** Sign out: the session ends and its cookie is cleared */
+        delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password: every session of yours ends, this one is renewed
+         * @description Clears `mustChangePassword`. The answer holds the new session and its new CSRF token; the cookie is replaced.
+         */
+        post: operations["SessionController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List businesses */
+        get: operations["BusinessesController_list"];
+        put?: never;
+        /** Create a business (a hotel, a law firm or other) that invoices calls */
+        post: operations["BusinessesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a business */
+        get: operations["BusinessesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a business (only the fields sent) */
+        patch: operations["BusinessesController_update"];
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness, a database ping, each enabled source's last sync and Xima's reachability */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List rate plans */
+        get: operations["RatePlansController_list"];
+        put?: never;
+        /** Create a rate plan (its version 1) */
+        post: operations["RatePlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rate plan with its versions */
+        get: operations["RatePlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-plans/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a version of a rate plan, in force from an instant */
+        post: operations["RatePlansController_addVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-plans/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quote records with a rate plan: a dry run that stores nothing */
+        post: operations["RatePlansController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sources */
+        get: operations["SourcesController_list"];
+        put?: never;
+        /** Create a source: a Xima report to pull, rated with a plan */
+        post: operations["SourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a source */
+        get: operations["SourcesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a source (only the fields sent) */
+        patch: operations["SourcesController_update"];
+        trace?: never;
+    };
+    "/api/v1/sources/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pull and rate a window of a source's calls now */
+        post: operations["SyncController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sync runs, newest first */
+        get: operations["SyncController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a sync run */
+        get: operations["SyncController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject, assign or reset many items at once: all of them or none */
+        post: operations["ReviewController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/re-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the matched items again, after a plan change */
+        post: operations["ReviewController_reRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a line item for invoicing */
+        post: operations["ReviewController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a line item: it is not billed (reset undoes this) */
+        post: operations["ReviewController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/{id}/adjust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adjust the amount billed for a line item */
+        post: operations["ReviewController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a line item to another billing account */
+        post: operations["ReviewController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/{id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset an approved or rejected line item, to review it again */
+        post: operations["ReviewController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find line items: filters, pages in start-time order, totals of all matched */
+        get: operations["LineItemsController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export every line item the filter matches as CSV */
+        get: operations["LineItemsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a line item with its rating, call record, plan and history */
+        get: operations["LineItemsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the audit trail, newest first, a page at a time */
+        get: operations["AuditEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find invoices: filters, pages newest first, no lines */
+        get: operations["InvoicesController_list"];
+        put?: never;
+        /** Draft an invoice of a billing account's approved items in a period */
+        post: operations["InvoicesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft an invoice for every account with approved items in a period */
+        post: operations["InvoicesController_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export many invoices as one ZIP, a file each */
+        get: operations["InvoicesController_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finalize many drafts, each on its own, with a report of each */
+        post: operations["InvoicesController_finalizeMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an invoice with its lines */
+        get: operations["InvoicesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a draft: its items can be invoiced again */
+        delete: operations["InvoicesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export an invoice as a file: csv, json, ledes1998b, pms or pdf */
+        get: operations["InvoicesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Collect a draft's lines again (items approved or changed since) */
+        post: operations["InvoicesController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finalize a draft: it takes its business's next number */
+        post: operations["InvoicesController_finalize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a finalized invoice: its number and totals are kept */
+        post: operations["InvoicesController_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an invoice's deliveries to its billing system, attempt by attempt */
+        get: operations["DeliveriesController_log"];
+        put?: never;
+        /** Deliver a finalized invoice to its billing system again, now */
+        post: operations["DeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        CreateApiKeyDto: {
+            /** @example Front office */
+            name: string;
+            /**
+             * @example accountant
+             * @enum {string}
+             */
+            role: "viewer" | "accountant" | "admin";
+        };
+        CreatedApiKeyView: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "accountant" | "admin";
+            /** @enum {string} */
+            origin: "api" | "cli" | "bootstrap" | "demo";
+            /** @example xbk_Ab12Cd */
+            keyPrefix: string;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            /** @description The key itself: shown this once, never again. */
+            key?: string;
+        };
+        ErrorDetailView: {
+            /** @example periodEnd */
+            field: string;
+            /** @example periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00) */
+            message: string;
+        };
+        ErrorView: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /** @description What is wrong, in words a person can act on. */
+            message: string;
+            /** @description One entry a failing field, by its path (`rates.uk.perMinute`). */
+            details?: components["schemas"]["ErrorDetailView"][];
+        };
+        ApiKeyView: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "accountant" | "admin";
+            /** @enum {string} */
+            origin: "api" | "cli" | "bootstrap" | "demo";
+            /** @example xbk_Ab12Cd */
+            keyPrefix: string;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        ApiKeyListView: {
+            items: components["schemas"]["ApiKeyView"][];
+        };
+        CreateUserDto: {
+            /** @example ana.ortiz@grandhotel.example */
+            email: string;
+            /** @example Ana Ortiz */
+            name: string;
+            /**
+             * @example accountant
+             * @enum {string}
+             */
+            role: "viewer" | "accountant" | "admin";
+            /**
+             * @description The password the person signs in with. Leave it out to get a one-time password in the answer, which must be changed at first sign-in.
+             * @example a long passphrase of your own
+             */
+            password?: string;
+        };
+        UserWithPasswordView: {
+            id: number;
+            /** @example ana.ortiz@grandhotel.example */
+            email: string;
+            /** @example Ana Ortiz */
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "accountant" | "admin";
+            /** @description The user must change their password before anything else. */
+            mustChangePassword: boolean;
+            disabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /**
+             * @description A one-time password, shown this once: the person signs in with it and must change it. Absent when the password was given in the request.
+             * @example k7m2q-x9dfr-4hwtz-bn3pe
+             */
+            password?: string;
+        };
+        UserView: {
+            id: number;
+            /** @example ana.ortiz@grandhotel.example */
+            email: string;
+            /** @example Ana Ortiz */
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "accountant" | "admin";
+            /** @description The user must change their password before anything else. */
+            mustChangePassword: boolean;
+            disabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        UserListView: {
+            items: components["schemas"]["UserView"][];
+        };
+        UpdateUserDto: {
+            /** @example ana.ortiz@grandhotel.example */
+            email?: string;
+            /** @example Ana Ortiz */
+            name?: string;
+            /**
+             * @example viewer
+             * @enum {string}
+             */
+            role?: "viewer" | "accountant" | "admin";
+            /**
+             * @description A disabled user cannot sign in, and their sessions end at once.
+             * @example true
+             */
+            disabled?: boolean;
+        };
+        SignInDto: {
+            /** @example ana.ortiz@grandhotel.example */
+            email: string;
+            /** @example a long passphrase of hers */
+            password: string;
+        };
+        SessionView: {
+            user: components["schemas"]["UserView"];
+            /**
+             * @description Send it as `X-CSRF-Token` with every request of this session that is not GET or HEAD.
+             * @example mQ3f5xN0cB8kq1VtY7uR2wZp4sLd9aHe6GjTi0oKvXy
+             */
+            csrfToken: string;
+            /**
+             * @description The session ends after this many minutes without a request.
+             * @example 30
+             */
+            idleMinutes: number;
+        };
+        ChangePasswordDto: {
+            /** @example k7m2q-x9dfr-4hwtz-bn3pe */
+            currentPassword: string;
+            /** @example a new passphrase of her own */
+            newPassword: string;
+        };
+        CreateBusinessDto: {
+            /** @example Grand Hotel Denver */
+            name: string;
+            /**
+             * @example hotel
+             * @enum {string}
+             */
+            kind: "hotel" | "law-firm" | "other";
+            /** @example America/Denver */
+            timezone: string;
+            /**
+             * @description The address as printed on invoices, a line each (at most 6).
+             * @example [
+             *       "1550 Court Place",
+             *       "Denver, CO 80202",
+             *       "United States"
+             *     ]
+             */
+            address?: string[];
+            /** @example 84-1234567 */
+            taxId?: Record<string, never> | null;
+            /**
+             * @description Starts its invoice numbers: `GH-2026-000001`. 1 to 12 capital letters or digits.
+             * @example GH
+             */
+            invoicePrefix: string;
+            /** @example Due on receipt */
+            paymentTerms?: Record<string, never> | null;
+        };
+        BusinessView: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "hotel" | "law-firm" | "other";
+            timezone: string;
+            address: string[];
+            taxId?: string | null;
+            invoicePrefix: string;
+            paymentTerms?: string | null;
+            /** @description Sources created without a businessId belong to it. */
+            isDefault: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        BusinessListView: {
+            items: components["schemas"]["BusinessView"][];
+        };
+        UpdateBusinessDto: {
+            /** @example Grand Hotel Denver */
+            name?: string;
+            /**
+             * @example hotel
+             * @enum {string}
+             */
+            kind?: "hotel" | "law-firm" | "other";
+            /** @example America/Denver */
+            timezone?: string;
+            /**
+             * @description The address as printed on invoices, a line each (at most 6).
+             * @example [
+             *       "1550 Court Place",
+             *       "Denver, CO 80202",
+             *       "United States"
+             *     ]
+             */
+            address?: string[];
+            /** @example 84-1234567 */
+            taxId?: Record<string, never> | null;
+            /**
+             * @description Starts its invoice numbers: `GH-2026-000001`. 1 to 12 capital letters or digits.
+             * @example GH
+             */
+            invoicePrefix?: string;
+            /** @example Due on receipt */
+            paymentTerms?: Record<string, never> | null;
+        };
+        IndicatorView: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @description Milliseconds the ping took. */
+            responseTime: number;
+        };
+        DatabaseIndicatorsView: {
+            database: components["schemas"]["IndicatorView"];
+        };
+        XimaHealthView: {
+            /**
+             * @description From the last request a sync made to Xima (Xima is not called by /health); `unknown` until this process's first sync.
+             * @enum {string}
+             */
+            status: "reachable" | "unreachable" | "unknown";
+            /** @example 2026-03-04T07:15:02.114Z */
+            checkedAt: string | null;
+            /** @description Why Xima is unreachable. */
+            error: string | null;
+        };
+        LastSyncView: {
+            runId: number;
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+            /** @enum {string} */
+            trigger: "schedule" | "manual" | "cli" | "demo";
+            /** @example 2026-03-02T07:00:00.000Z */
+            from: string;
+            /** @example 2026-03-04T07:00:00.000Z */
+            to: string;
+            startedAt: string;
+            finishedAt: string | null;
+            /**
+             * @description Why the run failed (never the Xima token); null when it succeeded.
+             * @example chunk 2026-03-03T07:00:00.000Z to 2026-03-04T06:59:59.999Z: Xima report "CALLDTLX": Xima answered 403. …
+             */
+            error: string | null;
+        };
+        SourceHealthView: {
+            id: number;
+            /** @example Grand Hotel room calls */
+            name: string;
+            /** @description A run of this source is going on now. */
+            syncing: boolean;
+            /** @description The last run that ended; null until one has. */
+            lastSync: components["schemas"]["LastSyncView"] | null;
+        };
+        HealthView: {
+            /**
+             * @description `degraded` when an enabled source's last sync failed or Xima is unreachable: the service still answers, billing data is getting stale.
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            info: components["schemas"]["DatabaseIndicatorsView"];
+            /** @example {} */
+            error: Record<string, never>;
+            details: components["schemas"]["DatabaseIndicatorsView"];
+            xima: components["schemas"]["XimaHealthView"];
+            /** @description Every enabled source. */
+            sources: components["schemas"]["SourceHealthView"][];
+        };
+        ExtensionRangeDto: {
+            /** @example 1001 */
+            from: string;
+            /**
+             * @description Not less than from (as numbers when both are)
+             * @example 1999
+             */
+            to: string;
+        };
+        ExtensionBillingAccountDto: {
+            /** @enum {string} */
+            by: "extension";
+            ranges: components["schemas"]["ExtensionRangeDto"][];
+            /**
+             * @description Put before the extension
+             * @example ROOM-
+             */
+            prefix?: string;
+        };
+        AccountCodeBillingAccountDto: {
+            /** @enum {string} */
+            by: "accountCode";
+            /**
+             * @description Matched against the whole code; named groups client and matter only. No backreferences, lookbehinds or nested repetitions like (\d+)+; a code may be matched in at most 100 ways (docs/rating.md). Codes longer than 32 characters are never matched: needs-review.
+             * @example ^(?<client>\d{5})-(?<matter>\d{3})$
+             */
+            pattern?: string;
+        };
+        TimeBandDto: {
+            /**
+             * @description Charged per call; the currency's decimals
+             * @example 1.00
+             */
+            connectFee?: string;
+            /**
+             * @description Per minute; up to 6 decimals
+             * @example 0.45
+             */
+            perMinute?: string;
+            /**
+             * @default 0
+             * @example 60
+             */
+            firstIncrementSeconds: number;
+            /**
+             * @default 60
+             * @example 6
+             */
+            incrementSeconds: number;
+            /**
+             * @description The currency's decimals
+             * @example 3.00
+             */
+            minimumCharge?: string;
+            /**
+             * @description The currency's decimals
+             * @example 150.00
+             */
+            maximumCharge?: string;
+            /**
+             * @example [
+             *       "sat",
+             *       "sun"
+             *     ]
+             */
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /**
+             * @description HH:MM, inclusive, in the plan time zone
+             * @example 00:00
+             */
+            from: string;
+            /**
+             * @description HH:MM after from, exclusive; 24:00 ends the day
+             * @example 24:00
+             */
+            to: string;
+        };
+        RateDto: {
+            /**
+             * @description Charged per call; the currency's decimals
+             * @example 1.00
+             */
+            connectFee?: string;
+            /**
+             * @description Per minute; up to 6 decimals
+             * @example 0.45
+             */
+            perMinute?: string;
+            /**
+             * @default 0
+             * @example 60
+             */
+            firstIncrementSeconds: number;
+            /**
+             * @default 60
+             * @example 6
+             */
+            incrementSeconds: number;
+            /**
+             * @description The currency's decimals
+             * @example 3.00
+             */
+            minimumCharge?: string;
+            /**
+             * @description The currency's decimals
+             * @example 150.00
+             */
+            maximumCharge?: string;
+            /** @description No charge whatever the other fields say */
+            free?: boolean;
+            timeBands?: components["schemas"]["TimeBandDto"][];
+        };
+        TaxDto: {
+            /**
+             * @description Unique in the plan
+             * @example State sales tax
+             */
+            name: string;
+            /**
+             * @description Percent of the amount, up to 6 decimals, <= 100
+             * @example 6.25
+             */
+            ratePercent: string;
+        };
+        LedesDto: {
+            /**
+             * @description Letters, digits and -, 1 to 20
+             * @example 24-6437381
+             */
+            lawFirmId?: string;
+            /**
+             * @description No |, [, ] or line breaks (LEDES separators)
+             * @example Telephone charges
+             */
+            invoiceDescription?: string;
+        };
+        DialPlanDto: {
+            /**
+             * @description ISO 3166-1 alpha-2, as libphonenumber-js knows it
+             * @example US
+             */
+            country: string;
+            /**
+             * @description The outside-line digits, 1 to 4
+             * @example 9
+             */
+            accessCode?: string;
+            /**
+             * @description The home area code, for a country of the North American Numbering Plan: a local call dialed as 7 digits (first digit 2-9) gets it in front
+             * @example 303
+             */
+            areaCode?: string;
+        };
+        DestinationDto: {
+            /**
+             * @description Leading digits; "" matches every number
+             * @example 44
+             */
+            prefix: string;
+            /**
+             * @description A key of rates
+             * @example uk
+             */
+            class: string;
+        };
+        PerCallPlanDto: {
+            /** @example Grand Hotel guest calls */
+            name: string;
+            /** @enum {string} */
+            kind: "per-call" | "account-summary";
+            /**
+             * @description ISO 4217, upper case
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @default half-up
+             * @enum {string}
+             */
+            rounding: "half-up" | "half-even" | "up";
+            taxes?: components["schemas"]["TaxDto"][];
+            ledes?: components["schemas"]["LedesDto"];
+            /**
+             * @description IANA time zone of the time bands
+             * @example America/Denver
+             */
+            timezone: string;
+            dialPlan?: components["schemas"]["DialPlanDto"];
+            /**
+             * @default 0
+             * @example 30
+             */
+            gracePeriodSeconds: number;
+            /**
+             * @description Percent; up to 6 decimals; may exceed 100, at most 1000
+             * @example 0
+             */
+            markupPercent?: string;
+            billingAccount: components["schemas"]["ExtensionBillingAccountDto"] | components["schemas"]["AccountCodeBillingAccountDto"];
+            destinations: components["schemas"]["DestinationDto"][];
+            /** @description Keyed by destination class */
+            rates: {
+                [key: string]: components["schemas"]["RateDto"];
+            };
+        };
+        SummaryRateDto: {
+            /**
+             * @description Per call; up to 6 decimals
+             * @example 0.10
+             */
+            perCall?: string;
+            /**
+             * @description Per minute; up to 6 decimals
+             * @example 0.25
+             */
+            perMinute?: string;
+            /**
+             * @default 60
+             * @example 60
+             */
+            incrementSeconds: number;
+        };
+        AccountOverrideDto: {
+            /**
+             * @description Per call; up to 6 decimals
+             * @example 0.10
+             */
+            perCall?: string;
+            /**
+             * @description Per minute; up to 6 decimals
+             * @example 0.25
+             */
+            perMinute?: string;
+            /**
+             * @default 60
+             * @example 60
+             */
+            incrementSeconds: number;
+            /**
+             * @description Unique in the plan
+             * @example 10234-001
+             */
+            accountCode: string;
+        };
+        AccountSummaryPlanDto: {
+            /** @example Grand Hotel guest calls */
+            name: string;
+            /** @enum {string} */
+            kind: "per-call" | "account-summary";
+            /**
+             * @description ISO 4217, upper case
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @default half-up
+             * @enum {string}
+             */
+            rounding: "half-up" | "half-even" | "up";
+            taxes?: components["schemas"]["TaxDto"][];
+            ledes?: components["schemas"]["LedesDto"];
+            /**
+             * @description IANA time zone; default UTC
+             * @example America/Denver
+             */
+            timezone?: string;
+            billingAccount: components["schemas"]["AccountCodeBillingAccountDto"];
+            summaryRate: components["schemas"]["SummaryRateDto"];
+            accounts?: components["schemas"]["AccountOverrideDto"][];
+        };
+        RatePlanVersionView: {
+            /** @example 2 */
+            version: number;
+            /** @example 2026-12-01T07:00:00.000Z */
+            effectiveFrom: string;
+            createdAt: string;
+            /** @description The API key (or `cli`) that made the version. */
+            createdBy: string;
+            /** @description The plan document (docs/rating.md). */
+            plan: Record<string, never>;
+        };
+        RatePlanView: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "per-call" | "account-summary";
+            /** @example USD */
+            currency: string;
+            createdAt: string;
+            updatedAt: string;
+            versions: components["schemas"]["RatePlanVersionView"][];
+        };
+        RatePlanSummaryView: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "per-call" | "account-summary";
+            /** @example USD */
+            currency: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RatePlanListView: {
+            items: components["schemas"]["RatePlanSummaryView"][];
+        };
+        TaxView: {
+            /** @example State sales tax */
+            name: string;
+            /** @example 6.25 */
+            ratePercent: string;
+            /** @example 0.09 */
+            amount: string;
+        };
+        QuoteResult: {
+            callId: string;
+            /** @enum {string} */
+            status: "pending" | "no-charge" | "needs-review" | "not-billable";
+            reason: string | null;
+            billingAccount?: string | null;
+            /** @example 2026-03-10T14:05:00.000-06:00 */
+            startTime?: string;
+            extension?: string | null;
+            accountCode?: string | null;
+            dialedNumber?: string | null;
+            normalizedNumber?: string | null;
+            destinationPrefix?: string | null;
+            destinationClass?: string | null;
+            timeBand?: string | null;
+            talkSeconds?: number;
+            billedSeconds?: number;
+            calls?: number;
+            /** @example 1.50 */
+            amount?: string;
+            taxes?: components["schemas"]["TaxView"][];
+            /** @example 1.59 */
+            total?: string;
+            /** @example USD */
+            currency?: string;
+            ratePlanId?: number;
+            ratePlanVersion?: number;
+            /** @description The exact charge before rounding. */
+            charge?: string;
+            /** @description The rate fields that priced the call. */
+            rate?: Record<string, never>;
+            /** @example 66 s billed: 60 s first increment + 1 x 6 s; 0.45/min -> 0.495; + 1.00 connect = 1.495 -> 1.50 */
+            explanation?: string;
+        };
+        QuoteView: {
+            /** @description One a record, in the order sent. */
+            results: components["schemas"]["QuoteResult"][];
+        };
+        CreateSourceDto: {
+            /** @example Grand Hotel room calls */
+            name: string;
+            /**
+             * @example call-records
+             * @enum {string}
+             */
+            kind: "call-records" | "account-summary";
+            /**
+             * @description The report key from API Enablement.
+             * @example LT39K5C5
+             */
+            historicDataKey: string;
+            /** @example 1 */
+            ratePlanId: number;
+            /**
+             * @description The business whose calls these are; the default business when left out.
+             * @example 2
+             */
+            businessId?: number;
+            /** @example America/Denver */
+            timezone: string;
+            /**
+             * @example {
+             *       "talkMs": [
+             *         "Talk Time"
+             *       ]
+             *     }
+             */
+            columns?: Record<string, never>;
+            /**
+             * @description Extra Xima request parameters, sent as they are; sync sets the timeframe.
+             * @example []
+             */
+            parameters?: Record<string, never>[];
+            /**
+             * @default true
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description Approve pending line items at once.
+             * @default false
+             * @example false
+             */
+            autoApprove: boolean;
+            /**
+             * @description Overrides SYNC_CRON.
+             * @example 0 * * * *
+             */
+            syncCron?: Record<string, never> | null;
+            /**
+             * @description Days per request to Xima.
+             * @default 1
+             * @example 1
+             */
+            chunkDays: number;
+            /**
+             * @description Minutes re-read before the watermark.
+             * @default 60
+             * @example 60
+             */
+            overlapMinutes: number;
+            /**
+             * @description Minutes before now left for Xima to settle.
+             * @default 15
+             * @example 15
+             */
+            settleMinutes: number;
+            /**
+             * @description Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.
+             * @example https://billing.example.com/hooks/invoices
+             */
+            deliveryUrl?: Record<string, never> | null;
+            /**
+             * @description HMAC secret for deliveries, 16 to 200 characters; write-only.
+             * @example a-long-random-secret-shared-with-the-receiver
+             */
+            deliverySecret?: Record<string, never> | null;
+        };
+        SourceView: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "call-records" | "account-summary";
+            historicDataKey: string;
+            ratePlanId: number;
+            /** @description The business whose calls these are. */
+            businessId: number;
+            timezone: string;
+            columns?: Record<string, never> | null;
+            parameters?: Record<string, never>[] | null;
+            enabled: boolean;
+            autoApprove: boolean;
+            syncCron?: string | null;
+            chunkDays: number;
+            overlapMinutes: number;
+            settleMinutes: number;
+            /** @description Synced up to here. */
+            watermark?: string | null;
+            /** @description Without credentials; a query string shows as ?redacted (it may hold a token). */
+            deliveryUrl?: string | null;
+            /** @description Whether a delivery secret is set (it is never shown). */
+            deliverySecretSet: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        SourceListView: {
+            items: components["schemas"]["SourceView"][];
+        };
+        UpdateSourceDto: {
+            /** @example Grand Hotel room calls */
+            name?: string;
+            /**
+             * @example call-records
+             * @enum {string}
+             */
+            kind?: "call-records" | "account-summary";
+            /**
+             * @description The report key from API Enablement.
+             * @example LT39K5C5
+             */
+            historicDataKey?: string;
+            /** @example 1 */
+            ratePlanId?: number;
+            /**
+             * @description The business whose calls these are; the default business when left out.
+             * @example 2
+             */
+            businessId?: number;
+            /** @example America/Denver */
+            timezone?: string;
+            /**
+             * @example {
+             *       "talkMs": [
+             *         "Talk Time"
+             *       ]
+             *     }
+             */
+            columns?: Record<string, never>;
+            /**
+             * @description Extra Xima request parameters, sent as they are; sync sets the timeframe.
+             * @example []
+             */
+            parameters?: Record<string, never>[];
+            /**
+             * @default true
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description Approve pending line items at once.
+             * @default false
+             * @example false
+             */
+            autoApprove: boolean;
+            /**
+             * @description Overrides SYNC_CRON.
+             * @example 0 * * * *
+             */
+            syncCron?: Record<string, never> | null;
+            /**
+             * @description Days per request to Xima.
+             * @default 1
+             * @example 1
+             */
+            chunkDays: number;
+            /**
+             * @description Minutes re-read before the watermark.
+             * @default 60
+             * @example 60
+             */
+            overlapMinutes: number;
+            /**
+             * @description Minutes before now left for Xima to settle.
+             * @default 15
+             * @example 15
+             */
+            settleMinutes: number;
+            /**
+             * @description Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.
+             * @example https://billing.example.com/hooks/invoices
+             */
+            deliveryUrl?: Record<string, never> | null;
+            /**
+             * @description HMAC secret for deliveries, 16 to 200 characters; write-only.
+             * @example a-long-random-secret-shared-with-the-receiver
+             */
+            deliverySecret?: Record<string, never> | null;
+        };
+        SyncRequestDto: {
+            /**
+             * @description From (included): a date-time with an offset, or a date meaning its midnight in the source's zone.
+             * @example 2026-03-01
+             */
+            from?: string;
+            /**
+             * @description Before (excluded): a date is the midnight that starts it.
+             * @example 2026-03-08
+             */
+            to?: string;
+        };
+        SyncRunView: {
+            id: number;
+            sourceId: number;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            trigger: string;
+            from: string;
+            to: string;
+            fetched: number;
+            inserted: number;
+            duplicates: number;
+            rated: number;
+            noCharge: number;
+            needsReview: number;
+            errors: number;
+            /** @description Requests to Xima that were retried. */
+            retries: number;
+            messages: string[];
+            startedAt: string;
+            finishedAt: string | null;
+        };
+        SyncRunListView: {
+            items: components["schemas"]["SyncRunView"][];
+        };
+        LineItemFilterDto: {
+            /** @example 1 */
+            sourceId?: number;
+            /**
+             * @description One status or several, comma-separated: `pending,needs-review`.
+             * @example pending
+             */
+            status?: string[];
+            /** @example ROOM-1012 */
+            billingAccount?: string;
+            /** @example international */
+            destinationClass?: string;
+            /**
+             * @description Start time, from (included): a date-time with an offset, or a date meaning its midnight in the source's zone (`sourceId`) or else the default business's.
+             * @example 2026-03-02
+             */
+            from?: string;
+            /**
+             * @description Start time, before (excluded): a date is the midnight that starts it, so `from=2026-11-01&to=2026-12-01` is November.
+             * @example 2026-03-09
+             */
+            to?: string;
+            /**
+             * @description Billed amount, at least.
+             * @example 1.00
+             */
+            minAmount?: string;
+            /**
+             * @description Billed amount, at most; not below minAmount.
+             * @example 100.00
+             */
+            maxAmount?: string;
+            /**
+             * @description Found in the dialed or normalised number or the account code.
+             * @example 555-0100
+             */
+            q?: string;
+        };
+        BulkDto: {
+            /**
+             * @example approve
+             * @enum {string}
+             */
+            action: "approve" | "reject" | "assign" | "reset";
+            /**
+             * @description The items, by id; or send a filter instead.
+             * @example [
+             *       101,
+             *       102,
+             *       103
+             *     ]
+             */
+            ids?: number[];
+            /**
+             * @description The items this filter matches, instead of ids.
+             * @example {
+             *       "sourceId": 1,
+             *       "status": [
+             *         "pending"
+             *       ],
+             *       "from": "2026-03-02",
+             *       "to": "2026-03-09"
+             *     }
+             */
+            filter?: components["schemas"]["LineItemFilterDto"];
+            /**
+             * @description Required by reject and assign.
+             * @example Checked against the folio
+             */
+            reason?: string;
+            /**
+             * @description For assign.
+             * @example ROOM-1012
+             */
+            billingAccount?: string;
+        };
+        BulkOutcomeView: {
+            /**
+             * @example approve
+             * @enum {string}
+             */
+            action: "approve" | "reject" | "assign" | "reset";
+            /**
+             * @description Items changed.
+             * @example 42
+             */
+            count: number;
+        };
+        ReRateDto: {
+            /**
+             * @description Which items; `{}` is every item.
+             * @example {
+             *       "sourceId": 1,
+             *       "from": "2026-03-01",
+             *       "to": "2026-04-01"
+             *     }
+             */
+            filter: components["schemas"]["LineItemFilterDto"];
+            /**
+             * @description Also undo approvals, rejections and adjustments of the items that change.
+             * @default false
+             * @example false
+             */
+            resetReview: boolean;
+        };
+        ReRateOutcomeView: {
+            /**
+             * @description Items the filter matched.
+             * @example 222
+             */
+            matched: number;
+            /**
+             * @description Items whose rating, amounts or status changed.
+             * @example 139
+             */
+            changed: number;
+            /** @example 80 */
+            unchanged: number;
+            /**
+             * @description On an invoice: a re-rate never touches them.
+             * @example 3
+             */
+            skippedInvoiced: number;
+            /**
+             * @description Before the first version of their source's plan.
+             * @example 0
+             */
+            skippedNoVersion: number;
+        };
+        OptionalReasonDto: {
+            /**
+             * @description The version acted on (or send If-Match).
+             * @example 1
+             */
+            version?: number;
+            /** @example Checked against the folio */
+            reason?: string;
+        };
+        LineItemTaxView: {
+            /** @example State sales tax */
+            name: string;
+            /** @example 6.25 */
+            ratePercent: string;
+            /** @example 0.09 */
+            amount: string;
+        };
+        LineItemView: {
+            id: number;
+            sourceId: number;
+            callId: string;
+            billingAccount: string | null;
+            /**
+             * @description The instant, in UTC.
+             * @example 2026-03-10T21:05:00.000Z
+             */
+            startTime: string;
+            /**
+             * @description The same instant on the plan's wall clock, with its offset (as on the invoice).
+             * @example 2026-03-10T15:05:00.000-06:00
+             */
+            localStartTime: string;
+            extension: string | null;
+            accountCode: string | null;
+            dialedNumber: string | null;
+            normalizedNumber: string | null;
+            destinationPrefix: string | null;
+            destinationClass: string | null;
+            timeBand: string | null;
+            talkSeconds: number;
+            billedSeconds: number;
+            calls: number;
+            /**
+             * @description What is billed: the reviewer's adjustment, if any.
+             * @example 1.50
+             */
+            amount: string;
+            /**
+             * @description What rating gave.
+             * @example 1.50
+             */
+            ratedAmount: string;
+            adjusted: boolean;
+            taxes: components["schemas"]["LineItemTaxView"][];
+            /** @example 0.09 */
+            tax: string;
+            /** @example 1.59 */
+            total: string;
+            /** @example USD */
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "no-charge" | "needs-review" | "invoiced";
+            reason: string | null;
+            /** @description The reviewer's last reason. */
+            reviewReason: string | null;
+            ratePlanId: number;
+            ratePlanVersion: number;
+            invoiceId: number | null;
+            /** @description Send it back (If-Match or body `version`) to act on this state. */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ReasonDto: {
+            /**
+             * @description The version acted on (or send If-Match).
+             * @example 1
+             */
+            version?: number;
+            /** @example Guest disputed the call */
+            reason: string;
+        };
+        AdjustDto: {
+            /**
+             * @description The version acted on (or send If-Match).
+             * @example 1
+             */
+            version?: number;
+            /** @example Guest disputed the call */
+            reason: string;
+            /**
+             * @description The amount to bill, a decimal string with no more decimals than the item's currency has, at most the adjustment limit (ADJUSTMENT_LIMIT, default 10000.00).
+             * @example 1.25
+             */
+            amount: string;
+        };
+        AssignDto: {
+            /**
+             * @description The version acted on (or send If-Match).
+             * @example 1
+             */
+            version?: number;
+            /** @example Guest disputed the call */
+            reason: string;
+            /** @example 10234-001 */
+            billingAccount: string;
+        };
+        CurrencyTotalsView: {
+            /** @example USD */
+            currency: string;
+            count: number;
+            /** @example 152.40 */
+            amount: string;
+            /** @example 9.53 */
+            tax: string;
+            /** @example 161.93 */
+            total: string;
+        };
+        LineItemTotalsView: {
+            /** @description Every item the filter matches, on every page. */
+            count: number;
+            /** @description Sums per currency. */
+            byCurrency: components["schemas"]["CurrencyTotalsView"][];
+        };
+        LineItemPageView: {
+            items: components["schemas"]["LineItemView"][];
+            /** @description Pass as `cursor` for the next page. */
+            nextCursor: string | null;
+            /** @description On the first page (no cursor): the count and sums of everything matched. */
+            totals?: components["schemas"]["LineItemTotalsView"] | null;
+        };
+        LineItemDetailView: {
+            id: number;
+            sourceId: number;
+            callId: string;
+            billingAccount: string | null;
+            /**
+             * @description The instant, in UTC.
+             * @example 2026-03-10T21:05:00.000Z
+             */
+            startTime: string;
+            /**
+             * @description The same instant on the plan's wall clock, with its offset (as on the invoice).
+             * @example 2026-03-10T15:05:00.000-06:00
+             */
+            localStartTime: string;
+            extension: string | null;
+            accountCode: string | null;
+            dialedNumber: string | null;
+            normalizedNumber: string | null;
+            destinationPrefix: string | null;
+            destinationClass: string | null;
+            timeBand: string | null;
+            talkSeconds: number;
+            billedSeconds: number;
+            calls: number;
+            /**
+             * @description What is billed: the reviewer's adjustment, if any.
+             * @example 1.50
+             */
+            amount: string;
+            /**
+             * @description What rating gave.
+             * @example 1.50
+             */
+            ratedAmount: string;
+            adjusted: boolean;
+            taxes: components["schemas"]["LineItemTaxView"][];
+            /** @example 0.09 */
+            tax: string;
+            /** @example 1.59 */
+            total: string;
+            /** @example USD */
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "no-charge" | "needs-review" | "invoiced";
+            reason: string | null;
+            /** @description The reviewer's last reason. */
+            reviewReason: string | null;
+            ratePlanId: number;
+            ratePlanVersion: number;
+            invoiceId: number | null;
+            /** @description Send it back (If-Match or body `version`) to act on this state. */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            /** @description How rating priced it, step by step. */
+            breakdown: {
+                [key: string]: unknown;
+            };
+            /** @description What Xima sent: the stored record (`kind` call-record or account-summary) and its raw row. */
+            sourceRecord: {
+                [key: string]: unknown;
+            };
+            /** @description The plan version that rated it: `{ id, version, effectiveFrom, plan }`. */
+            planVersion: {
+                [key: string]: unknown;
+            };
+            /** @description Its audit events, oldest first: `{ id, occurredAt, actor, action, oldValue, newValue, reason }`. */
+            history: Record<string, never>[];
+        };
+        ActorView: {
+            /** @example null */
+            keyId: number | null;
+            /** @example 4 */
+            userId: number | null;
+            /** @example Ana Ortiz */
+            name: string;
+        };
+        AuditEventView: {
+            id: number;
+            occurredAt: string;
+            actor: components["schemas"]["ActorView"];
+            /** @example line-item.approve */
+            action: string;
+            entityType: string;
+            entityId: string;
+            oldValue: Record<string, never> | null;
+            newValue: Record<string, never> | null;
+            reason: string | null;
+        };
+        AuditEventPageView: {
+            items: components["schemas"]["AuditEventView"][];
+            nextCursor: string | null;
+        };
+        CreateInvoiceDto: {
+            /**
+             * @description Start, included: a date-time with an offset, or a date meaning its midnight in the business's zone.
+             * @example 2026-03-01
+             */
+            periodStart: string;
+            /**
+             * @description End, excluded: a date is the midnight that starts it, so 2026-03-01 to 2026-04-01 is March.
+             * @example 2026-04-01
+             */
+            periodEnd: string;
+            /** @example ROOM-1012 */
+            billingAccount: string;
+            /**
+             * @description Whose invoice, when the account has approved items of several businesses.
+             * @example 1
+             */
+            businessId?: number;
+        };
+        InvoiceLineView: {
+            /** @example 1 */
+            lineNumber: number;
+            /** @example 1234 */
+            lineItemId: number;
+            /** @example c-000123 */
+            callId: string;
+            /** @example 2026-03-10T20:05:00.000Z */
+            startTime: string;
+            /** @example Telephone: +13035550100, 2 min */
+            description: string;
+            /** @example 0.75 */
+            amount: string;
+            /** @example 0.05 */
+            tax: string;
+            /** @example 0.80 */
+            total: string;
+        };
+        InvoiceView: {
+            id: number;
+            /** @example GH-2026-000001 */
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "finalized" | "void";
+            businessId: number;
+            sourceId: number | null;
+            billingAccount: string;
+            periodStart: string;
+            periodEnd: string;
+            currency: string;
+            /** @example 152.40 */
+            subtotal: string;
+            /** @example 9.53 */
+            tax: string;
+            /** @example 161.93 */
+            total: string;
+            finalizedAt: string | null;
+            voidReason: string | null;
+            lines: components["schemas"]["InvoiceLineView"][];
+        };
+        BatchInvoicesDto: {
+            /**
+             * @description Start, included: a date-time with an offset, or a date meaning its midnight in the business's zone.
+             * @example 2026-03-01
+             */
+            periodStart: string;
+            /**
+             * @description End, excluded: a date is the midnight that starts it, so 2026-03-01 to 2026-04-01 is March.
+             * @example 2026-04-01
+             */
+            periodEnd: string;
+            /**
+             * @description Only this source's items.
+             * @example 1
+             */
+            sourceId?: number;
+            /**
+             * @description Only this business's items.
+             * @example 1
+             */
+            businessId?: number;
+            /**
+             * @description Also draft accounts whose approved items total 0 (skipped by default).
+             * @default false
+             * @example false
+             */
+            includeZero: boolean;
+        };
+        InvoiceBatchView: {
+            /** @description The drafts made, one an account. */
+            items: components["schemas"]["InvoiceView"][];
+            /**
+             * @description Accounts left out because they total 0.
+             * @example 2
+             */
+            skippedZero: number;
+        };
+        InvoiceSummaryView: {
+            id: number;
+            /** @example GH-2026-000001 */
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "finalized" | "void";
+            businessId: number;
+            sourceId: number | null;
+            billingAccount: string;
+            periodStart: string;
+            periodEnd: string;
+            currency: string;
+            /** @example 152.40 */
+            subtotal: string;
+            /** @example 9.53 */
+            tax: string;
+            /** @example 161.93 */
+            total: string;
+            finalizedAt: string | null;
+            voidReason: string | null;
+        };
+        InvoicePageView: {
+            items: components["schemas"]["InvoiceSummaryView"][];
+            /** @description Pass as `cursor` for the next page. */
+            nextCursor: string | null;
+        };
+        InvoiceFilterDto: {
+            /**
+             * @description One status or several, comma-separated: `draft,finalized`.
+             * @example draft
+             */
+            status?: string[];
+            /** @example 2 */
+            businessId?: number;
+            /** @example 1 */
+            sourceId?: number;
+            /** @example ROOM-1012 */
+            billingAccount?: string;
+            /**
+             * @description Period starting at or after this: a date (midnight in the business's zone) or a date-time with an offset.
+             * @example 2026-03-01
+             */
+            from?: string;
+            /**
+             * @description Period starting before this (a date or a date-time with an offset).
+             * @example 2026-04-01
+             */
+            to?: string;
+            /**
+             * @description An invoice number, or its beginning: `GH-2026-` is every GH number of 2026.
+             * @example GH-2026-
+             */
+            number?: string;
+        };
+        BulkFinalizeDto: {
+            /**
+             * @example [
+             *       41,
+             *       42
+             *     ]
+             */
+            ids?: number[];
+            /**
+             * @description The drafts this filter matches (its status is always draft), instead of ids.
+             * @example {
+             *       "businessId": 1,
+             *       "from": "2026-03-01",
+             *       "to": "2026-04-01"
+             *     }
+             */
+            filter?: components["schemas"]["InvoiceFilterDto"];
+        };
+        FinalizeOutcomeView: {
+            /** @example 41 */
+            id: number;
+            /** @enum {string} */
+            outcome: "finalized" | "refused";
+            /**
+             * @description When finalized.
+             * @example GH-2026-000007
+             */
+            number?: string;
+            /**
+             * @description When refused: the status alone.
+             * @example 409
+             */
+            status?: number;
+            /** @description When refused: why. */
+            message?: string;
+        };
+        FinalizeReportView: {
+            /** @example 3 */
+            finalized: number;
+            /** @example 1 */
+            refused: number;
+            results: components["schemas"]["FinalizeOutcomeView"][];
+        };
+        VoidInvoiceDto: {
+            /** @example Billed to the wrong room */
+            reason: string;
+        };
+        DeliveryAttemptView: {
+            /** @description Counts on across deliveries of the same invoice. */
+            attempt: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /** @description The billing system's answer. */
+            httpStatus: number | null;
+            error: string | null;
+            /** @description Where it was sent, without credentials; a query string shows as ?redacted. */
+            url: string;
+            /** @example INV-2026-000001 */
+            idempotencyKey: string;
+            attemptedAt: string;
+        };
+        DeliveryLogView: {
+            invoiceId: number;
+            number: string | null;
+            /** @enum {string} */
+            state: "none" | "in-progress" | "delivered" | "failed";
+            attempts: components["schemas"]["DeliveryAttemptView"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyListView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description The key is in `key`, this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, now revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No API key has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key is already revoked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The key is already revoked."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            /** @description Without a password in the request, a one-time `password`, this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWithPasswordView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Another user has this email. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Another user has this email."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No user has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No user has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No user has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No user has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Another user has this email. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Another user has this email."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The one-time `password`, this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWithPasswordView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No user has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No user has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SessionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The email or password is wrong, or the email is locked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "The email or password is wrong, or the email is locked."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description X-CSRF-Token is missing or wrong. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "X-CSRF-Token is missing or wrong."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SessionController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description X-CSRF-Token is missing or wrong. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "X-CSRF-Token is missing or wrong."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    BusinessesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessListView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    BusinessesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBusinessDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Another business has this name or invoice prefix. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Another business has this name or invoice prefix."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    BusinessesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    BusinessesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBusinessDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Another business has this name or invoice prefix, or the prefix is on numbered invoices already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Another business has this name or invoice prefix, or the prefix is on numbered invoices already."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `ok`, or `degraded` with the details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
+            };
+            /** @description The ledger does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RatePlansController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanListView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RatePlansController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A rate plan (docs/rating.md), optionally with `effectiveFrom`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PerCallPlanDto"] | components["schemas"]["AccountSummaryPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A rate plan has this name already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A rate plan has this name already."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RatePlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No rate plan has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RatePlansController_addVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description `{ effectiveFrom, ...plan }`: the plan as it will be from that instant. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PerCallPlanDto"] | components["schemas"]["AccountSummaryPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No rate plan has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A version of the plan is in force from that instant already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A version of the plan is in force from that instant already."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RatePlansController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description `{ records: [...] }`: canonical call records, or summary rows. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    records: Record<string, never>[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description By session cookie: X-CSRF-Token is missing or wrong. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "By session cookie: X-CSRF-Token is missing or wrong."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No rate plan has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceListView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A source has this name already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A source has this name already."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SourcesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No source has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSourceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No source has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Another source has this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Another source has this name."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SyncController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The run, finished (or failed: see `status`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunView"];
+                };
+            };
+            /** @description The run, still going after 20 s: follow it at `/api/v1/sync-runs/{id}`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No source has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No source has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The source is syncing already: try again when that run ends. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The source is syncing already: try again when that run ends."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No Xima connection is configured (XIMA_BASE_URL). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "No Xima connection is configured (XIMA_BASE_URL)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SyncController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this source's runs. */
+                sourceId?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunListView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SyncController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No sync run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No sync run has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOutcomeView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description An id names no line item; nothing was changed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "An id names no line item; nothing was changed."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description An item's status does not allow the action; nothing was changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "An item's status does not allow the action; nothing was changed."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewController_reRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReRateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReRateOutcomeView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version acted on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineItemView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No line item has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No line item has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The item has changed since the version sent (reload it), or its status does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The item has changed since the version sent (reload it), or its status does not allow this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version acted on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineItemView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No line item has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No line item has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The item has changed since the version sent (reload it), or its status does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The item has changed since the version sent (reload it), or its status does not allow this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewController_adjust: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version acted on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineItemView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No line item has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No line item has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The item has changed since the version sent (reload it), or its status does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The item has changed since the version sent (reload it), or its status does not allow this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version acted on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineItemView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No line item has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No line item has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The item has changed since the version sent (reload it), or its status does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The item has changed since the version sent (reload it), or its status does not allow this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewController_reset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version acted on. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineItemView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No line item has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No line item has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The item has changed since the version sent (reload it), or its status does not allow this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The item has changed since the version sent (reload it), or its status does not allow this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    LineItemsController_page: {
+        parameters: {
+            query?: {
+                sourceId?: number;
+                /** @description One status or several, comma-separated: `pending,needs-review`. */
+                status?: string[];
+                billingAccount?: string;
+                destinationClass?: string;
+                /** @description Start time, from (included): a date-time with an offset, or a date meaning its midnight in the source's zone (`sourceId`) or else the default business's. */
+                from?: string;
+                /** @description Start time, before (excluded): a date is the midnight that starts it, so `from=2026-11-01&to=2026-12-01` is November. */
+                to?: string;
+                /** @description Billed amount, at least. */
+                minAmount?: string;
+                /** @description Billed amount, at most; not below minAmount. */
+                maxAmount?: string;
+                /** @description Found in the dialed or normalised number or the account code. */
+                q?: string;
+                limit?: number;
+                /** @description `nextCursor` of the page before. */
+                cursor?: string;
+                /** @description First page only: the count and sums of everything matched. `false` skips them (a broad filter sums every item it matches). */
+                totals?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineItemPageView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    LineItemsController_exportCsv: {
+        parameters: {
+            query?: {
+                sourceId?: number;
+                /** @description One status or several, comma-separated: `pending,needs-review`. */
+                status?: string[];
+                billingAccount?: string;
+                destinationClass?: string;
+                /** @description Start time, from (included): a date-time with an offset, or a date meaning its midnight in the source's zone (`sourceId`) or else the default business's. */
+                from?: string;
+                /** @description Start time, before (excluded): a date is the midnight that starts it, so `from=2026-11-01&to=2026-12-01` is November. */
+                to?: string;
+                /** @description Billed amount, at least. */
+                minAmount?: string;
+                /** @description Billed amount, at most; not below minAmount. */
+                maxAmount?: string;
+                /** @description Found in the dialed or normalised number or the account code. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `line-items.csv`, streamed: a header row, then one row an item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    LineItemsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineItemDetailView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No line item has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No line item has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuditEventsController_list: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                action?: string;
+                /** @description The acting API key's id. */
+                actorKeyId?: number;
+                /** @description The acting user's id. */
+                actorUserId?: number;
+                /** @description From (included): a date-time with an offset, or a date meaning its midnight in the default business's zone. */
+                from?: string;
+                /** @description Before (excluded): a date is the midnight that starts it. */
+                to?: string;
+                limit?: number;
+                /** @description `nextCursor` of the page before. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_list: {
+        parameters: {
+            query?: {
+                /** @description One status or several, comma-separated: `draft,finalized`. */
+                status?: string[];
+                businessId?: number;
+                sourceId?: number;
+                billingAccount?: string;
+                /** @description Period starting at or after this: a date (midnight in the business's zone) or a date-time with an offset. */
+                from?: string;
+                /** @description Period starting before this (a date or a date-time with an offset). */
+                to?: string;
+                /** @description An invoice number, or its beginning: `GH-2026-` is every GH number of 2026. */
+                number?: string;
+                limit?: number;
+                /** @description `nextCursor` of the page before. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePageView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvoiceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No approved, uninvoiced items in the period, or items of several businesses (name a businessId) or currencies. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "No approved, uninvoiced items in the period, or items of several businesses (name a businessId) or currencies."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchInvoicesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceBatchView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description An account's items are in several currencies. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "An account's items are in several currencies."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_archive: {
+        parameters: {
+            query: {
+                /** @description One status or several, comma-separated: `draft,finalized`. */
+                status?: string[];
+                businessId?: number;
+                sourceId?: number;
+                billingAccount?: string;
+                /** @description Period starting at or after this: a date (midnight in the business's zone) or a date-time with an offset. */
+                from?: string;
+                /** @description Period starting before this (a date or a date-time with an offset). */
+                to?: string;
+                /** @description An invoice number, or its beginning: `GH-2026-` is every GH number of 2026. */
+                number?: string;
+                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf";
+                /** @description Comma-separated invoice ids, instead of the filter: `41,42,43`. */
+                ids?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ZIP, streamed: each entry is the invoice exported on its own. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description An id names no invoice. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "An id names no invoice."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description An invoice does not export in this format (nothing is sent): the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "An invoice does not export in this format (nothing is sent): the message says which."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_finalizeMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkFinalizeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinalizeReportView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description An id names no invoice; nothing was finalized. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "An id names no invoice; nothing was finalized."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The invoice is not a draft: a finalized invoice never changes. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The invoice is not a draft: a finalized invoice never changes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_export: {
+        parameters: {
+            query: {
+                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed, byte-identical every time: csv as text/csv, json as application/json, ledes1998b as text/plain, pms as text/plain, pdf as application/pdf. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/json; charset=utf-8": string;
+                    "text/plain; charset=us-ascii": string;
+                    "text/plain; charset=utf-8": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not finalized (json shows a draft too), or a format that does not fit the business's kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Not finalized (json shows a draft too), or a format that does not fit the business's kind."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The invoice is not a draft: a finalized invoice never changes. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The invoice is not a draft: a finalized invoice never changes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_finalize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The invoice is not a draft: a finalized invoice never changes. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The invoice is not a draft: a finalized invoice never changes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    InvoicesController_void: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidInvoiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Only a finalized invoice can be voided. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Only a finalized invoice can be voided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DeliveriesController_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryLogView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DeliveriesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log so far; it goes on in the background. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryLogView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No invoice has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No invoice has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not finalized, no billing system (no deliveryUrl), already delivered, or a delivery is running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Not finalized, no billing system (no deliveryUrl), already delivered, or a delivery is running."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+}

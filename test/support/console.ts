@@ -1,0 +1,260 @@
+/// <reference lib="dom" />
+// The console in a real browser: the built service (dist/, apps/console/dist) started in demo
+// mode on an in-memory ledger fed by the Xima sandbox, and Debian's Chromium driven by
+// puppeteer-core. Shared by the browser specs (test/console-*.e2e-spec.ts) and bench:console.
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { buildConsoleIfStale, buildIfStale } from '../../scripts/built.mjs';
+
+const root = resolve(__dirname, '..', '..');
+const MAIN = 'dist/apps/billing/src/main.js';
+
+/** Where the screenshots of the browser specs go, for a person to look at. */
+export const SCREENSHOTS = join(root, 'test-output', 'console');
+
+/** Chromium's path: CHROMIUM_PATH, else Debian's. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Chromium's flags for a headless run in a container without a GPU or the network. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/** Builds the service and the console when either is older than its sources. */
+export function buildAll(): void {
+  const service = buildIfStale(root, 'billing', MAIN, () => undefined);
+  if (service !== 0) throw new Error(`nest build billing exited with ${service}`);
+  const console = buildConsoleIfStale(root, () => undefined);
+  if (console !== 0) throw new Error(`vite build of the console exited with ${console}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningService {
+  baseUrl: string;
+  /** The demo admin key the banner printed (for the API side of a test). */
+  adminKey: string;
+  /** The demo user the banner printed (admin). */
+  demoUser: { email: string; password: string };
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built service in demo mode (the bundled Xima sandbox, sample plans and sources, the last
+ * 7 days synced) on an in-memory ledger, on a free loopback port. Resolves once the banner is
+ * printed and the demo's first syncs have finished.
+ */
+export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, MAIN)], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: 'sqlite::memory:',
+      DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((done) => child.on('close', () => done()));
+  const deadline = Date.now() + 60_000;
+  while (!/Demo admin key[^:]*: (\S+)/.test(stdout)) {
+    if (child.exitCode !== null) throw new Error(`the service exited: ${stderr || stdout}`);
+    if (Date.now() > deadline) throw new Error(`the service did not start: ${stderr || stdout}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  const adminKey = /Demo admin key[^:]*: (\S+)/.exec(stdout)![1];
+  const email = /Email: +(\S+)/.exec(stdout)![1];
+  const password = /Password: +(\S+)/.exec(stdout)![1];
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForSyncs(baseUrl, adminKey);
+  return {
+    baseUrl,
+    adminKey,
+    demoUser: { email, password },
+    child,
+    output: () => stdout + stderr,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Waits until no sync run of the demo is running (its first syncs fill the ledger). */
+async function waitForSyncs(baseUrl: string, key: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/v1/sync-runs`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    const body = (await response.json()) as { items: { status: string }[] };
+    if (body.items.length > 0 && body.items.every((run) => run.status !== 'running')) return;
+    if (Date.now() > deadline) throw new Error('the demo syncs did not finish');
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+/** A JSON request to the service with the admin key (setting up or checking what a page did). */
+export async function apiAs<T = unknown>(
+  service: Pick<RunningService, 'baseUrl' | 'adminKey'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  key = service.adminKey,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${service.baseUrl}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Headless Chromium (Debian's), failing with a clear message when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    defaultViewport: { width: 1280, height: 860 },
+  });
+}
+
+/**
+ * A new page that fails the test on a page error or a Content-Security-Policy refusal (an inline
+ * script would be one), collected in `problems`.
+ */
+export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  return { page, problems };
+}
+
+/** Signs in through the sign-in page (the fields labelled Email and Password, the Sign in button). */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle0' });
+  await fillLabelled(page, 'Email', email);
+  await fillLabelled(page, 'Password', password);
+  await clickButton(page, 'Sign in');
+}
+
+/** Types into the input labelled `label` (its <label> text), replacing what it held. */
+export async function fillLabelled(page: Page, label: string, value: string): Promise<void> {
+  const input = await page.waitForSelector(
+    `::-p-aria(${label}[role="textbox"]), ::-p-aria(${label})`,
+    {
+      visible: true,
+    },
+  );
+  await input!.click({ count: 3 });
+  await input!.press('Backspace');
+  await input!.type(value);
+}
+
+/** Clicks the button whose accessible name is `name`. */
+export async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await page.waitForSelector(`::-p-aria(${name}[role="button"])`, { visible: true });
+  await button!.click();
+}
+
+/** Waits until the page shows `text` somewhere. */
+export async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (wanted: string) => document.body.innerText.includes(wanted),
+    { timeout },
+    text,
+  );
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core in the page (evaluated through the DevTools protocol, which the page's CSP does not
+ * govern): the serious and critical violations, as `rule: target` lines (empty when none).
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        id: violation.id,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+      }));
+  });
+  return violations.map((v) => `${v.id} (${v.help}): ${v.targets.join(', ')}`);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** A full-page screenshot under test-output/console/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+  });
+}
+
+/** Writes a text file beside the screenshots (a downloaded export, for a person to read). */
+export function keepOutput(name: string, content: string | Buffer): void {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(join(SCREENSHOTS, name), content);
+}
