@@ -130,13 +130,11 @@ describe('the console: invoices (Chromium)', () => {
     await screenshot(page, 'invoices-06-finalize-confirm');
     const confirm = await page.waitForSelector('dialog[open] ::-p-aria(Finalize[role="button"])');
     await confirm!.click();
-    const finalized = await page.waitForSelector('::-p-aria([role="heading"][level=1])');
-    await page.waitForFunction(() =>
-      /^Invoice PL-\d{4}-\d{6}$/.test(document.querySelector('h1')?.textContent ?? ''),
-    );
-    const number = (await finalized!.evaluate(() => document.querySelector('h1')!.textContent))!
-      .replace('Invoice ', '')
-      .trim();
+    const heading = await page.waitForFunction(() => {
+      const text = document.querySelector('h1')?.textContent ?? '';
+      return /^Invoice PL-\d{4}-\d{6}$/.test(text) ? text : null;
+    });
+    const number = String(await heading.jsonValue()).replace('Invoice ', '');
     expect(number).toMatch(/^PL-\d{4}-\d{6}$/);
     await waitForText(page, 'Download LEDES 1998B');
     expect(await page.$('::-p-aria(Download PMS postings)')).toBeNull();
