@@ -142,6 +142,7 @@ describe('the console: invoices (Chromium)', () => {
     const cdp = await page.createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', {
       behavior: 'allow',
+      browserContextId: page.browserContext().id,
       downloadPath: downloads,
       eventsEnabled: true,
     });

@@ -100,9 +100,14 @@ describe('the console: rate plans (Chromium)', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'rate-plans-04-import-refused');
 
-    await fillLabelled(
-      page,
-      'Rate table (CSV)',
+    // The person mends line 3 (select all, type the table again).
+    await page.click('::-p-aria(Rate table (CSV))');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
+    await page.type(
+      '::-p-aria(Rate table (CSV))',
       `${HEADER}\n1,long-distance,1.00,0.45,60,6,,\n44,uk,2.00,1.20,60,60,3.00,\n`,
     );
     await fillLabelled(page, 'In force from', '2027-01-01T00:00:00-07:00');

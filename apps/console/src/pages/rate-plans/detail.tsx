@@ -100,7 +100,11 @@ function Versions({
               <tr key={version.version}>
                 <td className="num">{version.version}</td>
                 <td>
-                  <Time instant={version.effectiveFrom} timeZone={zone} />
+                  {Date.parse(version.effectiveFrom) === 0 ? (
+                    'the beginning (every call)'
+                  ) : (
+                    <Time instant={version.effectiveFrom} timeZone={zone} />
+                  )}
                 </td>
                 <td>
                   <Time instant={version.createdAt} timeZone={zone} />

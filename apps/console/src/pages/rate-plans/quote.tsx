@@ -4,6 +4,7 @@ import { api, ok } from '../../api/client';
 import { Field, SelectField } from '../../ui/field';
 import { formatDuration } from '../../ui/format';
 import { Money } from '../../ui/money';
+import { Time } from '../../ui/time';
 import { ErrorNotice } from '../../ui/states';
 import { wallClockWithOffset, type QuoteResult, type RatePlan } from './queries';
 
@@ -100,7 +101,7 @@ export function QuoteForm({ plan, zone }: { plan: RatePlan; zone: string }) {
         )}
       </div>
       {quote.isError && <ErrorNotice error={quote.error} />}
-      {quote.isSuccess && <QuoteResults results={quote.data.results} />}
+      {quote.isSuccess && <QuoteResults results={quote.data.results} zone={zone} />}
     </section>
   );
 }
@@ -333,7 +334,7 @@ function JsonForm({
   );
 }
 
-function QuoteResults({ results }: { results: QuoteResult[] }) {
+function QuoteResults({ results, zone }: { results: QuoteResult[]; zone: string }) {
   return (
     <div className="quote-results" aria-live="polite">
       <h3>{results.length === 1 ? 'The charge' : `${results.length} charges`}</h3>
@@ -350,7 +351,7 @@ function QuoteResults({ results }: { results: QuoteResult[] }) {
                 </strong>
               )}
             </div>
-            {result.status !== 'not-billable' && <Breakdown result={result} />}
+            {result.status !== 'not-billable' && <Breakdown result={result} zone={zone} />}
           </li>
         ))}
       </ol>
@@ -358,11 +359,11 @@ function QuoteResults({ results }: { results: QuoteResult[] }) {
   );
 }
 
-function Breakdown({ result }: { result: QuoteResult }) {
+function Breakdown({ result, zone }: { result: QuoteResult; zone: string }) {
   const currency = result.currency ?? 'USD';
   const rows: [string, ReactNode][] = [
     ['Billing account', result.billingAccount ?? '—'],
-    ['Start', result.startTime ?? '—'],
+    ['Start', result.startTime ? <Time instant={result.startTime} timeZone={zone} /> : '—'],
     ['Dialed', result.dialedNumber ?? '—'],
     ['Normalised number', result.normalizedNumber ?? '—'],
     [
