@@ -117,6 +117,12 @@ describe('the console: rate plans (Chromium)', () => {
     await waitForText(page, 'future');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'rate-plans-05-imported');
+    await page.setViewport({ width: 800, height: 1000 });
+    await screenshot(page, 'rate-plans-06-tablet');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(false);
     expect(problems).toEqual([]);
   });
 
@@ -140,7 +146,7 @@ describe('the console: rate plans (Chromium)', () => {
     await waitForText(page, 'One account-code row');
     expect(await page.$('::-p-aria(Import as a new version)')).toBeNull();
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'rate-plans-06-summary-plan-accountant');
+    await screenshot(page, 'rate-plans-07-summary-plan-accountant');
     expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,27 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError } from '../../api/client';
 import { ErrorNotice } from '../../ui/states';
+
+/**
+ * The API's refusal; a 409 means the invoice changed since the page read it (someone finalized
+ * or voided it): say so and offer to reload it.
+ */
+export function Refusal({ error, reload }: { error: unknown; reload: () => void }) {
+  const stale = error instanceof ApiError && error.status === 409;
+  return (
+    <div>
+      <ErrorNotice error={error} />
+      {stale && (
+        <p>
+          The invoice may have changed since you opened it.{' '}
+          <button type="button" onClick={reload}>
+            Reload the invoice
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** A question and its two answers, inside a Dialog; the refusal, if the API refuses. */
 export function Confirm({
@@ -9,6 +31,7 @@ export function Confirm({
   error,
   onConfirm,
   onCancel,
+  onReload,
   children,
 }: {
   confirm: string;
@@ -17,12 +40,13 @@ export function Confirm({
   error: unknown;
   onConfirm: () => void;
   onCancel: () => void;
+  onReload: () => void;
   children: ReactNode;
 }) {
   return (
     <div>
       <p>{children}</p>
-      {error ? <ErrorNotice error={error} /> : null}
+      {error ? <Refusal error={error} reload={onReload} /> : null}
       <div className="dialog-actions">
         <button type="button" className="ghost" onClick={onCancel}>
           Cancel
@@ -47,12 +71,14 @@ export function VoidForm({
   error,
   onVoid,
   onCancel,
+  onReload,
 }: {
   name: string;
   busy: boolean;
   error: unknown;
   onVoid: (reason: string) => void;
   onCancel: () => void;
+  onReload: () => void;
 }) {
   const [reason, setReason] = useState('');
   const submit = (event: FormEvent) => {
@@ -80,7 +106,7 @@ export function VoidForm({
           Required, such as “Billed to the wrong room”.
         </p>
       </div>
-      {error ? <ErrorNotice error={error} /> : null}
+      {error ? <Refusal error={error} reload={onReload} /> : null}
       <div className="dialog-actions">
         <button type="button" className="ghost" onClick={onCancel}>
           Cancel

@@ -27,6 +27,15 @@ export function Deliveries({ invoice }: { invoice: Invoice }) {
     // A sequence in progress retries in the background: follow it while it runs.
     refetchInterval: (query) => (query.state.data?.state === 'in-progress' ? 2000 : false),
   });
+  const source = useQuery({
+    queryKey: ['sources', 'one', invoice.sourceId],
+    queryFn: () =>
+      ok(api.GET('/api/v1/sources/{id}', { params: { path: { id: invoice.sourceId ?? 0 } } })),
+    enabled: invoice.sourceId !== null,
+  });
+  // Only a finalised invoice whose source names a billing system can be sent (docs/invoices.md).
+  const sendable =
+    invoice.status === 'finalized' && source.data !== undefined && source.data.deliveryUrl !== null;
   const retry = useMutation({
     mutationFn: () =>
       ok(api.POST('/api/v1/invoices/{id}/deliveries', { params: { path: { id: invoice.id } } })),
@@ -47,15 +56,13 @@ export function Deliveries({ invoice }: { invoice: Invoice }) {
             </span>
           )}
         </h2>
-        {invoice.status === 'finalized' &&
-          log.data &&
-          (log.data.state === 'failed' || log.data.state === 'none') && (
-            <Can role="accountant">
-              <button type="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
-                {log.data.state === 'failed' ? 'Retry delivery' : 'Deliver now'}
-              </button>
-            </Can>
-          )}
+        {sendable && log.data && (log.data.state === 'failed' || log.data.state === 'none') && (
+          <Can role="accountant">
+            <button type="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
+              {log.data.state === 'failed' ? 'Retry delivery' : 'Deliver now'}
+            </button>
+          </Can>
+        )}
       </div>
       {retry.isError && <ErrorNotice error={retry.error} />}
       {log.isPending ? (

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { api, ApiError, download, ok } from '../../api/client';
+import { api, download, ok } from '../../api/client';
 import { Can } from '../../api/session';
 import { Money } from '../../ui/money';
 import { useNotify } from '../../ui/notices';
@@ -10,7 +10,7 @@ import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { Time } from '../../ui/time';
 import { zoneName } from '../../ui/format';
 import { Dialog } from '../../ui/dialog';
-import { Confirm, VoidForm } from './confirm';
+import { Confirm, Refusal, VoidForm } from './confirm';
 import { Deliveries } from './deliveries';
 import { PeriodText } from './period-text';
 import {
@@ -113,6 +113,10 @@ function InvoicePage({ invoice, reload }: { invoice: Invoice; reload: () => void
     onSuccess: (next) =>
       changed(next, `${invoiceName(next)} is void; its items are approved again.`),
   });
+  const reloadFromDialog = () => {
+    closeDialog();
+    reload();
+  };
   const closeDialog = () => {
     setDialog(null);
     for (const mutation of [finalize, remove, voidIt]) mutation.reset();
@@ -232,6 +236,7 @@ function InvoicePage({ invoice, reload }: { invoice: Invoice; reload: () => void
             error={finalize.error}
             onConfirm={() => finalize.mutate()}
             onCancel={closeDialog}
+            onReload={reloadFromDialog}
           >
             It gets the next invoice number of {business?.name ?? 'its business'}, its{' '}
             {invoice.lines.length} {invoice.lines.length === 1 ? 'line becomes' : 'lines become'}{' '}
@@ -246,6 +251,7 @@ function InvoicePage({ invoice, reload }: { invoice: Invoice; reload: () => void
             error={remove.error}
             onConfirm={() => remove.mutate()}
             onCancel={closeDialog}
+            onReload={reloadFromDialog}
           >
             Its {invoice.lines.length} items are freed for another invoice. Nothing else changes.
           </Confirm>
@@ -257,28 +263,11 @@ function InvoicePage({ invoice, reload }: { invoice: Invoice; reload: () => void
             error={voidIt.error}
             onVoid={(reason) => voidIt.mutate(reason)}
             onCancel={closeDialog}
+            onReload={reloadFromDialog}
           />
         )}
       </Dialog>
     </Page>
-  );
-}
-
-/** A refused action: the API's message; a 409 (someone changed it) offers to reload. */
-function Refusal({ error, reload }: { error: unknown; reload: () => void }) {
-  const stale = error instanceof ApiError && error.status === 409;
-  return (
-    <div>
-      <ErrorNotice error={error} />
-      {stale && (
-        <p>
-          The invoice changed since you opened it.{' '}
-          <button type="button" onClick={reload}>
-            Reload the invoice
-          </button>
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -62,6 +62,7 @@ export function RateTableImport({ plan, zone }: { plan: RatePlan; zone: string }
       );
       setCsv('');
       setFileName(null);
+      setEffectiveFrom('');
     },
   });
 
