@@ -117,8 +117,17 @@ describe('the console: rate plans (Chromium)', () => {
     await waitForText(page, 'future');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'rate-plans-05-imported');
+
+    // What the import changed, version 1 to version 2, by section (the API's diff).
+    await waitForText(page, `From version ${before} to version ${before + 1}:`);
+    await waitForText(page, 'Destinations');
+    await page.waitForSelector('.diff-section ::-p-text(removed)');
+    const section = await page.$('::-p-aria(What changed)');
+    await section!.scrollIntoView();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'rate-plans-06-diff');
     await page.setViewport({ width: 800, height: 1000 });
-    await screenshot(page, 'rate-plans-06-tablet');
+    await screenshot(page, 'rate-plans-07-tablet');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
     );
@@ -146,7 +155,7 @@ describe('the console: rate plans (Chromium)', () => {
     await waitForText(page, 'One account-code row');
     expect(await page.$('::-p-aria(Import as a new version)')).toBeNull();
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'rate-plans-07-summary-plan-accountant');
+    await screenshot(page, 'rate-plans-08-summary-plan-accountant');
     expect(problems).toEqual([]);
   });
 });

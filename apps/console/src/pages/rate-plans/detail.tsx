@@ -6,6 +6,7 @@ import { SelectField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { ErrorNotice, Loading } from '../../ui/states';
 import { Time } from '../../ui/time';
+import { VersionDiff } from './diff';
 import { KIND_LABEL } from './list';
 import { QuoteForm } from './quote';
 import { planZone, usePlan, versionInForce, type RatePlan } from './queries';
@@ -50,6 +51,7 @@ function PlanPage({ plan }: { plan: RatePlan }) {
     >
       <BackLink />
       <Versions plan={plan} zone={zone} inForce={current?.version} />
+      <VersionDiff key={plan.versions.length} plan={plan} />
       <QuoteForm plan={plan} zone={zone} />
       {plan.kind === 'per-call' && (
         <Can role="admin">

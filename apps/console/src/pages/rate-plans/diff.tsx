@@ -138,7 +138,9 @@ export function VersionDiff({ plan }: { plan: RatePlan }) {
                               </span>
                             </td>
                             <td>
-                              <code>{change.key === '' ? '“” (every other number)' : change.key}</code>
+                              <code>
+                                {change.key === '' ? '“” (every other number)' : change.key}
+                              </code>
                             </td>
                             <td>{change.field ?? <span className="muted">—</span>}</td>
                             <td className="diff-before">{valueText(change.before)}</td>
