@@ -252,23 +252,31 @@ describe('the console: invoices (Chromium)', () => {
     await page.goto(`${service.baseUrl}/invoices`, { waitUntil: 'networkidle0' });
     await waitForText(page, `Draft #${draft.id}`);
     expect(await page.$('::-p-aria(Draft invoices for a period)')).toBeNull();
+    // A filter lives in the address: a reload (or a shared link) keeps it.
+    await page.goto(`${service.baseUrl}/invoices?status=void`, { waitUntil: 'networkidle0' });
+    await waitForText(page, '1 invoice shown');
+    await waitForText(page, 'Void');
+    expect(
+      await page.$eval('::-p-aria(Status)', (select) => (select as HTMLSelectElement).value),
+    ).toBe('void');
+    await screenshot(page, 'invoices-11-filtered-void');
     await page.goto(`${service.baseUrl}/invoices/${draft.id}`, { waitUntil: 'networkidle0' });
     await waitForText(page, 'Download JSON');
     for (const action of ['Finalize', 'Refresh', 'Delete draft', 'Void']) {
       expect(await page.$(`::-p-aria(${action}[role="button"])`)).toBeNull();
     }
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'invoices-11-viewer-draft');
+    await screenshot(page, 'invoices-12-viewer-draft');
     // On a tablet: the tables scroll inside their frames, nothing overlaps.
     await page.setViewport({ width: 800, height: 1000 });
-    await screenshot(page, 'invoices-12-tablet-draft');
+    await screenshot(page, 'invoices-13-tablet-draft');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
     );
     expect(overflow).toBe(false);
     await page.goto(`${service.baseUrl}/invoices`, { waitUntil: 'networkidle0' });
     await waitForText(page, `Draft #${draft.id}`);
-    await screenshot(page, 'invoices-13-tablet-list');
+    await screenshot(page, 'invoices-14-tablet-list');
     expect(problems).toEqual([]);
   });
 });

@@ -30,11 +30,11 @@ const KIND_TONE: Record<PlanChange['kind'], string> = {
 
 /** A value of a plan as text: a string as it is, a row as `field: value` pairs, others as JSON. */
 function valueText(value: unknown): string {
-  if (value === undefined) return '';
+  if (value === undefined) return '(not set)';
   if (typeof value === 'string') return value === '' ? '“” (empty)' : value;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(value)
-      .map(([key, field]) => `${key}: ${typeof field === 'string' ? field : JSON.stringify(field)}`)
+      .map(([key, field]) => `${key}: ${valueText(field)}`)
       .join(', ');
   }
   return JSON.stringify(value);
@@ -143,9 +143,21 @@ export function VersionDiff({ plan }: { plan: RatePlan }) {
                               </code>
                             </td>
                             <td>{change.field ?? <span className="muted">—</span>}</td>
-                            <td className="diff-before">{valueText(change.before)}</td>
-                            <td aria-hidden="true">→</td>
-                            <td className="diff-after">{valueText(change.after)}</td>
+                            <td className="diff-before">
+                              {change.kind === 'added' ? (
+                                <span className="muted">—</span>
+                              ) : (
+                                valueText(change.before)
+                              )}
+                            </td>
+                            <td aria-hidden="true">{change.kind === 'changed' ? '→' : ''}</td>
+                            <td className="diff-after">
+                              {change.kind === 'removed' ? (
+                                <span className="muted">—</span>
+                              ) : (
+                                valueText(change.after)
+                              )}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
