@@ -212,7 +212,7 @@ function InvoiceTable({
 }) {
   return (
     <div className="table-wrap">
-      <table className="data">
+      <table className="data invoice-table">
         <caption className="visually-hidden">Invoices, newest first</caption>
         <thead>
           <tr>
