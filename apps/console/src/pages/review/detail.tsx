@@ -16,7 +16,7 @@ import { StatusBadge } from './status-badge';
 export function ItemDetail({ id }: { id: number }) {
   const search = useSearch();
   const back = `/review${search ? `?${search}` : ''}`;
-  const { byId } = useSources();
+  const { byId, pending: sourcesPending } = useSources();
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const detail = useQuery({
     queryKey: ['line-item', id],
@@ -28,7 +28,7 @@ export function ItemDetail({ id }: { id: number }) {
       ← Back to the queue
     </Link>
   );
-  if (detail.isPending) {
+  if (detail.isPending || sourcesPending) {
     return (
       <Page title={`Item ${id}`} actions={backLink}>
         <Loading what="Loading the item" />
@@ -61,7 +61,12 @@ export function ItemDetail({ id }: { id: number }) {
           <span className="muted">version {item.version}</span>
         </div>
         <Can role="accountant">
-          <ItemActions item={item} onConflict={setConflict} onDone={() => setConflict(null)} />
+          <ItemActions
+            item={item}
+            stale={conflict !== null}
+            onConflict={setConflict}
+            onDone={() => setConflict(null)}
+          />
         </Can>
       </div>
       {conflict && (

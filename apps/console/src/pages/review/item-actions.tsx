@@ -98,10 +98,13 @@ function send(item: LineItem, input: ActionInput) {
  */
 export function ItemActions({
   item,
+  stale,
   onConflict,
   onDone,
 }: {
   item: LineItemDetail;
+  /** The page is known to show an old version: nothing is offered until it is reloaded. */
+  stale: boolean;
   onConflict: (conflict: Conflict) => void;
   onDone: () => void;
 }) {
@@ -163,7 +166,7 @@ export function ItemActions({
             className={
               action === 'approve' ? 'primary' : action === 'reject' ? 'danger' : undefined
             }
-            disabled={act.isPending}
+            disabled={act.isPending || stale}
             onClick={() => {
               act.reset();
               if (action === 'approve' || action === 'reset') act.mutate({ action });

@@ -58,12 +58,15 @@ export function ReviewQueue() {
     [filterKey, setRemembered],
   );
 
-  const { sources, byId, error: sourcesError } = useSources();
+  const { sources, byId, error: sourcesError, pending: sourcesPending } = useSources();
   const cursor = state.cursors[state.cursors.length - 1];
   const page = useQueuePage(filter, cursor);
   const totals = useQueueTotals(filter);
   const rows = useMemo(() => page.data?.items ?? [], [page.data]);
-  const busy = page.isPending || page.isPlaceholderData;
+  // Rows wait for the sources too (asked for at the same time): their times are in the
+  // source's zone, and a row first shown in UTC would change under the reader's eyes.
+  const loading = page.isPending || sourcesPending;
+  const busy = loading || page.isPlaceholderData;
 
   const setFilter = (next: Filter) => {
     const query = filterQuery(next);
@@ -235,7 +238,7 @@ export function ReviewQueue() {
                 ))}
               </thead>
               <tbody>
-                {page.isPending ? (
+                {loading ? (
                   <tr>
                     <td colSpan={columns.length} className="review-table-state">
                       <span className="spinner" aria-hidden="true" />
@@ -371,7 +374,11 @@ function useQueueColumns({
     {
       id: 'source',
       header: 'Source',
-      cell: ({ row }) => byId.get(row.original.sourceId)?.name ?? `Source ${row.original.sourceId}`,
+      cell: ({ row }) => {
+        const name = byId.get(row.original.sourceId)?.name ?? `Source ${row.original.sourceId}`;
+        return <span title={name}>{name}</span>;
+      },
+      meta: { className: 'clip' },
     },
     {
       id: 'billingAccount',
@@ -400,6 +407,7 @@ function useQueueColumns({
       id: 'destination',
       header: 'Destination',
       cell: ({ row }) => row.original.destinationClass ?? <Blank />,
+      meta: { className: 'nowrap' },
     },
     {
       id: 'duration',

@@ -11,7 +11,7 @@ export function useSources() {
     staleTime: 60_000,
   });
   const byId = new Map<number, Source>((query.data?.items ?? []).map((s) => [s.id, s]));
-  return { sources: query.data?.items ?? [], byId, error: query.error };
+  return { sources: query.data?.items ?? [], byId, error: query.error, pending: query.isPending };
 }
 
 /** The zone an item's times are shown in: its source's (UTC until the sources are known). */
