@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { useNotify } from '../../ui/notices';
 import { ErrorNotice } from '../../ui/states';
-import { allows, apiFilter, narrowedFor, statusLabel, type Filter, type LineItem } from './filter';
+import { allows, apiFilter, narrowedFor, whyNot, type Filter, type LineItem } from './filter';
 import { useQueueTotals, useRefreshItems } from './queries';
 
 type BulkAction = 'approve' | 'reject';
@@ -31,12 +31,11 @@ function plan(action: BulkAction, rows: LineItem[]) {
   const refused = new Map<string, number>();
   for (const row of rows) {
     if (row.status === DONE[action].status) unchanged.push(row);
-    else if (!allows(action, row)) {
-      const why = row.invoiceId !== null ? 'on an invoice' : statusLabel(row.status).toLowerCase();
+    else if (allows(action, row)) send.push(row);
+    else {
+      const why = whyNot(action, row);
       refused.set(why, (refused.get(why) ?? 0) + 1);
-    } else if (action === 'approve' && row.billingAccount === null) {
-      refused.set('without a billing account', (refused.get('without a billing account') ?? 0) + 1);
-    } else send.push(row);
+    }
   }
   return { send, unchanged, refused };
 }

@@ -31,9 +31,25 @@ export const MOVES_FROM = {
 
 export type Action = keyof typeof MOVES_FROM;
 
-/** Whether `action` applies to an item as the page last saw it. */
-export function allows(action: Action, item: Pick<LineItem, 'status' | 'invoiceId'>): boolean {
-  return item.invoiceId === null && (MOVES_FROM[action] as readonly string[]).includes(item.status);
+/** Whether `action` applies to an item as the page last saw it (an approval needs an account). */
+export function allows(
+  action: Action,
+  item: Pick<LineItem, 'status' | 'invoiceId' | 'billingAccount'>,
+): boolean {
+  return (
+    item.invoiceId === null &&
+    (MOVES_FROM[action] as readonly string[]).includes(item.status) &&
+    (action !== 'approve' || item.billingAccount !== null)
+  );
+}
+
+/** Why `action` does not apply to an item, in a few words ("on an invoice", "no charge"). */
+export function whyNot(action: Action, item: Pick<LineItem, 'status' | 'invoiceId'>): string {
+  if (item.invoiceId !== null) return 'on an invoice';
+  if ((MOVES_FROM[action] as readonly string[]).includes(item.status)) {
+    return 'without a billing account';
+  }
+  return statusLabel(item.status).toLowerCase();
 }
 
 /** The filter's fields, in the order they are written to the query string. */

@@ -177,6 +177,9 @@ export function ItemActions({
           </button>
         ))}
       </div>
+      {item.billingAccount === null && item.status === 'needs-review' && (
+        <p className="field-hint">Assign a billing account before approving.</p>
+      )}
       {error && !asking && <ErrorNotice error={error} />}
       <Dialog
         title={asking ? `${LABELS[asking]} item ${item.id}` : ''}
@@ -310,25 +313,22 @@ export function ConflictNotice({
       <p className="state-title">
         {stale ? 'This item changed since you opened it.' : 'The service refused this action.'}
       </p>
-      <p>
-        You saw it <strong>{statusLabel(seen.status).toLowerCase()}</strong> at{' '}
-        <Money amount={seen.amount} currency={seen.currency} /> (version {seen.version})
-        {status && (
-          <>
-            ; it is now <strong>{statusLabel(status).toLowerCase()}</strong>
-            {now && (
-              <>
-                {' '}
-                at <Money amount={now.amount} currency={now.currency} />
-                {now.billingAccount !== seen.billingAccount &&
-                  `, billed to ${now.billingAccount ?? 'no account'}`}
-              </>
-            )}
-            {version !== null && ` (version ${version})`}
-          </>
-        )}
-        . Nothing was changed.
-      </p>
+      {stale && (
+        <p>
+          You saw it <strong>{statusLabel(seen.status).toLowerCase()}</strong> at{' '}
+          <Money amount={seen.amount} currency={seen.currency} /> (version {seen.version}); it is
+          now <strong>{statusLabel(status ?? seen.status).toLowerCase()}</strong>
+          {now && (
+            <>
+              {' '}
+              at <Money amount={now.amount} currency={now.currency} />
+              {now.billingAccount !== seen.billingAccount &&
+                `, billed to ${now.billingAccount ?? 'no account'}`}
+            </>
+          )}{' '}
+          (version {version}). Nothing was changed.
+        </p>
+      )}
       <p className="muted">{conflict.message}</p>
       <button
         type="button"

@@ -10,7 +10,7 @@ import { useNotify } from '../../ui/notices';
 import { Page } from '../../ui/page';
 import { ErrorNotice } from '../../ui/states';
 import { BulkBar, items, type Selection } from './bulk';
-import { allows, filterQuery, readFilter, type Filter, type LineItem } from './filter';
+import { allows, filterQuery, readFilter, whyNot, type Filter, type LineItem } from './filter';
 import { QueueFilters } from './filters';
 import { PAGE_SIZE, useQueuePage, useQueueTotals, useRefreshItems } from './queries';
 import { useRemembered } from './remembered';
@@ -149,9 +149,13 @@ export function ReviewQueue() {
           if (current && canAct) toggle(current);
           break;
         case 'a':
-          if (current && canAct && allows('approve', current)) approveOne.mutate(current);
-          else if (current && canAct)
-            notify(`Item ${current.id} is ${current.status}: it cannot be approved.`, 'error');
+          if (!current || !canAct) return;
+          if (allows('approve', current)) approveOne.mutate(current);
+          else
+            notify(
+              `Item ${current.id} cannot be approved: it is ${whyNot('approve', current)}.`,
+              'error',
+            );
           break;
         case 'Enter':
           if (!current || target?.closest('a, button, summary')) return;
