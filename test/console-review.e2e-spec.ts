@@ -270,6 +270,10 @@ describe('the console: review (Chromium)', () => {
     const next = await current();
     await page.keyboard.press('Enter');
     await page.waitForSelector(`::-p-aria(Item ${next}[role="heading"])`);
+    // Escape goes back to the queue, at the same row.
+    await page.keyboard.press('Escape');
+    await rowsOf(page, 'status=pending');
+    await isCurrent(next);
     expect(problems).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { Link, useSearch } from 'wouter';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
 import { api, ok } from '../../api/client';
 import { Can } from '../../api/session';
 import { formatDuration, formatTime, minorToDecimal } from '../../ui/format';
@@ -18,14 +18,31 @@ export function ItemDetail({ id }: { id: number }) {
   const back = `/review${search ? `?${search}` : ''}`;
   const { byId, pending: sourcesPending } = useSources();
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [, navigate] = useLocation();
+  // Escape goes back to the queue (outside text fields and dialogs, which use it themselves).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (
+        target?.closest('input, textarea, select, dialog') ||
+        document.querySelector('dialog[open]')
+      ) {
+        return;
+      }
+      navigate(back);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate, back]);
   const detail = useQuery({
     queryKey: ['line-item', id],
     queryFn: () => ok(api.GET('/api/v1/line-items/{id}', { params: { path: { id } } })),
     staleTime: Infinity,
   });
   const backLink = (
-    <Link href={back} className="button">
-      ← Back to the queue
+    <Link href={back} className="button" aria-keyshortcuts="Escape">
+      ← Back to the queue <kbd aria-hidden="true">Esc</kbd>
     </Link>
   );
   if (detail.isPending || sourcesPending) {
