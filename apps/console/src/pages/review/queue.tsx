@@ -204,7 +204,8 @@ export function ReviewQueue() {
     >
       <QueueFilters filter={filter} sources={sources} onChange={setFilter} />
       {sourcesError && <ErrorNotice error={sourcesError} />}
-      <QueueTotals totals={totals.data} error={totals.error} />
+      {/* A bad filter is said once, by the page's own request. */}
+      <QueueTotals totals={totals.data} error={page.error ? null : totals.error} />
       {canAct && (
         <BulkBar
           selection={selection}
@@ -370,6 +371,7 @@ function useQueueColumns({
       header: oneZone ? `Time (${oneZone})` : "Time (source's zone)",
       cell: ({ row }) => (
         <Link href={detailHref(row.original.id)} className="review-open">
+          <span className="visually-hidden">Item {row.original.id}, </span>
           {formatTime(row.original.startTime, zoneOf(byId, row.original.sourceId))}
         </Link>
       ),
