@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { api, ok } from '../../api/client';
 import { useSession } from '../../api/session';
@@ -85,7 +85,10 @@ export function ReviewQueue() {
         : -1;
   const current = currentIndex >= 0 ? rows[currentIndex] : undefined;
 
-  const selectedRows = Object.values(state.selected);
+  // The selected rows as the page now has them (a row approved since it was ticked says so).
+  const selectedRows = Object.values(state.selected).map(
+    (row) => rows.find((shown) => shown.id === row.id) ?? row,
+  );
   const selection: Selection = state.allMatching
     ? { kind: 'filter', count: totals.data?.count ?? 0 }
     : { kind: 'rows', rows: selectedRows };
@@ -124,16 +127,13 @@ export function ReviewQueue() {
   });
 
   // The queue's keys, outside text fields and dialogs: j/k move, x selects, a approves,
-  // Enter opens the current row.
-  const keys = useRef({ rows, currentIndex, current, canAct });
-  keys.current = { rows, currentIndex, current, canAct };
+  // Enter opens the current row. Bound again at each render, so they see its rows.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
       if (document.querySelector('dialog[open]')) return;
-      const { rows, currentIndex, current, canAct } = keys.current;
       const move = (index: number) => {
         const row = rows[index];
         if (row) update(() => ({ currentId: row.id, currentIndex: index }));
@@ -170,13 +170,14 @@ export function ReviewQueue() {
     return () => document.removeEventListener('keydown', onKey);
   });
 
+  const currentId = current?.id;
   useEffect(() => {
-    if (current) {
+    if (currentId !== undefined) {
       document
-        .querySelector(`tr[data-item-id="${current.id}"]`)
+        .querySelector(`tr[data-item-id="${currentId}"]`)
         ?.scrollIntoView({ block: 'nearest' });
     }
-  }, [current]);
+  }, [currentId]);
 
   const allOnPage = rows.length > 0 && rows.every((row) => state.selected[row.id]);
   const someOnPage = rows.some((row) => state.selected[row.id]);
