@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
@@ -46,6 +46,25 @@ export interface Timing {
   medianMs: number;
   /** The queue's rows on the page when they were visible (in the last run). */
   rows: number;
+  /** The API requests of the last run that had finished by then: where the time went. */
+  requests: ApiRequest[];
+  /** The last run's time in the page's long tasks (its main thread busy over 50 ms at a time). */
+  longTasksMs: number;
+}
+
+export interface ApiRequest {
+  /** The method is not in the page's timing: the path and query string, decoded. */
+  path: string;
+  /** From the start of the measurement to the request's start and its response's end. */
+  fromMs: number;
+  toMs: number;
+}
+
+interface Shown {
+  ms: number;
+  rows: number;
+  requests: ApiRequest[];
+  longTasksMs: number;
 }
 
 export interface ScriptSize {
@@ -66,6 +85,8 @@ export interface ConsoleBenchResult {
   builtJs: ScriptSize[];
   /** The scripts a navigation to the review page loads, until its rows are shown (cache off). */
   reviewPageJs: ScriptSize[];
+  /** The machine's load average (1 minute) before the first navigation and after the last. */
+  loadAverage: [number, number];
 }
 
 /** What the page records (the script below): when the watched rows were first visible. */
@@ -76,7 +97,11 @@ interface Watch {
   shown: { ms: number; rows: number } | null;
 }
 
-type BenchWindow = Window & { xbBenchWatch?: Watch };
+type BenchWindow = Window & {
+  xbBenchWatch?: Watch;
+  /** The page's long tasks (over 50 ms of its main thread at a time) since the navigation. */
+  xbBenchLongTasks?: { startTime: number; duration: number }[];
+};
 
 /**
  * Runs in the page before its own scripts, on every navigation: a mutation observer that notes
@@ -87,6 +112,11 @@ type BenchWindow = Window & { xbBenchWatch?: Watch };
 function watchQueue(firstRows: number): void {
   const page = window as BenchWindow;
   page.xbBenchWatch = { status: null, startedAt: 0, shown: null };
+  const longTasks: { startTime: number; duration: number }[] = (page.xbBenchLongTasks = []);
+  new PerformanceObserver((list) => {
+    for (const { startTime, duration } of list.getEntries())
+      longTasks.push({ startTime, duration });
+  }).observe({ type: 'longtask', buffered: true });
   const check = () => {
     const watch = page.xbBenchWatch;
     if (!watch || watch.shown) return;
@@ -114,7 +144,7 @@ function watchQueue(firstRows: number): void {
 }
 
 /** Waits for the page's watch to have seen its rows; their time and count. */
-async function shown(page: Page, what: string): Promise<{ ms: number; rows: number }> {
+async function shown(page: Page, what: string): Promise<Shown> {
   try {
     await page.waitForFunction(() => ((window as BenchWindow).xbBenchWatch?.shown?.ms ?? -1) >= 0, {
       timeout: 60_000,
@@ -127,7 +157,25 @@ async function shown(page: Page, what: string): Promise<{ ms: number; rows: numb
         `aria-busy="false") within 60 s; ${rows} rows on the page`,
     );
   }
-  return page.evaluate(() => (window as BenchWindow).xbBenchWatch!.shown!);
+  return page.evaluate(() => {
+    const watch = (window as BenchWindow).xbBenchWatch!;
+    const requests = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry as PerformanceResourceTiming)
+      .filter((entry) => entry.startTime >= watch.startedAt)
+      .map((entry) => ({ url: new URL(entry.name), entry }))
+      .filter(({ url }) => url.pathname.startsWith('/api/'))
+      .map(({ url, entry }) => ({
+        path: decodeURIComponent(url.pathname + url.search),
+        fromMs: entry.startTime - watch.startedAt,
+        toMs: entry.responseEnd - watch.startedAt,
+      }));
+    const shownAt = watch.startedAt + watch.shown!.ms;
+    const longTasksMs = ((window as BenchWindow).xbBenchLongTasks ?? [])
+      .filter((task) => task.startTime >= watch.startedAt && task.startTime < shownAt)
+      .reduce((total, task) => total + Math.min(task.duration, shownAt - task.startTime), 0);
+    return { ...watch.shown!, requests, longTasksMs };
+  });
 }
 
 /** Sets the select labelled `Status` to `status`, as a person picking it would, and times it. */
@@ -136,12 +184,17 @@ async function changeStatus(page: Page, status: string): Promise<void> {
     timeout: 10_000,
   });
   if (!select) throw new Error('the review page has no select labelled Status');
-  const options = await select.evaluate((element) =>
-    Array.from((element as HTMLSelectElement).options, (option) => option.value),
-  );
+  const { current, options } = await select.evaluate((element) => {
+    const control = element as HTMLSelectElement;
+    return {
+      current: control.value,
+      options: Array.from(control.options, (option) => option.value),
+    };
+  });
   if (!options.includes(status)) {
     throw new Error(`the Status select has no option "${status}" (${options.join(', ')})`);
   }
+  if (current === status) throw new Error(`the Status select already shows "${status}"`);
   await select.evaluate((element, wanted) => {
     const control = element as HTMLSelectElement;
     (window as BenchWindow).xbBenchWatch = {
@@ -190,6 +243,14 @@ async function loadedScripts(page: Page): Promise<ScriptSize[]> {
   );
 }
 
+const timing = (runsMs: number[], last: Shown): Timing => ({
+  runsMs,
+  medianMs: median(runsMs),
+  rows: last.rows,
+  requests: last.requests,
+  longTasksMs: last.longTasksMs,
+});
+
 export async function runConsoleBench(options: ConsoleBenchOptions): Promise<ConsoleBenchResult> {
   const log = options.log ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'xima-billing-bench-console-'));
@@ -224,6 +285,7 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
       await signIn(page, server.url, reviewer.email, reviewer.password);
       await page.waitForSelector('::-p-aria(Sections)', { timeout: 30_000 });
 
+      const loadBefore = loadavg()[0];
       log('the first navigation to /review, the cache off');
       await page.setCacheEnabled(false);
       await page.goto(`${server.url}/review`, { waitUntil: 'domcontentloaded' });
@@ -234,8 +296,8 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
 
       const first: number[] = [];
       const filter: number[] = [];
-      let firstRows = 0;
-      let filterRows = 0;
+      let lastFirst: Shown | null = null;
+      let lastFilter: Shown | null = null;
       for (let run = 1; run <= options.runs; run++) {
         await page.goto(`${server.url}/review`, { waitUntil: 'domcontentloaded' });
         const rows = await shown(page, `run ${run}, first rows`);
@@ -244,8 +306,8 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
         const changed = await shown(page, `run ${run}, status=${FILTER_STATUS}`);
         first.push(rows.ms);
         filter.push(changed.ms);
-        firstRows = rows.rows;
-        filterRows = changed.rows;
+        lastFirst = rows;
+        lastFilter = changed;
         log(
           `run ${run}/${options.runs}: first ${rows.rows} rows ${rows.ms.toFixed(0)} ms; ` +
             `status=${FILTER_STATUS}: ${changed.rows} rows ${changed.ms.toFixed(0)} ms`,
@@ -256,10 +318,11 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
         items: options.items,
         buildMs,
         coldFirstRowsMs: cold.ms,
-        firstRows: { runsMs: first, medianMs: median(first), rows: firstRows },
-        filterChange: { runsMs: filter, medianMs: median(filter), rows: filterRows },
+        firstRows: timing(first, lastFirst!),
+        filterChange: timing(filter, lastFilter!),
         builtJs: builtScripts(),
         reviewPageJs,
+        loadAverage: [loadBefore, loadavg()[0]],
       };
     } finally {
       await browser.close();
@@ -281,26 +344,34 @@ export function report(result: ConsoleBenchResult): string[] {
   const builtGzip = sum(builtJs, 'gzipBytes');
   const pageGzip = sum(reviewPageJs, 'gzipBytes');
   const fewer =
-    firstRows.rows < FIRST_ROWS
-      ? ` (the page shows ${firstRows.rows} rows, not ${FIRST_ROWS})`
-      : '';
+    firstRows.rows < FIRST_ROWS ? `; the page shows ${firstRows.rows} rows, not ${FIRST_ROWS}` : '';
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const requests = (timing: Timing) =>
+    timing.requests.map(
+      (r) => `    ${ms(r.fromMs).padStart(7)} .. ${ms(r.toMs).padStart(7)}  GET ${r.path}`,
+    );
+  const [loadBefore, loadAfter] = result.loadAverage.map((load) => load.toFixed(1));
   return [
     `ledger of ${result.items} line items built in ${(result.buildMs / 1000).toFixed(1)} s; ` +
-      `medians of ${firstRows.runsMs.length} fresh navigations`,
-    `runs, first rows:     ${firstRows.runsMs.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
-    `runs, filter change:  ${filterChange.runsMs.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
+      `${firstRows.runsMs.length} fresh navigations; load average ${loadBefore} before, ${loadAfter} after`,
+    `runs, first rows:     ${firstRows.runsMs.map(ms).join(' / ')}`,
+    `runs, filter change:  ${filterChange.runsMs.map(ms).join(' / ')}`,
     '',
-    `navigation to the first ${firstRows.rows} rows visible: ${firstRows.medianMs.toFixed(0)} ms ` +
-      `(target <= ${TARGETS.firstRowsMs} ms: ${verdict(firstRows.medianMs <= TARGETS.firstRowsMs)})${fewer}`,
-    `  the first navigation, cache off:         ${result.coldFirstRowsMs.toFixed(0)} ms`,
-    `Status -> ${FILTER_STATUS}, ${filterChange.rows} new rows visible: ${filterChange.medianMs.toFixed(0)} ms ` +
-      `(target <= ${TARGETS.filterChangeMs} ms: ${verdict(filterChange.medianMs <= TARGETS.filterChangeMs)})`,
-    `JS built, all ${builtJs.length} chunks:   ${kB(builtGzip)} gzipped, ${kB(sum(builtJs, 'bytes'))} raw ` +
+    `navigation to the first ${firstRows.rows} rows visible (median): ${ms(firstRows.medianMs)} ` +
+      `(target <= ${ms(TARGETS.firstRowsMs)}: ${verdict(firstRows.medianMs <= TARGETS.firstRowsMs)}${fewer})`,
+    `  the first navigation, the cache off: ${ms(result.coldFirstRowsMs)}`,
+    `  the last run: ${ms(firstRows.longTasksMs)} of it in the page's long tasks; its API requests, from the navigation's start:`,
+    ...requests(firstRows),
+    `Status -> ${FILTER_STATUS}, ${filterChange.rows} new rows visible (median): ${ms(filterChange.medianMs)} ` +
+      `(target <= ${ms(TARGETS.filterChangeMs)}: ${verdict(filterChange.medianMs <= TARGETS.filterChangeMs)})`,
+    `  the last run: ${ms(filterChange.longTasksMs)} of it in the page's long tasks; its API requests, from the change:`,
+    ...requests(filterChange),
+    `JS built, all ${builtJs.length} chunks: ${kB(builtGzip)} gzipped, ${kB(sum(builtJs, 'bytes'))} raw ` +
       `(target <= ${kB(TARGETS.jsGzipBytes)}: ${verdict(builtGzip <= TARGETS.jsGzipBytes)})`,
     `JS the review page loads: ${kB(pageGzip)} gzipped, ${kB(sum(reviewPageJs, 'bytes'))} raw ` +
       `(target <= ${kB(TARGETS.jsGzipBytes)}: ${verdict(pageGzip <= TARGETS.jsGzipBytes)})`,
     ...reviewPageJs.map(
-      (s) => `  ${s.name.padEnd(40)} ${kB(s.gzipBytes)} gzipped, ${kB(s.bytes)} raw`,
+      (s) => `  ${s.name.padEnd(32)} ${kB(s.gzipBytes)} gzipped, ${kB(s.bytes)} raw`,
     ),
   ];
 }
