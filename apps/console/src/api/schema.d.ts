@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:79d8a388905ce07c71749ebe7ec4238df779fd29735ca5bfb3880e8bec2299a8. Do not edit.
+// Generated from openapi.json sha256:e6276f04d6c19e52f0a3ad9965d01047359246cd09f29214b9b682cb225dd884. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -67,7 +67,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user (only the fields sent); disabling ends their sessions */
+        /**
+         * Change a user (only the fields sent); disabling ends their sessions
+         * @description Refused (409) when it would disable or demote the last enabled admin user, or when an admin would disable or demote themself.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -218,6 +221,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rate-plans/{id}/versions/{a}/diff/{b}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed from version a to version b of a rate plan
+         * @description Versions by their numbers, in either order (the same twice: no change). Rows of the plan’s tables are matched by what identifies them (a destination by its prefix, a rate by its class), so a row inserted or rows reordered show as what they are.
+         */
+        get: operations["RatePlansController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rate-plans/{id}/versions": {
         parameters: {
             query?: never;
@@ -246,6 +269,23 @@ export interface paths {
         put?: never;
         /** Quote records with a rate plan: a dry run that stores nothing */
         post: operations["RatePlansController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-plans/{id}/rate-table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a version whose destinations and rates come from a carrier's CSV rate table */
+        post: operations["RatePlansController_importRateTable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -845,6 +885,11 @@ export interface components {
              * @example 30
              */
             idleMinutes: number;
+            /**
+             * @description When the session ends however busy it is: its sign-in plus `SESSION_MAX_HOURS` (a password change starts a new one).
+             * @example 2026-03-10T21:00:00.000Z
+             */
+            expiresAt: string;
         };
         ChangePasswordDto: {
             /** @example k7m2q-x9dfr-4hwtz-bn3pe */
@@ -1295,6 +1340,80 @@ export interface components {
         RatePlanListView: {
             items: components["schemas"]["RatePlanSummaryView"][];
         };
+        RatePlanVersionSummaryView: {
+            /** @example 2 */
+            version: number;
+            /** @example 2026-12-01T07:00:00.000Z */
+            effectiveFrom: string;
+            createdAt: string;
+            /** @description The API key (or `cli`) that made the version. */
+            createdBy: string;
+        };
+        /**
+         * @description The part of the plan: `settings` (top-level values), `dialPlan`, `billingAccount`, `summaryRate` and `ledes` (their values), or a table: `extensionRanges`, `taxes`, `destinations`, `rates`, `timeBands`, `accounts`.
+         * @enum {string}
+         */
+        PlanDiffSection: "settings" | "dialPlan" | "billingAccount" | "extensionRanges" | "taxes" | "destinations" | "rates" | "timeBands" | "summaryRate" | "accounts" | "ledes";
+        /**
+         * @description `added` and `removed` are whole settings or rows; `changed` is one value of a setting, or one field of a row in both versions (`field`).
+         * @enum {string}
+         */
+        PlanChangeKind: "added" | "removed" | "changed";
+        PlanChangeView: {
+            /**
+             * @description The part of the plan: `settings` (top-level values), `dialPlan`, `billingAccount`, `summaryRate` and `ledes` (their values), or a table: `extensionRanges`, `taxes`, `destinations`, `rates`, `timeBands`, `accounts`.
+             * @example rates
+             */
+            section: components["schemas"]["PlanDiffSection"];
+            /**
+             * @description `added` and `removed` are whole settings or rows; `changed` is one value of a setting, or one field of a row in both versions (`field`).
+             * @example changed
+             */
+            kind: components["schemas"]["PlanChangeKind"];
+            /**
+             * @description The setting (its path in the section, `a.b`) or what identifies the row: a destination by its `prefix` (`""` is the catch-all), a rate by its class, a time band by `class: days from-to`, a tax by its name, an extension range by `from-to`, an account by its code. A time band change of `order` is keyed by its class.
+             * @example long-distance
+             */
+            key: string;
+            /**
+             * @description The field of the row that changed; `order` for the time bands of a class listed in another order (the first band that covers a call prices it). Absent for settings and for whole rows.
+             * @example perMinute
+             */
+            field?: string;
+            /**
+             * @description The value in version `from`: absent when added; a whole row when removed.
+             * @example 0.45
+             */
+            before?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The value in version `to`: absent when removed; a whole row when added.
+             * @example 0.50
+             */
+            after?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+        };
+        PlanDiffSummaryView: {
+            /** @example 1 */
+            added: number;
+            /** @example 0 */
+            removed: number;
+            /** @example 2 */
+            changed: number;
+        };
+        RatePlanVersionDiffView: {
+            /** @example 1 */
+            planId: number;
+            /** @description Version `a` of the path. */
+            from: components["schemas"]["RatePlanVersionSummaryView"];
+            /** @description Version `b` of the path. */
+            to: components["schemas"]["RatePlanVersionSummaryView"];
+            /** @description By section (in the order of `section`’s values), then by key and field. Empty when the two versions are the same plan. */
+            changes: components["schemas"]["PlanChangeView"][];
+            summary: components["schemas"]["PlanDiffSummaryView"];
+        };
         TaxView: {
             /** @example State sales tax */
             name: string;
@@ -1340,6 +1459,20 @@ export interface components {
         QuoteView: {
             /** @description One a record, in the order sent. */
             results: components["schemas"]["QuoteResult"][];
+        };
+        ImportRateTableDto: {
+            /**
+             * @description The CSV, a header row `prefix,class,connectFee,perMinute,firstIncrementSeconds,incrementSeconds,minimumCharge,maximumCharge` then a row a prefix; empty cells are unset.
+             * @example prefix,class,connectFee,perMinute,firstIncrementSeconds,incrementSeconds,minimumCharge,maximumCharge
+             *     1,long-distance,1.00,0.45,60,6,,
+             *     44,uk,2.00,1.20,60,60,3.00,
+             */
+            csv: string;
+            /**
+             * @description When the version takes effect (ISO-8601 with an offset); default: now.
+             * @example 2027-01-01T00:00:00-07:00
+             */
+            effectiveFrom?: string;
         };
         CreateSourceDto: {
             /** @example Grand Hotel room calls */
@@ -1979,6 +2112,21 @@ export interface components {
             total: string;
             finalizedAt: string | null;
             voidReason: string | null;
+            /**
+             * @description The IANA zone of the invoice's dates (its exports' times of day, invoice date).
+             * @example America/Denver
+             */
+            timezone: string;
+            /**
+             * @description The formats it exports as: a draft or void invoice json only, a finalised one the formats that fit its business's kind.
+             * @example [
+             *       "pms",
+             *       "csv",
+             *       "json",
+             *       "pdf"
+             *     ]
+             */
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
             lines: components["schemas"]["InvoiceLineView"][];
         };
         BatchInvoicesDto: {
@@ -2038,6 +2186,21 @@ export interface components {
             total: string;
             finalizedAt: string | null;
             voidReason: string | null;
+            /**
+             * @description The IANA zone of the invoice's dates (its exports' times of day, invoice date).
+             * @example America/Denver
+             */
+            timezone: string;
+            /**
+             * @description The formats it exports as: a draft or void invoice json only, a finalised one the formats that fit its business's kind.
+             * @example [
+             *       "pms",
+             *       "csv",
+             *       "json",
+             *       "pdf"
+             *     ]
+             */
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
         };
         InvoicePageView: {
             items: components["schemas"]["InvoiceSummaryView"][];
@@ -2779,7 +2942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Another user has this email. */
+            /** @description Another user has this email; or the change would disable or demote the last enabled admin user, or the admin making it. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2789,7 +2952,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 409,
                      *       "error": "Conflict",
-                     *       "message": "Another user has this email."
+                     *       "message": "Another user has this email; or the change would disable or demote the last enabled admin user, or the admin making it."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];
@@ -3849,6 +4012,85 @@ export interface operations {
             };
         };
     };
+    RatePlansController_diff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The version the changes are from. */
+                a: number;
+                /** @description The version the changes lead to. */
+                b: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanVersionDiffView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No rate plan has this id, or the plan has no such version. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No rate plan has this id, or the plan has no such version."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     RatePlansController_addVersion: {
         parameters: {
             query?: never;
@@ -4084,6 +4326,143 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
                      *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RatePlansController_importRateTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRateTableDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanView"];
+                };
+            };
+            /** @description The CSV or the plan it makes is refused: each detail names its CSV line (`line 7`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "The CSV or the plan it makes is refused: each detail names its CSV line (`line 7`)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No rate plan has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A version of the plan is in force from that instant already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A version of the plan is in force from that instant already."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

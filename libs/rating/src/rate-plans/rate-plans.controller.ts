@@ -11,9 +11,12 @@ import {
 } from '@nestjs/swagger';
 import { ApiErrors, AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
 import { AccountSummaryPlanDto, PerCallPlanDto } from '../validation';
+import { ImportRateTableDto } from './dto/import-rate-table.dto';
 import { MAX_QUOTE_RECORDS } from './dto/quote-records';
 import { QuoteView } from './dto/quote-results.view';
+import { RatePlanVersionDiffView } from './dto/rate-plan-diff.view';
 import { RatePlanListView, RatePlanView } from './dto/rate-plan.view';
+import { VersionDiffParams } from './dto/version-diff.params';
 import { QuoteService } from './quote.service';
 import { RatePlansService } from './rate-plans.service';
 import {
@@ -75,6 +78,19 @@ export class RatePlansController {
     return RatePlanView.withVersions(await this.plans.get(id));
   }
 
+  @Get(':id/versions/:a/diff/:b')
+  @RequireRole('viewer')
+  @ApiOperation({
+    summary: 'What changed from version a to version b of a rate plan',
+    description:
+      'Versions by their numbers, in either order (the same twice: no change). Rows of the plan’s tables are matched by what identifies them (a destination by its prefix, a rate by its class), so a row inserted or rows reordered show as what they are.',
+  })
+  @ApiErrors(400, 401, [404, 'No rate plan has this id, or the plan has no such version.'])
+  @ApiOkResponse({ type: RatePlanVersionDiffView })
+  async diff(@Param() { id, a, b }: VersionDiffParams): Promise<RatePlanVersionDiffView> {
+    return RatePlanVersionDiffView.of(await this.plans.diffVersions(id, a, b));
+  }
+
   @Post(':id/versions')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Add a version of a rate plan, in force from an instant' })
@@ -127,5 +143,30 @@ export class RatePlansController {
   @ApiOkResponse({ type: QuoteView })
   async quote(@Param() { id }: IdParam, @Body() body: unknown): Promise<QuoteView> {
     return QuoteView.of(await this.quotes.quote(id, body));
+  }
+
+  @Post(':id/rate-table')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: "Add a version whose destinations and rates come from a carrier's CSV rate table",
+  })
+  @ApiErrors(
+    [400, 'The CSV or the plan it makes is refused: each detail names its CSV line (`line 7`).'],
+    401,
+    403,
+    [404, 'No rate plan has this id.'],
+    [409, 'A version of the plan is in force from that instant already.'],
+    413,
+    415,
+  )
+  @ApiCreatedResponse({ type: RatePlanView })
+  async importRateTable(
+    @Param() { id }: IdParam,
+    @Body() body: ImportRateTableDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<RatePlanView> {
+    return RatePlanView.withVersions(
+      await this.plans.importRateTable(id, body.csv, body.effectiveFrom, actor),
+    );
   }
 }
