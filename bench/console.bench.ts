@@ -85,6 +85,8 @@ export interface ConsoleBenchResult {
   builtJs: ScriptSize[];
   /** The scripts a navigation to the review page loads, until its rows are shown (cache off). */
   reviewPageJs: ScriptSize[];
+  /** Chromium's version, as it says. */
+  browser: string;
   /** The machine's load average (1 minute) before the first navigation and after the last. */
   loadAverage: [number, number];
 }
@@ -322,6 +324,7 @@ export async function runConsoleBench(options: ConsoleBenchOptions): Promise<Con
         filterChange: timing(filter, lastFilter!),
         builtJs: builtScripts(),
         reviewPageJs,
+        browser: await browser.version(),
         loadAverage: [loadBefore, loadavg()[0]],
       };
     } finally {
@@ -353,7 +356,8 @@ export function report(result: ConsoleBenchResult): string[] {
   const [loadBefore, loadAfter] = result.loadAverage.map((load) => load.toFixed(1));
   return [
     `ledger of ${result.items} line items built in ${(result.buildMs / 1000).toFixed(1)} s; ` +
-      `${firstRows.runsMs.length} fresh navigations; load average ${loadBefore} before, ${loadAfter} after`,
+      `${firstRows.runsMs.length} fresh navigations in ${result.browser}; ` +
+      `load average ${loadBefore} before, ${loadAfter} after`,
     `runs, first rows:     ${firstRows.runsMs.map(ms).join(' / ')}`,
     `runs, filter change:  ${filterChange.runsMs.map(ms).join(' / ')}`,
     '',
