@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:79d8a388905ce07c71749ebe7ec4238df779fd29735ca5bfb3880e8bec2299a8. Do not edit.
+// Generated from openapi.json sha256:d2198e2f07709ce0298c65da397890cd67c88bf62f0c5dfaec3add470033dfbf. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -872,14 +872,14 @@ export interface components {
              */
             address?: string[];
             /** @example 84-1234567 */
-            taxId?: Record<string, never> | null;
+            taxId?: string | null;
             /**
              * @description Starts its invoice numbers: `GH-2026-000001`. 1 to 12 capital letters or digits.
              * @example GH
              */
             invoicePrefix: string;
             /** @example Due on receipt */
-            paymentTerms?: Record<string, never> | null;
+            paymentTerms?: string | null;
         };
         BusinessView: {
             id: number;
@@ -920,14 +920,14 @@ export interface components {
              */
             address?: string[];
             /** @example 84-1234567 */
-            taxId?: Record<string, never> | null;
+            taxId?: string | null;
             /**
              * @description Starts its invoice numbers: `GH-2026-000001`. 1 to 12 capital letters or digits.
              * @example GH
              */
             invoicePrefix?: string;
             /** @example Due on receipt */
-            paymentTerms?: Record<string, never> | null;
+            paymentTerms?: string | null;
         };
         IndicatorView: {
             /** @enum {string} */
@@ -1370,12 +1370,16 @@ export interface components {
              *       ]
              *     }
              */
-            columns?: Record<string, never>;
+            columns?: {
+                [key: string]: string[];
+            };
             /**
              * @description Extra Xima request parameters, sent as they are; sync sets the timeframe.
              * @example []
              */
-            parameters?: Record<string, never>[];
+            parameters?: {
+                [key: string]: unknown;
+            }[];
             /**
              * @default true
              * @example true
@@ -1391,7 +1395,7 @@ export interface components {
              * @description Overrides SYNC_CRON.
              * @example 0 * * * *
              */
-            syncCron?: Record<string, never> | null;
+            syncCron?: string | null;
             /**
              * @description Days per request to Xima.
              * @default 1
@@ -1414,12 +1418,12 @@ export interface components {
              * @description Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.
              * @example https://billing.example.com/hooks/invoices
              */
-            deliveryUrl?: Record<string, never> | null;
+            deliveryUrl?: string | null;
             /**
              * @description HMAC secret for deliveries, 16 to 200 characters; write-only.
              * @example a-long-random-secret-shared-with-the-receiver
              */
-            deliverySecret?: Record<string, never> | null;
+            deliverySecret?: string | null;
         };
         SourceView: {
             id: number;
@@ -1481,12 +1485,16 @@ export interface components {
              *       ]
              *     }
              */
-            columns?: Record<string, never>;
+            columns?: {
+                [key: string]: string[];
+            };
             /**
              * @description Extra Xima request parameters, sent as they are; sync sets the timeframe.
              * @example []
              */
-            parameters?: Record<string, never>[];
+            parameters?: {
+                [key: string]: unknown;
+            }[];
             /**
              * @default true
              * @example true
@@ -1502,7 +1510,7 @@ export interface components {
              * @description Overrides SYNC_CRON.
              * @example 0 * * * *
              */
-            syncCron?: Record<string, never> | null;
+            syncCron?: string | null;
             /**
              * @description Days per request to Xima.
              * @default 1
@@ -1525,12 +1533,12 @@ export interface components {
              * @description Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.
              * @example https://billing.example.com/hooks/invoices
              */
-            deliveryUrl?: Record<string, never> | null;
+            deliveryUrl?: string | null;
             /**
              * @description HMAC secret for deliveries, 16 to 200 characters; write-only.
              * @example a-long-random-secret-shared-with-the-receiver
              */
-            deliverySecret?: Record<string, never> | null;
+            deliverySecret?: string | null;
         };
         SyncRequestDto: {
             /**
@@ -4006,7 +4014,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    records: Record<string, never>[];
+                    records: {
+                        [key: string]: unknown;
+                    }[];
                 };
             };
         };
