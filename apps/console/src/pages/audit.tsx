@@ -4,11 +4,10 @@ import { Link, useSearchParams } from 'wouter';
 import { api, ok, type Schema } from '../api/client';
 import { useSession } from '../api/session';
 import { Field } from '../ui/field';
-import { zoneName } from '../ui/format';
 import { Page } from '../ui/page';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
 import { Time } from '../ui/time';
-import { Choice, useHomeZone } from './admin/common';
+import { Choice, useHomeZone, zoneLabel } from './admin/common';
 
 type AuditEvent = Schema<'AuditEventView'>;
 
@@ -119,7 +118,7 @@ export default function Audit() {
   return (
     <Page
       title="Audit log"
-      intro={`Every change and sign-in, who made it and when, newest first. Times and dates are in ${zone} (${zoneName(new Date(), zone)}), the default business's zone.`}
+      intro={`Every change and sign-in, who made it and when, newest first. Times and dates are in ${zoneLabel(zone)}, the default business's zone.`}
     >
       <AuditFilters key={params.toString()} filter={filter} onApply={apply} />
       {events.isPending ? (

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { api, ok } from '../api/client';
 import { Can, useSession } from '../api/session';
 import { Field } from '../ui/field';
-import { formatDuration, zoneName } from '../ui/format';
+import { formatDuration } from '../ui/format';
 import { useNotify } from '../ui/notices';
 import { Page } from '../ui/page';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
@@ -12,6 +12,7 @@ import { Time } from '../ui/time';
 import {
   count,
   dayIn,
+  zoneLabel,
   fieldErrors,
   RunStatus,
   runSeconds,
@@ -199,8 +200,7 @@ function SourceDetail({ id }: { id: number }) {
       intro={
         <>
           {KIND_LABEL[current.kind]} · report <code>{current.historicDataKey}</code> · times in{' '}
-          {current.timezone} ({zoneName(new Date(), current.timezone)}){' '}
-          <EnabledBadge enabled={current.enabled} />
+          {zoneLabel(current.timezone)} <EnabledBadge enabled={current.enabled} />
         </>
       }
       actions={<Link href="/sources">All sources</Link>}
@@ -340,7 +340,7 @@ function SyncNow({ source }: { source: Source }) {
     event.preventDefault();
     sync.mutate();
   };
-  const zone = `${source.timezone} (${zoneName(new Date(), source.timezone)})`;
+  const zone = zoneLabel(source.timezone);
   return (
     <section className="card" aria-labelledby="sync-title">
       <h2 id="sync-title">Sync now</h2>

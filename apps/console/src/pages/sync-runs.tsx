@@ -123,7 +123,7 @@ function RunList() {
                       <td>
                         <Link href={`/sync-runs/${run.id}`}>#{run.id}</Link>
                       </td>
-                      <td>
+                      <td className="source-cell">
                         <Link href={`/sources/${run.sourceId}`}>
                           {source?.name ?? `Source ${run.sourceId}`}
                         </Link>

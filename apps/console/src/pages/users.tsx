@@ -114,7 +114,7 @@ export default function Users() {
                       </button>{' '}
                       <button
                         type="button"
-                        aria-label={`Reset the password of ${user.name}`}
+                        aria-label={`Reset password of ${user.name}`}
                         onClick={() => setAction({ kind: 'reset', user })}
                       >
                         Reset password

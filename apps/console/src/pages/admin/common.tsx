@@ -11,6 +11,7 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { api, ApiError, ok, type Schema } from '../../api/client';
+import { zoneName } from '../../ui/format';
 import { ErrorNotice } from '../../ui/states';
 import './admin.css';
 
@@ -264,6 +265,12 @@ export function Confirm({
 /** A date (YYYY-MM-DD) `days` from today in a zone: the default ends of a window. */
 export function dayIn(timeZone: string, days: number, now = Date.now()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(now + days * 86_400_000));
+}
+
+/** A zone as people read it: `America/Denver (MST)`, or `UTC` alone. */
+export function zoneLabel(timeZone: string, at = new Date()): string {
+  const short = zoneName(at, timeZone);
+  return short === timeZone ? timeZone : `${timeZone} (${short})`;
 }
 
 /** A whole number for a table cell, grouped as the reader's locale groups it. */

@@ -10,6 +10,7 @@ import {
   SOURCES_KEY,
   TextArea,
   useBusinesses,
+  useHomeZone,
   useRatePlans,
   type Source,
 } from './common';
@@ -44,14 +45,14 @@ const PLAN_KIND: Record<Kind, string> = {
   'account-summary': 'account-summary',
 };
 
-function draftOf(source: Source | undefined, defaultBusiness: string): Draft {
+function draftOf(source: Source | undefined, defaultBusiness: string, homeZone: string): Draft {
   return {
     name: source?.name ?? '',
     kind: source?.kind ?? 'call-records',
     historicDataKey: source?.historicDataKey ?? '',
     ratePlanId: source ? String(source.ratePlanId) : '',
     businessId: source ? String(source.businessId) : defaultBusiness,
-    timezone: source?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timezone: source?.timezone ?? homeZone,
     enabled: source?.enabled ?? true,
     autoApprove: source?.autoApprove ?? false,
     syncCron: source?.syncCron ?? '',
@@ -136,8 +137,9 @@ export function SourceForm({
   const client = useQueryClient();
   const businesses = useBusinesses();
   const plans = useRatePlans();
+  const homeZone = useHomeZone();
   const defaultBusiness = String(businesses.data?.find((b) => b.isDefault)?.id ?? '');
-  const [draft, setDraft] = useState<Draft>(() => draftOf(source, defaultBusiness));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(source, defaultBusiness, homeZone));
   const editing = source !== undefined;
   const save = useMutation({
     mutationFn: async (): Promise<Source> => {
