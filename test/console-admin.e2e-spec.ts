@@ -145,7 +145,7 @@ describe('the console: sources, sync runs, audit log, users, API keys (Chromium)
     await page.waitForFunction(
       () =>
         document.querySelectorAll('table.data tbody tr').length > 0 &&
-        [...document.querySelectorAll('table.data tbody tr')].every((row) =>
+        Array.from(document.querySelectorAll('table.data tbody tr')).every((row) =>
           row.textContent?.includes('source.create'),
         ),
     );
@@ -207,7 +207,7 @@ describe('the console: sources, sync runs, audit log, users, API keys (Chromium)
     await page.select('::-p-aria(Role[role="combobox"])', 'accountant');
     await clickButton(page, 'Save');
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('table.data tbody tr')].some(
+      Array.from(document.querySelectorAll('table.data tbody tr')).some(
         (row) =>
           row.textContent?.includes('Billing Clerk') && row.textContent.includes('accountant'),
       ),
@@ -244,7 +244,7 @@ describe('the console: sources, sync runs, audit log, users, API keys (Chromium)
     await clickButton(page, 'Revoke key');
     await waitForText(page, 'Front office PMS is revoked');
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('table.data tbody tr')].some(
+      Array.from(document.querySelectorAll('table.data tbody tr')).some(
         (row) =>
           row.textContent?.includes('Front office PMS') && row.textContent.includes('revoked'),
       ),
@@ -280,7 +280,7 @@ describe('the console: sources, sync runs, audit log, users, API keys (Chromium)
 async function firstOption(page: Page, label: string): Promise<string> {
   const select = await page.waitForSelector(`::-p-aria(${label}[role="combobox"])`);
   return select!.evaluate((element) => {
-    const option = [...(element as HTMLSelectElement).options].find((o) => o.value !== '');
+    const option = Array.from((element as HTMLSelectElement).options).find((o) => o.value !== '');
     return option?.value ?? '';
   });
 }

@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:d2198e2f07709ce0298c65da397890cd67c88bf62f0c5dfaec3add470033dfbf. Do not edit.
+// Generated from openapi.json sha256:648462b130001f579550e840c647ce542d1a8ae975e3f942675d4a3a44d36e7d. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -331,6 +331,23 @@ export interface paths {
         };
         /** Get a sync run */
         get: operations["SyncController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync-runs/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the rows a sync run could not read or rate, with why */
+        get: operations["SyncController_errors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1575,6 +1592,20 @@ export interface components {
         };
         SyncRunListView: {
             items: components["schemas"]["SyncRunView"][];
+        };
+        RecordErrorView: {
+            id: number;
+            /**
+             * @description Why the row was not stored as a record or rated.
+             * @example no version of plan 1 is in force at 2026-03-01T06:59:00.000Z
+             */
+            reason: string;
+            /** @description The row exactly as Xima sent it, as JSON text. */
+            rawJson: string;
+            createdAt: string;
+        };
+        RecordErrorListView: {
+            items: components["schemas"]["RecordErrorView"][];
         };
         LineItemFilterDto: {
             /** @example 1 */
@@ -4758,6 +4789,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SyncRunView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No sync run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No sync run has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SyncController_errors: {
+        parameters: {
+            query?: {
+                /** @description At most this many rows. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordErrorListView"];
                 };
             };
             /** @description Invalid input: `details` names each failing field and what is wrong with it. */

@@ -271,9 +271,10 @@ function RunDetail({ id }: { id: number }) {
           <p className="table-note">
             Duplicates were stored by an earlier run. Unreadable rows are rows Xima sent that could
             not be read, or that no version of the rate plan covers; the ledger keeps each with its
-            reason.
+            reason (below).
           </p>
         </section>
+        {current.errors > 0 && <UnreadableRows run={current} timeZone={zone} />}
         <section className="card" aria-labelledby="run-messages">
           <h2 id="run-messages">Messages</h2>
           {current.messages.length === 0 ? (
@@ -291,6 +292,74 @@ function RunDetail({ id }: { id: number }) {
       </div>
     </Page>
   );
+}
+
+/** How many unreadable rows the page lists (the API gives up to 1000). */
+const SHOWN_ERRORS = 100;
+
+function UnreadableRows({ run, timeZone }: { run: SyncRun; timeZone: string }) {
+  const rows = useQuery({
+    queryKey: ['sync-run-errors', run.id, run.errors],
+    queryFn: () =>
+      ok(
+        api.GET('/api/v1/sync-runs/{id}/errors', {
+          params: { path: { id: run.id }, query: { limit: SHOWN_ERRORS } },
+        }),
+      ).then((answer) => answer.items),
+  });
+  return (
+    <section className="card" aria-labelledby="run-errors">
+      <h2 id="run-errors">Unreadable rows</h2>
+      <p className="card-intro">
+        {run.errors > SHOWN_ERRORS
+          ? `The first ${SHOWN_ERRORS} of ${count(run.errors)}, in the order the run met them.`
+          : 'In the order the run met them.'}{' '}
+        Each row is shown as Xima sent it.
+      </p>
+      {rows.isPending ? (
+        <Loading what="Reading the unreadable rows" />
+      ) : rows.isError ? (
+        <ErrorNotice error={rows.error} retry={() => void rows.refetch()} />
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Why</th>
+                <th scope="col">Kept</th>
+                <th scope="col">The row</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.data.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.reason}</td>
+                  <td className="nowrap">
+                    <Time instant={row.createdAt} timeZone={timeZone} />
+                  </td>
+                  <td>
+                    <details>
+                      <summary>Show</summary>
+                      <pre className="json">{pretty(row.rawJson)}</pre>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** JSON text indented for reading; text that is not JSON as it is. */
+function pretty(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
 }
 
 function Fact({ label, value, tone }: { label: string; value: number; tone?: 'bad' | 'warn' }) {
