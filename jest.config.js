@@ -50,6 +50,13 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/*.spec.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // A whole service per file, password hashes (scrypt) and child processes, on a shared
+      // machine: 5 s (Jest's default) is a flake, not a check. Budgets that matter are asserted.
+      testTimeout: 30_000,
+    },
   ],
 };

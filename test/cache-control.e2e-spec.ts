@@ -18,7 +18,7 @@ describe('every answer carries Cache-Control: no-store (e2e)', () => {
 
   it('on a 404, a 400 and a body that is too large', async () => {
     const answers = [
-      await http().get('/nowhere'),
+      await http().get('/api/v1/nowhere'),
       await http()
         .post('/api/v1/api-keys')
         .set(...bearer(t.adminKey))

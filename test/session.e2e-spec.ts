@@ -16,7 +16,7 @@ describe('signing in: sessions, CSRF, idle expiry, password changes (e2e)', () =
   let now = START;
 
   beforeAll(async () => {
-    t = await createTestApp({ SESSION_IDLE_MINUTES: '5' }, (builder) =>
+    t = await createTestApp({ SESSION_IDLE_MINUTES: '5', SESSION_MAX_HOURS: '2' }, (builder) =>
       builder.overrideProvider(Clock).useValue({ now: () => now }),
     );
     db = t.app.get(DataSource);
@@ -69,6 +69,7 @@ describe('signing in: sessions, CSRF, idle expiry, password changes (e2e)', () =
       user: expect.objectContaining({ id: ana.id, email: ana.email, role: 'accountant' }),
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       idleMinutes: 5,
+      expiresAt: new Date(now + 2 * 60 * MINUTE).toISOString(),
     });
     const token = sessionCookieOf(res)!.split('=')[1];
     const [stored] = await db.getRepository(Session).findBy({ userId: ana.id });
@@ -197,6 +198,64 @@ describe('signing in: sessions, CSRF, idle expiry, password changes (e2e)', () =
     const res = await as(browser).get('/api/v1/line-items').expect(401);
     expect(res.body.message).toContain('idle too long');
     await expect(db.getRepository(Session).countBy({ userId: ana.id })).resolves.toBe(0);
+  });
+
+  const LIFETIME = 2 * 60 * MINUTE;
+  /** A request every 4 minutes (never idle) until just before `untilMs`; the last at untilMs - 1. */
+  const keepBusy = async (browser: Browser, untilMs: number) => {
+    while (now + 4 * MINUTE < untilMs) {
+      now += 4 * MINUTE;
+      await as(browser).get('/api/v1/line-items').expect(200);
+    }
+    now = untilMs - 1;
+    return as(browser).get('/api/v1/session').expect(200);
+  };
+
+  it('ends a session SESSION_MAX_HOURS after its sign-in, however busy it is', async () => {
+    const ana = await person();
+    const signedInAt = now;
+    const browser = await signIn(t.app, ana.email, ana.password);
+    const last = await keepBusy(browser, signedInAt + LIFETIME);
+    expect(last.body.expiresAt).toBe(new Date(signedInAt + LIFETIME).toISOString());
+
+    now = signedInAt + LIFETIME;
+    const res = await as(browser).get('/api/v1/line-items').expect(401);
+    expect(res.body.message).toContain('signed in too long ago');
+    await expect(db.getRepository(Session).countBy({ userId: ana.id })).resolves.toBe(0);
+  });
+
+  it('sweeps busy sessions past their lifetime at the next sign-in', async () => {
+    const ben = await person();
+    const cleo = await person();
+    const signedInAt = now;
+    await keepBusy(await signIn(t.app, ben.email, ben.password), signedInAt + LIFETIME);
+    now = signedInAt + LIFETIME;
+    await signIn(t.app, cleo.email, cleo.password);
+    await expect(db.getRepository(Session).countBy({ userId: ben.id })).resolves.toBe(0);
+    await expect(db.getRepository(Session).countBy({ userId: cleo.id })).resolves.toBe(1);
+  });
+
+  it('gives a session renewed by a password change a lifetime of its own', async () => {
+    const dan = await person();
+    const signedInAt = now;
+    const browser = await signIn(t.app, dan.email, dan.password);
+    await keepBusy(browser, signedInAt + 90 * MINUTE);
+    now += 1;
+    const changed = await as(browser)
+      .post('/api/v1/session/password', {
+        currentPassword: dan.password,
+        newPassword: 'a new password of dan',
+      })
+      .expect(200);
+    expect(changed.body.expiresAt).toBe(new Date(now + LIFETIME).toISOString());
+    const renewed: Browser = {
+      cookie: sessionCookieOf(changed)!,
+      csrfToken: changed.body.csrfToken,
+      userId: dan.id,
+    };
+    await keepBusy(renewed, signedInAt + 90 * MINUTE + LIFETIME);
+    now += 1;
+    await as(renewed).get('/api/v1/session').expect(401);
   });
 
   it('lets a person with a one-time password only read their session and change the password', async () => {

@@ -173,7 +173,7 @@ describe('sync (e2e, real sandbox)', () => {
       .post('/api/v1/rate-plans')
       .set(...bearer(t.adminKey))
       .send({
-        ...samplePlan('grand-hotel'),
+        ...samplePlan<object>('grand-hotel'),
         name: 'Not yet',
         effectiveFrom: '2027-01-01T00:00:00-07:00',
       })

@@ -95,7 +95,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!signedIn) {
       throw new DomainError(
         'unauthorized',
-        'Your session has ended (signed out, idle too long, or the password changed): sign in again',
+        'Your session has ended (signed out, idle too long, signed in too long ago, or the password changed): sign in again',
       );
     }
     if (

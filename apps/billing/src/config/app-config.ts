@@ -88,6 +88,11 @@ export class AppConfig {
     return this.config.get('SESSION_IDLE_MINUTES', { infer: true }) * 60_000;
   }
 
+  /** SESSION_MAX_HOURS, in milliseconds: a session ends this long after its sign-in. */
+  get sessionMaxMs(): number {
+    return this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000;
+  }
+
   get demoMode(): boolean {
     return isDemoMode({ XIMA_BASE_URL: this.ximaBaseUrl });
   }

@@ -130,18 +130,39 @@ describe('validateEnvironment', () => {
       { SESSION_IDLE_MINUTES: '30m' },
       'SESSION_IDLE_MINUTES must be an integer between 1 and 43200 (minutes) (got "30m")',
     ],
+    [
+      { SESSION_MAX_HOURS: '0' },
+      'SESSION_MAX_HOURS must be an integer between 1 and 720 (hours) (got 0)',
+    ],
+    [
+      { SESSION_MAX_HOURS: '12h' },
+      'SESSION_MAX_HOURS must be an integer between 1 and 720 (hours) (got "12h")',
+    ],
+    [
+      { SESSION_MAX_HOURS: '721' },
+      'SESSION_MAX_HOURS must be an integer between 1 and 720 (hours) (got 721)',
+    ],
   ])('%j -> %s', (raw, expected) => {
     expect(message(raw)).toBe(expected);
   });
 
-  it('reads the session settings: not Secure and 30 idle minutes unless set', () => {
+  it('reads the session settings: not Secure, 30 idle minutes and 12 hours at most unless set', () => {
     expect(validateEnvironment({})).toMatchObject({
       SESSION_COOKIE_SECURE: false,
       SESSION_IDLE_MINUTES: 30,
+      SESSION_MAX_HOURS: 12,
     });
     expect(
-      validateEnvironment({ SESSION_COOKIE_SECURE: 'TRUE', SESSION_IDLE_MINUTES: '480' }),
-    ).toMatchObject({ SESSION_COOKIE_SECURE: true, SESSION_IDLE_MINUTES: 480 });
+      validateEnvironment({
+        SESSION_COOKIE_SECURE: 'TRUE',
+        SESSION_IDLE_MINUTES: '480',
+        SESSION_MAX_HOURS: '24',
+      }),
+    ).toMatchObject({
+      SESSION_COOKIE_SECURE: true,
+      SESSION_IDLE_MINUTES: 480,
+      SESSION_MAX_HOURS: 24,
+    });
   });
 
   it('reads ADJUSTMENT_LIMIT as written: 10000.00 unless set, up to the ceiling one line can hold', () => {

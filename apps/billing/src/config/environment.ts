@@ -235,6 +235,13 @@ export class Environment {
   /** A signed-in person's session ends after this many minutes without a request. */
   @IsIntegerBetween(1, 43_200, 'minutes')
   SESSION_IDLE_MINUTES: number = 30;
+
+  /**
+   * A session ends this many hours after its sign-in, however busy it is: a cookie copied or a
+   * browser left signed in does not last for ever.
+   */
+  @IsIntegerBetween(1, 720, 'hours')
+  SESSION_MAX_HOURS: number = 12;
 }
 
 /** Variables that hold whole numbers: `PORT=3000abc` is refused, not read as 3000. */
@@ -245,6 +252,7 @@ const INTEGER_VARIABLES = [
   'DELIVERY_BACKOFF_MAX_MS',
   'DELIVERY_TIMEOUT_MS',
   'SESSION_IDLE_MINUTES',
+  'SESSION_MAX_HOURS',
 ] as const;
 
 /** Variables whose values are secrets: never echoed in an error message. */
@@ -275,6 +283,7 @@ const VARIABLES = [
   'ADJUSTMENT_LIMIT',
   'SESSION_COOKIE_SECURE',
   'SESSION_IDLE_MINUTES',
+  'SESSION_MAX_HOURS',
 ] as const;
 
 /** Variables that say true or false: `true`/`false` in any case, anything else is refused. */

@@ -40,7 +40,8 @@ export interface NewSession {
 export const actorOf = (user: User): Actor => ({ keyId: null, userId: user.id, name: user.name });
 
 /**
- * Signing in and out, sessions and their idle expiry, password changes and the lockout
+ * Signing in and out, sessions and their expiry (idle time, and a lifetime from sign-in),
+ * password changes and the lockout
  * (docs/decisions/0025-users-and-sessions.md).
  */
 @Injectable()
@@ -81,6 +82,7 @@ export class SessionsService {
         await this.users.update(tx, current.id, { passwordHash: rehashed });
       }
       await this.sessions.deleteIdleSince(tx, now - this.config.sessionIdleMs);
+      await this.sessions.deleteStartedAtOrBefore(tx, now - this.config.sessionMaxMs);
       const made = await this.open(tx, current, now);
       await this.audit.record(
         tx,
@@ -95,8 +97,9 @@ export class SessionsService {
   }
 
   /**
-   * The live session with this token, or null: unknown, idle too long, or its user disabled
-   * (such a session is ended on the way). Its last-seen time is written at most once a minute.
+   * The live session with this token, or null: unknown, idle too long, signed in longer ago
+   * than the lifetime (however busy), or its user disabled (such a session is ended on the
+   * way). Its last-seen time is written at most once a minute.
    */
   async authenticate(token: string): Promise<SignedIn | null> {
     if (!isTokenShaped(token)) return null;
@@ -104,7 +107,8 @@ export class SessionsService {
     if (!session) return null;
     const now = this.clock.now();
     const idleMs = this.config.sessionIdleMs;
-    if (session.user.disabled || now - session.lastSeenAtMs > idleMs) {
+    const expiresAtMs = session.createdAtMs + this.config.sessionMaxMs;
+    if (session.user.disabled || now - session.lastSeenAtMs > idleMs || now >= expiresAtMs) {
       await this.ledger.transaction((tx) => this.sessions.delete(tx, session.id));
       return null;
     }
@@ -112,7 +116,12 @@ export class SessionsService {
     if (now - session.lastSeenAtMs >= Math.min(60_000, idleMs / 10)) {
       await this.ledger.transaction((tx) => this.sessions.markSeen(tx, session.id, now));
     }
-    return { sessionId: session.id, csrfToken: session.csrfToken, user: session.user };
+    return {
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+      user: session.user,
+      expiresAtMs,
+    };
   }
 
   /** Ends the session (signing out). */
@@ -182,7 +191,8 @@ export class SessionsService {
       createdAtMs: now,
       lastSeenAtMs: now,
     });
-    return { token, signedIn: { sessionId: session.id, csrfToken, user } };
+    const expiresAtMs = now + this.config.sessionMaxMs;
+    return { token, signedIn: { sessionId: session.id, csrfToken, user, expiresAtMs } };
   }
 
   /** Counts a refused sign-in of `email`; the fifth within the window locks it (audited). */

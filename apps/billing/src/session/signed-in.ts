@@ -6,6 +6,8 @@ export interface SignedIn {
   sessionId: number;
   csrfToken: string;
   user: User;
+  /** When the session ends however busy it is: its sign-in plus SESSION_MAX_HOURS. */
+  expiresAtMs: number;
 }
 
 export interface SignedInRequest {

@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import { DomainError } from '@app/common';
+import type { User } from '@app/ledger';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
 
 export const EMAIL_MAX_LENGTH = 254;
@@ -49,3 +50,13 @@ export function validPassword(password: string, field = 'password'): string {
   }
   return password;
 }
+
+/** An admin who can sign in: what the last-admin rule counts. */
+export function isEnabledAdmin(user: Pick<User, 'role' | 'disabled'>): boolean {
+  return user.role === 'admin' && !user.disabled;
+}
+
+/** What a change that takes an enabled admin's admin rights away is refused with, and why. */
+export const LAST_ADMIN_RULE =
+  'at least one enabled admin user must remain (API keys are for machines: without an admin user nobody can manage people in the console)';
+export const SELF_ADMIN_RULE = 'an admin cannot disable or demote themself: ask another admin';

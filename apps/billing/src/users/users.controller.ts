@@ -51,13 +51,18 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a user (only the fields sent); disabling ends their sessions',
+    description:
+      'Refused (409) when it would disable or demote the last enabled admin user, or when an admin would disable or demote themself.',
   })
   @ApiErrors(
     400,
     401,
     403,
     [404, 'No user has this id.'],
-    [409, 'Another user has this email.'],
+    [
+      409,
+      'Another user has this email; or the change would disable or demote the last enabled admin user, or the admin making it.',
+    ],
     413,
     415,
   )

@@ -18,7 +18,15 @@ import {
   UserStore,
 } from '@app/ledger';
 import { generateOneTimePassword, hashPassword } from './password';
-import { normalizeEmail, validEmail, validName, validPassword } from './user-rules';
+import {
+  LAST_ADMIN_RULE,
+  SELF_ADMIN_RULE,
+  isEnabledAdmin,
+  normalizeEmail,
+  validEmail,
+  validName,
+  validPassword,
+} from './user-rules';
 
 export interface NewUser {
   email: string;
@@ -117,7 +125,12 @@ export class UsersService {
     return this.existing(id);
   }
 
-  /** Changes the fields given; disabling ends the user's sessions at once. */
+  /**
+   * Changes the fields given; disabling ends the user's sessions at once. A change that would
+   * leave no enabled admin user, or by which an admin disables or demotes themself, is a 409:
+   * the count and the change are in one transaction, so two admins demoting each other at once
+   * cannot both succeed.
+   */
   update(id: number, input: UserChange, actor: Actor): Promise<User> {
     refuseCleared(input, ['email', 'name', 'role', 'disabled']);
     const changes: UserChanges = {};
@@ -130,6 +143,7 @@ export class UsersService {
       if (changes.email !== undefined) await this.assertEmailFree(tx, changes.email, id);
       const now = this.clock.now();
       const updated: User = { ...user, ...changes, updatedAtMs: now };
+      await this.assertAdminRemains(tx, user, updated, actor);
       await this.users.update(tx, id, { ...changes, updatedAtMs: now });
       if (changes.disabled === true) await this.sessions.deleteForUser(tx, id);
       await this.audit.record(
@@ -271,6 +285,35 @@ export class UsersService {
     const user = await this.users.findById(id, tx);
     if (!user) throw new DomainError('not-found', `User ${id} does not exist`);
     return user;
+  }
+
+  /**
+   * Refuses a change that takes an enabled admin's rights away (disabling or demoting them)
+   * when no other enabled admin user would remain, or when the admin is the one acting.
+   */
+  private async assertAdminRemains(
+    tx: LedgerTx,
+    before: User,
+    after: User,
+    actor: Actor,
+  ): Promise<void> {
+    if (!isEnabledAdmin(before) || isEnabledAdmin(after)) return;
+    const fields = [
+      ...(after.role !== before.role ? ['role'] : []),
+      ...(after.disabled ? ['disabled'] : []),
+    ];
+    const refuse = (message: string) =>
+      new DomainError(
+        'conflict',
+        message,
+        fields.map((field) => ({ field, message })),
+      );
+    if ((await this.users.countEnabledAdminsBesides(tx, before.id)) === 0) {
+      throw refuse(
+        `Refused: ${LAST_ADMIN_RULE}, and user ${before.id} (${before.email}) is the last one: make another user an admin first`,
+      );
+    }
+    if (actor.userId === before.id) throw refuse(`Refused: ${SELF_ADMIN_RULE}`);
   }
 
   private async assertEmailFree(tx: LedgerTx, email: string, ownId: number | null): Promise<void> {

@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:648462b130001f579550e840c647ce542d1a8ae975e3f942675d4a3a44d36e7d. Do not edit.
+// Generated from openapi.json sha256:6a356eac1876e44faf3390777f7f3d1cb7f119b93a7aa5934b04f9d0dbcd2518. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -67,7 +67,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user (only the fields sent); disabling ends their sessions */
+        /**
+         * Change a user (only the fields sent); disabling ends their sessions
+         * @description Refused (409) when it would disable or demote the last enabled admin user, or when an admin would disable or demote themself.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -210,6 +213,26 @@ export interface paths {
         };
         /** Get a rate plan with its versions */
         get: operations["RatePlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-plans/{id}/versions/{a}/diff/{b}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed from version a to version b of a rate plan
+         * @description Versions by their numbers, in either order (the same twice: no change). Rows of the plan’s tables are matched by what identifies them (a destination by its prefix, a rate by its class), so a row inserted or rows reordered show as what they are.
+         */
+        get: operations["RatePlansController_diff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -862,6 +885,11 @@ export interface components {
              * @example 30
              */
             idleMinutes: number;
+            /**
+             * @description When the session ends however busy it is: its sign-in plus `SESSION_MAX_HOURS` (a password change starts a new one).
+             * @example 2026-03-10T21:00:00.000Z
+             */
+            expiresAt: string;
         };
         ChangePasswordDto: {
             /** @example k7m2q-x9dfr-4hwtz-bn3pe */
@@ -1311,6 +1339,80 @@ export interface components {
         };
         RatePlanListView: {
             items: components["schemas"]["RatePlanSummaryView"][];
+        };
+        RatePlanVersionSummaryView: {
+            /** @example 2 */
+            version: number;
+            /** @example 2026-12-01T07:00:00.000Z */
+            effectiveFrom: string;
+            createdAt: string;
+            /** @description The API key (or `cli`) that made the version. */
+            createdBy: string;
+        };
+        /**
+         * @description The part of the plan: `settings` (top-level values), `dialPlan`, `billingAccount`, `summaryRate` and `ledes` (their values), or a table: `extensionRanges`, `taxes`, `destinations`, `rates`, `timeBands`, `accounts`.
+         * @enum {string}
+         */
+        PlanDiffSection: "settings" | "dialPlan" | "billingAccount" | "extensionRanges" | "taxes" | "destinations" | "rates" | "timeBands" | "summaryRate" | "accounts" | "ledes";
+        /**
+         * @description `added` and `removed` are whole settings or rows; `changed` is one value of a setting, or one field of a row in both versions (`field`).
+         * @enum {string}
+         */
+        PlanChangeKind: "added" | "removed" | "changed";
+        PlanChangeView: {
+            /**
+             * @description The part of the plan: `settings` (top-level values), `dialPlan`, `billingAccount`, `summaryRate` and `ledes` (their values), or a table: `extensionRanges`, `taxes`, `destinations`, `rates`, `timeBands`, `accounts`.
+             * @example rates
+             */
+            section: components["schemas"]["PlanDiffSection"];
+            /**
+             * @description `added` and `removed` are whole settings or rows; `changed` is one value of a setting, or one field of a row in both versions (`field`).
+             * @example changed
+             */
+            kind: components["schemas"]["PlanChangeKind"];
+            /**
+             * @description The setting (its path in the section, `a.b`) or what identifies the row: a destination by its `prefix` (`""` is the catch-all), a rate by its class, a time band by `class: days from-to`, a tax by its name, an extension range by `from-to`, an account by its code. A time band change of `order` is keyed by its class.
+             * @example long-distance
+             */
+            key: string;
+            /**
+             * @description The field of the row that changed; `order` for the time bands of a class listed in another order (the first band that covers a call prices it). Absent for settings and for whole rows.
+             * @example perMinute
+             */
+            field?: string;
+            /**
+             * @description The value in version `from`: absent when added; a whole row when removed.
+             * @example 0.45
+             */
+            before?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The value in version `to`: absent when removed; a whole row when added.
+             * @example 0.50
+             */
+            after?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+        };
+        PlanDiffSummaryView: {
+            /** @example 1 */
+            added: number;
+            /** @example 0 */
+            removed: number;
+            /** @example 2 */
+            changed: number;
+        };
+        RatePlanVersionDiffView: {
+            /** @example 1 */
+            planId: number;
+            /** @description Version `a` of the path. */
+            from: components["schemas"]["RatePlanVersionSummaryView"];
+            /** @description Version `b` of the path. */
+            to: components["schemas"]["RatePlanVersionSummaryView"];
+            /** @description By section (in the order of `section`’s values), then by key and field. Empty when the two versions are the same plan. */
+            changes: components["schemas"]["PlanChangeView"][];
+            summary: components["schemas"]["PlanDiffSummaryView"];
         };
         TaxView: {
             /** @example State sales tax */
@@ -2818,7 +2920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Another user has this email. */
+            /** @description Another user has this email; or the change would disable or demote the last enabled admin user, or the admin making it. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2828,7 +2930,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 409,
                      *       "error": "Conflict",
-                     *       "message": "Another user has this email."
+                     *       "message": "Another user has this email; or the change would disable or demote the last enabled admin user, or the admin making it."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];
@@ -3881,6 +3983,85 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
                      *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RatePlansController_diff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The version the changes are from. */
+                a: number;
+                /** @description The version the changes lead to. */
+                b: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanVersionDiffView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No rate plan has this id, or the plan has no such version. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No rate plan has this id, or the plan has no such version."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

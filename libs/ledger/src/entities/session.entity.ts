@@ -4,8 +4,8 @@ import type { User } from './user.entity';
 /**
  * A person signed in from a browser. The cookie holds the session's token (32 random bytes);
  * only its SHA-256 is stored, so that a copy of the ledger opens no session. A session ends
- * when its person signs out, after an idle time, or when its user's password changes or the
- * user is disabled.
+ * when its person signs out, after an idle time, a fixed lifetime after its sign-in, or when its
+ * user's password changes or the user is disabled.
  */
 @Entity('sessions')
 @Index('IX_sessions_user', ['userId'])
@@ -30,6 +30,7 @@ export class Session {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_sessions_user' })
   user?: User;
 
+  /** The sign-in: the session's lifetime counts from it. */
   @Column('integer')
   createdAtMs!: number;
 

@@ -36,13 +36,13 @@ describe('SessionStore (in-memory ledger, real migrations)', () => {
     await db.destroy();
   });
 
-  const session = (tokenHash: string, userId: number, lastSeenAtMs = 1000) =>
+  const session = (tokenHash: string, userId: number, lastSeenAtMs = 1000, createdAtMs = 1000) =>
     ledger.transaction((tx) =>
       sessions.insert(tx, {
         tokenHash,
         csrfToken: `csrf-${tokenHash}`,
         userId,
-        createdAtMs: 1000,
+        createdAtMs,
         lastSeenAtMs,
       }),
     );
@@ -75,5 +75,15 @@ describe('SessionStore (in-memory ledger, real migrations)', () => {
     expect(await hashes()).toEqual(['a1']);
     await ledger.transaction((tx) => sessions.delete(tx, a1.id));
     expect(await hashes()).toEqual([]);
+  });
+
+  it('ends the sessions signed in at or before a cutoff, however recently seen', async () => {
+    await session('old', 1, 9000, 1000);
+    await session('edge', 1, 9000, 5000);
+    await session('new', 2, 9000, 5001);
+    await expect(
+      ledger.transaction((tx) => sessions.deleteStartedAtOrBefore(tx, 5000)),
+    ).resolves.toBe(2);
+    expect(await hashes()).toEqual(['new']);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LessThan, Not } from 'typeorm';
+import { LessThan, LessThanOrEqual, Not } from 'typeorm';
 import { Session, User } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
@@ -51,6 +51,16 @@ export class SessionStore {
   /** Ends the sessions idle since before `cutoffMs`; answers how many ended. */
   async deleteIdleSince(tx: LedgerTx, cutoffMs: number): Promise<number> {
     const result = await managerOf(tx).delete(Session, { lastSeenAtMs: LessThan(cutoffMs) });
+    return result.affected ?? 0;
+  }
+
+  // --- used by the session lifetime
+
+  /** Ends the sessions signed in at or before `cutoffMs`, however busy; answers how many ended. */
+  async deleteStartedAtOrBefore(tx: LedgerTx, cutoffMs: number): Promise<number> {
+    const result = await managerOf(tx).delete(Session, {
+      createdAtMs: LessThanOrEqual(cutoffMs),
+    });
     return result.affected ?? 0;
   }
 }

@@ -67,4 +67,21 @@ describe('UserStore (in-memory ledger, real migrations)', () => {
   it('keeps emails in lower case, so that one email is one user whatever its case', async () => {
     await expect(user('Ana@Example.com')).rejects.toThrow(/CK_users_email_lower_case/);
   });
+
+  it('counts the enabled admins besides one user, seeing the transaction’s own writes', async () => {
+    const ana = await user('ana@example.com', { role: 'admin' });
+    const ben = await user('ben@example.com', { role: 'admin' });
+    await user('cleo@example.com', { role: 'admin', disabled: true });
+    await user('dan@example.com', { role: 'accountant' });
+    const besides = (id: number) =>
+      ledger.transaction((tx) => users.countEnabledAdminsBesides(tx, id));
+    await expect(besides(ana.id)).resolves.toBe(1);
+    await expect(besides(999)).resolves.toBe(2);
+    await expect(
+      ledger.transaction(async (tx) => {
+        await users.update(tx, ben.id, { role: 'viewer' });
+        return users.countEnabledAdminsBesides(tx, ana.id);
+      }),
+    ).resolves.toBe(0);
+  });
 });

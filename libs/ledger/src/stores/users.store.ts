@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Not } from 'typeorm';
 import { User } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
@@ -50,5 +51,15 @@ export class UserStore {
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }
+  }
+
+  // --- used by the last-admin rule
+
+  /**
+   * How many enabled admin users there are besides `exceptId`, read in the transaction that
+   * will change that user, so that the count and the change cannot be raced.
+   */
+  countEnabledAdminsBesides(tx: LedgerTx, exceptId: number): Promise<number> {
+    return managerOf(tx).countBy(User, { role: 'admin', disabled: false, id: Not(exceptId) });
   }
 }

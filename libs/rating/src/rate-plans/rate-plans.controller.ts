@@ -13,7 +13,9 @@ import { ApiErrors, AuthenticatedActor, CurrentActor, IdParam, RequireRole } fro
 import { AccountSummaryPlanDto, PerCallPlanDto } from '../validation';
 import { MAX_QUOTE_RECORDS } from './dto/quote-records';
 import { QuoteView } from './dto/quote-results.view';
+import { RatePlanVersionDiffView } from './dto/rate-plan-diff.view';
 import { RatePlanListView, RatePlanView } from './dto/rate-plan.view';
+import { VersionDiffParams } from './dto/version-diff.params';
 import { QuoteService } from './quote.service';
 import { RatePlansService } from './rate-plans.service';
 import {
@@ -73,6 +75,19 @@ export class RatePlansController {
   @ApiOkResponse({ type: RatePlanView })
   async get(@Param() { id }: IdParam): Promise<RatePlanView> {
     return RatePlanView.withVersions(await this.plans.get(id));
+  }
+
+  @Get(':id/versions/:a/diff/:b')
+  @RequireRole('viewer')
+  @ApiOperation({
+    summary: 'What changed from version a to version b of a rate plan',
+    description:
+      'Versions by their numbers, in either order (the same twice: no change). Rows of the plan’s tables are matched by what identifies them (a destination by its prefix, a rate by its class), so a row inserted or rows reordered show as what they are.',
+  })
+  @ApiErrors(400, 401, [404, 'No rate plan has this id, or the plan has no such version.'])
+  @ApiOkResponse({ type: RatePlanVersionDiffView })
+  async diff(@Param() { id, a, b }: VersionDiffParams): Promise<RatePlanVersionDiffView> {
+    return RatePlanVersionDiffView.of(await this.plans.diffVersions(id, a, b));
   }
 
   @Post(':id/versions')

@@ -10,6 +10,7 @@ import {
 } from '@app/ledger';
 import { CompiledPlan, InvalidPlanError, compilePlan } from '../engine';
 import { canonicalJson } from '../plan/canonical-json';
+import { PlanDiff, diffPlans } from '../plan/plan-diff';
 import type { PerCallPlan, RatePlanDocument } from '../plan/rate-plan';
 import { validateRatePlan, validateRatePlanVersion } from '../validation';
 import { onTableLine, parseRateTable, withRateTable } from './rate-table-csv';
@@ -25,6 +26,14 @@ export interface PlanWithVersions {
 
 export interface VersionAdded extends PlanWithVersions {
   added: RatePlanVersion;
+}
+
+/** Two versions of a plan and what changed from the first to the second. */
+export interface VersionDiff {
+  plan: RatePlan;
+  from: RatePlanVersion;
+  to: RatePlanVersion;
+  diff: PlanDiff;
 }
 
 /** What importing a plan file did. */
@@ -171,6 +180,26 @@ export class RatePlansService {
 
   get(planId: number): Promise<PlanWithVersions> {
     return this.load(planId);
+  }
+
+  /**
+   * What changed from version `a` to version `b` of a plan (by their numbers, either may be
+   * the later); the same version twice is no change. A 404 names what the plan does not have.
+   */
+  async diffVersions(planId: number, a: number, b: number): Promise<VersionDiff> {
+    const { plan, versions } = await this.get(planId);
+    const byNumber = new Map(versions.map((version) => [version.version, version]));
+    const missing = [...new Set([a, b])].filter((number) => !byNumber.has(number));
+    if (missing.length > 0) {
+      const numbers = versions.map((version) => version.version).sort((x, y) => x - y);
+      throw new DomainError(
+        'not-found',
+        `Rate plan ${planId} has no version ${missing.join(' or ')} (its versions: ${numbers.join(', ')})`,
+      );
+    }
+    const from = byNumber.get(a)!;
+    const to = byNumber.get(b)!;
+    return { plan, from, to, diff: diffPlans(this.document(from), this.document(to)) };
   }
 
   /** Whether the plan document `input` is the version of plan `planId` in force at `atMs`. */

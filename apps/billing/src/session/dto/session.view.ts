@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { isoTime } from '@app/common';
 import { UserView } from '../../users/dto/user.view';
 import type { SignedIn } from '../signed-in';
 
@@ -19,11 +20,19 @@ export class SessionView {
   })
   idleMinutes!: number;
 
+  @ApiProperty({
+    example: '2026-03-10T21:00:00.000Z',
+    description:
+      'When the session ends however busy it is: its sign-in plus `SESSION_MAX_HOURS` (a password change starts a new one).',
+  })
+  expiresAt!: string;
+
   static of(signedIn: SignedIn, idleMs: number): SessionView {
     return {
       user: UserView.of(signedIn.user),
       csrfToken: signedIn.csrfToken,
       idleMinutes: idleMs / 60_000,
+      expiresAt: isoTime(signedIn.expiresAtMs),
     };
   }
 }

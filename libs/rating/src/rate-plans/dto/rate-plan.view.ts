@@ -3,19 +3,29 @@ import { isoTime as iso } from '@app/common';
 import type { RatePlan, RatePlanVersion } from '@app/ledger';
 import type { RatePlanDocument } from '../../plan/rate-plan';
 
-export class RatePlanVersionView {
+/** A version of a plan, without its document. */
+export class RatePlanVersionSummaryView {
   @ApiProperty({ example: 2 }) version!: number;
   @ApiProperty({ example: '2026-12-01T07:00:00.000Z' }) effectiveFrom!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ description: 'The API key (or `cli`) that made the version.' }) createdBy!: string;
-  @ApiProperty({ description: 'The plan document (docs/rating.md).' }) plan!: RatePlanDocument;
 
-  static of(version: RatePlanVersion): RatePlanVersionView {
+  static of(version: RatePlanVersion): RatePlanVersionSummaryView {
     return {
       version: version.version,
       effectiveFrom: iso(version.effectiveFromMs),
       createdAt: iso(version.createdAtMs),
       createdBy: version.createdBy,
+    };
+  }
+}
+
+export class RatePlanVersionView extends RatePlanVersionSummaryView {
+  @ApiProperty({ description: 'The plan document (docs/rating.md).' }) plan!: RatePlanDocument;
+
+  static override of(version: RatePlanVersion): RatePlanVersionView {
+    return {
+      ...RatePlanVersionSummaryView.of(version),
       plan: JSON.parse(version.planJson) as RatePlanDocument,
     };
   }
