@@ -13,6 +13,7 @@ import {
   startService,
   waitForText,
 } from './support/console';
+import { samplePlan } from './support/fixtures';
 
 // The admin pages in a real browser, as the demo admin: sources (create one, sync a window now),
 // sync runs, the audit log filtered by an action, users (one without a password, who then signs
@@ -134,6 +135,37 @@ describe('the console: sources, sync runs, audit log, users, API keys (Chromium)
     await open('/sync-runs', 'Sync runs');
     await waitForText(page, `#${runId}`);
     await checked('admin-06-sync-runs');
+  });
+
+  it("lists a run's unreadable rows with why", async () => {
+    // A plan in force only from next year: every call synced now is a row no version covers.
+    const plan = await apiAs<{ id: number }>(service, 'POST', '/api/v1/rate-plans', {
+      ...samplePlan<object>('grand-hotel'),
+      name: 'Not in force yet',
+      effectiveFrom: `${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`,
+    });
+    expect(plan.status).toBe(201);
+    const source = await apiAs<{ id: number }>(service, 'POST', '/api/v1/sources', {
+      name: 'Plan not yet in force',
+      kind: 'call-records',
+      historicDataKey: 'CALLDTL1',
+      ratePlanId: plan.body.id,
+      timezone: 'America/Denver',
+    });
+    const day = (daysAgo: number) =>
+      new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const run = await apiAs<{ id: number; errors: number }>(
+      service,
+      'POST',
+      `/api/v1/sources/${source.body.id}/sync`,
+      { from: day(3), to: day(2) },
+    );
+    expect(run.body.errors).toBeGreaterThan(0);
+    await open(`/sync-runs/${run.body.id}`, `Sync run #${run.body.id}`);
+    await page.waitForSelector('::-p-aria(Unreadable rows[role="heading"])');
+    await page.waitForSelector('td::-p-text(no version of rate plan)');
+    await page.click('details summary');
+    await checked('admin-06b-unreadable-rows');
   });
 
   it('filters the audit log by an action and names the demo admin who acted', async () => {

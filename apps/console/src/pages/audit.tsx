@@ -253,13 +253,17 @@ function Change({ event }: { event: AuditEvent }) {
       {event.oldValue !== null && (
         <>
           <strong>Before</strong>
-          <pre className="json">{JSON.stringify(event.oldValue, null, 2)}</pre>
+          <pre className="json" tabIndex={0}>
+            {JSON.stringify(event.oldValue, null, 2)}
+          </pre>
         </>
       )}
       {event.newValue !== null && (
         <>
           <strong>After</strong>
-          <pre className="json">{JSON.stringify(event.newValue, null, 2)}</pre>
+          <pre className="json" tabIndex={0}>
+            {JSON.stringify(event.newValue, null, 2)}
+          </pre>
         </>
       )}
     </details>

@@ -156,7 +156,9 @@ function SourceRow({
         {waitingError ? (
           <span className="muted">could not be read</span>
         ) : waiting ? (
-          <Link href={`/review?sourceId=${source.id}`}>{count(waiting.count)}</Link>
+          <Link href={`/review?status=${WAITING.join(',')}&sourceId=${source.id}`}>
+            {count(waiting.count)}
+          </Link>
         ) : (
           '…'
         )}

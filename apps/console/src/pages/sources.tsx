@@ -287,7 +287,9 @@ function Settings({ source }: { source: Source }) {
       <dt>Columns</dt>
       <dd>
         {source.columns ? (
-          <pre className="json">{JSON.stringify(source.columns, null, 2)}</pre>
+          <pre className="json" tabIndex={0}>
+            {JSON.stringify(source.columns, null, 2)}
+          </pre>
         ) : (
           <span className="muted">Xima&apos;s default titles</span>
         )}
@@ -295,7 +297,9 @@ function Settings({ source }: { source: Source }) {
       <dt>Extra parameters</dt>
       <dd>
         {source.parameters?.length ? (
-          <pre className="json">{JSON.stringify(source.parameters, null, 2)}</pre>
+          <pre className="json" tabIndex={0}>
+            {JSON.stringify(source.parameters, null, 2)}
+          </pre>
         ) : (
           <span className="muted">none</span>
         )}

@@ -340,7 +340,9 @@ function UnreadableRows({ run, timeZone }: { run: SyncRun; timeZone: string }) {
                   <td>
                     <details>
                       <summary>Show</summary>
-                      <pre className="json">{pretty(row.rawJson)}</pre>
+                      <pre className="json" tabIndex={0}>
+                        {pretty(row.rawJson)}
+                      </pre>
                     </details>
                   </td>
                 </tr>

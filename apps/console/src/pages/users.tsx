@@ -112,13 +112,15 @@ export default function Users() {
                       >
                         Edit
                       </button>{' '}
-                      <button
-                        type="button"
-                        aria-label={`Reset password of ${user.name}`}
-                        onClick={() => setAction({ kind: 'reset', user })}
-                      >
-                        Reset password
-                      </button>{' '}
+                      {!self && (
+                        <button
+                          type="button"
+                          aria-label={`Reset password of ${user.name}`}
+                          onClick={() => setAction({ kind: 'reset', user })}
+                        >
+                          Reset password
+                        </button>
+                      )}{' '}
                       {!self && (
                         <button
                           type="button"
