@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'wouter';
 import { api, ok } from '../api/client';
 import { formatDuration } from '../ui/format';
@@ -274,7 +275,7 @@ function RunDetail({ id }: { id: number }) {
             reason (below).
           </p>
         </section>
-        {current.errors > 0 && <UnreadableRows run={current} timeZone={zone} />}
+        {current.errors > 0 && <UnreadableRows run={current} />}
         <section className="card" aria-labelledby="run-messages">
           <h2 id="run-messages">Messages</h2>
           {current.messages.length === 0 ? (
@@ -294,62 +295,85 @@ function RunDetail({ id }: { id: number }) {
   );
 }
 
-/** How many unreadable rows the page lists (the API gives up to 1000). */
-const SHOWN_ERRORS = 100;
+/** Unreadable rows shown at first, and added by each "Show more" (the API gives up to 1000). */
+const FIRST_ERRORS = 25;
+const MORE_ERRORS = 100;
+const MAX_ERRORS = 1000;
 
-function UnreadableRows({ run, timeZone }: { run: SyncRun; timeZone: string }) {
+function UnreadableRows({ run }: { run: SyncRun }) {
+  const [limit, setLimit] = useState(FIRST_ERRORS);
   const rows = useQuery({
-    queryKey: ['sync-run-errors', run.id, run.errors],
+    queryKey: ['sync-run-errors', run.id, run.errors, limit],
     queryFn: () =>
       ok(
         api.GET('/api/v1/sync-runs/{id}/errors', {
-          params: { path: { id: run.id }, query: { limit: SHOWN_ERRORS } },
+          params: { path: { id: run.id }, query: { limit } },
         }),
       ).then((answer) => answer.items),
+    placeholderData: keepPreviousData,
   });
+  const shown = rows.data?.length ?? 0;
   return (
     <section className="card" aria-labelledby="run-errors">
       <h2 id="run-errors">Unreadable rows</h2>
       <p className="card-intro">
-        {run.errors > SHOWN_ERRORS
-          ? `The first ${SHOWN_ERRORS} of ${count(run.errors)}, in the order the run met them.`
-          : 'In the order the run met them.'}{' '}
-        Each row is shown as Xima sent it.
+        In the order the run met them; open a row to see it as Xima sent it.
       </p>
       {rows.isPending ? (
         <Loading what="Reading the unreadable rows" />
       ) : rows.isError ? (
         <ErrorNotice error={rows.error} retry={() => void rows.refetch()} />
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Why</th>
-                <th scope="col">Kept</th>
-                <th scope="col">The row</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.data.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.reason}</td>
-                  <td className="nowrap">
-                    <Time instant={row.createdAt} timeZone={timeZone} />
-                  </td>
-                  <td>
-                    <details>
-                      <summary>Show</summary>
-                      <pre className="json" tabIndex={0}>
-                        {pretty(row.rawJson)}
-                      </pre>
-                    </details>
-                  </td>
+        <>
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    #
+                  </th>
+                  <th scope="col">Why</th>
+                  <th scope="col">The row</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.data.map((row, index) => (
+                  <tr key={row.id}>
+                    <td className="num">{index + 1}</td>
+                    <td>{row.reason}</td>
+                    <td>
+                      <details>
+                        <summary>Show</summary>
+                        <pre className="json" tabIndex={0}>
+                          {pretty(row.rawJson)}
+                        </pre>
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="more">
+            {shown < run.errors && limit < MAX_ERRORS ? (
+              <button
+                type="button"
+                disabled={rows.isFetching}
+                onClick={() => setLimit(Math.min(MAX_ERRORS, limit + MORE_ERRORS))}
+              >
+                {rows.isFetching
+                  ? 'Reading…'
+                  : `Show more (${count(shown)} of ${count(run.errors)})`}
+              </button>
+            ) : (
+              <p className="muted">
+                {shown < run.errors
+                  ? `The first ${count(shown)} of ${count(run.errors)}.`
+                  : `All ${count(run.errors)}.`}
+              </p>
+            )}
+          </div>
+        </>
       )}
     </section>
   );
