@@ -93,7 +93,7 @@ function SourceList() {
                 const run = lastRun.get(source.id);
                 return (
                   <tr key={source.id}>
-                    <td>
+                    <td className="source-cell">
                       <Link href={`/sources/${source.id}`}>{source.name}</Link>
                     </td>
                     <td>{businessName(source.businessId)}</td>
