@@ -1,13 +1,13 @@
 import { useQueries } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { api, ok, type Schema } from '../api/client';
-import { formatDuration } from '../ui/format';
 import { Money } from '../ui/money';
 import { Page } from '../ui/page';
 import { Empty, ErrorNotice, Loading } from '../ui/states';
 import { Time } from '../ui/time';
 import {
   count,
+  lagText,
   RunStatus,
   useSources,
   useSyncRuns,
@@ -176,10 +176,4 @@ function SourceRow({
       </td>
     </tr>
   );
-}
-
-/** How far behind a source is: minutes and hours as durations, whole days beyond two. */
-export function lagText(seconds: number): string {
-  const days = Math.floor(seconds / 86_400);
-  return days >= 2 ? `${days} days` : formatDuration(seconds);
 }

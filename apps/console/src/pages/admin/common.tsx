@@ -10,10 +10,11 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
-import { api, ApiError, ok, type Schema } from '../../api/client';
-import { zoneName } from '../../ui/format';
+import { api, ok, type Schema } from '../../api/client';
 import { ErrorNotice } from '../../ui/states';
 import './admin.css';
+
+export { count, dayIn, fieldErrors, lagText, runSeconds, zoneLabel } from './numbers';
 
 export type Source = Schema<'SourceView'>;
 export type SyncRun = Schema<'SyncRunView'>;
@@ -75,23 +76,6 @@ const RUN_TONE: Record<SyncRun['status'], string> = {
 
 export function RunStatus({ status }: { status: SyncRun['status'] }) {
   return <span className={RUN_TONE[status]}>{status}</span>;
-}
-
-/** A run's length in whole seconds; null while it runs. */
-export function runSeconds(run: SyncRun): number | null {
-  if (!run.finishedAt) return null;
-  return Math.max(0, Math.round((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000));
-}
-
-/** The API's 400 details by field (its first path segment), to show beside the fields. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.status !== 400) return {};
-  const byField: Record<string, string> = {};
-  for (const detail of error.details) {
-    const field = detail.field?.split('.')[0];
-    if (field && !(field in byField)) byField[field] = detail.message;
-  }
-  return byField;
 }
 
 /** A labelled select with its hint and its error (SelectField has neither). */
@@ -260,20 +244,4 @@ export function Confirm({
       </div>
     </>
   );
-}
-
-/** A date (YYYY-MM-DD) `days` from today in a zone: the default ends of a window. */
-export function dayIn(timeZone: string, days: number, now = Date.now()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(now + days * 86_400_000));
-}
-
-/** A zone as people read it: `America/Denver (MST)`, or `UTC` alone. */
-export function zoneLabel(timeZone: string, at = new Date()): string {
-  const short = zoneName(at, timeZone);
-  return short === timeZone ? timeZone : `${timeZone} (${short})`;
-}
-
-/** A whole number for a table cell, grouped as the reader's locale groups it. */
-export function count(value: number): string {
-  return value.toLocaleString();
 }
