@@ -73,7 +73,13 @@ describe('invoices: drafts, gapless numbers, void (e2e)', () => {
     const drafts = res.body.items as Invoice[];
     expect(drafts).toHaveLength(50);
     for (const draft of drafts) {
-      expect(draft).toMatchObject({ status: 'draft', number: null });
+      // A draft is a preview: it exports as json only; its dates are in its source's zone.
+      expect(draft).toMatchObject({
+        status: 'draft',
+        number: null,
+        timezone: 'America/Denver',
+        exportFormats: ['json'],
+      });
       expect(draft.lines).toHaveLength(3);
       const sum = (pick: (l: Invoice['lines'][number]) => string) =>
         draft.lines.reduce((s, l) => s + cents(pick(l)), 0);
@@ -140,12 +146,26 @@ describe('invoices: drafts, gapless numbers, void (e2e)', () => {
     const [{ id, number }] = await db.query<{ id: number; number: string }[]>(
       `SELECT id, number FROM invoices WHERE status = 'finalized' ORDER BY id LIMIT 1`,
     );
+    const read = (path = `/api/v1/invoices/${id}`) =>
+      http()
+        .get(path)
+        .set(...bearer(t.adminKey))
+        .expect(200);
+    const business = await read(`/api/v1/businesses/${(await read()).body.businessId}`);
+    // A finalised invoice exports as what fits its business's kind (docs/exports.md).
+    const fitting: Record<string, string[]> = {
+      hotel: ['pms', 'csv', 'json', 'pdf'],
+      'law-firm': ['ledes1998b', 'csv', 'json', 'pdf'],
+      other: ['csv', 'json', 'pdf', 'ledes1998b'],
+    };
+    expect((await read()).body.exportFormats).toEqual(fitting[business.body.kind as string]);
     await post(`/${id}/void`, {}).expect(400); // a reason is required
     const voided = await post(`/${id}/void`, { reason: 'Billed to the wrong room' }).expect(200);
     expect(voided.body).toMatchObject({
       status: 'void',
       number,
       voidReason: 'Billed to the wrong room',
+      exportFormats: ['json'],
     });
     await post(`/${id}/void`, { reason: 'again' }).expect(409);
     const freed = await db.query<{ status: string; invoice_id: number | null }[]>(

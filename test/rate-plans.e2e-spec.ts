@@ -246,6 +246,55 @@ describe('rate plans API (e2e)', () => {
     });
   });
 
+  describe('a CSV rate table', () => {
+    let id: number;
+    beforeAll(async () => {
+      id = (await createPlan(hotel('Carrier rates')).expect(201)).body.id;
+    });
+    const HEADER =
+      'prefix,class,connectFee,perMinute,firstIncrementSeconds,incrementSeconds,minimumCharge,maximumCharge';
+    const importTable = (body: object, key = t.adminKey) =>
+      http()
+        .post(`/api/v1/rate-plans/${id}/rate-table`)
+        .set(...bearer(key))
+        .send(body);
+
+    it("adds a version with the table's destinations and rates; a class keeps its time bands", async () => {
+      const csv = `${HEADER}\n1,long-distance,1.00,0.50,60,6,,\n44,uk,2.00,1.20,60,60,3.00,\n`;
+      const res = await importTable({ csv, effectiveFrom: '2026-08-01T00:00:00-06:00' }).expect(
+        201,
+      );
+      expect(res.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+      const plan = res.body.versions[1].plan;
+      expect(plan.destinations).toEqual([
+        { prefix: '1', class: 'long-distance' },
+        { prefix: '44', class: 'uk' },
+      ]);
+      expect(plan.rates['long-distance']).toMatchObject({
+        perMinute: '0.50',
+        timeBands: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00', perMinute: '0.30' }],
+      });
+    });
+
+    it('refuses a table naming each bad line, and stores nothing', async () => {
+      const before = await counts();
+      const csv = `${HEADER}\n1,long-distance,1.00,-0.50,60,6,,\n44,uk,2.00,1.20,sixty,60,3.00,\n33,fr,2.00,2.50,60,60,,\n33,fr2,1,1,,,,\n`;
+      const res = await importTable({ csv }).expect(400);
+      expect(res.body.details).toEqual([
+        { field: 'line 2', message: 'perMinute must not be negative' },
+        { field: 'line 3', message: 'firstIncrementSeconds must be a whole number of seconds' },
+        { field: 'line 5', message: 'prefix "33" is already on line 4' },
+      ]);
+      await expect(counts()).resolves.toEqual(before);
+    });
+
+    it('needs admin; csv is required', async () => {
+      await importTable({ csv: `${HEADER}\n1,x,1,1,,,,\n` }, keys.accountant).expect(403);
+      const res = await importTable({}).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain('csv');
+    });
+  });
+
   describe('quote', () => {
     let id: number;
     beforeAll(async () => {

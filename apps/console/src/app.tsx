@@ -95,7 +95,8 @@ export function App() {
 
 function Shell() {
   const { user, can } = useSession();
-  const sections = SECTIONS.filter((section) => can(section.role));
+  // A person who must choose a password first has no other page to go to.
+  const sections = user.mustChangePassword ? [] : SECTIONS.filter((section) => can(section.role));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -173,12 +174,10 @@ function UserMenu() {
   });
   return (
     <div className="user-menu">
-      <span className="who">
+      <Link href="/account/password" className="who" title="Change your password">
+        <span className="visually-hidden">Change password of </span>
         <span className="who-name">{user.name}</span>
         <span className="badge">{user.role}</span>
-      </span>
-      <Link href="/account/password" className="section-link">
-        Change password
       </Link>
       <button
         type="button"

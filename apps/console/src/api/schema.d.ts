@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:6a356eac1876e44faf3390777f7f3d1cb7f119b93a7aa5934b04f9d0dbcd2518. Do not edit.
+// Generated from openapi.json sha256:c21da7ce3675a84fc7ebf2a2d0e72282c332f90410de5e10409c5804f5583a81. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -269,6 +269,23 @@ export interface paths {
         put?: never;
         /** Quote records with a rate plan: a dry run that stores nothing */
         post: operations["RatePlansController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rate-plans/{id}/rate-table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a version whose destinations and rates come from a carrier's CSV rate table */
+        post: operations["RatePlansController_importRateTable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1460,6 +1477,20 @@ export interface components {
             /** @description One a record, in the order sent. */
             results: components["schemas"]["QuoteResult"][];
         };
+        ImportRateTableDto: {
+            /**
+             * @description The CSV, a header row `prefix,class,connectFee,perMinute,firstIncrementSeconds,incrementSeconds,minimumCharge,maximumCharge` then a row a prefix; empty cells are unset.
+             * @example prefix,class,connectFee,perMinute,firstIncrementSeconds,incrementSeconds,minimumCharge,maximumCharge
+             *     1,long-distance,1.00,0.45,60,6,,
+             *     44,uk,2.00,1.20,60,60,3.00,
+             */
+            csv: string;
+            /**
+             * @description When the version takes effect (ISO-8601 with an offset); default: now.
+             * @example 2027-01-01T00:00:00-07:00
+             */
+            effectiveFrom?: string;
+        };
         CreateSourceDto: {
             /** @example Grand Hotel room calls */
             name: string;
@@ -2120,6 +2151,21 @@ export interface components {
             total: string;
             finalizedAt: string | null;
             voidReason: string | null;
+            /**
+             * @description The IANA zone of the invoice's dates (its exports' times of day, invoice date).
+             * @example America/Denver
+             */
+            timezone: string;
+            /**
+             * @description The formats it exports as: a draft or void invoice json only, a finalised one the formats that fit its business's kind.
+             * @example [
+             *       "pms",
+             *       "csv",
+             *       "json",
+             *       "pdf"
+             *     ]
+             */
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
             lines: components["schemas"]["InvoiceLineView"][];
         };
         BatchInvoicesDto: {
@@ -2179,6 +2225,21 @@ export interface components {
             total: string;
             finalizedAt: string | null;
             voidReason: string | null;
+            /**
+             * @description The IANA zone of the invoice's dates (its exports' times of day, invoice date).
+             * @example America/Denver
+             */
+            timezone: string;
+            /**
+             * @description The formats it exports as: a draft or void invoice json only, a finalised one the formats that fit its business's kind.
+             * @example [
+             *       "pms",
+             *       "csv",
+             *       "json",
+             *       "pdf"
+             *     ]
+             */
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
         };
         InvoicePageView: {
             items: components["schemas"]["InvoiceSummaryView"][];
@@ -4306,6 +4367,143 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
                      *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RatePlansController_importRateTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRateTableDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanView"];
+                };
+            };
+            /** @description The CSV or the plan it makes is refused: each detail names its CSV line (`line 7`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "The CSV or the plan it makes is refused: each detail names its CSV line (`line 7`)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No rate plan has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No rate plan has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A version of the plan is in force from that instant already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A version of the plan is in force from that instant already."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

@@ -98,6 +98,17 @@ const FITTING: Record<BusinessKind, ExportFormat[]> = {
   other: ['csv', 'json', 'pdf', 'ledes1998b'],
 };
 
+/**
+ * The formats an invoice exports as, by its status and the kind of business its issuer was at
+ * finalisation: a draft or a void invoice only as json (a preview), a finalised one as what fits
+ * its kind (a format can still refuse one invoice for its own reason, such as a missing firm id).
+ */
+export function exportFormatsOf(invoice: Pick<Invoice, 'status' | 'issuerJson'>): ExportFormat[] {
+  if (invoice.status !== 'finalized' || invoice.issuerJson === null) return ['json'];
+  const { kind } = JSON.parse(invoice.issuerJson) as { kind: BusinessKind };
+  return FITTING[kind];
+}
+
 /** `Invoice GH-2026-000001 is billed by Grand Hotel Denver, a hotel: <why>; export it as ...`. */
 function kindRefusal({ invoice, issuer }: InvoiceDocument, why: string, hint = ''): DomainError {
   const fitting = FITTING[issuer.kind];

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { isoTime } from '@app/common';
 import type { Invoice, InvoiceLine } from '@app/ledger';
 import { formatMinor } from '@app/money';
+import { EXPORT_FORMATS, exportFormatsOf } from '../exporters/invoice-file';
 
 /** The fields of a line that its view shows. */
 export const INVOICE_LINE_VIEW_FIELDS = [
@@ -31,6 +32,19 @@ export class InvoiceSummaryView {
   @ApiProperty({ example: '161.93' }) total!: string;
   @ApiProperty({ nullable: true, type: String }) finalizedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) voidReason!: string | null;
+  @ApiProperty({
+    example: 'America/Denver',
+    description: "The IANA zone of the invoice's dates (its exports' times of day, invoice date).",
+  })
+  timezone!: string;
+  @ApiProperty({
+    enum: EXPORT_FORMATS,
+    isArray: true,
+    example: ['pms', 'csv', 'json', 'pdf'],
+    description:
+      "The formats it exports as: a draft or void invoice json only, a finalised one the formats that fit its business's kind.",
+  })
+  exportFormats!: string[];
 
   static of(invoice: Invoice): InvoiceSummaryView {
     const money = (minor: number) => formatMinor(minor, invoice.currency);
@@ -49,6 +63,8 @@ export class InvoiceSummaryView {
       total: money(invoice.totalMinor),
       finalizedAt: invoice.finalizedAtMs === null ? null : isoTime(invoice.finalizedAtMs),
       voidReason: invoice.voidReason,
+      timezone: invoice.timezone,
+      exportFormats: exportFormatsOf(invoice),
     };
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ApiErrors, AuthenticatedActor, CurrentActor, IdParam, RequireRole } from '@app/common';
 import { AccountSummaryPlanDto, PerCallPlanDto } from '../validation';
+import { ImportRateTableDto } from './dto/import-rate-table.dto';
 import { MAX_QUOTE_RECORDS } from './dto/quote-records';
 import { QuoteView } from './dto/quote-results.view';
 import { RatePlanVersionDiffView } from './dto/rate-plan-diff.view';
@@ -146,5 +147,30 @@ export class RatePlansController {
   @ApiOkResponse({ type: QuoteView })
   async quote(@Param() { id }: IdParam, @Body() body: unknown): Promise<QuoteView> {
     return QuoteView.of(await this.quotes.quote(id, body));
+  }
+
+  @Post(':id/rate-table')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: "Add a version whose destinations and rates come from a carrier's CSV rate table",
+  })
+  @ApiErrors(
+    [400, 'The CSV or the plan it makes is refused: each detail names its CSV line (`line 7`).'],
+    401,
+    403,
+    [404, 'No rate plan has this id.'],
+    [409, 'A version of the plan is in force from that instant already.'],
+    413,
+    415,
+  )
+  @ApiCreatedResponse({ type: RatePlanView })
+  async importRateTable(
+    @Param() { id }: IdParam,
+    @Body() body: ImportRateTableDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<RatePlanView> {
+    return RatePlanView.withVersions(
+      await this.plans.importRateTable(id, body.csv, body.effectiveFrom, actor),
+    );
   }
 }
