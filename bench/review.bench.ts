@@ -65,7 +65,12 @@ export interface LedgerShape {
   accounts?: number;
   /** One status for every item (default: a mix of every status). */
   status?: string;
+  /** Items spread evenly over this many sources, each in a time zone of its own (default 1). */
+  sources?: number;
 }
+
+/** The time zones of the ledger's sources, in turn. */
+const SOURCE_ZONES = ['America/Denver', 'America/New_York', 'Europe/London', 'America/Chicago'];
 
 /** A fresh ledger with `items` line items over 30 days, each with its call record. */
 export async function buildLedger(
@@ -91,25 +96,29 @@ export async function buildLedger(
       `INSERT INTO rate_plan_versions (id, rate_plan_id, version, effective_from_ms, plan_json,
          created_at_ms, created_by) VALUES (1, 1, 1, 0, ?, 1, 'bench')`,
     ).run(JSON.stringify(shape.plan ?? benchPlan()));
-    db.prepare(
+    const sources = shape.sources ?? 1;
+    const insertSource = db.prepare(
       `INSERT INTO sources (id, name, kind, historic_data_key, rate_plan_id, business_id, timezone,
-         created_at_ms, updated_at_ms) VALUES (1, 'Benchmark hotel', 'call-records', 'CALLDTLX', 1, 1,
-         'America/Denver', 1, 1)`,
-    ).run();
+         created_at_ms, updated_at_ms) VALUES (?, ?, 'call-records', 'CALLDTLX', 1, 1, ?, 1, 1)`,
+    );
+    for (let id = 1; id <= sources; id++) {
+      const name = id === 1 ? 'Benchmark hotel' : `Benchmark hotel ${id}`;
+      insertSource.run(id, name, SOURCE_ZONES[(id - 1) % SOURCE_ZONES.length]);
+    }
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
        INSERT INTO call_records (source_id, call_id, start_time_ms, direction, extension,
          dialed_number, talk_ms, raw_json, created_at_ms)
-       SELECT 1, 'call-' || i, ? + i * ?, 'outbound', CAST(1001 + (i * 7919) % 999 AS TEXT),
+       SELECT 1 + i % ?, 'call-' || i, ? + i * ?, 'outbound', CAST(1001 + (i * 7919) % 999 AS TEXT),
          '9 1 303 555 ' || printf('%04d', i % 10000), 30000 + (i * 131) % 900000, '{}', 1 FROM n`,
-    ).run(items, T0, spacing);
+    ).run(items, sources, T0, spacing);
     db.prepare(
       `INSERT INTO line_items (source_id, call_record_id, call_id, billing_account, start_time_ms,
          extension, dialed_number, normalized_number, destination_prefix, destination_class,
          talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, taxes_json,
          tax_minor, total_minor, status, rate_plan_id, rate_plan_version_id,
          rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
-       SELECT 1, id, call_id,
+       SELECT source_id, id, call_id,
          coalesce(@account, CASE WHEN @accounts IS NULL THEN 'ROOM-' || extension
                                  ELSE 'ACC-' || printf('%04d', id % @accounts) END),
          start_time_ms, extension, dialed_number,
@@ -142,7 +151,7 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Server {
+export interface Server {
   url: string;
   close(): Promise<void>;
 }
@@ -175,18 +184,30 @@ async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
   throw new Error('the service did not become healthy in 30 s');
 }
 
-async function serviceProcess(ledgerPath: string, adminKey: string): Promise<Server> {
+/**
+ * The built service (`main`, by default the one built beside this bench in dist/) as a process of
+ * its own on a free loopback port, on the ledger file at `ledgerPath`; resolves once healthy.
+ */
+export async function serviceProcess(
+  ledgerPath: string,
+  adminKey: string,
+  main = join(__dirname, '../apps/billing/src/main.js'),
+): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, '../apps/billing/src/main.js')], {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, ...serviceEnv(ledgerPath, port, adminKey) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // Not left running when this process ends without closing it (a failed benchmark).
+  const stop = () => child.kill('SIGTERM');
+  process.once('exit', stop);
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
   return {
     url,
     close: () =>
       new Promise((resolve) => {
+        process.off('exit', stop);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -4,7 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS } from './benchmarks.mjs';
-import { buildIfStale, runEntry } from './built.mjs';
+import { buildConsoleIfStale, buildIfStale, runEntry } from './built.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
@@ -30,4 +30,8 @@ if (bench === undefined) {
 }
 const built = buildIfStale(root, 'billing', bench.entry);
 if (built !== 0) process.exit(built);
+if (bench.console) {
+  const consoleBuilt = buildConsoleIfStale(root);
+  if (consoleBuilt !== 0) process.exit(consoleBuilt);
+}
 runEntry(root, bench.entry, args, bench.nodeFlags);

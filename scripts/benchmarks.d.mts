@@ -4,6 +4,8 @@ export interface Benchmark {
   flags: string;
   measures: string;
   nodeFlags: string[];
+  /** The benchmark drives the console: `npm run bench` builds it first when stale. */
+  console?: boolean;
   entry: string;
 }
 export const BENCHMARKS: Benchmark[];

@@ -1,5 +1,6 @@
 // The benchmarks `npm run bench` knows: each bench/<name>.bench.ts, built to dist/bench/. Their
-// flags are the usage line each prints (a spec checks that the two agree).
+// flags are the usage line each prints (a spec checks that the two agree). `console: true`: it
+// also needs the built console (apps/console/dist), built with Vite first when stale.
 export const BENCHMARKS = [
   {
     name: 'rating',
@@ -35,5 +36,13 @@ export const BENCHMARKS = [
     measures:
       'many invoices exported one by one and as one ZIP (lines/s of each, peak RSS: flat when streamed)',
     nodeFlags: ['--expose-gc'],
+  },
+  {
+    name: 'console',
+    flags: '[--quick] [--items N] [--runs N]',
+    measures:
+      'the review page in Chromium over 1,000,000 line items: navigation to the first rows, a filter change to new rows (medians), and the JS shipped, gzipped',
+    nodeFlags: [],
+    console: true,
   },
 ].map((bench) => ({ ...bench, entry: `dist/bench/${bench.name}.bench.js` }));

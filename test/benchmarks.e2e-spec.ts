@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import { benchPlan, runRatingBench } from '../bench/rating.bench';
 import { runSyncBench } from '../bench/sync.bench';
 import { runReviewBench } from '../bench/review.bench';
 import { runExportBench } from '../bench/export.bench';
 import { runArchiveBench } from '../bench/archive.bench';
+import { report, runConsoleBench } from '../bench/console.bench';
 import { BenchArgs } from '../bench/bench-args';
 import { validateRatePlan } from '@app/rating';
+import { buildAll } from './support/console';
 
 /**
  * Every benchmark at its `--quick` size, so that none rots unnoticed. Timing is not asserted
@@ -112,6 +115,53 @@ describe('benchmarks (--quick)', () => {
     expect(result.zipBytes).toBeLessThan(result.csvBytes);
     expect(result.zipLinesPerSecond).toBeGreaterThan(0);
   });
+
+  it('bench:console signs in on a ledger file in Chromium and times the review page, its filter and its JS', async () => {
+    buildAll();
+    const result = await runConsoleBench({
+      items: 20_000,
+      runs: 3,
+      main: join(__dirname, '../dist/apps/billing/src/main.js'),
+    });
+    expect(result.items).toBe(20_000);
+    for (const timing of [result.firstRows, result.filterChange]) {
+      expect(timing.runsMs).toHaveLength(3);
+      for (const ms of timing.runsMs) expect(ms).toBeGreaterThan(0);
+      expect(timing.rows).toBeGreaterThan(0);
+      expect(timing.rows).toBeLessThanOrEqual(100);
+    }
+    expect(result.coldFirstRowsMs).toBeGreaterThan(0);
+    // Every script the page loaded is one Vite built, received whole; gzip makes them smaller.
+    const built = new Map(result.builtJs.map((script) => [script.name, script]));
+    expect(result.reviewPageJs.length).toBeGreaterThanOrEqual(2);
+    for (const script of result.reviewPageJs) expect(built.get(script.name)).toEqual(script);
+    const total = (field: 'bytes' | 'gzipBytes') =>
+      result.builtJs.reduce((sum, script) => sum + script[field], 0);
+    expect(total('gzipBytes')).toBeGreaterThan(0);
+    expect(total('gzipBytes')).toBeLessThan(total('bytes'));
+    expect(result.reviewPageJs.map((script) => script.name)).toContainEqual(
+      expect.stringMatching(/^review-.*\.js$/),
+    );
+    // Each number is printed beside its target (met or not: timing is not asserted here), with
+    // the API requests that went into it.
+    const lines = report(result).join('\n');
+    expect(lines).toMatch(
+      /first \d+ rows visible \(median\): \d+ ms \(target <= 1000 ms: (met|NOT met)/,
+    );
+    expect(lines).toMatch(
+      /new rows visible \(median\): \d+ ms \(target <= 300 ms: (met|NOT met)\)/,
+    );
+    expect(lines).toMatch(
+      /JS built, all \d+ chunks: [\d.]+ kB gzipped.*\(target <= 250\.0 kB: (met|NOT met)\)/,
+    );
+    expect(lines).toMatch(/JS the review page loads: [\d.]+ kB gzipped.*\(target <= 250\.0 kB/);
+    expect(result.firstRows.requests.map((r) => r.path)).toContainEqual(
+      expect.stringMatching(/^\/api\/v1\/line-items\?/),
+    );
+    expect(result.filterChange.requests.map((r) => r.path)).toContainEqual(
+      expect.stringMatching(/^\/api\/v1\/line-items\?.*status=approved/),
+    );
+  }, 300_000);
 
   it("reads a bench's flags, and refuses a bad one with the usage and exit code 2", () => {
     const args = new BenchArgs(

@@ -1,32 +1,29 @@
 /// <reference lib="dom" />
 // The console in a real browser: the built service (dist/, apps/console/dist) started in demo
 // mode on an in-memory ledger fed by the Xima sandbox, and Debian's Chromium driven by
-// puppeteer-core. Shared by the browser specs (test/console-*.e2e-spec.ts) and bench:console.
+// puppeteer-core (bench/chromium.ts, which bench:console shares). For the browser specs
+// (test/console-*.e2e-spec.ts).
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { buildConsoleIfStale, buildIfStale } from '../../scripts/built.mjs';
+
+export {
+  CHROMIUM,
+  clickButton,
+  fillLabelled,
+  launchBrowser,
+  openPage,
+  signIn,
+} from '../../bench/chromium';
 
 const root = resolve(__dirname, '..', '..');
 const MAIN = 'dist/apps/billing/src/main.js';
 
 /** Where the screenshots of the browser specs go, for a person to look at. */
 export const SCREENSHOTS = join(root, 'test-output', 'console');
-
-/** Chromium's path: CHROMIUM_PATH, else Debian's. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Chromium's flags for a headless run in a container without a GPU or the network. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 /** Builds the service and the console when either is older than its sources. */
 export function buildAll(): void {
@@ -140,69 +137,6 @@ export async function apiAs<T = unknown>(
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-/** Headless Chromium (Debian's), failing with a clear message when it is not installed. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-  }
-  return puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    defaultViewport: { width: 1280, height: 860 },
-  });
-}
-
-/**
- * A new page that fails the test on a page error or a Content-Security-Policy refusal (an inline
- * script would be one), collected in `problems`.
- */
-export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
-  });
-  return { page, problems };
-}
-
-/** Signs in through the sign-in page (the fields labelled Email and Password, the Sign in button). */
-export async function signIn(
-  page: Page,
-  baseUrl: string,
-  email: string,
-  password: string,
-): Promise<void> {
-  await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle0' });
-  await fillLabelled(page, 'Email', email);
-  await fillLabelled(page, 'Password', password);
-  await clickButton(page, 'Sign in');
-}
-
-/** Types into the input labelled `label` (its <label> text), replacing what it held. */
-export async function fillLabelled(page: Page, label: string, value: string): Promise<void> {
-  const input = await page.waitForSelector(
-    `::-p-aria(${label}[role="textbox"]), ::-p-aria(${label})`,
-    {
-      visible: true,
-    },
-  );
-  await input!.click({ count: 3 });
-  await input!.press('Backspace');
-  await input!.type(value);
-}
-
-/** Clicks the button whose accessible name is `name`. */
-export async function clickButton(page: Page, name: string): Promise<void> {
-  const button = await page.waitForSelector(`::-p-aria(${name}[role="button"])`, { visible: true });
-  await button!.click();
 }
 
 /** Waits until the page shows `text` somewhere. */

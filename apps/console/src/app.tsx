@@ -14,10 +14,14 @@ import { SignIn } from './pages/sign-in';
 import { Page } from './ui/page';
 import { Empty, ErrorNotice, Loading } from './ui/states';
 
+type PageModule = Promise<{ default: ComponentType }>;
+
 interface Section {
   path: string;
   label: string;
   role: Role;
+  /** Loads the page's code (a chunk of its own). */
+  load: () => PageModule;
   page: ComponentType;
   /** The section also answers `${path}/:id` (an item, an invoice, a plan). */
   nested?: boolean;
@@ -25,51 +29,67 @@ interface Section {
 
 /** The console's sections, in the order of the navigation; each page loads when first opened. */
 const SECTIONS: Section[] = [
-  { path: '/', label: 'Overview', role: 'viewer', page: lazy(() => import('./pages/overview')) },
+  { path: '/', label: 'Overview', role: 'viewer', ...page(() => import('./pages/overview')) },
   {
     path: '/review',
     label: 'Review',
     role: 'viewer',
     nested: true,
-    page: lazy(() => import('./pages/review')),
+    ...page(() => import('./pages/review')),
   },
   {
     path: '/invoices',
     label: 'Invoices',
     role: 'viewer',
     nested: true,
-    page: lazy(() => import('./pages/invoices')),
+    ...page(() => import('./pages/invoices')),
   },
   {
     path: '/rate-plans',
     label: 'Rate plans',
     role: 'viewer',
     nested: true,
-    page: lazy(() => import('./pages/rate-plans')),
+    ...page(() => import('./pages/rate-plans')),
   },
   {
     path: '/sources',
     label: 'Sources',
     role: 'viewer',
     nested: true,
-    page: lazy(() => import('./pages/sources')),
+    ...page(() => import('./pages/sources')),
   },
   {
     path: '/sync-runs',
     label: 'Sync runs',
     role: 'viewer',
     nested: true,
-    page: lazy(() => import('./pages/sync-runs')),
+    ...page(() => import('./pages/sync-runs')),
   },
-  { path: '/audit', label: 'Audit log', role: 'viewer', page: lazy(() => import('./pages/audit')) },
-  { path: '/users', label: 'Users', role: 'admin', page: lazy(() => import('./pages/users')) },
+  { path: '/audit', label: 'Audit log', role: 'viewer', ...page(() => import('./pages/audit')) },
+  { path: '/users', label: 'Users', role: 'admin', ...page(() => import('./pages/users')) },
   {
     path: '/api-keys',
     label: 'API keys',
     role: 'admin',
-    page: lazy(() => import('./pages/api-keys')),
+    ...page(() => import('./pages/api-keys')),
   },
 ];
+
+/** A section's page, loaded when first opened. */
+function page(load: () => PageModule): Pick<Section, 'load' | 'page'> {
+  return { load, page: lazy(load) };
+}
+
+function sectionAt(path: string): Section | undefined {
+  return SECTIONS.find((section) =>
+    section.path === '/'
+      ? path === '/'
+      : path === section.path || path.startsWith(`${section.path}/`),
+  );
+}
+
+// The page the address names starts loading now, beside the session check, not after it.
+void sectionAt(window.location.pathname)?.load();
 
 /** The whole console: the sign-in page for nobody, the sections for a signed-in person. */
 export function App() {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, {
   type NextFunction,
   type Request,
@@ -29,6 +30,9 @@ export function consoleAssets(dir: string): RequestHandler {
     setHeaders: (response) => response.setHeader('Cache-Control', ASSET_CACHE),
   });
   const files = express.static(dir, { index: false, redirect: false });
+  // The page's scripts and styles travel gzipped (a third of their size); the API's answers are
+  // left as they are (exports stream, and a proxy may compress them if it likes).
+  const gzip = compression();
   return (request: Request, response: Response, next: NextFunction) => {
     if (
       (request.method !== 'GET' && request.method !== 'HEAD') ||
@@ -44,15 +48,17 @@ export function consoleAssets(dir: string): RequestHandler {
         .send('The console is not built: run `npm run build` (or `npm start`, which builds it).\n');
       return;
     }
-    if (request.path.startsWith('/assets/')) {
-      request.url = request.url.slice('/assets'.length);
-      assets(request, response, next);
-      return;
-    }
-    // Files at the top of dist/ (none today but index.html) and, for anything else, the page.
-    files(request, response, () => {
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(index);
+    gzip(request, response, () => {
+      if (request.path.startsWith('/assets/')) {
+        request.url = request.url.slice('/assets'.length);
+        assets(request, response, next);
+        return;
+      }
+      // Files at the top of dist/ (none today but index.html) and, for anything else, the page.
+      files(request, response, () => {
+        response.setHeader('Cache-Control', 'no-cache');
+        response.sendFile(index);
+      });
     });
   };
 }

@@ -13,11 +13,23 @@ export function formatMoney(amount: string, currency: string): string {
   return format.format(amount as Intl.StringNumericLiteral);
 }
 
+const digitsByCurrency = new Map<string, number>();
+
+/** A currency's minor-unit digits (USD 2, JPY 0, BHD 3), as Intl knows them. */
+function currencyDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
+
 /** Integer minor units (the overview's sums) as the decimal text formatMoney takes. */
 export function minorToDecimal(amountMinor: number, currency: string): string {
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+  const digits = currencyDigits(currency);
   const negative = amountMinor < 0;
   const text = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
   const whole = digits === 0 ? text : text.slice(0, -digits);
@@ -43,11 +55,16 @@ export function formatTime(instant: string | number | Date, timeZone = 'UTC'): s
   return `${format.format(date)} ${zoneName(date, timeZone)}`;
 }
 
-/** The zone's short name at that instant (`CST`, `GMT+1`). */
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's short name at that instant (`CST`, `GMT+1`). One formatter per zone: making one costs more than using it. */
 export function zoneName(instant: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(instant)
-    .find((piece) => piece.type === 'timeZoneName');
+  let format = zoneNames.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+    zoneNames.set(timeZone, format);
+  }
+  const part = format.formatToParts(instant).find((piece) => piece.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
