@@ -88,6 +88,7 @@ export const LAYERS = {
   xima: ['common', 'ledger', 'rating'],
   review: ['common', 'ledger', 'money', 'rating'],
   'invoice-export': ['common', 'ledger', 'money', 'rating'],
+  overview: ['common', 'ledger', 'money'],
 };
 
 /** @param {keyof typeof LAYERS} lib */

@@ -225,8 +225,8 @@ function builtScripts(): ScriptSize[] {
 }
 
 /**
- * The scripts the page's document has loaded, by its own resource timing: each one's bytes as the
- * page received them, gzipped here from the same file the service serves.
+ * The scripts the page's document has loaded, by its own resource timing: each one's bytes once
+ * unpacked, and gzipped here from the same file the service serves.
  */
 async function loadedScripts(page: Page): Promise<ScriptSize[]> {
   const entries = await page.evaluate(() =>
@@ -234,7 +234,7 @@ async function loadedScripts(page: Page): Promise<ScriptSize[]> {
       .getEntriesByType('resource')
       .map((entry) => entry as PerformanceResourceTiming)
       .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
-      .map((entry) => ({ url: entry.name, received: entry.encodedBodySize })),
+      .map((entry) => ({ url: entry.name, received: entry.decodedBodySize })),
   );
   return Promise.all(
     entries.map(async ({ url, received }) => {

@@ -48,6 +48,8 @@ describe('the console: signing in (Chromium)', () => {
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     // Travels gzipped to a browser that takes it (fetch asks for gzip and unpacks it).
     expect(script.headers.get('content-encoding')).toBe('gzip');
+    // React's production build (its development build is twice the size).
+    expect((await script.text()).length).toBeLessThan(350_000);
     // The API keeps its own answers: an unknown API path is the API's 404, not the page.
     const missing = await fetch(`${service.baseUrl}/api/v1/nothing-here`);
     expect(missing.status).toBe(404);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { LEDES_FIELDS, validateLedes } from '@app/invoice-export';
 import { TestApp, bearer, createTestApp } from './support/test-app';
-import { Seeded, seedItems, seedSource } from './support/line-items';
+import { Seeded, localDateOf, rebuildTotals, seedItems, seedSource } from './support/line-items';
 import { samplePlan } from './support/fixtures';
 import { pdfTexts } from './support/pdf-text';
 
@@ -104,9 +104,9 @@ describe("a law firm's invoice of account summaries (e2e)", () => {
          start_time_ms, account_code, talk_seconds, billed_seconds, calls, currency,
          rated_amount_minor, amount_minor, taxes_json, tax_minor, total_minor, status,
          rate_plan_id, rate_plan_version_id, rate_plan_version_number, breakdown_json,
-         created_at_ms, updated_at_ms)
+         created_at_ms, updated_at_ms, local_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?, '[]', 0, ?, 'approved', ?, ?, 1,
-         '{"status":"billed"}', 1, 1)`,
+         '{"status":"billed"}', 1, 1, ?)`,
       [
         seeded.sourceId,
         summary.id,
@@ -122,8 +122,10 @@ describe("a law firm's invoice of account summaries (e2e)", () => {
         amountMinor,
         seeded.planId,
         seeded.versionId,
+        await localDateOf(db, seeded.sourceId, dayMs),
       ],
     );
+    await rebuildTotals(db);
   }
 
   const exportAs = (format: string) =>

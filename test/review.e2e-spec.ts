@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TestApp, bearer, createTestApp } from './support/test-app';
-import { Seeded, seedItems, seedSource } from './support/line-items';
+import { Seeded, localDateOf, rebuildTotals, seedItems, seedSource } from './support/line-items';
 
 const T0 = Date.parse('2026-03-02T07:00:00Z');
 const STATUSES = ['pending', 'approved', 'rejected', 'no-charge', 'needs-review', 'invoiced'];
@@ -235,12 +235,13 @@ describe('review actions (e2e)', () => {
         `INSERT INTO line_items (source_id, call_record_id, call_id, billing_account, start_time_ms,
            talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, taxes_json,
            tax_minor, total_minor, status, rate_plan_id, rate_plan_version_id,
-           rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
+           rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms, local_date)
          SELECT source_id, id, call_id, 'BULK', start_time_ms, 61, 66, 'USD', 150, 150, '[]', 0,
-           150, 'pending', ?, ?, 1, '{}', 1, 1
+           150, 'pending', ?, ?, 1, '{}', 1, 1, ?
          FROM call_records WHERE call_id LIKE 'bulk-%'`,
-        [seeded.planId, seeded.versionId],
+        [seeded.planId, seeded.versionId, await localDateOf(db, seeded.sourceId, T0)],
       );
+      await rebuildTotals(db);
       const before = await db.query<{ n: number }[]>(`SELECT count(*) AS n FROM audit_events`);
       const res = await post('bulk', {
         action: 'approve',

@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // The console is a static single-page app that the billing service serves at `/` (see
 // apps/billing/src/http/console-assets.ts). In development, `npm run console:dev` proxies the
 // API to a service started with `npm start`.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
@@ -23,4 +23,6 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
-});
+  // A build is React's production build whatever NODE_ENV the shell has (Jest sets `test`).
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+}));

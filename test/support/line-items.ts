@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { localDate } from '@app/common';
+import { Ledger, LineItemTotalsStore } from '@app/ledger';
 import { TestApp, bearer } from './test-app';
 import { samplePlan } from './fixtures';
 
@@ -59,7 +61,28 @@ export async function seedSource(
 
 let serial = 0;
 
-/** Call records and their line items, inserted as sync would store them; returns the item ids. */
+/** The date of `ms` on the wall clock of the source's zone, as the ledger dates its items. */
+export async function localDateOf(db: DataSource, sourceId: number, ms: number): Promise<string> {
+  const [source] = await db.query<{ timezone: string }[]>(
+    'SELECT timezone FROM sources WHERE id = ?',
+    [sourceId],
+  );
+  return localDate(ms, source.timezone);
+}
+
+/**
+ * The overview's sums made again from the items: items inserted with SQL (not by the ledger's
+ * inserter, which adds them as it stores them) are then counted as sync's are.
+ */
+export async function rebuildTotals(db: DataSource): Promise<void> {
+  const ledger = new Ledger(db);
+  await ledger.transaction((tx) => new LineItemTotalsStore(ledger).rebuild(tx));
+}
+
+/**
+ * Call records and their line items, inserted as sync would store them (with the overview's
+ * sums made again); returns the item ids.
+ */
 export async function seedItems(
   db: DataSource,
   seeded: Seeded,
@@ -87,9 +110,10 @@ export async function seedItems(
          extension, account_code, dialed_number, normalized_number, destination_prefix,
          destination_class, talk_seconds, billed_seconds, currency, rated_amount_minor,
          amount_minor, taxes_json, tax_minor, total_minor, status, rate_plan_id,
-         rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
+         rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms,
+         local_date)
        VALUES (?, ?, ?, ?, ?, '1012', ?, ?, '13035550100', '1', ?, 61, 66, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1,
-         '{"status":"pending"}', 1, 1) RETURNING id`,
+         '{"status":"pending"}', 1, 1, ?) RETURNING id`,
       [
         seeded.sourceId,
         inserted[0].id,
@@ -108,9 +132,11 @@ export async function seedItems(
         item.status ?? 'pending',
         seeded.planId,
         seeded.versionId,
+        await localDateOf(db, seeded.sourceId, item.startTimeMs),
       ],
     );
     ids.push(row.id);
   }
+  await rebuildTotals(db);
   return ids;
 }

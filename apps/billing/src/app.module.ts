@@ -4,6 +4,7 @@ import { CommonModule, createValidationPipe } from '@app/common';
 import { InvoiceExportModule } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
+import { OverviewModule } from '@app/overview';
 import { ReviewModule } from '@app/review';
 import { BusinessesModule } from './businesses/businesses.module';
 import { XimaModule } from '@app/xima';
@@ -53,6 +54,7 @@ export class AppModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ delivery: config.delivery }),
         }),
+        OverviewModule,
       ],
       providers: [
         // Registered as providers, not in main.ts, so that every test booting this module gets them.

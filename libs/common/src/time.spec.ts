@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { DomainError } from './domain-error';
-import { dateOrInstantProblem, instantOrLocalDate, isPlainDate, localIsoTime } from './time';
+import {
+  dateOrInstantProblem,
+  instantOrLocalDate,
+  isPlainDate,
+  localDate,
+  localIsoTime,
+} from './time';
 
 const HOUR_MS = 3_600_000;
 const FORMS = 'a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)';
@@ -188,5 +194,25 @@ describe('localIsoTime', () => {
     expect(localIsoTime(Date.parse('2026-03-08T09:00:00Z'), 'America/Denver')).toBe(
       '2026-03-08T03:00:00.000-06:00',
     );
+  });
+});
+
+describe('localDate', () => {
+  it("is the date on the zone's wall clock, as luxon reads it", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        fc.constantFrom('America/Denver', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'),
+        (ms, zone) => {
+          expect(localDate(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('puts 23:30 in Denver on its own day, though UTC has moved on', () => {
+    expect(localDate(Date.parse('2026-03-02T23:30:00-07:00'), 'America/Denver')).toBe('2026-03-02');
+    expect(localDate(Date.parse('2026-03-02T23:30:00-07:00'), 'UTC')).toBe('2026-03-03');
   });
 });

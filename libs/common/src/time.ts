@@ -20,17 +20,28 @@ export function instantOf(text: string, field: string): number {
 
 const zonedTimes = new Map<string, ZonedTime>();
 
-/**
- * An instant as the wall clock of `zone` shows it, with its offset:
- * `2026-03-02T00:00:00.000-07:00`. The same text as every export's local times.
- */
-export function localIsoTime(ms: number, zone: string): string {
+/** The zone's `ZonedTime`, made once per zone (it remembers the offsets it has looked up). */
+export function zonedTime(zone: string): ZonedTime {
   let zoned = zonedTimes.get(zone);
   if (zoned === undefined) {
     zoned = new ZonedTime(zone);
     zonedTimes.set(zone, zoned);
   }
-  return zoned.iso(ms);
+  return zoned;
+}
+
+/**
+ * An instant as the wall clock of `zone` shows it, with its offset:
+ * `2026-03-02T00:00:00.000-07:00`. The same text as every export's local times.
+ */
+export function localIsoTime(ms: number, zone: string): string {
+  return zonedTime(zone).iso(ms);
+}
+
+/** The date of an instant on the wall clock of `zone`: `2026-03-02`. */
+export function localDate(ms: number, zone: string): string {
+  const zoned = zonedTime(zone);
+  return zoned.date(zoned.at(ms), '-');
 }
 
 /** The two forms a date filter or period bound takes, as error messages show them. */

@@ -17,6 +17,14 @@ export interface WallClock {
   offset: number;
 }
 
+/** A stretch of time over which a zone's offset from UTC stays the same: `[startMs, endMs)`. */
+export interface OffsetSpan {
+  startMs: number;
+  endMs: number;
+  /** Minutes east of UTC. */
+  offset: number;
+}
+
 /**
  * Instants as wall-clock times of one zone, as luxon gives them, at a fraction of its cost per
  * line (an export formats a time for every line). luxon finds the zone's offset once per UTC
@@ -57,6 +65,36 @@ export class ZonedTime {
       millisecond: local.getUTCMilliseconds(),
       offset,
     };
+  }
+
+  /**
+   * `[fromMs, toMs)` cut where the zone's offset changes, in order: what a query needs to turn
+   * instants into local dates with SQL's arithmetic alone (a span's instants all move by the same
+   * offset). Each UTC hour is looked at, so no change between two is missed.
+   */
+  offsetSpans(fromMs: number, toMs: number): OffsetSpan[] {
+    const spans: OffsetSpan[] = [];
+    let startMs = fromMs;
+    let offset = this.offsetAt(fromMs);
+    for (let hour = Math.floor(fromMs / HOUR_MS); hour * HOUR_MS < toMs; hour++) {
+      const last = Math.min((hour + 1) * HOUR_MS, toMs) - 1;
+      if (last < startMs || this.offsetAt(last) === offset) continue;
+      // The offset changes in this hour (zones change theirs at most once in an hour): find
+      // the first instant of the new one.
+      // `low` keeps the old offset (the previous hour ended with it), `high` has the new one.
+      let low = Math.max(hour * HOUR_MS - 1, startMs);
+      let high = last;
+      while (high - low > 1) {
+        const middle = Math.floor((low + high) / 2);
+        if (this.offsetAt(middle) === offset) low = middle;
+        else high = middle;
+      }
+      spans.push({ startMs, endMs: high, offset });
+      startMs = high;
+      offset = this.offsetAt(high);
+    }
+    if (startMs < toMs) spans.push({ startMs, endMs: toMs, offset });
+    return spans;
   }
 
   /** `2026-03-02T00:00:00.000-07:00`, as luxon's `toISO()`. */

@@ -22,8 +22,8 @@ describe('ledger triggers (real migrations on :memory:)', () => {
       VALUES (1, 1, 'c1', 1000, 'outbound', 61000, '{}', 0)`);
     await db.query(`INSERT INTO line_items (id, source_id, call_record_id, call_id, billing_account, start_time_ms,
         talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, tax_minor, total_minor, status,
-        rate_plan_id, rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
-      VALUES (1, 1, 1, 'c1', 'ROOM-1012', 1000, 61, 66, 'USD', 150, 150, 9, 159, 'approved', 1, 1, 1, '{}', 0, 0)`);
+        rate_plan_id, rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms, local_date)
+      VALUES (1, 1, 1, 'c1', 'ROOM-1012', 1000, 61, 66, 'USD', 150, 150, 9, 159, 'approved', 1, 1, 1, '{}', 0, 0, '1969-12-31')`);
     await db.query(`INSERT INTO invoices (id, status, billing_account, business_id, rate_plan_id, timezone, period_start_ms, period_end_ms,
         currency, subtotal_minor, tax_minor, total_minor, created_at_ms, updated_at_ms)
       VALUES (1, 'draft', 'ROOM-1012', 1, 1, 'America/Denver', 0, 86400000, 'USD', 150, 9, 159, 0, 0)`);
@@ -58,6 +58,10 @@ describe('ledger triggers (real migrations on :memory:)', () => {
       'TR_invoices_void_is_final',
       'TR_line_items_invoiced_frozen',
       'TR_line_items_invoiced_not_deleted',
+      'TR_line_items_sum_account_totals',
+      'TR_line_items_sum_daily_totals',
+      'TR_line_items_sum_deleted',
+      'TR_line_items_sum_destination_totals',
       'TR_rate_plan_versions_no_delete',
       'TR_rate_plan_versions_no_update',
     ]);
@@ -140,5 +144,128 @@ describe('ledger triggers (real migrations on :memory:)', () => {
     await expect(
       db.query(`UPDATE line_items SET adjusted_amount_minor = -1 WHERE id = 1`),
     ).rejects.toThrow(/CHECK constraint failed: CK_line_items_money/);
+  });
+
+  describe("the overview's sums follow every change of an item", () => {
+    /** The sums as the triggers keep them, and as a GROUP BY over the items makes them. */
+    const kept = async () => ({
+      daily: await db.query(
+        `SELECT local_date, source_id, status, currency, items, calls, amount_minor
+         FROM line_item_daily_totals ORDER BY 1, 2, 3, 4`,
+      ),
+      accounts: await db.query(
+        `SELECT local_date, source_id, billing_account, currency, items, calls, billed_minor
+         FROM line_item_account_totals ORDER BY 1, 2, 3, 4`,
+      ),
+      destinations: await db.query(
+        `SELECT local_date, source_id, destination_class, destination_prefix, currency, items,
+           calls, billed_minor
+         FROM line_item_destination_totals ORDER BY 1, 2, 3, 4, 5`,
+      ),
+    });
+    const billed = `CASE WHEN status IN ('rejected', 'no-charge') THEN 0 ELSE amount_minor END`;
+    const counted = async () => ({
+      daily: await db.query(
+        `SELECT local_date, source_id, status, currency, count(*) AS items, sum(calls) AS calls,
+           sum(amount_minor) AS amount_minor
+         FROM line_items GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      ),
+      accounts: await db.query(
+        `SELECT local_date, source_id, coalesce(billing_account, '') AS billing_account, currency,
+           count(*) AS items, sum(calls) AS calls, sum(${billed}) AS billed_minor
+         FROM line_items GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      ),
+      destinations: await db.query(
+        `SELECT local_date, source_id, coalesce(destination_class, '') AS destination_class,
+           coalesce(destination_prefix, '') AS destination_prefix, currency, count(*) AS items,
+           sum(calls) AS calls, sum(${billed}) AS billed_minor
+         FROM line_items GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+      ),
+    });
+
+    beforeEach(async () => {
+      // The item the outer setup inserted with SQL (not the inserter): its sums made as a
+      // rebuild makes them, then a second item of another day and account.
+      await db.query(`INSERT INTO call_records (id, source_id, call_id, start_time_ms, direction, talk_ms, raw_json, created_at_ms)
+        VALUES (2, 1, 'c2', 90000000, 'outbound', 61000, '{}', 0)`);
+      await db.query(`INSERT INTO line_items (id, source_id, call_record_id, call_id, billing_account, start_time_ms,
+          talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, tax_minor, total_minor, status,
+          rate_plan_id, rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms,
+          local_date, destination_class, destination_prefix)
+        VALUES (2, 1, 2, 'c2', NULL, 90000000, 61, 66, 'USD', 200, 200, 0, 200, 'needs-review', 1, 1, 1, '{}', 0, 0,
+          '1970-01-01', 'international', '44')`);
+      for (const statement of [
+        `INSERT INTO line_item_daily_totals SELECT local_date, source_id, status, currency, 1, calls, amount_minor FROM line_items`,
+        `INSERT INTO line_item_account_totals SELECT local_date, source_id, coalesce(billing_account, ''), currency, 1, calls, amount_minor FROM line_items`,
+        `INSERT INTO line_item_destination_totals SELECT local_date, source_id, coalesce(destination_class, ''), coalesce(destination_prefix, ''), currency, 1, calls, amount_minor FROM line_items`,
+      ]) {
+        await db.query(statement);
+      }
+      await expect(kept()).resolves.toEqual(await counted());
+    });
+
+    it.each([
+      [
+        'approved',
+        `UPDATE line_items SET status = 'approved', billing_account = 'ROOM-7' WHERE id = 2`,
+      ],
+      ['rejected (no longer billed)', `UPDATE line_items SET status = 'rejected' WHERE id = 2`],
+      [
+        'adjusted',
+        `UPDATE line_items SET adjusted_amount_minor = 120, amount_minor = 120, total_minor = 120 WHERE id = 2`,
+      ],
+      [
+        'assigned to the account of the other',
+        `UPDATE line_items SET billing_account = 'ROOM-1012' WHERE id = 2`,
+      ],
+      [
+        're-rated to another destination and currency',
+        `UPDATE line_items SET destination_class = 'uk', destination_prefix = '4420', currency = 'GBP' WHERE id = 2`,
+      ],
+      ['a summary of 12 calls', `UPDATE line_items SET calls = 12 WHERE id = 2`],
+      [
+        'moved to another day (its source changed zone)',
+        `UPDATE line_items SET local_date = '1969-12-31' WHERE id = 2`,
+      ],
+      [
+        'changed in nothing the sums read',
+        `UPDATE line_items SET review_reason = 'checked', version = 2 WHERE id = 2`,
+      ],
+      ['deleted', `DELETE FROM line_items WHERE id = 2`],
+      ['both deleted (no row is left)', `DELETE FROM line_items`],
+    ])('when it is %s', async (_change, statement) => {
+      if (statement === 'DELETE FROM line_items') {
+        await db.query('DELETE FROM invoice_lines');
+        await db.query('DELETE FROM invoices');
+      }
+      await db.query(statement);
+      await expect(kept()).resolves.toEqual(await counted());
+    });
+
+    it('leaves no row for a group that has no item any more', async () => {
+      await db.query(
+        `UPDATE line_items SET status = 'approved', billing_account = 'ROOM-7' WHERE id = 2`,
+      );
+      await expect(
+        db.query(
+          `SELECT status, items FROM line_item_daily_totals WHERE local_date = '1970-01-01'`,
+        ),
+      ).resolves.toEqual([{ status: 'approved', items: 1 }]);
+      await expect(
+        db.query(
+          `SELECT billing_account FROM line_item_account_totals WHERE local_date = '1970-01-01'`,
+        ),
+      ).resolves.toEqual([{ billing_account: 'ROOM-7' }]);
+    });
+
+    it('follows an invoice: items invoiced, and approved again when it is void', async () => {
+      await finalize();
+      await expect(kept()).resolves.toEqual(await counted());
+      await db.query(
+        `UPDATE invoices SET status = 'void', void_reason = 'wrong room', voided_at_ms = 9 WHERE id = 1`,
+      );
+      await db.query(`UPDATE line_items SET status = 'approved', invoice_id = NULL WHERE id = 1`);
+      await expect(kept()).resolves.toEqual(await counted());
+    });
   });
 });

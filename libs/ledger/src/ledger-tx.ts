@@ -15,12 +15,30 @@ export interface LedgerTx {
 interface Transaction {
   readonly manager: EntityManager;
   open: boolean;
+  /** What must be written before the transaction commits; see `beforeCommit`. */
+  readonly beforeCommit: (() => void)[];
 }
 
 /** A transaction's handle, for the work of `Ledger.transaction` (not exported from the lib). */
 export function beginTx(manager: EntityManager): LedgerTx {
-  const transaction: Transaction = { manager, open: true };
+  const transaction: Transaction = { manager, open: true, beforeCommit: [] };
   return transaction as unknown as LedgerTx;
+}
+
+/**
+ * Runs `write` once the transaction's work has returned, before it commits (not if the work
+ * throws: then nothing commits). For a store's prepared writer that gathers what it writes
+ * (sums of many rows) and writes it once: it cannot be forgotten by the writer's caller.
+ */
+export function beforeCommit(tx: LedgerTx, write: () => void): void {
+  assertOpen(tx);
+  (tx as unknown as Transaction).beforeCommit.push(write);
+}
+
+/** Runs what `beforeCommit` was given, in order: for `Ledger.transaction`. */
+export function settleTx(tx: LedgerTx): void {
+  const transaction = tx as unknown as Transaction;
+  for (let i = 0; i < transaction.beforeCommit.length; i++) transaction.beforeCommit[i]();
 }
 
 /** Marks the handle ended: the work of its transaction has returned or thrown. */

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityManager } from 'typeorm';
-import { LedgerTx, beginTx, endTx, managerOf } from './ledger-tx';
+import { LedgerTx, beginTx, endTx, managerOf, settleTx } from './ledger-tx';
 
 /** A prepared statement of the ledger's connection; see `Ledger.statement`. */
 export interface LedgerStatement {
@@ -31,7 +31,9 @@ export class Ledger implements OnApplicationBootstrap {
       this.dataSource.transaction(async (manager) => {
         const tx = beginTx(manager);
         try {
-          return await work(tx);
+          const result = await work(tx);
+          settleTx(tx);
+          return result;
         } finally {
           endTx(tx);
         }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { Clock, DomainError } from '@app/common';
+import { Clock, DomainError, localDate } from '@app/common';
 import { AuditEventStore, InvoiceStore, LedgerModule } from '@app/ledger';
 import { InvoicesService } from './invoices.service';
 
@@ -79,9 +79,9 @@ describe('InvoicesService (ledger on :memory:)', () => {
            extension, dialed_number, normalized_number, destination_class, talk_seconds,
            billed_seconds, currency, rated_amount_minor, amount_minor, taxes_json, tax_minor,
            total_minor, status, rate_plan_id, rate_plan_version_id, rate_plan_version_number,
-           breakdown_json, created_at_ms, updated_at_ms)
+           breakdown_json, created_at_ms, updated_at_ms, local_date)
          VALUES (1, ?, ?, ?, ?, '1012', '9 1 303 555 0100', '13035550100', 'long-distance', 61,
-           66, 'USD', ?, ?, '[]', ?, ?, ?, 1, 1, 1, '{}', 0, 0) RETURNING id`,
+           66, 'USD', ?, ?, '[]', ?, ?, ?, 1, 1, 1, '{}', 0, 0, ?) RETURNING id`,
         [
           call.id,
           callId,
@@ -92,6 +92,7 @@ describe('InvoicesService (ledger on :memory:)', () => {
           tax,
           amount + tax,
           item.status ?? 'approved',
+          localDate(item.startTimeMs, 'America/Denver'),
         ],
       );
       ids.push(row.id);

@@ -8,6 +8,11 @@ import { InvoiceDelivery } from './invoice-delivery.entity';
 import { InvoiceLine } from './invoice-line.entity';
 import { InvoiceNumberSequence } from './invoice-number-sequence.entity';
 import { LineItem } from './line-item.entity';
+import {
+  LineItemAccountTotal,
+  LineItemDailyTotal,
+  LineItemDestinationTotal,
+} from './line-item-totals.entity';
 import { RatePlan } from './rate-plan.entity';
 import { RatePlanVersion } from './rate-plan-version.entity';
 import { RecordError } from './record-error.entity';
@@ -28,6 +33,7 @@ export * from './invoice-delivery.entity';
 export * from './invoice-line.entity';
 export * from './invoice-number-sequence.entity';
 export * from './line-item.entity';
+export * from './line-item-totals.entity';
 export * from './rate-plan.entity';
 export * from './rate-plan-version.entity';
 export * from './record-error.entity';
@@ -50,6 +56,9 @@ export const LEDGER_ENTITIES = [
   InvoiceLine,
   InvoiceNumberSequence,
   LineItem,
+  LineItemAccountTotal,
+  LineItemDailyTotal,
+  LineItemDestinationTotal,
   RatePlan,
   RatePlanVersion,
   RecordError,

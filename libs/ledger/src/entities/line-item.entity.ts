@@ -86,6 +86,14 @@ export class LineItem {
   @Column('integer')
   startTimeMs!: number;
 
+  /**
+   * `startTimeMs`'s date (`2026-03-02`) on the wall clock of its source's zone: the day the
+   * overview counts it on (docs/decisions/0026-overview-totals.md). The ledger fills it when
+   * the item is stored, and again for every item of a source whose zone changes.
+   */
+  @Column('text')
+  localDate!: string;
+
   @Column('text', { nullable: true })
   extension!: string | null;
 

@@ -4,6 +4,7 @@ import { BusinessStore } from './businesses.store';
 import { DeliveryStore } from './deliveries.store';
 import { InvoiceStore } from './invoices.store';
 import { LineItemStore } from './line-items.store';
+import { LineItemTotalsStore } from './line-item-totals.store';
 import { RatePlanStore } from './rate-plans.store';
 import { RecordStore } from './records.store';
 import { SessionStore } from './sessions.store';
@@ -18,6 +19,7 @@ export * from './businesses.store';
 export * from './deliveries.store';
 export * from './invoices.store';
 export * from './line-items.store';
+export * from './line-item-totals.store';
 export * from './rate-plans.store';
 export * from './records.store';
 export * from './sessions.store';
@@ -34,6 +36,7 @@ export const LEDGER_STORES = [
   DeliveryStore,
   InvoiceStore,
   LineItemStore,
+  LineItemTotalsStore,
   RatePlanStore,
   RecordStore,
   SessionStore,

@@ -276,9 +276,9 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
              billing_account, start_time_ms, talk_seconds, billed_seconds, currency,
              rated_amount_minor, amount_minor, tax_minor, total_minor, status, rate_plan_id,
              rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms,
-             updated_at_ms)
+             updated_at_ms, local_date)
            VALUES (?, 1, ?, ?, ?, 'ROOM-1012', ?, 61, 66, 'USD', 150, 150, 9, 159, 'approved', 1, 1,
-             1, '{}', 0, 0)`,
+             1, '{}', 0, 0, '2026-03-01')`,
           [n, summary ? null : n, summary ? 7 : null, `c${n}`, MARCH + n * 60_000],
         );
       }

@@ -4,6 +4,7 @@ import { LineItem } from '../entities';
 import { Ledger } from '../ledger';
 import { ledgerDataSourceOptions } from '../ledger-options';
 import { LineItemStore, NewLineItem } from './line-items.store';
+import { LineItemTotalsStore } from './line-item-totals.store';
 
 describe('LineItemStore.inserter (real migrations on :memory:)', () => {
   let db: DataSource;
@@ -64,11 +65,56 @@ describe('LineItemStore.inserter (real migrations on :memory:)', () => {
     updatedAtMs: 5,
   };
 
-  it('inserts a new line item with every field rating gave it; its id', async () => {
-    const id = await ledger.transaction((tx) =>
-      Promise.resolve(new LineItemStore(ledger).inserter(tx).insert(item)),
-    );
+  const store = () => new LineItemStore(ledger, new LineItemTotalsStore(ledger));
+  const sums = () =>
+    db.query(`SELECT * FROM line_item_daily_totals ORDER BY local_date, status, currency`);
+
+  it('inserts a new line item with every field rating gave it, and its local date; its id', async () => {
+    const id = await ledger.transaction((tx) => Promise.resolve(store().inserter(tx).insert(item)));
     const stored = await db.getRepository(LineItem).findOneByOrFail({ id });
-    expect(stored).toEqual({ id, ...item });
+    // 1 s after the epoch is the evening before in Denver.
+    expect(stored).toEqual({ id, ...item, localDate: '1969-12-31' });
+  });
+
+  it("dates an item on its source's wall clock: 23:30 in Denver is that day, 06:30 the next in UTC", async () => {
+    const lateEvening = Date.parse('2026-03-02T23:30:00-07:00');
+    await db.query(
+      `INSERT INTO call_records (id, source_id, call_id, start_time_ms, direction, talk_ms, raw_json, created_at_ms)
+      VALUES (8, 1, 'c2', ?, 'outbound', 61000, '{}', 0)`,
+      [lateEvening],
+    );
+    const id = await ledger.transaction((tx) =>
+      Promise.resolve(
+        store()
+          .inserter(tx)
+          .insert({ ...item, callRecordId: 8, callId: 'c2', startTimeMs: lateEvening }),
+      ),
+    );
+    await expect(db.getRepository(LineItem).findOneByOrFail({ id })).resolves.toMatchObject({
+      localDate: '2026-03-02',
+    });
+  });
+
+  it("adds the transaction's items to the sums when it commits, and nothing when it fails", async () => {
+    await expect(
+      ledger.transaction((tx) => {
+        store().inserter(tx).insert(item);
+        return Promise.reject(new Error('the chunk failed'));
+      }),
+    ).rejects.toThrow('the chunk failed');
+    await expect(sums()).resolves.toEqual([]);
+
+    await ledger.transaction((tx) => Promise.resolve(store().inserter(tx).insert(item)));
+    await expect(sums()).resolves.toEqual([
+      {
+        local_date: '1969-12-31',
+        source_id: 1,
+        status: 'pending',
+        currency: 'USD',
+        items: 1,
+        calls: 1,
+        amount_minor: 150,
+      },
+    ]);
   });
 });

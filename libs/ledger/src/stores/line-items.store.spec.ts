@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@app/common';
+import { DomainError, localDate } from '@app/common';
 import { AccountSummary, AuditEvent, CallRecord, LineItem } from '../entities';
 import { Ledger } from '../ledger';
 import type { LedgerTx } from '../ledger-tx';
 import { ledgerDataSourceOptions } from '../ledger-options';
 import { columnOf } from './columns';
 import { lineItemWhere } from './line-item-where';
+import { LineItemTotalsStore } from './line-item-totals.store';
 import { LineItemQuery, LineItemStore, ListedLineItem } from './line-items.store';
 
 const T0 = Date.parse('2026-03-02T07:00:00Z');
@@ -98,7 +99,7 @@ describe('LineItemStore (real migrations on :memory:)', () => {
     db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
     await db.initialize();
     ledger = new Ledger(db);
-    store = new LineItemStore(ledger);
+    store = new LineItemStore(ledger, new LineItemTotalsStore(ledger));
     await db.query(`INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms)
       VALUES (1, 'Hotel', 'per-call', 'USD', 0, 0)`);
     await db.query(`INSERT INTO rate_plan_versions (id, rate_plan_id, version, effective_from_ms,
@@ -133,8 +134,8 @@ describe('LineItemStore (real migrations on :memory:)', () => {
          dialed_number, normalized_number, account_code, destination_class, talk_seconds,
          billed_seconds, currency, rated_amount_minor, amount_minor, tax_minor, total_minor,
          status, rate_plan_id, rate_plan_version_id, rate_plan_version_number, breakdown_json,
-         created_at_ms, updated_at_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 61, 66, ?, ?, ?, ?, ?, ?, 1, 1, 1, '{}', 0, 0)
+         created_at_ms, updated_at_ms, local_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 61, 66, ?, ?, ?, ?, ?, ?, 1, 1, 1, '{}', 0, 0, ?)
        RETURNING id`,
       [
         item.sourceId ?? 1,
@@ -152,6 +153,7 @@ describe('LineItemStore (real migrations on :memory:)', () => {
         tax,
         amount + tax,
         item.status ?? 'pending',
+        localDate(startTimeMs, 'America/Denver'),
       ],
     );
     return row.id;

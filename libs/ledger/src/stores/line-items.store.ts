@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@app/common';
+import { DomainError, localDate, zonedTime } from '@app/common';
 import { LineItem, LineItemStatus } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { columnOf, selectFields } from './columns';
 import { lineItemWhere } from './line-item-where';
+import { LineItemTotalsStore } from './line-item-totals.store';
 
 /** The fields rating decides (what a re-rate rewrites), in a fixed order for statements. */
 export const RATED_LINE_ITEM_FIELDS = [
@@ -202,8 +203,11 @@ export interface LineItemInserter {
   insert(item: NewLineItem): number;
 }
 
-const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')})
-  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')})`;
+/** Rating's fields, then the item's local date, which the ledger adds (see `inserter`). */
+const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')}, local_date)
+  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')}, ?)`;
+
+const SOURCE_ZONE = 'SELECT timezone FROM sources WHERE id = ?';
 
 /**
  * Line items: the rated charges, their review state and their tie to an invoice.
@@ -211,7 +215,10 @@ const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineIte
  */
 @Injectable()
 export class LineItemStore {
-  constructor(private readonly ledger: Ledger) {}
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly totals: LineItemTotalsStore,
+  ) {}
 
   // --- used by config (demo data: from when a changed bundled plan is in force)
 
@@ -395,14 +402,30 @@ export class LineItemStore {
 
   /**
    * An inserter on a prepared statement, for a sync chunk's new items (decision 0010). Make it
-   * inside the transaction it writes in, and use it there.
+   * inside the transaction it writes in, and use it there. Each item gets its local date (in
+   * its source's zone) and is added to the overview's sums (`LineItemTotalsStore.adder`).
    */
   inserter(tx: LedgerTx): LineItemInserter {
     assertOpen(tx);
     const statement = this.ledger.statement(INSERT_LINE_ITEM);
+    const sourceZone = this.ledger.statement(SOURCE_ZONE);
+    const zones = new Map<number, string>();
+    const totals = this.totals.adder(tx);
     return {
-      insert: (item) =>
-        Number(statement.run(...LINE_ITEM_FIELDS.map((field) => item[field])).lastInsertRowid),
+      insert: (item) => {
+        let zone = zones.get(item.sourceId);
+        if (zone === undefined) {
+          zone = sourceZone.get<{ timezone: string }>(item.sourceId)?.timezone;
+          if (zone === undefined) throw new Error(`No source has id ${item.sourceId}`);
+          zones.set(item.sourceId, zone);
+        }
+        const date = localDate(item.startTimeMs, zone);
+        const id = Number(
+          statement.run(...LINE_ITEM_FIELDS.map((field) => item[field]), date).lastInsertRowid,
+        );
+        totals.add({ ...item, localDate: date });
+        return id;
+      },
     };
   }
 
@@ -469,6 +492,34 @@ export class LineItemStore {
            updated_at_ms = ? WHERE invoice_id = ?`,
       )
       .run(nowMs, invoiceId);
+  }
+
+  // --- used by sources
+
+  /**
+   * A source's zone changed: each of its items' local date becomes the date on the new zone's
+   * wall clock (the triggers move its sums). Instants between two changes of the zone's offset
+   * move by the same offset, so the dates are SQL's arithmetic over a few spans, not a
+   * computation per item.
+   */
+  async moveToZone(tx: LedgerTx, sourceId: number, zone: string): Promise<void> {
+    const manager = managerOf(tx);
+    const [range] = await manager.query<{ first: number | null; last: number | null }[]>(
+      `SELECT min(start_time_ms) AS "first", max(start_time_ms) AS "last"
+       FROM line_items WHERE source_id = ?`,
+      [sourceId],
+    );
+    if (range.first === null || range.last === null) return;
+    const localDay = "date((start_time_ms + CAST(? AS INTEGER)) / 1000, 'unixepoch')";
+    for (const span of zonedTime(zone).offsetSpans(range.first, range.last + 1)) {
+      const offsetMs = span.offset * 60_000;
+      await manager.query(
+        `UPDATE line_items SET local_date = ${localDay}
+         WHERE source_id = ? AND start_time_ms >= ? AND start_time_ms < ?
+           AND local_date <> ${localDay}`,
+        [offsetMs, sourceId, span.startMs, span.endMs, offsetMs],
+      );
+    }
   }
 }
 

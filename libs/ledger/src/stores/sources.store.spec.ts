@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Business, CallRecord, LineItem, RatePlan, RatePlanVersion, Source } from '../entities';
 import { Ledger } from '../ledger';
 import { ledgerDataSourceOptions } from '../ledger-options';
+import { LineItemTotalsStore } from './line-item-totals.store';
 import { LineItemStore } from './line-items.store';
 import { SourceStore } from './sources.store';
 
@@ -98,7 +99,7 @@ describe('SourceStore, and the earliest line item of sources (in-memory ledger)'
   });
 
   it('finds the start of the earliest line item of some sources (none: null)', async () => {
-    const lineItems = new LineItemStore(ledger);
+    const lineItems = new LineItemStore(ledger, new LineItemTotalsStore(ledger));
     const lobby = await insert(source('Lobby'));
     const rooms = await insert(source('Rooms'));
     const spa = await insert(source('Spa'));
@@ -123,6 +124,7 @@ describe('SourceStore, and the earliest line item of sources (in-memory ledger)'
         callRecordId: record.id,
         callId,
         startTimeMs,
+        localDate: '2026-03-02',
         talkSeconds: 60,
         billedSeconds: 60,
         calls: 1,

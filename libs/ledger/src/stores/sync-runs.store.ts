@@ -3,6 +3,7 @@ import { QueryFailedError } from 'typeorm';
 import { SyncRun, SyncRunStatus } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
+import { selectFields } from './columns';
 
 /** What a run counts, chunk by chunk. */
 export type SyncRunCounts = Pick<
@@ -41,6 +42,35 @@ interface SourceSyncRow {
   finishedAtMs: number | null;
   messagesJson: string | null;
 }
+
+/** What a source's recent runs add up to: how many, how many failed, their unreadable rows. */
+export interface RecentRuns {
+  sourceId: number;
+  runs: number;
+  failed: number;
+  /** Rows no run could store as line items (`SyncRun.errors`). */
+  errors: number;
+}
+
+const SYNC_RUN_FIELDS = [
+  'id',
+  'sourceId',
+  'status',
+  'trigger',
+  'fromMs',
+  'toMs',
+  'fetched',
+  'inserted',
+  'duplicates',
+  'rated',
+  'noCharge',
+  'needsReview',
+  'errors',
+  'retries',
+  'messagesJson',
+  'startedAtMs',
+  'finishedAtMs',
+] as const satisfies readonly (keyof SyncRun)[];
 
 /**
  * Sync runs and each source's watermark (how far its records are in the ledger).
@@ -202,5 +232,34 @@ export class SyncRunStore {
               messagesJson: run.messagesJson!,
             },
     }));
+  }
+
+  // --- used by the overview
+
+  /** Each source's newest run, running or ended (a source that never ran has none). */
+  lastRunOfEachSource(): Promise<SyncRun[]> {
+    return this.ledger.manager.query<SyncRun[]>(
+      `SELECT ${selectFields(SYNC_RUN_FIELDS, 'r')}
+       FROM sources s JOIN sync_runs r ON r.id = (
+         SELECT l.id FROM sync_runs l WHERE l.source_id = s.id
+         ORDER BY l.started_at_ms DESC, l.id DESC LIMIT 1)
+       ORDER BY s.id`,
+    );
+  }
+
+  /**
+   * What each source's last `limit` runs add up to (the index on `(source_id, started_at_ms)`
+   * finds them): a source that never ran has no row.
+   */
+  recentRunsOfEachSource(limit: number): Promise<RecentRuns[]> {
+    return this.ledger.manager.query<RecentRuns[]>(
+      `SELECT s.id AS "sourceId", count(*) AS "runs",
+         sum(r.status = 'failed') AS "failed", sum(r.errors) AS "errors"
+       FROM sources s JOIN sync_runs r ON r.id IN (
+         SELECT l.id FROM sync_runs l WHERE l.source_id = s.id
+         ORDER BY l.started_at_ms DESC, l.id DESC LIMIT ?)
+       GROUP BY s.id ORDER BY s.id`,
+      [limit],
+    );
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, CommonModule, DomainError } from '@app/common';
+import { Actor, Clock, CommonModule, DomainError, localDate } from '@app/common';
 import { AuditEventStore, LedgerModule } from '@app/ledger';
 import { ReviewModule } from '../review.module';
 import { ReviewService } from './review.service';
@@ -123,8 +123,8 @@ describe('ReviewService (real ledger on :memory:)', () => {
       `INSERT INTO line_items (source_id, call_record_id, call_id, billing_account, start_time_ms,
          extension, talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor,
          taxes_json, tax_minor, total_minor, status, reason, rate_plan_id, rate_plan_version_id,
-         rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
-       VALUES (1, ?, ?, ?, ?, '1012', 61, 120, 'USD', ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, '{}', 1, 1)
+         rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms, local_date)
+       VALUES (1, ?, ?, ?, ?, '1012', 61, 120, 'USD', ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, '{}', 1, 1, ?)
        RETURNING id`,
       [
         record.id,
@@ -138,6 +138,7 @@ describe('ReviewService (real ledger on :memory:)', () => {
         amount + tax,
         item.status ?? 'pending',
         item.reason ?? null,
+        localDate(T0 + serial, 'America/Denver'),
       ],
     );
     return row.id;

@@ -5,6 +5,7 @@ import {
   BusinessStore,
   Ledger,
   LedgerTx,
+  LineItemStore,
   RatePlan,
   RatePlanStore,
   Source,
@@ -53,6 +54,7 @@ export class SourcesService {
     private readonly sources: SourceStore,
     private readonly businesses: BusinessStore,
     private readonly plans: RatePlanStore,
+    private readonly lineItems: LineItemStore,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
     @Inject(SOURCE_SETTINGS) private readonly settings: SourceSettings,
@@ -168,6 +170,10 @@ export class SourcesService {
         updatedAtMs: now,
         version: updated.version,
       });
+      // Its items' days are its zone's: the overview counts them on the new one's.
+      if (changes.timezone !== undefined && changes.timezone !== source.timezone) {
+        await this.lineItems.moveToZone(tx, id, changes.timezone);
+      }
       await this.audit.record(
         tx,
         actor,

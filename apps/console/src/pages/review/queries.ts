@@ -1,19 +1,15 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { apiFilter, filterQuery, type Filter } from './filter';
 
 /** Rows a page of the queue holds. */
 export const PAGE_SIZE = 100;
 
-/**
- * One keyset page of the filter's items, without totals (they come from their own request, so
- * that the rows show as soon as they arrive). While another filter's page loads, the previous
- * rows stay on screen, marked as placeholders.
- */
-export function useQueuePage(filter: Filter, cursor: string | null) {
-  return useQuery({
+/** The query of one keyset page of the filter's items, without totals. */
+function queuePageQuery(filter: Filter, cursor: string | null) {
+  return {
     queryKey: ['line-items', 'page', filterQuery(filter), cursor],
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       ok(
         api.GET('/api/v1/line-items', {
           params: {
@@ -27,8 +23,24 @@ export function useQueuePage(filter: Filter, cursor: string | null) {
           signal,
         }),
       ),
-    placeholderData: keepPreviousData,
-  });
+  };
+}
+
+/**
+ * One keyset page of the filter's items, without totals (they come from their own request, so
+ * that the rows show as soon as they arrive). While another filter's page loads, the previous
+ * rows stay on screen, marked as placeholders.
+ */
+export function useQueuePage(filter: Filter, cursor: string | null) {
+  return useQuery({ ...queuePageQuery(filter, cursor), placeholderData: keepPreviousData });
+}
+
+/**
+ * Asks for a filter's first page at once, from the event that changed the filter: the request
+ * is on its way while the page re-renders, and useQueuePage finds it in flight.
+ */
+export function prefetchFirstPage(client: QueryClient, filter: Filter): void {
+  void client.prefetchQuery(queuePageQuery(filter, null));
 }
 
 /** The count and sums (per currency) of everything the filter matches. */

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -12,7 +12,13 @@ import { ErrorNotice } from '../../ui/states';
 import { BulkBar, items, type Selection } from './bulk';
 import { allows, filterQuery, readFilter, whyNot, type Filter, type LineItem } from './filter';
 import { QueueFilters } from './filters';
-import { PAGE_SIZE, useQueuePage, useQueueTotals, useRefreshItems } from './queries';
+import {
+  PAGE_SIZE,
+  prefetchFirstPage,
+  useQueuePage,
+  useQueueTotals,
+  useRefreshItems,
+} from './queries';
 import { useRemembered } from './remembered';
 import { StatusBadge } from './status-badge';
 import { useSources, zoneOf, type Source } from './sources';
@@ -45,6 +51,7 @@ export function ReviewQueue() {
   const canAct = can('accountant');
   const notify = useNotify();
   const refresh = useRefreshItems();
+  const client = useQueryClient();
   const filter = useMemo(() => readFilter(search), [search]);
   const filterKey = filterQuery(filter);
   const [remembered, setRemembered] = useRemembered('review-queue', () => fresh(filterKey));
@@ -69,6 +76,7 @@ export function ReviewQueue() {
   const busy = loading || page.isPlaceholderData;
 
   const setFilter = (next: Filter) => {
+    prefetchFirstPage(client, next);
     const query = filterQuery(next);
     navigate(query ? `/review?${query}` : '/review', { replace: true });
   };

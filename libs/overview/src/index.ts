@@ -1,0 +1,2 @@
+export { OverviewModule } from './overview.module';
+export { OverviewService } from './overview.service';
