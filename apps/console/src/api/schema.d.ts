@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:c21da7ce3675a84fc7ebf2a2d0e72282c332f90410de5e10409c5804f5583a81. Do not edit.
+// Generated from openapi.json sha256:3c8ba4ec6a0f6c2a25307a52797a70be6120145e9b12b3a03627b7d5284749df. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -750,6 +750,57 @@ export interface paths {
         put?: never;
         /** Deliver a finalized invoice to its billing system again, now */
         post: operations["DeliveriesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each source's last sync and lag, errors of its last runs, and items waiting for review with their sums */
+        get: operations["OverviewController_sources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls and billed amounts per local day (every day of the range, none left out) */
+        get: operations["OverviewController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The top billing accounts or destinations of a period, by charges */
+        get: operations["OverviewController_top"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2341,6 +2392,190 @@ export interface components {
             /** @enum {string} */
             state: "none" | "in-progress" | "delivered" | "failed";
             attempts: components["schemas"]["DeliveryAttemptView"][];
+        };
+        LastSyncRunView: {
+            /** @example 12 */
+            id: number;
+            /**
+             * @example succeeded
+             * @enum {string}
+             */
+            status: "running" | "succeeded" | "failed";
+            /**
+             * @example schedule
+             * @enum {string}
+             */
+            trigger: "schedule" | "manual" | "cli" | "demo";
+            /**
+             * @description Its window, from.
+             * @example 2026-03-02T07:00:00.000Z
+             */
+            from: string;
+            /**
+             * @description Its window, to (excluded).
+             * @example 2026-03-03T07:00:00.000Z
+             */
+            to: string;
+            /** @example 2026-03-03T07:20:00.000Z */
+            startedAt: string;
+            /** @example 2026-03-03T07:20:04.000Z */
+            finishedAt: string | null;
+            /**
+             * @description Rows Xima sent.
+             * @example 14210
+             */
+            fetched: number;
+            /**
+             * @description Line items it made.
+             * @example 5631
+             */
+            rated: number;
+            /**
+             * @description Rows it could not store as line items.
+             * @example 0
+             */
+            errors: number;
+            /**
+             * @description Why it failed (its last message); null unless failed.
+             * @example null
+             */
+            error: string | null;
+        };
+        RecentRunsView: {
+            /**
+             * @description Runs counted: the last 10, or fewer.
+             * @example 10
+             */
+            total: number;
+            /** @example 1 */
+            failed: number;
+            /**
+             * @description Rows of those runs that made no line item: unreadable rows and records no plan version covers (each run's `errors`).
+             * @example 3
+             */
+            unreadableRows: number;
+        };
+        CurrencyAmountView: {
+            /** @example USD */
+            currency: string;
+            /**
+             * @description Integer minor units of `currency` (cents).
+             * @example 15240
+             */
+            amountMinor: number;
+            /**
+             * @description The same, as the currency writes it.
+             * @example 152.40
+             */
+            amount: string;
+        };
+        PendingView: {
+            /**
+             * @description Items waiting for review: status `pending` or `needs-review`, any day.
+             * @example 412
+             */
+            items: number;
+            /**
+             * @description Of those, `needs-review`: no billing account or no rate yet.
+             * @example 7
+             */
+            needsReview: number;
+            /** @description Their billed amounts (before tax), per currency. */
+            byCurrency: components["schemas"]["CurrencyAmountView"][];
+        };
+        SourceOverviewView: {
+            /** @example 1 */
+            sourceId: number;
+            /** @example Grand Hotel */
+            name: string;
+            /**
+             * @description Its IANA zone: its days are its own.
+             * @example America/Denver
+             */
+            timeZone: string;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description Everything before this instant is in the ledger; null: never synced.
+             * @example 2026-03-03T06:45:00.000Z
+             */
+            watermark: string | null;
+            /**
+             * @description Seconds from the watermark to now (never below 0); null: never synced.
+             * @example 1500
+             */
+            lagSeconds: number | null;
+            /** @description Running or ended. */
+            lastRun: components["schemas"]["LastSyncRunView"] | null;
+            recentRuns: components["schemas"]["RecentRunsView"];
+            pending: components["schemas"]["PendingView"];
+        };
+        SourcesOverviewView: {
+            /**
+             * @description Now, as lags are measured.
+             * @example 2026-03-03T07:10:00.000Z
+             */
+            asOf: string;
+            /** @description Every source, by id. */
+            sources: components["schemas"]["SourceOverviewView"][];
+        };
+        DayView: {
+            /**
+             * @description A local day of the items' sources.
+             * @example 2026-03-02
+             */
+            date: string;
+            /**
+             * @description Calls started that day, whatever their status (a summary item carries several).
+             * @example 1210
+             */
+            calls: number;
+            /** @description Billed amounts (before tax) of items not rejected and not no-charge, per currency the day has items in; empty on a day without items. */
+            byCurrency: components["schemas"]["CurrencyAmountView"][];
+        };
+        DailyView: {
+            /** @example 2026-03-01 */
+            from: string;
+            /** @example 2026-03-30 */
+            to: string;
+            /** @example null */
+            sourceId: number | null;
+            /** @description Every day from `from` to `to`, none left out. */
+            days: components["schemas"]["DayView"][];
+        };
+        TopRowView: {
+            /**
+             * @description The billing account, or the destination as `class:prefix` (`international:44`); null: items without one.
+             * @example ROOM-1012
+             */
+            key: string | null;
+            /**
+             * @description `International +44`, `No billing account`…
+             * @example ROOM-1012
+             */
+            label: string;
+            /**
+             * @description Calls, whatever their status.
+             * @example 96
+             */
+            calls: number;
+            /** @description Billed amounts (before tax), per currency. */
+            byCurrency: components["schemas"]["CurrencyAmountView"][];
+        };
+        TopView: {
+            /**
+             * @example billing-account
+             * @enum {string}
+             */
+            by: "billing-account" | "destination";
+            /** @example 2026-03-01 */
+            from: string;
+            /** @example 2026-03-30 */
+            to: string;
+            /** @example null */
+            sourceId: number | null;
+            /** @description The largest amount in any one currency first (amounts compared as written, no exchange rates), then the most calls, then by label. */
+            rows: components["schemas"]["TopRowView"][];
         };
     };
     responses: never;
@@ -7947,6 +8182,172 @@ export interface operations {
                      *       "statusCode": 409,
                      *       "error": "Conflict",
                      *       "message": "Not finalized, no billing system (no deliveryUrl), already delivered, or a delivery is running."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OverviewController_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourcesOverviewView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OverviewController_daily: {
+        parameters: {
+            query?: {
+                /** @description The first local day, included (a day is the date of a call's start in its source's zone). Default: 29 days before `to`. */
+                from?: string;
+                /** @description The last local day, included; at most 366 days after `from`. Default: today, in the source's zone (`sourceId`) or else the default business's. */
+                to?: string;
+                /** @description Only this source's items. */
+                sourceId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    OverviewController_top: {
+        parameters: {
+            query: {
+                /** @description The first local day, included (a day is the date of a call's start in its source's zone). Default: 29 days before `to`. */
+                from?: string;
+                /** @description The last local day, included; at most 366 days after `from`. Default: today, in the source's zone (`sourceId`) or else the default business's. */
+                to?: string;
+                /** @description Only this source's items. */
+                sourceId?: number;
+                by: "billing-account" | "destination";
+                /** @description Rows, at most 100; default 10. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];
