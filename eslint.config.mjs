@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-output/',
       'apps/console/dist/',
       'apps/console/src/api/schema.d.ts',
+      'test/fixtures/console/',
       '*.config.js',
       'eslint.config.mjs',
       'eslint.boundaries.mjs',

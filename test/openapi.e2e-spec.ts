@@ -16,6 +16,9 @@ interface Schema {
   allOf?: Schema[];
   oneOf?: Schema[];
   properties?: Record<string, Schema>;
+  type?: string;
+  items?: Schema;
+  additionalProperties?: boolean | Schema;
   example?: unknown;
   examples?: unknown;
 }
@@ -182,6 +185,23 @@ describe('the OpenAPI document (e2e)', () => {
       return bare.length > 0 ? [`${route}: no example for ${bare.join(', ')}`] : [];
     });
     expect(missing).toEqual([]);
+  });
+
+  it('types every body field, so that the generated client of the console can send it', () => {
+    // A `string | null` field documented without its type comes out as a bare object, which the
+    // generated client types as an empty record (no string fits it).
+    const bare = (schema: Schema | undefined): boolean =>
+      schema !== undefined &&
+      schema.$ref === undefined &&
+      schema.type === 'object' &&
+      schema.properties === undefined &&
+      schema.additionalProperties === undefined;
+    const untyped = operations().flatMap(({ route, op }) =>
+      propertiesOf(op.requestBody?.content?.['application/json']?.schema)
+        .filter(([, property]) => bare(property) || bare(property.items))
+        .map(([name]) => `${route}: ${name}`),
+    );
+    expect(untyped).toEqual([]);
   });
 
   it('answers 400 in the documented way wherever input is read: a path id, a query, a body', () => {

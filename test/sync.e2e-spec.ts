@@ -167,6 +167,67 @@ describe('sync (e2e, real sandbox)', () => {
     expect(bad.body.details).toEqual([{ field: 'to', message: 'to must be after from' }]);
   });
 
+  it("lists a run's unreadable rows, each with why and the row as Xima sent it", async () => {
+    // A plan in force only from 2027: every call of March 2026 is a row no version covers.
+    const plan = await http()
+      .post('/api/v1/rate-plans')
+      .set(...bearer(t.adminKey))
+      .send({
+        ...samplePlan<object>('grand-hotel'),
+        name: 'Not yet',
+        effectiveFrom: '2027-01-01T00:00:00-07:00',
+      })
+      .expect(201);
+    const source = await http()
+      .post('/api/v1/sources')
+      .set(...bearer(t.adminKey))
+      .send({
+        name: 'Grand Hotel, plan not yet in force',
+        kind: 'call-records',
+        historicDataKey: 'CALLDTLX',
+        ratePlanId: plan.body.id,
+        timezone: 'America/Denver',
+      })
+      .expect(201);
+    const run = (
+      await http()
+        .post(`/api/v1/sources/${source.body.id}/sync`)
+        .set(...bearer(t.adminKey))
+        .send({ from: FROM, to: '2026-03-03T00:00:00-07:00' })
+        .expect(200)
+    ).body as { id: number; errors: number };
+    expect(run.errors).toBeGreaterThan(1);
+    const errors = await http()
+      .get(`/api/v1/sync-runs/${run.id}/errors?limit=1000`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    expect(errors.body.items).toHaveLength(run.errors);
+    expect(errors.body.items[0].reason).toMatch(/^no version of rate plan \d+ is in force at /);
+    const stored: { reason: string; raw_json: string }[] = await db.query(
+      'SELECT reason, raw_json FROM record_errors WHERE sync_run_id = ? ORDER BY id',
+      [run.id],
+    );
+    expect(
+      (errors.body.items as { reason: string; rawJson: string }[]).map((e) => [
+        e.reason,
+        e.rawJson,
+      ]),
+    ).toEqual(stored.map((e) => [e.reason, e.raw_json]));
+    const first = await http()
+      .get(`/api/v1/sync-runs/${run.id}/errors`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    expect(first.body.items).toEqual(errors.body.items.slice(0, 100));
+    await http()
+      .get('/api/v1/sync-runs/99999/errors')
+      .set(...bearer(t.adminKey))
+      .expect(404);
+    await http()
+      .get(`/api/v1/sync-runs/${run.id}/errors?limit=0`)
+      .set(...bearer(t.adminKey))
+      .expect(400);
+  });
+
   it('syncs an account-code summary: one row per code per day, rated with the summary plan, once', async () => {
     const plan = await http()
       .post('/api/v1/rate-plans')

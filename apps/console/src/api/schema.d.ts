@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:cadd2a68cdf1515e63eed4647cbab1a0972c6d9429afbcce538e494290fb54de. Do not edit.
+// Generated from openapi.json sha256:3c8ba4ec6a0f6c2a25307a52797a70be6120145e9b12b3a03627b7d5284749df. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -371,6 +371,23 @@ export interface paths {
         };
         /** Get a sync run */
         get: operations["SyncController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync-runs/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the rows a sync run could not read or rate, with why */
+        get: operations["SyncController_errors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -968,14 +985,14 @@ export interface components {
              */
             address?: string[];
             /** @example 84-1234567 */
-            taxId?: Record<string, never> | null;
+            taxId?: string | null;
             /**
              * @description Starts its invoice numbers: `GH-2026-000001`. 1 to 12 capital letters or digits.
              * @example GH
              */
             invoicePrefix: string;
             /** @example Due on receipt */
-            paymentTerms?: Record<string, never> | null;
+            paymentTerms?: string | null;
         };
         BusinessView: {
             id: number;
@@ -1016,14 +1033,14 @@ export interface components {
              */
             address?: string[];
             /** @example 84-1234567 */
-            taxId?: Record<string, never> | null;
+            taxId?: string | null;
             /**
              * @description Starts its invoice numbers: `GH-2026-000001`. 1 to 12 capital letters or digits.
              * @example GH
              */
             invoicePrefix?: string;
             /** @example Due on receipt */
-            paymentTerms?: Record<string, never> | null;
+            paymentTerms?: string | null;
         };
         IndicatorView: {
             /** @enum {string} */
@@ -1554,12 +1571,16 @@ export interface components {
              *       ]
              *     }
              */
-            columns?: Record<string, never>;
+            columns?: {
+                [key: string]: string[];
+            };
             /**
              * @description Extra Xima request parameters, sent as they are; sync sets the timeframe.
              * @example []
              */
-            parameters?: Record<string, never>[];
+            parameters?: {
+                [key: string]: unknown;
+            }[];
             /**
              * @default true
              * @example true
@@ -1575,7 +1596,7 @@ export interface components {
              * @description Overrides SYNC_CRON.
              * @example 0 * * * *
              */
-            syncCron?: Record<string, never> | null;
+            syncCron?: string | null;
             /**
              * @description Days per request to Xima.
              * @default 1
@@ -1598,12 +1619,12 @@ export interface components {
              * @description Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.
              * @example https://billing.example.com/hooks/invoices
              */
-            deliveryUrl?: Record<string, never> | null;
+            deliveryUrl?: string | null;
             /**
              * @description HMAC secret for deliveries, 16 to 200 characters; write-only.
              * @example a-long-random-secret-shared-with-the-receiver
              */
-            deliverySecret?: Record<string, never> | null;
+            deliverySecret?: string | null;
         };
         SourceView: {
             id: number;
@@ -1665,12 +1686,16 @@ export interface components {
              *       ]
              *     }
              */
-            columns?: Record<string, never>;
+            columns?: {
+                [key: string]: string[];
+            };
             /**
              * @description Extra Xima request parameters, sent as they are; sync sets the timeframe.
              * @example []
              */
-            parameters?: Record<string, never>[];
+            parameters?: {
+                [key: string]: unknown;
+            }[];
             /**
              * @default true
              * @example true
@@ -1686,7 +1711,7 @@ export interface components {
              * @description Overrides SYNC_CRON.
              * @example 0 * * * *
              */
-            syncCron?: Record<string, never> | null;
+            syncCron?: string | null;
             /**
              * @description Days per request to Xima.
              * @default 1
@@ -1709,12 +1734,12 @@ export interface components {
              * @description Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.
              * @example https://billing.example.com/hooks/invoices
              */
-            deliveryUrl?: Record<string, never> | null;
+            deliveryUrl?: string | null;
             /**
              * @description HMAC secret for deliveries, 16 to 200 characters; write-only.
              * @example a-long-random-secret-shared-with-the-receiver
              */
-            deliverySecret?: Record<string, never> | null;
+            deliverySecret?: string | null;
         };
         SyncRequestDto: {
             /**
@@ -1751,6 +1776,20 @@ export interface components {
         };
         SyncRunListView: {
             items: components["schemas"]["SyncRunView"][];
+        };
+        RecordErrorView: {
+            id: number;
+            /**
+             * @description Why the row was not stored as a record or rated.
+             * @example no version of plan 1 is in force at 2026-03-01T06:59:00.000Z
+             */
+            reason: string;
+            /** @description The row exactly as Xima sent it, as JSON text. */
+            rawJson: string;
+            createdAt: string;
+        };
+        RecordErrorListView: {
+            items: components["schemas"]["RecordErrorView"][];
         };
         LineItemFilterDto: {
             /** @example 1 */
@@ -4483,7 +4522,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    records: Record<string, never>[];
+                    records: {
+                        [key: string]: unknown;
+                    }[];
                 };
             };
         };
@@ -5362,6 +5403,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SyncRunView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No sync run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No sync run has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SyncController_errors: {
+        parameters: {
+            query?: {
+                /** @description At most this many rows. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordErrorListView"];
                 };
             };
             /** @description Invalid input: `details` names each failing field and what is wrong with it. */

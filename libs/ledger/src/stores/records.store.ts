@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccountSummary, CallRecord } from '../entities';
+import { AccountSummary, CallRecord, RecordError } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, assertOpen } from '../ledger-tx';
 import { selectFields } from './columns';
@@ -149,6 +149,17 @@ export class RecordStore {
       callRecord: (id) => call.get<CallRecordFields>(id),
       accountSummary: (id) => summary.get<AccountSummaryFields>(id),
     };
+  }
+
+  // --- used by the console
+
+  /** The rows a sync run could not read or rate, in the order it met them; at most `limit`. */
+  findErrorsOfRun(syncRunId: number, limit: number): Promise<RecordError[]> {
+    return this.ledger.manager.find(RecordError, {
+      where: { syncRunId },
+      order: { id: 'ASC' },
+      take: limit,
+    });
   }
 }
 

@@ -135,7 +135,11 @@ export class RatePlansController {
       type: 'object',
       required: ['records'],
       properties: {
-        records: { type: 'array', items: { type: 'object' }, maxItems: MAX_QUOTE_RECORDS },
+        records: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: true },
+          maxItems: MAX_QUOTE_RECORDS,
+        },
       },
     },
     examples: QUOTE_EXAMPLES,

@@ -9,7 +9,13 @@ import {
 import type { Response } from 'express';
 import { ApiErrors, IdParam, RequireRole } from '@app/common';
 import { SyncRequestDto } from './dto/sync-request.dto';
-import { SyncRunListView, SyncRunView } from './dto/sync-run.view';
+import { RecordErrorsQueryDto } from './dto/record-errors-query.dto';
+import {
+  RecordErrorListView,
+  RecordErrorView,
+  SyncRunListView,
+  SyncRunView,
+} from './dto/sync-run.view';
 import { SyncRunsQueryDto } from './dto/sync-runs-query.dto';
 import { SyncService } from './sync.service';
 
@@ -68,5 +74,18 @@ export class SyncController {
   @ApiOkResponse({ type: SyncRunView })
   async get(@Param() { id }: IdParam): Promise<SyncRunView> {
     return SyncRunView.of(await this.sync.getRun(id));
+  }
+
+  @Get('sync-runs/:id/errors')
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'List the rows a sync run could not read or rate, with why' })
+  @ApiErrors(400, 401, [404, 'No sync run has this id.'])
+  @ApiOkResponse({ type: RecordErrorListView })
+  async errors(
+    @Param() { id }: IdParam,
+    @Query() query: RecordErrorsQueryDto,
+  ): Promise<RecordErrorListView> {
+    const errors = await this.sync.runErrors(id, query.limit ?? 100);
+    return { items: errors.map((error) => RecordErrorView.of(error)) };
   }
 }

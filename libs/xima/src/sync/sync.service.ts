@@ -11,6 +11,7 @@ import {
   Ledger,
   LineItemStore,
   RatePlanVersion,
+  RecordError,
   RecordStore,
   Source,
   SourceStore,
@@ -156,6 +157,12 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     const run = await this.runs.find(id);
     if (!run) throw new DomainError('not-found', `Sync run ${id} does not exist`);
     return run;
+  }
+
+  /** The rows a run could not read or rate (its `errors`), the first `limit` of them. */
+  async runErrors(id: number, limit: number): Promise<RecordError[]> {
+    await this.getRun(id);
+    return this.records.findErrorsOfRun(id, limit);
   }
 
   private async source(id: number): Promise<Source> {

@@ -58,7 +58,7 @@ export class CreateBusinessDto {
   @Matches(PRINTABLE, { each: true, message: 'address lines must not hold control characters' })
   address?: string[];
 
-  @ApiPropertyOptional({ example: '84-1234567', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '84-1234567', nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 50)
@@ -75,7 +75,7 @@ export class CreateBusinessDto {
   })
   invoicePrefix!: string;
 
-  @ApiPropertyOptional({ example: 'Due on receipt', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Due on receipt', nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 200)

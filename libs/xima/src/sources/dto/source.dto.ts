@@ -172,14 +172,18 @@ export class CreateSourceDto {
   @IsTimeZone()
   timezone!: string;
 
-  @ApiPropertyOptional({ example: { talkMs: ['Talk Time'] } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { talkMs: ['Talk Time'] },
+  })
   @IsOptional()
   @IsColumnMap()
   columns?: SourceColumns;
 
   @ApiPropertyOptional({
     type: 'array',
-    items: { type: 'object' },
+    items: { type: 'object', additionalProperties: true },
     example: [],
     description: 'Extra Xima request parameters, sent as they are; sync sets the timeframe.',
   })
@@ -204,6 +208,7 @@ export class CreateSourceDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     example: '0 * * * *',
     description: 'Overrides SYNC_CRON.',
   })
@@ -242,6 +247,7 @@ export class CreateSourceDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     example: 'https://billing.example.com/hooks/invoices',
     description:
       'Billing system that receives finalized invoices: https (http only to localhost), no user name or password; needs deliverySecret.',
@@ -252,6 +258,7 @@ export class CreateSourceDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     example: 'a-long-random-secret-shared-with-the-receiver',
     description: 'HMAC secret for deliveries, 16 to 200 characters; write-only.',
   })

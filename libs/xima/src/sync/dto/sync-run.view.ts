@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SYNC_RUN_STATUSES, SyncRun } from '@app/ledger';
+import { RecordError, SYNC_RUN_STATUSES, SyncRun } from '@app/ledger';
 import { isoTime } from '@app/common';
 
 export class SyncRunView {
@@ -46,4 +46,30 @@ export class SyncRunView {
 
 export class SyncRunListView {
   @ApiProperty({ type: [SyncRunView] }) items!: SyncRunView[];
+}
+
+/** A row a sync run could not read or rate, kept with why. */
+export class RecordErrorView {
+  @ApiProperty() id!: number;
+  @ApiProperty({
+    example: 'no version of plan 1 is in force at 2026-03-01T06:59:00.000Z',
+    description: 'Why the row was not stored as a record or rated.',
+  })
+  reason!: string;
+  @ApiProperty({ description: 'The row exactly as Xima sent it, as JSON text.' })
+  rawJson!: string;
+  @ApiProperty() createdAt!: string;
+
+  static of(error: RecordError): RecordErrorView {
+    return {
+      id: error.id,
+      reason: error.reason,
+      rawJson: error.rawJson,
+      createdAt: isoTime(error.createdAtMs),
+    };
+  }
+}
+
+export class RecordErrorListView {
+  @ApiProperty({ type: [RecordErrorView] }) items!: RecordErrorView[];
 }
