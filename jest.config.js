@@ -44,6 +44,10 @@ const common = {
 };
 
 module.exports = {
+  // A whole service per e2e file, password hashes (scrypt) and child processes, on a shared
+  // machine: 5 s (Jest's default) is a flake, not a check. Budgets that matter are asserted.
+  // (A global option: Jest ignores it inside a project.)
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
@@ -54,9 +58,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // A whole service per file, password hashes (scrypt) and child processes, on a shared
-      // machine: 5 s (Jest's default) is a flake, not a check. Budgets that matter are asserted.
-      testTimeout: 30_000,
     },
   ],
 };
