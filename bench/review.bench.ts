@@ -22,6 +22,7 @@ import { compileFilter, encodeCursor } from '@app/review';
 import { generateApiKey } from '../apps/billing/src/api-keys/api-key-secret';
 import { benchPlan } from './rating.bench';
 import { BenchArgs } from './bench-args';
+import { localDateSql, rebuildTotals } from './ledger-seed';
 
 export interface ReviewBenchOptions {
   items: number;
@@ -67,7 +68,10 @@ export interface LedgerShape {
   status?: string;
 }
 
-/** A fresh ledger with `items` line items over 30 days, each with its call record. */
+/**
+ * A fresh ledger with `items` line items over 30 days, each with its call record (and its local
+ * date, and the overview's sums, as the ledger's inserter makes them).
+ */
 export async function buildLedger(
   path: string,
   items: number,
@@ -82,6 +86,12 @@ export async function buildLedger(
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   const spacing = Math.max(1, Math.floor((30 * DAY_MS) / items));
+  const localDate = localDateSql(
+    db,
+    new Map([[1, 'America/Denver']]),
+    { fromMs: T0, toMs: T0 + items * spacing },
+    'call_records',
+  );
   db.transaction(() => {
     db.prepare(
       `INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms)
@@ -108,7 +118,7 @@ export async function buildLedger(
          extension, dialed_number, normalized_number, destination_prefix, destination_class,
          talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, taxes_json,
          tax_minor, total_minor, status, rate_plan_id, rate_plan_version_id,
-         rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms)
+         rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms, local_date)
        SELECT 1, id, call_id,
          coalesce(@account, CASE WHEN @accounts IS NULL THEN 'ROOM-' || extension
                                  ELSE 'ACC-' || printf('%04d', id % @accounts) END),
@@ -119,7 +129,7 @@ export async function buildLedger(
          '[]', 0, 100 + (id * 37) % 5000,
          coalesce(@status, CASE WHEN id % 10 < 6 THEN 'pending' WHEN id % 10 < 8 THEN 'approved'
               WHEN id % 10 = 8 THEN 'no-charge' ELSE 'needs-review' END),
-         1, 1, 1, '{}', 1, 1
+         1, 1, 1, '{}', 1, 1, ${localDate}
        FROM call_records`,
     ).run({
       account: shape.billingAccount ?? null,
@@ -129,6 +139,7 @@ export async function buildLedger(
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  await rebuildTotals(path);
 }
 
 function freePort(): Promise<number> {
@@ -142,7 +153,7 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Server {
+export interface Server {
   url: string;
   close(): Promise<void>;
 }
@@ -175,7 +186,7 @@ async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
   throw new Error('the service did not become healthy in 30 s');
 }
 
-async function serviceProcess(ledgerPath: string, adminKey: string): Promise<Server> {
+export async function serviceProcess(ledgerPath: string, adminKey: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(__dirname, '../apps/billing/src/main.js')], {
     env: { ...process.env, ...serviceEnv(ledgerPath, port, adminKey) },
@@ -194,7 +205,7 @@ async function serviceProcess(ledgerPath: string, adminKey: string): Promise<Ser
   };
 }
 
-async function serviceInProcess(ledgerPath: string, adminKey: string): Promise<Server> {
+export async function serviceInProcess(ledgerPath: string, adminKey: string): Promise<Server> {
   const saved = { ...process.env };
   // PORT is read and checked, but this app listens on a port of the system's choosing.
   Object.assign(process.env, serviceEnv(ledgerPath, 3000, adminKey));
