@@ -24,6 +24,13 @@ export const BENCHMARKS = [
     nodeFlags: [],
   },
   {
+    name: 'overview',
+    flags: '[--quick] [--items N] [--days N] [--runs N]',
+    measures:
+      "the console overview's routes (median latency over HTTP) on a ledger of 1,000,000 line items over 60 days",
+    nodeFlags: [],
+  },
+  {
     name: 'export',
     flags: '[--quick] [--sizes 25000,50000,100000] [--runs N] [--heap-cap MiB]',
     measures:

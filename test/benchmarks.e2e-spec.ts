@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { benchPlan, runRatingBench } from '../bench/rating.bench';
 import { runSyncBench } from '../bench/sync.bench';
 import { runReviewBench } from '../bench/review.bench';
+import { runOverviewBench } from '../bench/overview.bench';
 import { runExportBench } from '../bench/export.bench';
 import { runArchiveBench } from '../bench/archive.bench';
 import { report, runConsoleBench } from '../bench/console.bench';
@@ -71,6 +72,29 @@ describe('benchmarks (--quick)', () => {
       expect.stringMatching(/^100 items, totals over 1800$/),
       '100 items',
     ]);
+  }, 60_000);
+
+  it("bench:overview builds a ledger over 60 days with its sums and asks each of the overview's routes", async () => {
+    const result = await runOverviewBench({
+      items: 3_000,
+      days: 60,
+      runs: 2,
+      server: 'in-process',
+    });
+    expect(result).toMatchObject({ items: 3_000, days: 60 });
+    // Four sources of 60 days with a few statuses and currencies each; far fewer rows than items
+    // at a million, here about as many: what matters is that the sums were made.
+    expect(result.sums.daily).toBeGreaterThan(4 * 60);
+    expect(result.sums.accounts).toBeGreaterThan(0);
+    expect(result.sums.destinations).toBeGreaterThan(0);
+    expect(result.routes.map((r) => [r.runs, r.sample])).toEqual([
+      [2, '4 sources'],
+      [2, '30 days'],
+      [2, '10 rows'],
+      [2, '10 rows'],
+      [2, '60 days'],
+    ]);
+    for (const route of result.routes) expect(route.medianMs).toBeGreaterThan(0);
   }, 60_000);
 
   it('bench:export finalises invoices of each size and exports them as CSV and LEDES, every line once', async () => {

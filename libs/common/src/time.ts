@@ -40,8 +40,7 @@ export function localIsoTime(ms: number, zone: string): string {
 
 /** The date of an instant on the wall clock of `zone`: `2026-03-02`. */
 export function localDate(ms: number, zone: string): string {
-  const zoned = zonedTime(zone);
-  return zoned.date(zoned.at(ms), '-');
+  return zonedTime(zone).localDate(ms);
 }
 
 /** The two forms a date filter or period bound takes, as error messages show them. */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 const two = (value: number) => (value < 10 ? `0${value}` : String(value));
 
@@ -33,6 +34,8 @@ export interface OffsetSpan {
  */
 export class ZonedTime {
   private readonly offsets = new Map<number, number | null>();
+  /** `2026-03-02` by local day number (days since 1970-01-01 on this zone's wall clock). */
+  private readonly dates = new Map<number, string>();
   /** luxon writes `Z` for a zone fixed at UTC, `+00:00` for a place that is at UTC today. */
   private readonly universal: boolean;
 
@@ -95,6 +98,20 @@ export class ZonedTime {
     }
     if (startMs < toMs) spans.push({ startMs, endMs: toMs, offset });
     return spans;
+  }
+
+  /**
+   * The date on the wall clock, `2026-03-02`: what a ledger write computes for every line item,
+   * so a day's text is made once (no Date, no object per call).
+   */
+  localDate(ms: number): string {
+    const day = Math.floor((ms + this.offsetAt(ms) * 60_000) / DAY_MS);
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      this.dates.set(day, date);
+    }
+    return date;
   }
 
   /** `2026-03-02T00:00:00.000-07:00`, as luxon's `toISO()`. */

@@ -26,6 +26,11 @@ export class Ledger implements OnApplicationBootstrap {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Runs `work` in a transaction of its own, after every transaction asked for before it. When
+   * the work returns, what a store's writer left for the end (`beforeCommit`) is written, then
+   * the transaction commits; when it throws, nothing is.
+   */
   transaction<T>(work: (tx: LedgerTx) => Promise<T>): Promise<T> {
     const result = this.tail.then(() =>
       this.dataSource.transaction(async (manager) => {

@@ -11,6 +11,7 @@ import {
 import { OverviewRangeQueryDto, OverviewTopQueryDto } from './dto/overview-query.dto';
 import {
   DailyView,
+  DayView,
   LastSyncRunView,
   SourcesOverviewView,
   TopRowView,
@@ -96,12 +97,10 @@ export class OverviewService {
   async daily(query: OverviewRangeQueryDto): Promise<DailyView> {
     const range = await this.range(query);
     const sums = await this.totals.sumByDay({ ...range, sourceId: query.sourceId });
-    const days = new Map(
-      daysOf(range).map((date) => [
-        date,
-        { date, calls: 0, byCurrency: [] as DailyView['days'][number]['byCurrency'] },
-      ]),
+    const days = new Map<string, DayView>(
+      daysOf(range).map((date) => [date, { date, calls: 0, byCurrency: [] }]),
     );
+    // The sums come in day then currency order: each day's currencies in code order.
     for (const sum of sums) {
       const day = days.get(sum.localDate)!;
       day.calls += sum.calls;

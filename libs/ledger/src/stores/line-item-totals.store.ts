@@ -6,16 +6,15 @@ import {
   LineItemDestinationTotal,
   LineItemStatus,
 } from '../entities';
-import { Ledger, LedgerStatement } from '../ledger';
+import { Ledger } from '../ledger';
 import { LedgerTx, assertOpen, beforeCommit, managerOf } from '../ledger-tx';
 
 /**
- * What the sums read of a line item. Its day is `localDate`; a missing billing account or
+ * What the sums read of a line item, besides its local date. A missing billing account or
  * destination is summed under `''`.
  */
 export type TotalledLineItem = Pick<
   LineItem,
-  | 'localDate'
   | 'sourceId'
   | 'status'
   | 'currency'
@@ -28,7 +27,8 @@ export type TotalledLineItem = Pick<
 
 /** Adds new line items to the sums, in the transaction they are stored in. */
 export interface LineItemTotalsAdder {
-  add(item: TotalledLineItem): void;
+  /** Adds an item stored on this local day (`LineItem.localDate`). */
+  add(item: TotalledLineItem, localDate: string): void;
 }
 
 /** Local days, both included: `2026-03-01` to `2026-03-31` is March. */
@@ -70,7 +70,7 @@ export type SourceStatusSum = Pick<
 const BILLED_AMOUNT = `CASE WHEN status IN ('rejected', 'no-charge') THEN 0 ELSE amount_minor END`;
 const isBilled = (status: LineItemStatus) => status !== 'rejected' && status !== 'no-charge';
 
-/** One table's sums and how its rows are written: an upsert that adds, then a delete of a row brought to 0 items. */
+/** How a table's rows are written: an upsert that adds, and a delete of a row brought to 0 items. */
 interface SumTable {
   upsert: string;
   deleteEmpty: string;
@@ -102,36 +102,53 @@ const DESTINATIONS = sumTable(
   ['items', 'calls', 'billed_minor'],
 );
 
-/** A group's key (its columns' values) and the sums to add to it. */
+/** What a transaction's new items add to one row of sums. */
 interface Delta {
-  key: unknown[];
   items: number;
   calls: number;
   amount: number;
 }
 
-/** Deltas by group, to write once (see `LineItemTotalsStore.adder`). */
-class Deltas {
-  private readonly groups = new Map<string, Delta>();
-
-  add(key: unknown[], calls: number, amount: number): void {
-    const id = key.join('\u0000');
-    const delta = this.groups.get(id);
-    if (delta === undefined) this.groups.set(id, { key, items: 1, calls, amount });
-    else {
-      delta.items++;
-      delta.calls += calls;
-      delta.amount += amount;
-    }
+/** Adds an item's sums to the delta of its group, made when the group is new. */
+function bump(deltas: Map<string, Delta>, group: string, calls: number, amount: number): void {
+  const delta = deltas.get(group);
+  if (delta === undefined) deltas.set(group, { items: 1, calls, amount });
+  else {
+    delta.items++;
+    delta.calls += calls;
+    delta.amount += amount;
   }
+}
 
-  /** Adds every delta to its row; a row that comes to 0 items goes (see `adder`). */
-  writeTo(upsert: LedgerStatement, deleteEmpty: LedgerStatement): void {
-    for (const { key, items, calls, amount } of this.groups.values()) {
-      const row = upsert.get<{ items: number }>(...key, items, calls, amount);
-      if (row?.items === 0) deleteEmpty.run(...key);
+/**
+ * The deltas of one local day, source and currency, with which every key of the three tables
+ * begins. Called for every item a sync stores: each group is found by strings the item already
+ * has (its status, account, class and prefix), no key is built per item.
+ */
+class DayDeltas {
+  readonly byStatus = new Map<string, Delta>();
+  readonly byAccount = new Map<string, Delta>();
+  /** By destination class, then prefix. */
+  readonly byDestination = new Map<string, Map<string, Delta>>();
+
+  constructor(
+    readonly localDate: string,
+    readonly sourceId: number,
+    readonly currency: string,
+  ) {}
+
+  add(item: TotalledLineItem): void {
+    const { calls, amountMinor } = item;
+    const billed = isBilled(item.status) ? amountMinor : 0;
+    bump(this.byStatus, item.status, calls, amountMinor);
+    bump(this.byAccount, item.billingAccount ?? '', calls, billed);
+    const destinationClass = item.destinationClass ?? '';
+    let prefixes = this.byDestination.get(destinationClass);
+    if (prefixes === undefined) {
+      prefixes = new Map();
+      this.byDestination.set(destinationClass, prefixes);
     }
-    this.groups.clear();
+    bump(prefixes, item.destinationPrefix ?? '', calls, billed);
   }
 }
 
@@ -151,50 +168,65 @@ export class LineItemTotalsStore {
   /**
    * An adder for the items a transaction stores: it gathers their sums by group and writes them
    * once, just before the transaction commits (a sync chunk of 14,000 items touches about a
-   * thousand groups). Triggers would do it row by row: they doubled the cost of an insert
-   * (decision 0026).
+   * thousand groups). A trigger on INSERT would do it row by row: it doubled the cost of an
+   * insert (decision 0026).
    */
   adder(tx: LedgerTx): LineItemTotalsAdder {
     assertOpen(tx);
-    const daily = new Deltas();
-    const accounts = new Deltas();
-    const destinations = new Deltas();
-    beforeCommit(tx, () => {
-      daily.writeTo(this.ledger.statement(DAILY.upsert), this.ledger.statement(DAILY.deleteEmpty));
-      accounts.writeTo(
-        this.ledger.statement(ACCOUNTS.upsert),
-        this.ledger.statement(ACCOUNTS.deleteEmpty),
-      );
-      destinations.writeTo(
-        this.ledger.statement(DESTINATIONS.upsert),
-        this.ledger.statement(DESTINATIONS.deleteEmpty),
-      );
-    });
+    const days = new Map<string, DayDeltas>();
+    let last: DayDeltas | undefined;
+    beforeCommit(tx, () => this.write(days.values()));
     return {
-      add: (item) => {
-        const billed = isBilled(item.status) ? item.amountMinor : 0;
-        daily.add(
-          [item.localDate, item.sourceId, item.status, item.currency],
-          item.calls,
-          item.amountMinor,
-        );
-        accounts.add(
-          [item.localDate, item.sourceId, item.billingAccount ?? '', item.currency],
-          item.calls,
-          billed,
-        );
-        destinations.add(
-          [
-            item.localDate,
-            item.sourceId,
-            item.destinationClass ?? '',
-            item.destinationPrefix ?? '',
-            item.currency,
-          ],
-          item.calls,
-          billed,
-        );
+      add: (item, localDate) => {
+        let day = last;
+        // A sync chunk is one source in one currency, its items in time order: the day of the
+        // item before is almost always this one's.
+        if (
+          day === undefined ||
+          day.localDate !== localDate ||
+          day.sourceId !== item.sourceId ||
+          day.currency !== item.currency
+        ) {
+          const id = `${localDate}\u0000${item.sourceId}\u0000${item.currency}`;
+          day = days.get(id);
+          if (day === undefined) {
+            day = new DayDeltas(localDate, item.sourceId, item.currency);
+            days.set(id, day);
+          }
+          last = day;
+        }
+        day.add(item);
       },
+    };
+  }
+
+  /** Adds each delta to its row (a row that comes to 0 items goes: see `adder`). */
+  private write(days: Iterable<DayDeltas>): void {
+    const daily = this.rowWriter(DAILY);
+    const accounts = this.rowWriter(ACCOUNTS);
+    const destinations = this.rowWriter(DESTINATIONS);
+    for (const { localDate, sourceId, currency, ...day } of days) {
+      for (const [status, delta] of day.byStatus) {
+        daily([localDate, sourceId, status, currency], delta);
+      }
+      for (const [account, delta] of day.byAccount) {
+        accounts([localDate, sourceId, account, currency], delta);
+      }
+      for (const [destinationClass, prefixes] of day.byDestination) {
+        for (const [prefix, delta] of prefixes) {
+          destinations([localDate, sourceId, destinationClass, prefix, currency], delta);
+        }
+      }
+    }
+  }
+
+  private rowWriter(table: SumTable): (key: unknown[], delta: Delta) => void {
+    const upsert = this.ledger.statement(table.upsert);
+    const deleteEmpty = this.ledger.statement(table.deleteEmpty);
+    return (key, { items, calls, amount }) => {
+      const row = upsert.get<{ items: number }>(...key, items, calls, amount);
+      // Only when the transaction also changed, with triggers, an item it had added.
+      if (row?.items === 0) deleteEmpty.run(...key);
     };
   }
 

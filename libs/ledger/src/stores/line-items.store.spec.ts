@@ -344,4 +344,47 @@ describe('LineItemStore (real migrations on :memory:)', () => {
       }
     },
   );
+
+  it("moves a source's items to its new zone's days, across a change of the clocks, and their sums with them", async () => {
+    const starts = [
+      Date.parse('2026-03-07T23:30:00-07:00'), // Denver's 7th; Tokyo's 8th
+      Date.parse('2026-03-08T22:30:00-06:00'), // after the clocks went forward: Denver's 8th
+      Date.parse('2026-03-09T12:00:00Z'),
+    ];
+    for (const startTimeMs of starts) await seed({ startTimeMs });
+    await seed({ sourceId: 2, startTimeMs: starts[0] }); // another source stays
+    // Seeded with SQL: their sums are made from them.
+    await ledger.transaction((tx) => new LineItemTotalsStore(ledger).rebuild(tx));
+    const dates = async () =>
+      (
+        await db.query<{ id: number; local_date: string }[]>(
+          'SELECT id, local_date FROM line_items ORDER BY id',
+        )
+      ).map((row) => row.local_date);
+    await expect(dates()).resolves.toEqual([
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-07',
+    ]);
+
+    await ledger.transaction((tx) => store.moveToZone(tx, 1, 'Asia/Tokyo'));
+    await expect(dates()).resolves.toEqual([
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-09',
+      '2026-03-07',
+    ]);
+    // The triggers moved the items' sums to their new days.
+    await expect(
+      db.query(
+        `SELECT local_date, source_id, items FROM line_item_daily_totals
+         ORDER BY source_id, local_date`,
+      ),
+    ).resolves.toEqual([
+      { local_date: '2026-03-08', source_id: 1, items: 1 },
+      { local_date: '2026-03-09', source_id: 1, items: 2 },
+      { local_date: '2026-03-07', source_id: 2, items: 1 },
+    ]);
+  });
 });

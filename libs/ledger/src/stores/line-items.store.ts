@@ -423,7 +423,7 @@ export class LineItemStore {
         const id = Number(
           statement.run(...LINE_ITEM_FIELDS.map((field) => item[field]), date).lastInsertRowid,
         );
-        totals.add({ ...item, localDate: date });
+        totals.add(item, date);
         return id;
       },
     };

@@ -187,4 +187,52 @@ describe('SyncRunStore: runs, their counts and the watermark (real migrations on
       { sourceId: 2, sourceName: 'Source 2', syncing: false, lastRun: null },
     ]);
   });
+
+  it("gives each source's newest run, running or ended, and what its last runs add up to", async () => {
+    const ended = async (
+      sourceId: number,
+      startedAtMs: number,
+      failed: boolean,
+      errors: number,
+    ) => {
+      const opened = (await open(run(sourceId, startedAtMs)))!;
+      await ledger.transaction(async (tx) => {
+        await runs.addCounts(tx, opened.id, {
+          fetched: 10,
+          inserted: 10,
+          duplicates: 0,
+          rated: 4,
+          noCharge: 0,
+          needsReview: 0,
+          errors,
+        });
+        await runs.finish(
+          tx,
+          opened.id,
+          { status: failed ? 'failed' : 'succeeded', message: failed ? 'Xima answered 503' : null },
+          startedAtMs + 5,
+        );
+      });
+      return opened.id;
+    };
+    // Source 1: five runs, the oldest the only one with errors beyond the last four.
+    await ended(1, 100, false, 9);
+    await ended(1, 200, true, 1);
+    await ended(1, 300, false, 0);
+    await ended(1, 400, true, 2);
+    const newest = await ended(1, 500, false, 3);
+    // Source 2: one running run.
+    const running = (await open(run(2, 600)))!;
+
+    const last = await runs.lastRunOfEachSource();
+    expect(last.map((r) => [r.sourceId, r.id, r.status])).toEqual([
+      [1, newest, 'succeeded'],
+      [2, running.id, 'running'],
+    ]);
+    expect(last[0]).toMatchObject({ errors: 3, rated: 4, startedAtMs: 500, finishedAtMs: 505 });
+    await expect(runs.recentRunsOfEachSource(4)).resolves.toEqual([
+      { sourceId: 1, runs: 4, failed: 2, errors: 6 },
+      { sourceId: 2, runs: 1, failed: 0, errors: 0 },
+    ]);
+  });
 });
