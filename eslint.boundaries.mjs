@@ -89,6 +89,9 @@ export const LAYERS = {
   review: ['common', 'ledger', 'money', 'rating'],
   'invoice-export': ['common', 'ledger', 'money', 'rating'],
   overview: ['common', 'ledger', 'money'],
+  pms: ['common'],
+  'pms-sandbox': ['pms', 'xima-sandbox'],
+  postings: ['common', 'ledger', 'money', 'pms'],
 };
 
 /** @param {keyof typeof LAYERS} lib */

@@ -1,0 +1,4 @@
+export * from './wire/charset';
+export * from './wire/fias-framer';
+export * from './wire/fias-record';
+export * from './link/link-types';
