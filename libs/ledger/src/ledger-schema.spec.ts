@@ -55,6 +55,9 @@ describe('ledger schema (real migrations on :memory:)', () => {
       'line_item_destination_totals',
       'line_items',
       'migrations',
+      'pms_link_sources',
+      'pms_links',
+      'postings',
       'rate_plan_versions',
       'rate_plans',
       'record_errors',
@@ -62,6 +65,7 @@ describe('ledger schema (real migrations on :memory:)', () => {
       'sign_in_failures',
       'sign_in_lockouts',
       'sources',
+      'stays',
       'sync_runs',
       'users',
     ]);

@@ -13,6 +13,8 @@ import {
   LineItemDailyTotal,
   LineItemDestinationTotal,
 } from './line-item-totals.entity';
+import { PmsLink, PmsLinkSource } from './pms-link.entity';
+import { Posting } from './posting.entity';
 import { RatePlan } from './rate-plan.entity';
 import { RatePlanVersion } from './rate-plan-version.entity';
 import { RecordError } from './record-error.entity';
@@ -20,6 +22,7 @@ import { Session } from './session.entity';
 import { SignInFailure } from './sign-in-failure.entity';
 import { SignInLockout } from './sign-in-lockout.entity';
 import { Source } from './source.entity';
+import { Stay } from './stay.entity';
 import { SyncRun } from './sync-run.entity';
 import { User } from './user.entity';
 
@@ -34,6 +37,8 @@ export * from './invoice-line.entity';
 export * from './invoice-number-sequence.entity';
 export * from './line-item.entity';
 export * from './line-item-totals.entity';
+export * from './pms-link.entity';
+export * from './posting.entity';
 export * from './rate-plan.entity';
 export * from './rate-plan-version.entity';
 export * from './record-error.entity';
@@ -41,6 +46,7 @@ export * from './session.entity';
 export * from './sign-in-failure.entity';
 export * from './sign-in-lockout.entity';
 export * from './source.entity';
+export * from './stay.entity';
 export * from './sync-run.entity';
 export * from './user.entity';
 
@@ -59,6 +65,9 @@ export const LEDGER_ENTITIES = [
   LineItemAccountTotal,
   LineItemDailyTotal,
   LineItemDestinationTotal,
+  PmsLink,
+  PmsLinkSource,
+  Posting,
   RatePlan,
   RatePlanVersion,
   RecordError,
@@ -66,6 +75,7 @@ export const LEDGER_ENTITIES = [
   SignInFailure,
   SignInLockout,
   Source,
+  Stay,
   SyncRun,
   User,
 ];

@@ -12,6 +12,7 @@ import type { CallRecord } from './call-record.entity';
 import type { Invoice } from './invoice.entity';
 import type { RatePlanVersion } from './rate-plan-version.entity';
 import type { Source } from './source.entity';
+import type { Stay } from './stay.entity';
 
 export const LINE_ITEM_STATUSES = [
   'pending',
@@ -20,6 +21,7 @@ export const LINE_ITEM_STATUSES = [
   'no-charge',
   'needs-review',
   'invoiced',
+  'posted',
 ] as const;
 export type LineItemStatus = (typeof LINE_ITEM_STATUSES)[number];
 
@@ -31,7 +33,7 @@ export type LineItemStatus = (typeof LINE_ITEM_STATUSES)[number];
 @Entity('line_items')
 @Check(
   'CK_line_items_status',
-  `"status" IN ('pending', 'approved', 'rejected', 'no-charge', 'needs-review', 'invoiced')`,
+  `"status" IN ('pending', 'approved', 'rejected', 'no-charge', 'needs-review', 'invoiced', 'posted')`,
 )
 @Check('CK_line_items_one_origin', `("call_record_id" IS NULL) <> ("account_summary_id" IS NULL)`)
 @Check(
@@ -47,6 +49,7 @@ export type LineItemStatus = (typeof LINE_ITEM_STATUSES)[number];
 @Index('IX_line_items_account_start', ['billingAccount', 'startTimeMs', 'id'])
 @Index('IX_line_items_source_start', ['sourceId', 'startTimeMs', 'id'])
 @Index('IX_line_items_invoice', ['invoiceId'])
+@Index('IX_line_items_stay', ['stayId'])
 export class LineItem {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -186,6 +189,17 @@ export class LineItem {
   @ManyToOne('Invoice', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'FK_line_items_invoice' })
   invoice?: Invoice;
+
+  /**
+   * The hotel guest's stay that held the call's room when it started, for a source a PMS link
+   * posts (docs/pms-link.md); null until the PMS told us of one.
+   */
+  @Column('integer', { nullable: true })
+  stayId!: number | null;
+
+  @ManyToOne('Stay', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'stay_id', foreignKeyConstraintName: 'FK_line_items_stay' })
+  stay?: Stay;
 
   /** Optimistic concurrency: bumped by every change. */
   @Column('integer', { default: 1 })

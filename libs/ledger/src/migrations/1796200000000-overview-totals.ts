@@ -47,7 +47,7 @@ export class OverviewTotals1796200000000 implements MigrationInterface {
   }
 }
 
-const LINE_ITEM_INDEXES = [
+export const LINE_ITEM_INDEXES = [
   `CREATE UNIQUE INDEX "UQ_line_items_call_record" ON "line_items" ("call_record_id")`,
   `CREATE UNIQUE INDEX "UQ_line_items_account_summary" ON "line_items" ("account_summary_id")`,
   `CREATE INDEX "IX_line_items_status_start" ON "line_items" ("status", "start_time_ms", "id")`,
@@ -57,18 +57,18 @@ const LINE_ITEM_INDEXES = [
   `CREATE INDEX "IX_line_items_account_start" ON "line_items" ("billing_account", "start_time_ms", "id")`,
 ];
 
-const DROP_LINE_ITEM_INDEXES = LINE_ITEM_INDEXES.map(
+export const DROP_LINE_ITEM_INDEXES = LINE_ITEM_INDEXES.map(
   (statement) => `DROP INDEX "${/INDEX "([^"]+)"/.exec(statement)![1]}"`,
 );
 
 /** The columns line_items had before, in order. */
-const OLD_COLUMNS = `"id", "source_id", "call_record_id", "account_summary_id", "call_id", "billing_account", "start_time_ms", "extension", "account_code", "dialed_number", "normalized_number", "destination_prefix", "destination_class", "time_band", "talk_seconds", "billed_seconds", "calls", "currency", "rated_amount_minor", "adjusted_amount_minor", "amount_minor", "taxes_json", "tax_minor", "total_minor", "status", "reason", "review_reason", "rate_plan_id", "rate_plan_version_id", "rate_plan_version_number", "breakdown_json", "invoice_id", "version", "created_at_ms", "updated_at_ms"`;
+export const OLD_COLUMNS = `"id", "source_id", "call_record_id", "account_summary_id", "call_id", "billing_account", "start_time_ms", "extension", "account_code", "dialed_number", "normalized_number", "destination_prefix", "destination_class", "time_band", "talk_seconds", "billed_seconds", "calls", "currency", "rated_amount_minor", "adjusted_amount_minor", "amount_minor", "taxes_json", "tax_minor", "total_minor", "status", "reason", "review_reason", "rate_plan_id", "rate_plan_version_id", "rate_plan_version_number", "breakdown_json", "invoice_id", "version", "created_at_ms", "updated_at_ms"`;
 
 const LINE_ITEMS = (columns: string) =>
   `CREATE TABLE "temporary_line_items" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "source_id" integer NOT NULL, "call_record_id" integer, "account_summary_id" integer, "call_id" text NOT NULL, "billing_account" text, "start_time_ms" integer NOT NULL, "extension" text, "account_code" text, "dialed_number" text, "normalized_number" text, "destination_prefix" text, "destination_class" text, "time_band" text, "talk_seconds" integer NOT NULL, "billed_seconds" integer NOT NULL, "calls" integer NOT NULL DEFAULT (1), "currency" text NOT NULL, "rated_amount_minor" integer NOT NULL, "adjusted_amount_minor" integer, "amount_minor" integer NOT NULL, "taxes_json" text NOT NULL DEFAULT ('[]'), "tax_minor" integer NOT NULL, "total_minor" integer NOT NULL, "status" text NOT NULL, "reason" text, "review_reason" text, "rate_plan_id" integer NOT NULL, "rate_plan_version_id" integer NOT NULL, "rate_plan_version_number" integer NOT NULL, "breakdown_json" text NOT NULL, "invoice_id" integer, "version" integer NOT NULL DEFAULT (1), "created_at_ms" integer NOT NULL, "updated_at_ms" integer NOT NULL${columns}, CONSTRAINT "CK_line_items_total" CHECK (("total_minor" = "amount_minor" + "tax_minor")), CONSTRAINT "CK_line_items_money" CHECK (("rated_amount_minor" >= 0 AND "amount_minor" >= 0 AND "tax_minor" >= 0 AND ("adjusted_amount_minor" IS NULL OR "adjusted_amount_minor" >= 0))), CONSTRAINT "CK_line_items_one_origin" CHECK ((("call_record_id" IS NULL) <> ("account_summary_id" IS NULL))), CONSTRAINT "CK_line_items_status" CHECK (("status" IN ('pending', 'approved', 'rejected', 'no-charge', 'needs-review', 'invoiced'))), CONSTRAINT "FK_line_items_invoice" FOREIGN KEY ("invoice_id") REFERENCES "invoices" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_line_items_rate_plan_version" FOREIGN KEY ("rate_plan_version_id") REFERENCES "rate_plan_versions" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_line_items_account_summary" FOREIGN KEY ("account_summary_id") REFERENCES "account_summaries" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_line_items_call_record" FOREIGN KEY ("call_record_id") REFERENCES "call_records" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_line_items_source" FOREIGN KEY ("source_id") REFERENCES "sources" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`;
 
 /** The triggers of line_items before this migration, as the businesses migration left them. */
-const LINE_ITEM_TRIGGERS = [
+export const LINE_ITEM_TRIGGERS = [
   `CREATE TRIGGER "TR_line_items_invoiced_frozen" BEFORE UPDATE ON "line_items"
    WHEN OLD."status" = 'invoiced' AND (
      NEW."amount_minor" <> OLD."amount_minor" OR NEW."tax_minor" <> OLD."tax_minor"
@@ -209,7 +209,7 @@ const READ_COLUMNS: Record<string, string[]> = {
   ],
 };
 
-const SUM_TRIGGERS = [
+export const SUM_TRIGGERS = [
   ...SUM_TABLES.map(
     (
       sums,
@@ -231,7 +231,9 @@ const SUM_TRIGGERS = [
    END`,
 ];
 
-const SUM_TRIGGER_NAMES = SUM_TRIGGERS.map((statement) => /TRIGGER "([^"]+)"/.exec(statement)![1]);
+export const SUM_TRIGGER_NAMES = SUM_TRIGGERS.map(
+  (statement) => /TRIGGER "([^"]+)"/.exec(statement)![1],
+);
 
 /** A line item's local date: its start moved by the offset of its source's zone at that instant. */
 const LOCAL_DATE = `(SELECT date((li."start_time_ms" + o."offset_ms") / 1000, 'unixepoch')

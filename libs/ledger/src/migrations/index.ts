@@ -2,6 +2,7 @@ import { InitialSchema1795824000000 } from './1795824000000-initial-schema';
 import { Businesses1796000000000 } from './1796000000000-businesses';
 import { UsersAndSessions1796100000000 } from './1796100000000-users-and-sessions';
 import { OverviewTotals1796200000000 } from './1796200000000-overview-totals';
+import { PmsLink1796300000000 } from './1796300000000-pms-link';
 
 /** Every migration, in order, listed explicitly (globs break in bundled builds). */
 export const LEDGER_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const LEDGER_MIGRATIONS = [
   Businesses1796000000000,
   UsersAndSessions1796100000000,
   OverviewTotals1796200000000,
+  PmsLink1796300000000,
 ];

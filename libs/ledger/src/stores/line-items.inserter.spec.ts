@@ -73,7 +73,7 @@ describe('LineItemStore.inserter (real migrations on :memory:)', () => {
     const id = await ledger.transaction((tx) => Promise.resolve(store().inserter(tx).insert(item)));
     const stored = await db.getRepository(LineItem).findOneByOrFail({ id });
     // 1 s after the epoch is the evening before in Denver.
-    expect(stored).toEqual({ id, ...item, localDate: '1969-12-31' });
+    expect(stored).toEqual({ id, ...item, localDate: '1969-12-31', stayId: null });
   });
 
   it("dates an item on its source's wall clock: 23:30 in Denver is that day, 06:30 the next in UTC", async () => {
