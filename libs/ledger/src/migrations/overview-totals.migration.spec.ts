@@ -36,7 +36,10 @@ describe('migration: overview totals (a populated ledger of the earlier schema)'
     const path = join(dir, 'ledger.sqlite');
     const old = new DataSource({
       ...ledgerDataSourceOptions({ kind: 'sqlite', path }),
-      migrations: LEDGER_MIGRATIONS.slice(0, LEDGER_MIGRATIONS.indexOf(OverviewTotals1796200000000)),
+      migrations: LEDGER_MIGRATIONS.slice(
+        0,
+        LEDGER_MIGRATIONS.indexOf(OverviewTotals1796200000000),
+      ),
     });
     await old.initialize();
     for (const statement of [
@@ -67,7 +70,10 @@ describe('migration: overview totals (a populated ledger of the earlier schema)'
     await old.destroy();
     db = new DataSource({
       ...ledgerDataSourceOptions({ kind: 'sqlite', path }),
-      migrations: LEDGER_MIGRATIONS.slice(0, LEDGER_MIGRATIONS.indexOf(OverviewTotals1796200000000) + 1),
+      migrations: LEDGER_MIGRATIONS.slice(
+        0,
+        LEDGER_MIGRATIONS.indexOf(OverviewTotals1796200000000) + 1,
+      ),
     });
     await db.initialize();
   });

@@ -5,11 +5,14 @@ import { DeliveryStore } from './deliveries.store';
 import { InvoiceStore } from './invoices.store';
 import { LineItemStore } from './line-items.store';
 import { LineItemTotalsStore } from './line-item-totals.store';
+import { PmsLinkStore } from './pms-links.store';
+import { PostingStore } from './postings.store';
 import { RatePlanStore } from './rate-plans.store';
 import { RecordStore } from './records.store';
 import { SessionStore } from './sessions.store';
 import { SignInAttemptStore } from './sign-in-attempts.store';
 import { SourceStore } from './sources.store';
+import { StayStore } from './stays.store';
 import { SyncRunStore } from './sync-runs.store';
 import { UserStore } from './users.store';
 
@@ -20,11 +23,14 @@ export * from './deliveries.store';
 export * from './invoices.store';
 export * from './line-items.store';
 export * from './line-item-totals.store';
+export * from './pms-links.store';
+export * from './postings.store';
 export * from './rate-plans.store';
 export * from './records.store';
 export * from './sessions.store';
 export * from './sign-in-attempts.store';
 export * from './sources.store';
+export * from './stays.store';
 export * from './sync-runs.store';
 export * from './users.store';
 
@@ -37,11 +43,14 @@ export const LEDGER_STORES = [
   InvoiceStore,
   LineItemStore,
   LineItemTotalsStore,
+  PmsLinkStore,
+  PostingStore,
   RatePlanStore,
   RecordStore,
   SessionStore,
   SignInAttemptStore,
   SourceStore,
+  StayStore,
   SyncRunStore,
   UserStore,
 ];

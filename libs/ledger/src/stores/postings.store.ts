@@ -1,0 +1,429 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@app/common';
+import { In } from 'typeorm';
+import { LineItem, PmsLinkSource, Posting, PostingStatus, Stay } from '../entities';
+import { Ledger } from '../ledger';
+import { LedgerTx, managerOf } from '../ledger-tx';
+import { readerOf } from './reader';
+
+/** Which line items to consider for postings. */
+export type PostingScope =
+  | { readonly itemIds: readonly number[] }
+  /** A sync chunk's new items: ids from `fromId` to `toId` of one source. */
+  | { readonly sourceId: number; readonly fromId: number; readonly toId: number }
+  /** Every item of the link's sources (the safety net a link runs when it starts). */
+  | { readonly linkId: number };
+
+/** A posting with what its `PS` needs of its call and of the stay it is charged to. */
+export interface PostingToSend extends Omit<Posting, 'stay'> {
+  readonly dialedNumber: string | null;
+  readonly talkSeconds: number;
+  readonly startTimeMs: number;
+  /** The call's source's zone: `DA`/`TI` are its wall clock. */
+  readonly timezone: string;
+  readonly stay: Pick<Stay, 'id' | 'room' | 'reservation' | 'toMs' | 'endedBy'> | null;
+}
+
+/** The PMS's answer as a posting keeps it. */
+export interface PostingAnswerRecord {
+  readonly status: string;
+  readonly text: string | null;
+  readonly record: string;
+}
+
+export interface PostingQuery {
+  readonly linkId?: number;
+  readonly status?: PostingStatus;
+  readonly room?: string;
+  readonly lineItemId?: number;
+  /** Postings with an id below this (keyset pages, newest first). */
+  readonly beforeId?: number;
+  readonly limit: number;
+}
+
+/**
+ * The postings queue (docs/pms-link.md). Table: postings; it also marks line items `posted`
+ * (or rejected, when a charge is written off) in the transaction that records the PMS's answer.
+ * `P#`s come from the link's counter (pms_links.next_posting_number), in item order, once.
+ */
+@Injectable()
+export class PostingStore {
+  constructor(private readonly ledger: Ledger) {}
+
+  findById(id: number, tx?: LedgerTx): Promise<Posting | null> {
+    return readerOf(this.ledger, tx).findOneBy(Posting, { id });
+  }
+
+  /** Postings matching the query, newest first. */
+  list(query: PostingQuery): Promise<Posting[]> {
+    const builder = this.ledger.manager.createQueryBuilder(Posting, 'p');
+    if (query.linkId !== undefined) builder.andWhere('p.linkId = :linkId', query);
+    if (query.status !== undefined) builder.andWhere('p.status = :status', query);
+    if (query.room !== undefined) builder.andWhere('p.room = :room', query);
+    if (query.lineItemId !== undefined) builder.andWhere('p.lineItemId = :lineItemId', query);
+    if (query.beforeId !== undefined) builder.andWhere('p.id < :beforeId', query);
+    return builder.orderBy('p.id', 'DESC').limit(query.limit).getMany();
+  }
+
+  /** A line item's postings, oldest first (its history). */
+  forLineItem(lineItemId: number): Promise<Posting[]> {
+    return this.ledger.manager.find(Posting, { where: { lineItemId }, order: { id: 'ASC' } });
+  }
+
+  /** The posted postings charged to these stays, oldest call first (a stay's call detail). */
+  postedToStays(stayIds: readonly number[]): Promise<Posting[]> {
+    if (stayIds.length === 0) return Promise.resolve([]);
+    return this.ledger.manager.find(Posting, {
+      where: { stayId: In([...stayIds]), status: 'posted' },
+      order: { id: 'ASC' },
+    });
+  }
+
+  /**
+   * Ties the scope's calls to the stay that held their room when they started (the primary
+   * guest's), then gives each postable item with no posting yet its posting and its `P#`: a call
+   * of a linked source with a charge, `approved`, or `pending` when its link posts on rating.
+   * A call with no stay is a posting exception (`no-stay`) until a stay is known. Returns how
+   * many postings were made.
+   */
+  async enqueue(tx: LedgerTx, scope: PostingScope, nowMs: number): Promise<number> {
+    const manager = managerOf(tx);
+    const [where, params] = scopeWhere(scope);
+    if (!(await this.scopeIsLinked(tx, scope))) return 0;
+    await manager.query(
+      `UPDATE "line_items" AS li SET "stay_id" = (
+         SELECT s."id" FROM "stays" s
+         WHERE s."link_id" = (SELECT ls."link_id" FROM "pms_link_sources" ls WHERE ls."source_id" = li."source_id")
+           AND s."room" = li."extension" AND s."from_ms" <= li."start_time_ms"
+           AND (s."to_ms" IS NULL OR s."to_ms" > li."start_time_ms")
+         ORDER BY s."sharer", s."from_ms" DESC, s."id" DESC LIMIT 1)
+       WHERE ${where} AND li."stay_id" IS NULL AND li."call_record_id" IS NOT NULL
+         AND li."status" <> 'posted'
+         AND li."source_id" IN (SELECT "source_id" FROM "pms_link_sources")`,
+      params,
+    );
+    await manager
+      .query(
+        `INSERT INTO "postings" ("link_id", "line_item_id", "posting_number", "room", "stay_id",
+         "amount_minor", "currency", "status", "reason", "created_at_ms", "updated_at_ms")
+       SELECT ls."link_id", li."id",
+         l."next_posting_number" - 1 + row_number() OVER (PARTITION BY ls."link_id" ORDER BY li."id"),
+         li."extension", li."stay_id", li."total_minor", li."currency",
+         CASE WHEN li."stay_id" IS NULL THEN 'exception' ELSE 'pending' END,
+         CASE WHEN li."stay_id" IS NULL THEN 'no-stay' END, ?, ?
+       FROM "line_items" li
+       JOIN "pms_link_sources" ls ON ls."source_id" = li."source_id"
+       JOIN "pms_links" l ON l."id" = ls."link_id"
+       WHERE ${where} AND li."call_record_id" IS NOT NULL AND li."extension" IS NOT NULL
+         AND li."total_minor" > 0
+         AND (li."status" = 'approved' OR (l."posting_mode" = 'on-rating' AND li."status" = 'pending'))
+         AND NOT EXISTS (SELECT 1 FROM "postings" p WHERE p."line_item_id" = li."id")
+       ORDER BY li."id"`,
+        [nowMs, nowMs, ...params],
+      )
+      .catch((error: unknown) => {
+        if (String((error as Error).message).includes('CK_postings_number')) {
+          throw new DomainError(
+            'conflict',
+            'A PMS link has given every posting number (1-99999999): make a new link for this PMS',
+          );
+        }
+        throw error;
+      });
+    const [{ made }] = await manager.query<{ made: number }[]>(`SELECT changes() AS "made"`);
+    if (made > 0) {
+      await manager.query(
+        `UPDATE "pms_links" SET "next_posting_number" = (
+           SELECT coalesce(max(p."posting_number"), 0) + 1 FROM "postings" p
+           WHERE p."link_id" = "pms_links"."id")
+         WHERE "id" IN (SELECT "link_id" FROM "pms_link_sources")`,
+      );
+    }
+    return made;
+  }
+
+  /**
+   * After a stay became known (a late check-in, a resync): the calls it now holds that were
+   * exceptions for want of a stay go back to the queue, charged to it.
+   */
+  async requeueTied(tx: LedgerTx, stay: Stay, nowMs: number): Promise<number> {
+    const result = await managerOf(tx)
+      .createQueryBuilder()
+      .update(Posting)
+      .set({
+        status: 'pending',
+        reason: null,
+        stayId: stay.id,
+        room: stay.room,
+        updatedAtMs: nowMs,
+        version: () => '"version" + 1',
+      })
+      .where(
+        `"status" = 'exception' AND "reason" = 'no-stay' AND "link_id" = :linkId
+         AND "line_item_id" IN (SELECT "id" FROM "line_items" WHERE "stay_id" = :stayId)`,
+        { linkId: stay.linkId, stayId: stay.id },
+      )
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /**
+   * The link's next posting to send: the one in flight first (sent, not answered: after a
+   * restart or a dropped link it goes again with its `P#`), then the oldest pending one that
+   * may go now.
+   */
+  async nextToSend(linkId: number, nowMs: number): Promise<PostingToSend | null> {
+    const manager = this.ledger.manager;
+    const posting =
+      (await manager.findOne(Posting, {
+        where: { linkId, status: 'in-flight' },
+        order: { id: 'ASC' },
+      })) ??
+      (await manager
+        .createQueryBuilder(Posting, 'p')
+        .where(`p.linkId = :linkId AND p.status = 'pending'`, { linkId })
+        .andWhere('(p.notBeforeMs IS NULL OR p.notBeforeMs <= :nowMs)', { nowMs })
+        .orderBy('p.id', 'ASC')
+        .limit(1)
+        .getOne());
+    if (!posting) return null;
+    const [call] = await manager.query<
+      { dialedNumber: string | null; talkSeconds: number; startTimeMs: number; timezone: string }[]
+    >(
+      `SELECT li."dialed_number" AS "dialedNumber", li."talk_seconds" AS "talkSeconds",
+         li."start_time_ms" AS "startTimeMs", s."timezone" AS "timezone"
+       FROM "line_items" li JOIN "sources" s ON s."id" = li."source_id" WHERE li."id" = ?`,
+      [posting.lineItemId],
+    );
+    const stay =
+      posting.stayId === null
+        ? null
+        : await manager.findOne(Stay, {
+            select: { id: true, room: true, reservation: true, toMs: true, endedBy: true },
+            where: { id: posting.stayId },
+          });
+    return Object.assign(posting, call, { stay });
+  }
+
+  /** When the link has nothing to send now, the instant its next `RY` wait ends (or null). */
+  async nextWaitEnd(linkId: number): Promise<number | null> {
+    const row = await this.ledger.manager
+      .createQueryBuilder(Posting, 'p')
+      .select('min(p.notBeforeMs)', 'at')
+      .where(`p.linkId = :linkId AND p.status = 'pending'`, { linkId })
+      .getRawOne<{ at: number | null }>();
+    return row?.at ?? null;
+  }
+
+  /** Written before the `PS` goes: in flight, to `room`, one more attempt. */
+  async markSent(tx: LedgerTx, id: number, room: string, nowMs: number): Promise<void> {
+    await managerOf(tx).update(
+      Posting,
+      { id },
+      {
+        status: 'in-flight',
+        room,
+        sentAtMs: nowMs,
+        updatedAtMs: nowMs,
+        attempts: () => '"attempts" + 1',
+        version: () => '"version" + 1',
+      },
+    );
+  }
+
+  /**
+   * `OK`: the posting is posted, and its line item with it (frozen from now on). Returns the line
+   * item's id and version after, for the audit trail.
+   */
+  async markPosted(
+    tx: LedgerTx,
+    id: number,
+    answer: PostingAnswerRecord,
+    nowMs: number,
+  ): Promise<{ lineItemId: number }> {
+    const manager = managerOf(tx);
+    const posting = await manager.findOneByOrFail(Posting, { id });
+    await manager.update(
+      Posting,
+      { id },
+      {
+        status: 'posted',
+        reason: null,
+        answerStatus: answer.status,
+        answerText: answer.text,
+        answerRecord: answer.record,
+        postedAtMs: nowMs,
+        updatedAtMs: nowMs,
+        version: () => '"version" + 1',
+      },
+    );
+    if (posting.correctsPostingId === null) {
+      await manager
+        .createQueryBuilder()
+        .update(LineItem)
+        .set({ status: 'posted', updatedAtMs: nowMs, version: () => '"version" + 1' })
+        .where(`id = :id AND status <> 'posted'`, { id: posting.lineItemId })
+        .execute();
+    }
+    return { lineItemId: posting.lineItemId };
+  }
+
+  /** `RY` (or `NA`): back in the queue, not before `notBeforeMs`, with the same `P#`. */
+  async markRetry(
+    tx: LedgerTx,
+    id: number,
+    answer: PostingAnswerRecord | null,
+    notBeforeMs: number,
+    nowMs: number,
+  ): Promise<void> {
+    await managerOf(tx).update(
+      Posting,
+      { id },
+      {
+        status: 'pending',
+        notBeforeMs,
+        ...(answer
+          ? { answerStatus: answer.status, answerText: answer.text, answerRecord: answer.record }
+          : {}),
+        updatedAtMs: nowMs,
+        version: () => '"version" + 1',
+      },
+    );
+  }
+
+  /** A posting exception: the PMS refused it (`reason` its `AS`), or it has nowhere to go. */
+  async markException(
+    tx: LedgerTx,
+    id: number,
+    reason: string,
+    answer: PostingAnswerRecord | null,
+    nowMs: number,
+  ): Promise<void> {
+    await managerOf(tx).update(
+      Posting,
+      { id },
+      {
+        status: 'exception',
+        reason,
+        ...(answer
+          ? { answerStatus: answer.status, answerText: answer.text, answerRecord: answer.record }
+          : {}),
+        updatedAtMs: nowMs,
+        version: () => '"version" + 1',
+      },
+    );
+  }
+
+  // --- the night auditor's actions on an exception; each changes it only at `version`
+
+  /**
+   * Sends the exception again: as it was (`retry`), to another room's stay (`reroute`), or to
+   * its checked-out stay as a late charge (`late`).
+   */
+  async requeue(
+    tx: LedgerTx,
+    id: number,
+    version: number,
+    changes: { room?: string; stayId?: number; late?: boolean },
+    nowMs: number,
+  ): Promise<void> {
+    const result = await managerOf(tx)
+      .createQueryBuilder()
+      .update(Posting)
+      .set({
+        status: 'pending',
+        reason: null,
+        notBeforeMs: null,
+        ...changes,
+        updatedAtMs: nowMs,
+        version: () => '"version" + 1',
+      })
+      .where(`id = :id AND version = :version AND status = 'exception'`, { id, version })
+      .execute();
+    if (result.affected !== 1) throw staleException(id);
+  }
+
+  /**
+   * Writes an exception off: the charge is not posted, and its line item is rejected with the
+   * reason (so that it goes on no invoice either).
+   */
+  async writeOff(
+    tx: LedgerTx,
+    id: number,
+    version: number,
+    reason: string,
+    nowMs: number,
+  ): Promise<{ lineItemId: number }> {
+    const manager = managerOf(tx);
+    const posting = await manager.findOneBy(Posting, { id });
+    const result = await manager
+      .createQueryBuilder()
+      .update(Posting)
+      .set({
+        status: 'written-off',
+        reason,
+        updatedAtMs: nowMs,
+        version: () => '"version" + 1',
+      })
+      .where(`id = :id AND version = :version AND status = 'exception'`, { id, version })
+      .execute();
+    if (result.affected !== 1 || !posting) throw staleException(id);
+    await manager
+      .createQueryBuilder()
+      .update(LineItem)
+      .set({
+        status: 'rejected',
+        reviewReason: `Written off: ${reason}`,
+        updatedAtMs: nowMs,
+        version: () => '"version" + 1',
+      })
+      .where(`id = :id AND status IN ('pending', 'approved')`, { id: posting.lineItemId })
+      .execute();
+    return { lineItemId: posting.lineItemId };
+  }
+
+  /** Those of the items that have a posting not written off: posted, or on their way. */
+  async itemsWithPostings(itemIds: readonly number[], tx?: LedgerTx): Promise<number[]> {
+    if (itemIds.length === 0) return [];
+    const rows = await readerOf(this.ledger, tx)
+      .createQueryBuilder(Posting, 'p')
+      .select('DISTINCT p.lineItemId', 'id')
+      .where('p.lineItemId IN (:...ids)', { ids: [...itemIds] })
+      .andWhere(`p.status <> 'written-off'`)
+      .getRawMany<{ id: number }>();
+    return rows.map((row) => row.id);
+  }
+
+  private async scopeIsLinked(tx: LedgerTx, scope: PostingScope): Promise<boolean> {
+    const manager = managerOf(tx);
+    if ('linkId' in scope) return true;
+    if ('sourceId' in scope) {
+      return manager.existsBy(PmsLinkSource, { sourceId: scope.sourceId });
+    }
+    return scope.itemIds.length > 0;
+  }
+}
+
+function staleException(id: number): DomainError {
+  return new DomainError(
+    'conflict',
+    `Posting ${id} changed since it was read, or is no longer an exception: reload it`,
+  );
+}
+
+/** The scope as a condition on `li` and its parameters. */
+function scopeWhere(scope: PostingScope): [string, unknown[]] {
+  if ('linkId' in scope) {
+    return [
+      `li."source_id" IN (SELECT "source_id" FROM "pms_link_sources" WHERE "link_id" = ?)`,
+      [scope.linkId],
+    ];
+  }
+  if ('sourceId' in scope) {
+    return [
+      `li."source_id" = ? AND li."id" BETWEEN ? AND ?`,
+      [scope.sourceId, scope.fromId, scope.toId],
+    ];
+  }
+  return [`li."id" IN (SELECT value FROM json_each(?))`, [JSON.stringify(scope.itemIds)]];
+}
