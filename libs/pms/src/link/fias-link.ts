@@ -66,7 +66,7 @@ interface InFlight {
 
 interface Waiter {
   readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
+  readonly reject: (error: Error) => void;
   readonly done: () => void;
 }
 
@@ -162,11 +162,11 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
     if (this.phase === 'stopped' || this.phase === 'idle') {
       return Promise.reject(new Error(`the FIAS link to ${this.where} is not started`));
     }
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         waiter.done();
-        reject(signal!.reason);
+        reject(abortReason(signal!));
       };
       const waiter: Waiter = {
         resolve,
@@ -197,7 +197,7 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
     try {
       record = postingSimple(request);
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const { postingNumber } = request;
     return new Promise<PostingAnswer>((resolve, reject) => {
@@ -402,7 +402,10 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
         this.clearTimer('silence');
         this.clearTimer('alive');
         return this.sendDescription();
-      default:
+      case 'idle':
+      case 'connecting':
+      case 'down':
+      case 'stopped':
         return;
     }
   }
@@ -590,6 +593,11 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as NodeJS.ErrnoException).code;
   return code === undefined ? error.message : `${code} (${error.message})`;
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(`aborted: ${String(reason)}`);
 }
 
 function closed(socket: FiasSocket): Promise<void> {

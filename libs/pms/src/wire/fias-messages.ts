@@ -14,6 +14,11 @@ export const MAX_DURATION_SECONDS = 99 * 3600 + 59 * 60 + 59;
 const MAX_DIGITS = 20;
 const MAX_CLEAR_TEXT = 20;
 
+/** What a field value cannot hold: the separator and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNWRITABLE = /[\x00-\x1f\x7f|]/;
+const EVERY_UNWRITABLE = new RegExp(UNWRITABLE.source, 'g');
+
 const stamp = (now: FiasDateTime) => ({ DA: now.date, TI: now.time });
 
 /** `LS`: link start. */
@@ -87,12 +92,7 @@ export function fiasDialedDigits(dialed: string): string {
 
 /** `CT`: no `|` or control characters (each becomes a space), trimmed, the first 20. */
 export function fiasClearText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/[\x00-\x1f\x7f|]/g, ' ')
-    .trim()
-    .slice(0, MAX_CLEAR_TEXT)
-    .trimEnd();
+  return text.replace(EVERY_UNWRITABLE, ' ').trim().slice(0, MAX_CLEAR_TEXT).trimEnd();
 }
 
 export function isPostingNumber(value: number): boolean {
@@ -113,8 +113,7 @@ export function postingSimple(request: PostingRequest): FiasRecord {
   if (!Number.isSafeInteger(amountMinor)) {
     throw new FiasRecordError(`PS ${postingNumber}: TA ${amountMinor} is not whole minor units`);
   }
-  // eslint-disable-next-line no-control-regex
-  if (room.trim() === '' || /[\x00-\x1f\x7f|]/.test(room)) {
+  if (room.trim() === '' || UNWRITABLE.test(room)) {
     throw new FiasRecordError(`PS ${postingNumber}: room "${room}" cannot be written as RN`);
   }
   if (!isFiasDate(start.date) || !isFiasTime(start.time)) {
