@@ -58,7 +58,7 @@ const ANSWER_MS = 30_000;
 const ALIVE_MS = 300_000;
 const DESCRIPTION = [
   'LD|DA261207|TI093000|V#1.0|IFCA|',
-  ...Array<string>(10).fill(expect.stringMatching(/^LR\|RI..\|FL/) as unknown as string),
+  ...Array<string>(10).fill(expect.stringMatching(/^LR\|RI..\|FL/)),
   'LA|DA261207|TI093000|',
 ];
 
