@@ -197,7 +197,7 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
     try {
       record = postingSimple(request);
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(isError(error) ? error : new Error(String(error)));
     }
     const { postingNumber } = request;
     return new Promise<PostingAnswer>((resolve, reject) => {
@@ -588,16 +588,26 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
   }
 }
 
+/** Errors from node's own modules may come from another realm: known by shape, not class. */
+function isError(value: unknown): value is Error {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Error).message === 'string' &&
+    typeof (value as Error).name === 'string'
+  );
+}
+
 /** `ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:1)`: the code first, for a log line. */
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!isError(error)) return String(error);
   const code = (error as NodeJS.ErrnoException).code;
   return code === undefined ? error.message : `${code} (${error.message})`;
 }
 
 function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new Error(`aborted: ${String(reason)}`);
+  return isError(reason) ? reason : new Error(`aborted: ${String(reason)}`);
 }
 
 function closed(socket: FiasSocket): Promise<void> {
