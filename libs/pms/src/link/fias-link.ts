@@ -194,8 +194,10 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
       return Promise.reject(new PostingNotSent(request.postingNumber, this.state, refusal));
     }
     let record: FiasRecord;
+    let bytes: Buffer;
     try {
       record = postingSimple(request);
+      bytes = encodeRecord(record, this.options.charset);
     } catch (error) {
       return Promise.reject(isError(error) ? error : new Error(String(error)));
     }
@@ -203,7 +205,8 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
     return new Promise<PostingAnswer>((resolve, reject) => {
       this.inFlight = { postingNumber, resolve, reject };
       this.setTimer('answer', this.options.answerTimeoutMs, () => this.onAnswerTimeout());
-      this.send(record, `P#${postingNumber} room ${record.fields.RN}`);
+      this.socket!.write(bytes);
+      this.log('debug', `sent PS P#${postingNumber} room ${record.fields.RN}`);
     });
   }
 
@@ -492,13 +495,10 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
     );
   }
 
-  private send(record: FiasRecord, detail?: string): void {
+  private send(record: FiasRecord): void {
     if (this.socket === null) return;
     this.socket.write(encodeRecord(record, this.options.charset));
-    this.log(
-      'debug',
-      detail === undefined ? `sent ${record.type}` : `sent ${record.type} ${detail}`,
-    );
+    this.log('debug', `sent ${record.type}`);
   }
 
   private setTimer(name: TimerName, ms: number, run: () => void): void {
