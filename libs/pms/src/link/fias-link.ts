@@ -109,7 +109,7 @@ export class FiasLink extends EventEmitter<FiasLinkEvents> {
     super();
     this.where = `${options.host}:${options.port}`;
     this.connectSocket = deps.connect ?? defaultConnect;
-    this.now = deps.now ?? Date.now;
+    this.now = deps.now ?? (() => Date.now());
     this.random = deps.random ?? Math.random;
     // A version that cannot be written fails here, not in a timer.
     encodeRecord(linkDescriptionRecords(this.wallClock(), options.interfaceVersion)[0]);
