@@ -80,6 +80,20 @@ export class PostingNotAnswered extends Error {
   }
 }
 
+/**
+ * A posting that was not sent: the link is not linked, is in a resync or the night audit, or
+ * another posting is in flight. Nothing went to the PMS; wait for `whenReady()` and send it again.
+ */
+export class PostingNotSent extends Error {
+  constructor(
+    readonly postingNumber: number,
+    readonly state: LinkState,
+    readonly why: string,
+  ) {
+    super(`posting ${postingNumber} not sent: ${why}`);
+  }
+}
+
 export interface FiasLinkOptions {
   readonly host: string;
   readonly port: number;
@@ -90,6 +104,14 @@ export interface FiasLinkOptions {
   readonly aliveIntervalMs: number;
   /** Our version in `LD`'s `V#`. */
   readonly interfaceVersion: string;
+  /** The hotel's zone, for the `DA`/`TI` of link records (default: the process's zone). */
+  readonly timeZone?: string;
+  /** How long to wait after connecting for the PMS's `LS` before sending ours (default 3 s). */
+  readonly linkStartWaitMs?: number;
+  /** The first reconnect's delay (default 1 s); each failed attempt doubles it. */
+  readonly reconnectMinMs?: number;
+  /** The longest delay between reconnects (default 60 s). */
+  readonly reconnectMaxMs?: number;
 }
 
 /** What a link tells its owner. */
