@@ -77,6 +77,7 @@ export async function createTestApp(
     XIMA_BASE_URL: 'http://127.0.0.1:9',
     XIMA_API_KEY: 'test-xima-token',
     SYNC_SCHEDULE_ENABLED: 'false',
+    PMS_LINKS_ENABLED: 'false',
     // A stand-in for the built console, so that no test depends on whether it is built.
     CONSOLE_DIR: join(__dirname, '..', 'fixtures', 'console'),
     ...env,

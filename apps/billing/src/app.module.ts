@@ -5,6 +5,7 @@ import { InvoiceExportModule } from '@app/invoice-export';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
 import { OverviewModule } from '@app/overview';
+import { PostingsModule } from '@app/postings';
 import { ReviewModule } from '@app/review';
 import { BusinessesModule } from './businesses/businesses.module';
 import { XimaModule } from '@app/xima';
@@ -21,6 +22,9 @@ import { StartupService } from './startup.service';
 import { DemoDataService } from './demo/demo-data.service';
 import { DemoModule } from './demo/demo.module';
 import { ximaModuleOptions } from './xima-settings';
+
+/** Our version in a PMS link's description (`LD`'s `V#`). */
+const PMS_INTERFACE_VERSION = 'xima-billing 1';
 
 @Module({})
 export class AppModule {
@@ -55,6 +59,14 @@ export class AppModule {
           useFactory: (config: AppConfig) => ({ delivery: config.delivery }),
         }),
         OverviewModule,
+        PostingsModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            enabled: config.pmsLinksEnabled,
+            interfaceVersion: PMS_INTERFACE_VERSION,
+            idlePollMs: 200,
+          }),
+        }),
       ],
       providers: [
         // Registered as providers, not in main.ts, so that every test booting this module gets them.

@@ -36,6 +36,11 @@ export class AppConfig {
     return this.config.get('SYNC_SCHEDULE_ENABLED', { infer: true });
   }
 
+  /** PMS_LINKS_ENABLED: whether this process runs the PMS links. */
+  get pmsLinksEnabled(): boolean {
+    return this.config.get('PMS_LINKS_ENABLED', { infer: true });
+  }
+
   /** A proxy in front terminates TLS (BEHIND_TLS_PROXY). */
   get behindTlsProxy(): boolean {
     return this.config.get('BEHIND_TLS_PROXY', { infer: true });

@@ -170,6 +170,10 @@ export class Environment {
   @IsBoolean({ message: 'must be true or false' })
   SYNC_SCHEDULE_ENABLED: boolean = true;
 
+  /** `false` keeps every PMS link down in this process (its postings wait in the ledger). */
+  @IsBoolean({ message: 'must be true or false' })
+  PMS_LINKS_ENABLED: boolean = true;
+
   /**
    * `true`: a proxy in front terminates TLS, so listening beyond loopback is not plain HTTP on
    * the network (no warning at start).
@@ -271,6 +275,7 @@ const VARIABLES = [
   'XIMA_API_KEY',
   'SYNC_CRON',
   'SYNC_SCHEDULE_ENABLED',
+  'PMS_LINKS_ENABLED',
   'BEHIND_TLS_PROXY',
   'DELIVERY_ALLOWED_HOSTS',
   'ADMIN_API_KEY',
@@ -289,6 +294,7 @@ const VARIABLES = [
 /** Variables that say true or false: `true`/`false` in any case, anything else is refused. */
 const BOOLEAN_VARIABLES = [
   'SYNC_SCHEDULE_ENABLED',
+  'PMS_LINKS_ENABLED',
   'DEMO',
   'BEHIND_TLS_PROXY',
   'SESSION_COOKIE_SECURE',

@@ -11,8 +11,12 @@ export type PostingScope =
   | { readonly itemIds: readonly number[] }
   /** A sync chunk's new items: ids from `fromId` to `toId` of one source. */
   | { readonly sourceId: number; readonly fromId: number; readonly toId: number }
-  /** Every item of the link's sources (the safety net a link runs when it starts). */
-  | { readonly linkId: number };
+  /**
+   * The items of the link's sources changed since `sinceMs` (the safety net a link runs when it
+   * starts: what was rated or approved while it was not running; never the history from before
+   * the link existed).
+   */
+  | { readonly linkId: number; readonly sinceMs: number };
 
 /** A posting with what its `PS` needs of its call and of the stay it is charged to. */
 export interface PostingToSend extends Omit<Posting, 'stay'> {
@@ -415,8 +419,9 @@ function staleException(id: number): DomainError {
 function scopeWhere(scope: PostingScope): [string, unknown[]] {
   if ('linkId' in scope) {
     return [
-      `li."source_id" IN (SELECT "source_id" FROM "pms_link_sources" WHERE "link_id" = ?)`,
-      [scope.linkId],
+      `li."source_id" IN (SELECT "source_id" FROM "pms_link_sources" WHERE "link_id" = ?)
+       AND li."updated_at_ms" >= ?`,
+      [scope.linkId, scope.sinceMs],
     ];
   }
   if ('sourceId' in scope) {

@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { isoTime } from '@app/common';
+import { Posting, POSTING_STATUSES } from '@app/ledger';
+import { formatMinor } from '@app/money';
+
+const optionalIso = (ms: number | null) => (ms === null ? null : isoTime(ms));
+
+/** Why a posting is an exception, as the night auditor reads it. */
+export const EXCEPTION_REASONS: Record<string, string> = {
+  'no-stay': 'No guest was in the room when the call was made',
+  'checked-out': 'The guest has checked out',
+  unsendable: 'The posting cannot be written as a FIAS record (see the answer text)',
+  NG: 'The PMS found no guest in the room (NG)',
+  NP: 'The guest has a no-post flag (NP)',
+  UR: 'The PMS could not process the posting (UR)',
+  DN: 'The PMS denied the posting (DN)',
+  CO: "The guest's credit limit is reached (CO)",
+  IA: 'The PMS says the account is invalid (IA)',
+};
+
+export function reasonText(reason: string | null): string | null {
+  if (reason === null) return null;
+  return EXCEPTION_REASONS[reason] ?? `The PMS answered ${reason}`;
+}
+
+/** A charge on its way to (or on) a guest's folio. */
+export class PostingView {
+  @ApiProperty() id!: number;
+  @ApiProperty() linkId!: number;
+  @ApiProperty() lineItemId!: number;
+  @ApiProperty({ description: 'P#: fixed when the posting is made, sent unchanged.' })
+  postingNumber!: number;
+  @ApiProperty() room!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) stayId!: number | null;
+  @ApiProperty({ description: 'Minor units of currency, tax included (TA).' })
+  amountMinor!: number;
+  @ApiProperty({ example: '16.65' }) amount!: string;
+  @ApiProperty() currency!: string;
+  @ApiProperty({ enum: POSTING_STATUSES }) status!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      "An exception's (or a write-off's) reason: `no-stay`, `checked-out`, the PMS's AS.",
+  })
+  reason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reasonText!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) answerStatus!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) answerText!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The PA as received.' })
+  answerRecord!: string | null;
+  @ApiProperty({ description: 'Posted to a checked-out stay as a late charge.' }) late!: boolean;
+  @ApiProperty() attempts!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) sentAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) postedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty() version!: number;
+
+  static of(posting: Posting): PostingView {
+    const exceptional = posting.status === 'exception' || posting.status === 'written-off';
+    return {
+      id: posting.id,
+      linkId: posting.linkId,
+      lineItemId: posting.lineItemId,
+      postingNumber: posting.postingNumber,
+      room: posting.room,
+      stayId: posting.stayId,
+      amountMinor: posting.amountMinor,
+      amount: formatMinor(posting.amountMinor, posting.currency),
+      currency: posting.currency,
+      status: posting.status,
+      reason: posting.reason,
+      reasonText:
+        posting.status === 'exception'
+          ? reasonText(posting.reason)
+          : exceptional
+            ? posting.reason
+            : null,
+      answerStatus: posting.answerStatus,
+      answerText: posting.answerText,
+      answerRecord: posting.answerRecord,
+      late: posting.late,
+      attempts: posting.attempts,
+      sentAt: optionalIso(posting.sentAtMs),
+      postedAt: optionalIso(posting.postedAtMs),
+      createdAt: isoTime(posting.createdAtMs),
+      updatedAt: isoTime(posting.updatedAtMs),
+      version: posting.version,
+    };
+  }
+}
+
+export class PostingListView {
+  @ApiProperty({ type: [PostingView] }) items!: PostingView[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Send as beforeId for the next page; null on the last.',
+  })
+  nextBeforeId!: number | null;
+}
