@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:3c8ba4ec6a0f6c2a25307a52797a70be6120145e9b12b3a03627b7d5284749df. Do not edit.
+// Generated from openapi.json sha256:6968ec80a0fb28cc1486a0ed582ad3982efef4cd5d132248230830312db9bdf0. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -799,6 +799,196 @@ export interface paths {
         };
         /** The top billing accounts or destinations of a period, by charges */
         get: operations["OverviewController_top"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pms-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List PMS links with their state and queue */
+        get: operations["PmsLinksController_list"];
+        put?: never;
+        /** Link sources' rooms to a hotel's PMS (FIAS over TCP) */
+        post: operations["PmsLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pms-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A PMS link: its settings, state, when it last heard the PMS, its queue */
+        get: operations["PmsLinksController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a PMS link that never posted (else disable it) */
+        delete: operations["PmsLinksController_delete"];
+        options?: never;
+        head?: never;
+        /** Change a PMS link (only the fields sent); the link restarts */
+        patch: operations["PmsLinksController_update"];
+        trace?: never;
+    };
+    "/api/v1/pms-links/{id}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the PMS for every guest in house (a database resync) */
+        post: operations["PmsLinksController_resync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postings to the PMS, newest first: the queue and its exceptions */
+        get: operations["PostingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a posting */
+        get: operations["PostingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postings/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an exception again, as it is */
+        post: operations["PostingsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postings/{id}/reroute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post an exception to another room's guest in house */
+        post: operations["PostingsController_reroute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postings/{id}/post-late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post an exception to its checked-out guest's folio as a late charge */
+        post: operations["PostingsController_postLate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postings/{id}/write-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write an exception off: never posted, its line item rejected */
+        post: operations["PostingsController_writeOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Guest stays as the PMS told them: by room, instant or reservation */
+        get: operations["StaysController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a stay */
+        get: operations["StaysController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1981,7 +2171,7 @@ export interface components {
             /** @example USD */
             currency: string;
             /** @enum {string} */
-            status: "pending" | "approved" | "rejected" | "no-charge" | "needs-review" | "invoiced";
+            status: "pending" | "approved" | "rejected" | "no-charge" | "needs-review" | "invoiced" | "posted";
             reason: string | null;
             /** @description The reviewer's last reason. */
             reviewReason: string | null;
@@ -2095,7 +2285,7 @@ export interface components {
             /** @example USD */
             currency: string;
             /** @enum {string} */
-            status: "pending" | "approved" | "rejected" | "no-charge" | "needs-review" | "invoiced";
+            status: "pending" | "approved" | "rejected" | "no-charge" | "needs-review" | "invoiced" | "posted";
             reason: string | null;
             /** @description The reviewer's last reason. */
             reviewReason: string | null;
@@ -2576,6 +2766,218 @@ export interface components {
             sourceId: number | null;
             /** @description The largest amount in any one currency first (amounts compared as written, no exchange rates), then the most calls, then by label. */
             rows: components["schemas"]["TopRowView"][];
+        };
+        CreatePmsLinkDto: {
+            /** @example Grand Hotel OPERA */
+            name: string;
+            /**
+             * @description The PMS interface's host.
+             * @example pms.hotel.internal
+             */
+            host: string;
+            /** @example 5010 */
+            port: number;
+            /**
+             * @description The call-records sources whose rooms this link posts (a source has one link).
+             * @example [
+             *       1
+             *     ]
+             */
+            sourceIds: number[];
+            /**
+             * @description `on-rating`: every rated charge is posted as it arrives; `on-approval`: when an accountant approves it.
+             * @example on-rating
+             * @enum {string}
+             */
+            postingMode: "on-approval" | "on-rating";
+            /**
+             * @default ascii
+             * @example windows-1252
+             * @enum {string}
+             */
+            charset: "ascii" | "cp850" | "windows-1252" | "iso-8859-1";
+            /**
+             * @description How long to wait for a posting's answer before the link is suspect.
+             * @default 30000
+             * @example 30000
+             */
+            answerTimeoutMs: number;
+            /**
+             * @description Silence after which the link is checked (LS); at most 5 minutes.
+             * @default 300000
+             * @example 300000
+             */
+            aliveIntervalMs: number;
+            /**
+             * @default true
+             * @example true
+             */
+            enabled: boolean;
+        };
+        PostingCountsView: {
+            pending: number;
+            "in-flight": number;
+            posted: number;
+            exception: number;
+            "written-off": number;
+        };
+        PmsLinkView: {
+            id: number;
+            name: string;
+            host: string;
+            port: number;
+            sourceIds: number[];
+            /** @enum {string} */
+            postingMode: "on-approval" | "on-rating";
+            charset: string;
+            answerTimeoutMs: number;
+            aliveIntervalMs: number;
+            enabled: boolean;
+            /**
+             * @description `down` also for a disabled link, or when links are off in this process.
+             * @enum {string}
+             */
+            state: "connecting" | "linked" | "down" | "resync" | "night-audit";
+            /** @description When the PMS last sent anything. */
+            lastHeardAt?: string | null;
+            queue: components["schemas"]["PostingCountsView"];
+            /** @description The next posting number (P#) the link will give. */
+            nextPostingNumber: number;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        PmsLinkListView: {
+            items: components["schemas"]["PmsLinkView"][];
+        };
+        UpdatePmsLinkDto: {
+            /** @example Grand Hotel OPERA */
+            name?: string;
+            /**
+             * @description The PMS interface's host.
+             * @example pms.hotel.internal
+             */
+            host?: string;
+            /** @example 5010 */
+            port?: number;
+            /**
+             * @description The call-records sources whose rooms this link posts (a source has one link).
+             * @example [
+             *       1
+             *     ]
+             */
+            sourceIds?: number[];
+            /**
+             * @description `on-rating`: every rated charge is posted as it arrives; `on-approval`: when an accountant approves it.
+             * @example on-rating
+             * @enum {string}
+             */
+            postingMode?: "on-approval" | "on-rating";
+            /**
+             * @default ascii
+             * @example windows-1252
+             * @enum {string}
+             */
+            charset: "ascii" | "cp850" | "windows-1252" | "iso-8859-1";
+            /**
+             * @description How long to wait for a posting's answer before the link is suspect.
+             * @default 30000
+             * @example 30000
+             */
+            answerTimeoutMs: number;
+            /**
+             * @description Silence after which the link is checked (LS); at most 5 minutes.
+             * @default 300000
+             * @example 300000
+             */
+            aliveIntervalMs: number;
+            /**
+             * @default true
+             * @example true
+             */
+            enabled: boolean;
+        };
+        PostingView: {
+            id: number;
+            linkId: number;
+            lineItemId: number;
+            /** @description P#: fixed when the posting is made, sent unchanged. */
+            postingNumber: number;
+            room: string;
+            stayId?: number | null;
+            /** @description Minor units of currency, tax included (TA). */
+            amountMinor: number;
+            /** @example 16.65 */
+            amount: string;
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "in-flight" | "posted" | "exception" | "written-off";
+            /** @description An exception's (or a write-off's) reason: `no-stay`, `checked-out`, the PMS's AS. */
+            reason?: string | null;
+            reasonText?: string | null;
+            answerStatus?: string | null;
+            answerText?: string | null;
+            /** @description The PA as received. */
+            answerRecord?: string | null;
+            /** @description Posted to a checked-out stay as a late charge. */
+            late: boolean;
+            attempts: number;
+            sentAt?: string | null;
+            postedAt?: string | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        PostingListView: {
+            items: components["schemas"]["PostingView"][];
+            /** @description Send as beforeId for the next page; null on the last. */
+            nextBeforeId?: number | null;
+        };
+        PostingVersionDto: {
+            /**
+             * @description The version of the exception acted on.
+             * @example 2
+             */
+            version: number;
+        };
+        RerouteDto: {
+            /**
+             * @description The version of the exception acted on.
+             * @example 2
+             */
+            version: number;
+            /**
+             * @description The room whose guest's folio takes the charge.
+             * @example 1014
+             */
+            room: string;
+        };
+        WriteOffDto: {
+            /**
+             * @description The version of the exception acted on.
+             * @example 2
+             */
+            version: number;
+            /** @example Guest disputed the call at check-out */
+            reason: string;
+        };
+        StayView: {
+            id: number;
+            linkId: number;
+            room: string;
+            /** @description The PMS reservation number (G#). */
+            reservation: string;
+            guestName?: string | null;
+            /** @description A second guest sharing the room. */
+            sharer: boolean;
+            from: string;
+            /** @description Null while in house. */
+            to?: string | null;
+            /** @enum {string|null} */
+            endedBy?: "check-out" | "move" | "resync" | null;
+        };
+        StayListView: {
+            items: components["schemas"]["StayView"][];
         };
     };
     responses: never;
@@ -8348,6 +8750,1449 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "error": "Unauthorized",
                      *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PmsLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PmsLinkListView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PmsLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePmsLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PmsLinkView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A link has this name, or a source has a link. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "A link has this name, or a source has a link."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PmsLinksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PmsLinkView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No PMS link has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No PMS link has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PmsLinksController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No PMS link has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No PMS link has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The link has postings or stays. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The link has postings or stays."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PmsLinksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePmsLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PmsLinkView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No PMS link has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No PMS link has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Another link has this name or source. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Another link has this name or source."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PmsLinksController_resync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PmsLinkView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No PMS link has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No PMS link has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The link is not running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The link is not running."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PostingsController_list: {
+        parameters: {
+            query?: {
+                linkId?: number;
+                status?: "pending" | "in-flight" | "posted" | "exception" | "written-off";
+                room?: string;
+                /** @description A line item's postings. */
+                lineItemId?: number;
+                /** @description Postings older than this id (the next page). */
+                beforeId?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingListView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PostingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No posting has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No posting has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PostingsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostingVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No posting has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No posting has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not an exception, or changed since read (version). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Not an exception, or changed since read (version)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PostingsController_reroute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerouteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No posting has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No posting has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not an exception, or changed since read (version). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Not an exception, or changed since read (version)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PostingsController_postLate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostingVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No posting has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No posting has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not an exception, or changed since read (version). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Not an exception, or changed since read (version)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PostingsController_writeOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteOffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No posting has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No posting has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not an exception, or changed since read (version). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Not an exception, or changed since read (version)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    StaysController_list: {
+        parameters: {
+            query?: {
+                linkId?: number;
+                room?: string;
+                /** @description Stays that held their room at this instant (ISO 8601 with a zone). */
+                at?: string;
+                /** @description The PMS reservation number (G#). */
+                reservation?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayListView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    StaysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No stay has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No stay has this id."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

@@ -51,19 +51,25 @@ export class CreatePmsLinkDto {
 
   @ApiProperty({
     enum: POSTING_MODES,
+    example: 'on-rating',
     description:
       '`on-rating`: every rated charge is posted as it arrives; `on-approval`: when an accountant approves it.',
   })
   @IsIn(POSTING_MODES)
   postingMode!: PostingMode;
 
-  @ApiPropertyOptional({ enum: ['ascii', 'cp850', 'windows-1252', 'iso-8859-1'], default: 'ascii' })
+  @ApiPropertyOptional({
+    enum: ['ascii', 'cp850', 'windows-1252', 'iso-8859-1'],
+    default: 'ascii',
+    example: 'windows-1252',
+  })
   @IsOptional()
   @IsIn(FIAS_CHARSETS)
   charset?: FiasCharset;
 
   @ApiPropertyOptional({
     default: DEFAULT_ANSWER_TIMEOUT_MS,
+    example: DEFAULT_ANSWER_TIMEOUT_MS,
     minimum: 1000,
     maximum: 600_000,
     description: "How long to wait for a posting's answer before the link is suspect.",
@@ -76,6 +82,7 @@ export class CreatePmsLinkDto {
 
   @ApiPropertyOptional({
     default: DEFAULT_ALIVE_INTERVAL_MS,
+    example: DEFAULT_ALIVE_INTERVAL_MS,
     minimum: 1000,
     maximum: 300_000,
     description: 'Silence after which the link is checked (LS); at most 5 minutes.',
@@ -86,7 +93,7 @@ export class CreatePmsLinkDto {
   @Max(300_000)
   aliveIntervalMs?: number;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ default: true, example: true })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
