@@ -386,6 +386,67 @@ export class PostingStore {
     return { lineItemId: posting.lineItemId };
   }
 
+  /**
+   * A correction of a posted charge: a posting of its own, the negative of it, with the link's
+   * next `P#`, queued. A posted charge is never edited. Refused (409) for a posting that is not
+   * posted, is itself a correction, or was corrected already.
+   */
+  async addCorrection(tx: LedgerTx, id: number, version: number, nowMs: number): Promise<Posting> {
+    const manager = managerOf(tx);
+    const original = await manager.findOneBy(Posting, { id });
+    if (!original || original.version !== version) throw staleException(id);
+    if (original.status !== 'posted' || original.correctsPostingId !== null) {
+      throw new DomainError(
+        'conflict',
+        `Posting ${id} is ${original.correctsPostingId === null ? original.status : 'a correction'}: only a posted charge is corrected`,
+      );
+    }
+    if (await manager.existsBy(Posting, { correctsPostingId: id })) {
+      throw new DomainError('conflict', `Posting ${id} has been corrected already`);
+    }
+    const link = await manager.query<{ next: number }[]>(
+      `SELECT "next_posting_number" AS "next" FROM "pms_links" WHERE "id" = ?`,
+      [original.linkId],
+    );
+    const postingNumber = link[0].next;
+    if (postingNumber > 99_999_999) {
+      throw new DomainError(
+        'conflict',
+        'A PMS link has given every posting number (1-99999999): make a new link for this PMS',
+      );
+    }
+    await manager.query(`UPDATE "pms_links" SET "next_posting_number" = ? WHERE "id" = ?`, [
+      postingNumber + 1,
+      original.linkId,
+    ]);
+    return manager.save(
+      manager.create(Posting, {
+        linkId: original.linkId,
+        lineItemId: original.lineItemId,
+        postingNumber,
+        room: original.room,
+        stayId: original.stayId,
+        amountMinor: -original.amountMinor,
+        currency: original.currency,
+        status: 'pending',
+        reason: null,
+        answerStatus: null,
+        answerText: null,
+        answerRecord: null,
+        // The guest may have left: a correction goes to the room the charge went to.
+        late: true,
+        correctsPostingId: original.id,
+        attempts: 0,
+        notBeforeMs: null,
+        sentAtMs: null,
+        postedAtMs: null,
+        version: 1,
+        createdAtMs: nowMs,
+        updatedAtMs: nowMs,
+      }),
+    );
+  }
+
   /** Those of the items that have a posting not written off: posted, or on their way. */
   async itemsWithPostings(itemIds: readonly number[], tx?: LedgerTx): Promise<number[]> {
     if (itemIds.length === 0) return [];

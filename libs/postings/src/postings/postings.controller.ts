@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiErrorCase,
   ApiErrors,
@@ -8,7 +14,7 @@ import {
   IdParam,
   RequireRole,
 } from '@app/common';
-import { PostingsQueryDto, PostingVersionDto, RerouteDto, WriteOffDto } from './dto/posting.dto';
+import { PostingsQueryDto, PostingVersionDto, RerouteDto, PostingReasonDto } from './dto/posting.dto';
 import { PostingListView, PostingView } from './dto/posting.view';
 import { PostingsService } from './postings.service';
 
@@ -88,9 +94,33 @@ export class PostingsController {
   @ApiOkResponse({ type: PostingView })
   writeOff(
     @Param() { id }: IdParam,
-    @Body() body: WriteOffDto,
+    @Body() body: PostingReasonDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<PostingView> {
     return this.postings.writeOff(id, body.version, body.reason, actor);
+  }
+
+  @Post(':id/correct')
+  @HttpCode(201)
+  @RequireRole('accountant')
+  @ApiOperation({
+    summary: 'Correct a posted charge: a new posting of its negative amount (never an edit)',
+  })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, 'No posting has this id.'],
+    [409, 'Not posted, a correction itself, corrected already, or changed since read.'],
+    413,
+    415,
+  )
+  @ApiCreatedResponse({ type: PostingView })
+  correct(
+    @Param() { id }: IdParam,
+    @Body() body: PostingReasonDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<PostingView> {
+    return this.postings.correct(id, body.version, body.reason, actor);
   }
 }

@@ -93,6 +93,39 @@ export class PostingsService {
     );
   }
 
+  /**
+   * Corrects a posted charge (a call billed by mistake, a refund agreed with the guest): a new
+   * posting of the negative amount to the same room, audited with the reason.
+   */
+  async correct(id: number, version: number, reason: string, actor: Actor): Promise<PostingView> {
+    const correction = await this.ledger.transaction(async (tx) => {
+      await this.existing(id, tx);
+      const now = this.clock.now();
+      const made = await this.postings.addCorrection(tx, id, version, now);
+      await this.audit.record(
+        tx,
+        actor,
+        {
+          action: 'posting.correct',
+          entityType: 'posting',
+          entityId: made.id,
+          newValue: {
+            lineItemId: made.lineItemId,
+            postingNumber: made.postingNumber,
+            corrects: id,
+            amountMinor: made.amountMinor,
+            room: made.room,
+          },
+          reason,
+        },
+        now,
+      );
+      return made;
+    });
+    this.supervisor.wake(correction.linkId);
+    return PostingView.of(correction);
+  }
+
   private async act(
     id: number,
     version: number,

@@ -59,7 +59,7 @@ export class RerouteDto extends PostingVersionDto {
   room!: string;
 }
 
-export class WriteOffDto extends PostingVersionDto {
+export class PostingReasonDto extends PostingVersionDto {
   @ApiProperty({ example: 'Guest disputed the call at check-out' })
   @IsString({ message: 'reason is required' })
   @Length(1, 500)

@@ -50,6 +50,12 @@ export class PostingView {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The PA as received.' })
   answerRecord!: string | null;
   @ApiProperty({ description: 'Posted to a checked-out stay as a late charge.' }) late!: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'The posted charge this negative posting corrects.',
+  })
+  correctsPostingId!: number | null;
   @ApiProperty() attempts!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) sentAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) postedAt!: string | null;
@@ -81,6 +87,7 @@ export class PostingView {
       answerText: posting.answerText,
       answerRecord: posting.answerRecord,
       late: posting.late,
+      correctsPostingId: posting.correctsPostingId,
       attempts: posting.attempts,
       sentAt: optionalIso(posting.sentAtMs),
       postedAt: optionalIso(posting.postedAtMs),
