@@ -52,6 +52,9 @@ export class Hotel {
   private readonly segmentList: StaySegment[] = [];
   /** Index into segmentList of each in-house guest's open segment. */
   private readonly openSegment = new Map<string, number>();
+  /** Indexes into segmentList per room, so that holderAt reads only the room's segments. */
+  private readonly segmentsByRoom = new Map<string, number[]>();
+  private readonly reservationsSeen = new Set<string>();
   private nextNumber: number;
 
   constructor(
@@ -136,6 +139,12 @@ export class Hotel {
     return this.guests.get(reservation);
   }
 
+  /** The open segment of a reservation in house. */
+  currentStay(reservation: string): StaySegment | undefined {
+    const index = this.openSegment.get(reservation);
+    return index === undefined ? undefined : this.segmentList[index];
+  }
+
   /** Guests in house, by room then primary first. */
   inHouse(): Guest[] {
     return [...this.guests.values()].sort(
@@ -143,12 +152,16 @@ export class Hotel {
     );
   }
 
+  /** The guests in a room, primary first. */
   guestsIn(room: string): Guest[] {
-    return this.inHouse().filter((guest) => guest.room === room);
+    const guests: Guest[] = [];
+    for (const guest of this.guests.values()) if (guest.room === room) guests.push(guest);
+    return guests.sort((a, b) => Number(a.sharer) - Number(b.sharer));
   }
 
   isOccupied(room: string): boolean {
-    return this.guestsIn(room).length > 0;
+    for (const guest of this.guests.values()) if (guest.room === room) return true;
+    return false;
   }
 
   /** Every stay segment so far, in the order they started. */
@@ -162,8 +175,9 @@ export class Hotel {
    */
   holderAt(room: string, at: number): StaySegment | null {
     let best: StaySegment | null = null;
-    for (const segment of this.segmentList) {
-      if (segment.room !== room || segment.from > at) continue;
+    for (const index of this.segmentsByRoom.get(room) ?? []) {
+      const segment = this.segmentList[index];
+      if (segment.from > at) continue;
       if (segment.to !== null && segment.to <= at) continue;
       if (!best || (best.sharer && !segment.sharer)) best = segment;
     }
@@ -178,11 +192,16 @@ export class Hotel {
   }
 
   private everHad(reservation: string): boolean {
-    return this.segmentList.some((segment) => segment.reservation === reservation);
+    return this.reservationsSeen.has(reservation);
   }
 
   private open(guest: Guest, at: number): void {
-    this.openSegment.set(guest.reservation, this.segmentList.length);
+    const index = this.segmentList.length;
+    this.openSegment.set(guest.reservation, index);
+    this.reservationsSeen.add(guest.reservation);
+    const roomSegments = this.segmentsByRoom.get(guest.room);
+    if (roomSegments) roomSegments.push(index);
+    else this.segmentsByRoom.set(guest.room, [index]);
     this.segmentList.push({
       reservation: guest.reservation,
       room: guest.room,

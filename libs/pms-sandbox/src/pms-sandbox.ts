@@ -95,7 +95,15 @@ export interface SentRecord {
 /** What the hotel shows to tests: who is in which room, and every stay so far. */
 export type HotelView = Pick<
   Hotel,
-  'rooms' | 'hasRoom' | 'guest' | 'inHouse' | 'guestsIn' | 'isOccupied' | 'stays' | 'holderAt'
+  | 'rooms'
+  | 'hasRoom'
+  | 'guest'
+  | 'inHouse'
+  | 'guestsIn'
+  | 'isOccupied'
+  | 'stays'
+  | 'currentStay'
+  | 'holderAt'
 >;
 
 export interface PmsSandboxEvents {
@@ -687,11 +695,8 @@ export class PmsSandbox extends EventEmitter<PmsSandboxEvents> {
     const holder = hotel.holderAt(posting.room, posting.startMs);
     let stay: StaySegment | null = holder;
     if (posting.reservation !== null) {
-      const guest = hotel.guest(posting.reservation);
-      const own = hotel
-        .stays()
-        .filter((s) => s.reservation === posting.reservation && s.room === posting.room);
-      if (guest?.room === posting.room) stay = own[own.length - 1];
+      const current = hotel.currentStay(posting.reservation);
+      if (current?.room === posting.room) stay = current;
       else if (holder?.reservation !== posting.reservation) return 'G# not in room';
     }
     if (!stay) return 'room vacant';
