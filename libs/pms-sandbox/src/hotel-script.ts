@@ -128,13 +128,17 @@ export function scriptHotel(options: HotelScriptOptions): HotelEvent[] {
       events.push({ kind: 'check-out', at: when, reservation: guest.reservation });
     }
     // Midday: a few guests without a sharer move to a vacant room.
+    // Their times rise in the order they are made, so that a room left by one move and taken
+    // by a later one is taken after it was left.
     const vacant = () => rooms.filter((room) => !hotel.isOccupied(room));
+    let moveMinute = 12 * 60;
     for (const guest of hotel.inHouse()) {
       if (random() >= 0.03 || hotel.guestsIn(guest.room).length > 1) continue;
       const free = vacant();
       if (free.length === 0) break;
       const toRoom = pick(random, free);
-      const when = at(day, between(random, 12 * 60, 13 * 60 + 30));
+      moveMinute += between(random, 1, 4);
+      const when = at(day, moveMinute);
       hotel.move(guest.reservation, toRoom, when);
       events.push({ kind: 'move', at: when, reservation: guest.reservation, toRoom });
     }
