@@ -104,10 +104,11 @@ describe('PmsSandbox link start and link records', () => {
   it('records what does not parse and ignores record types it does not take', async () => {
     const client = await connect();
     await client.linkStart();
-    client.sendBytes(Buffer.from('\x02|junk\x03'));
+    client.sendBytes(Buffer.from('\x02|junk\x03\x02PS|ab1|\x00x|\x03'));
     client.send({ type: 'XX', fields: { AB: '1' } });
     await sandbox.waitForRecord('XX');
     expect(sandbox.received.some((r) => r.record === null && r.text === '|junk')).toBe(true);
+    expect(sandbox.received.some((r) => r.text === 'PS|ab1|\x00x|')).toBe(true);
     client.send({ type: 'LS', fields: {} });
     await expect(client.next('LA')).resolves.toMatchObject({ type: 'LA' });
   });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import {
+  decodeText,
   encodeRecord,
   FiasCharset,
   FiasFramer,
@@ -552,7 +553,7 @@ export class PmsSandbox extends EventEmitter<PmsSandboxEvents> {
         at: this.now(),
         connection: link.id,
         record: parsed.ok ? parsed.record : null,
-        text: parsed.ok ? recordText(parsed.record) : parsed.text,
+        text: parsed.ok ? decodeText(data, this.charset) : parsed.text,
       };
       this.receivedList.push(received);
       this.log(`#${link.id} <- ${preview(received.text)}`);
