@@ -50,4 +50,11 @@ describe('Hotel', () => {
     expect(hotel.checkIn({ room: '101', at: 2 }).reservation).toBe('8');
     expect(() => hotel.checkIn({ room: '102', reservation: '8', at: 3 })).toThrow('in house');
   });
+
+  it('refuses a name or reservation a FIAS field cannot hold, before changing anything', () => {
+    const hotel = new Hotel(ROOMS);
+    expect(() => hotel.checkIn({ room: '101', name: 'A|B', at: 0 })).toThrow('"|"');
+    expect(() => hotel.checkIn({ room: '101', reservation: 'x\ty', at: 0 })).toThrow('control');
+    expect(hotel.inHouse()).toEqual([]);
+  });
 });

@@ -83,6 +83,17 @@ export class Hotel {
     if (!sharer && this.primaryIn(room)) {
       throw new HotelError(`room ${room} already has its primary guest: check in a sharer`);
     }
+    for (const [what, value] of [
+      ['name', request.name],
+      ['reservation', request.reservation],
+      ['language', request.language],
+    ] as const) {
+      // What a FIAS field cannot hold: it would be refused when the GI is written.
+      // eslint-disable-next-line no-control-regex
+      if (value !== undefined && /[|\x00-\x1f\x7f]/.test(value)) {
+        throw new HotelError(`${what} "${value}" holds a "|" or a control character`);
+      }
+    }
     const reservation = request.reservation ?? this.newReservation();
     if (this.guests.has(reservation)) {
       throw new HotelError(`reservation ${reservation} is already in house`);
