@@ -172,4 +172,19 @@ describe('PmsSandbox faults on demand', () => {
     await expect(client.next('WR')).resolves.toEqual({ type: 'WR', fields: { RN: '1012' } });
     expect(client.noiseBytes).toBe('garbage'.length);
   });
+
+  it('restarts: drops the client, closes the port a while, keeps the postings and counts', async () => {
+    await start();
+    await expect(post({ 'P#': '1' })).resolves.toMatchObject({ AS: 'OK' });
+    const port = sandbox.port;
+    const restarted = sandbox.restart({ downMs: 50 });
+    await client.closed;
+    await restarted;
+    expect(sandbox.port).toBe(port);
+    await connect();
+    await expect(post({ 'P#': '1' })).resolves.toMatchObject({ AS: 'OK', CT: 'duplicate P#' });
+    expect(sandbox.psCount(1)).toBe(2);
+    expect(sandbox.postings()).toHaveLength(1);
+    expect(sandbox.hotel.guest('1')?.room).toBe('1012');
+  });
 });

@@ -488,12 +488,33 @@ export class PmsSandbox extends EventEmitter<PmsSandboxEvents> {
     if (this.current) this.enqueue(this.current, bytes);
   }
 
+  /**
+   * The PMS's interface restarts: the client is dropped, the port is closed for `downMs`, then
+   * listened on again. The hotel, the postings and every count are kept, as a PMS keeps them.
+   */
+  async restart({ downMs = 0 }: { downMs?: number } = {}): Promise<void> {
+    if (this.current) this.dropLink(this.current, 'the PMS restarts');
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.log(`restarting: port ${this.port} closed for ${downMs} ms`);
+    if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+    if (this.closing) return;
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, this.host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.log(`restarted on ${this.address}`);
+  }
+
   /** Stops listening and drops the client. */
   async close(): Promise<void> {
     this.closing = true;
     if (this.scriptTimer) clearTimeout(this.scriptTimer);
     if (this.nightAuditTimer) clearTimeout(this.nightAuditTimer);
     if (this.current) this.dropLink(this.current, 'sandbox closing');
+    if (!this.server.listening) return;
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
