@@ -805,7 +805,11 @@ export class PmsSandbox extends EventEmitter<PmsSandboxEvents> {
           link.socket.write(bytes);
         }
         if (close) {
-          await new Promise<void>((resolve) => link.socket.end(resolve));
+          // Flush what was written, then close; a peer that closes first ends the wait too.
+          await new Promise<void>((resolve) => {
+            link.socket.once('close', () => resolve());
+            link.socket.end(() => resolve());
+          });
           this.dropLink(link, 'closed by the sandbox');
         }
       }
