@@ -29,7 +29,9 @@ describe('PmsSandbox link start and link records', () => {
       fields: { DA: '261207', TI: '120000' },
     });
     expect(sandbox.linked).toBe(false);
+    const linked = sandbox.waitForLinked();
     await client.linkStart();
+    await expect(linked).resolves.toBeUndefined();
     expect(sandbox.linked).toBe(true);
     expect(sandbox.received.map((r) => r.record?.type)).toEqual(['LD', 'LR', 'LA']);
   });
