@@ -22,6 +22,11 @@ export interface PostingRequest {
   readonly postingNumber: number;
   /** `RN` */
   readonly room: string;
+  /**
+   * `G#`: the guest's reservation, so that the PMS posts to that folio (the room's current guest
+   * otherwise); how a late charge reaches a guest who has left.
+   */
+  readonly reservation?: string;
   /** `TA`, minor units of the PMS's currency; negative for a correction. */
   readonly amountMinor: number;
   /** `DD`: digits only, at most 20 (the link cuts and cleans). */

@@ -37,7 +37,7 @@ describe('FIAS messages', () => {
 
   it('registers one LR per record used, each with the fields it uses', () => {
     expect(linkRecords().map(recordText)).toEqual([
-      'LR|RIPS|FLRNPTTADDDUDATIP#CT|',
+      'LR|RIPS|FLRNG#PTTADDDUDATIP#CT|',
       'LR|RIPA|FLASP#RNDATICT|',
       'LR|RIGI|FLRNG#GNGSGAGDSFDATI|',
       'LR|RIGO|FLRNG#GSSFDATI|',
@@ -56,6 +56,11 @@ describe('FIAS messages', () => {
     expect(recordText(postingSimple(request))).toBe(
       'PS|RN1012|PTC|TA1665|DD17025550100|DU000205|DA261207|TI091500|P#42|CTLong distance|',
     );
+  });
+
+  it("names the guest's folio with G# when the reservation is known, and refuses one it cannot write", () => {
+    expect(postingSimple({ ...request, reservation: '482913' }).fields['G#']).toBe('482913');
+    expect(() => postingSimple({ ...request, reservation: '48|2913' })).toThrow('G#');
   });
 
   it('writes a correction as a negative TA, and leaves CT out when there is none', () => {

@@ -48,7 +48,7 @@ export function linkDescription(now: FiasDateTime, version: string): FiasRecord 
  * night audit (`NS`/`NE`), which the PMS sends only to an interface that asked for them.
  */
 export const LINK_RECORD_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  PS: ['RN', 'PT', 'TA', 'DD', 'DU', 'DA', 'TI', 'P#', 'CT'],
+  PS: ['RN', 'G#', 'PT', 'TA', 'DD', 'DU', 'DA', 'TI', 'P#', 'CT'],
   PA: ['AS', 'P#', 'RN', 'DA', 'TI', 'CT'],
   GI: ['RN', 'G#', 'GN', 'GS', 'GA', 'GD', 'SF', 'DA', 'TI'],
   GO: ['RN', 'G#', 'GS', 'SF', 'DA', 'TI'],
@@ -131,6 +131,15 @@ export function postingSimple(request: PostingRequest): FiasRecord {
     TI: start.time,
     'P#': String(postingNumber),
   };
+  const reservation = request.reservation?.trim() ?? '';
+  if (reservation !== '') {
+    if (UNWRITABLE.test(reservation)) {
+      throw new FiasRecordError(
+        `PS ${postingNumber}: reservation "${reservation}" cannot be written as G#`,
+      );
+    }
+    fields['G#'] = reservation;
+  }
   const clearText = request.clearText === undefined ? '' : fiasClearText(request.clearText);
   if (clearText !== '') fields.CT = clearText;
   return { type: 'PS', fields };

@@ -171,6 +171,7 @@ export class LinkRunner {
       answer = await this.fias.post({
         postingNumber: posting.postingNumber,
         room,
+        reservation: posting.stay?.reservation,
         amountMinor: posting.amountMinor,
         dialedDigits: (posting.dialedNumber ?? '').replace(/\D/g, ''),
         durationSeconds: posting.talkSeconds,
