@@ -3,12 +3,15 @@ import { Clock, SYSTEM_ACTOR } from '@app/common';
 import {
   Business,
   BusinessStore,
+  Ledger,
   LineItemStore,
   RatePlan,
   RatePlanStore,
   Source,
   SourceStore,
+  StayStore,
 } from '@app/ledger';
+import { LinkSupervisor, PmsLinksService } from '@app/postings';
 import { RatePlansService } from '@app/rating';
 import { ReRateService } from '@app/review';
 import { SourcesService, SyncService } from '@app/xima';
@@ -21,6 +24,8 @@ import { DEMO_SANDBOX } from './demo.module';
 import type { DemoSandbox } from './demo-sandbox';
 
 const DEMO_ACTOR = { ...SYSTEM_ACTOR, name: 'demo' };
+
+const DEMO_PMS_LINK = 'Grand Hotel PMS (demo)';
 
 /** The demo's two businesses: a hotel and a law firm, each numbering its own invoices. */
 const GRAND_HOTEL: CreateBusinessDto = {
@@ -64,6 +69,10 @@ export class DemoDataService {
     private readonly sourceStore: SourceStore,
     private readonly businessStore: BusinessStore,
     private readonly lineItems: LineItemStore,
+    private readonly stayStore: StayStore,
+    private readonly pmsLinks: PmsLinksService,
+    private readonly supervisor: LinkSupervisor,
+    private readonly ledger: Ledger,
     private readonly clock: Clock,
     @Inject(DEMO_SANDBOX) private readonly sandbox: DemoSandbox | null,
   ) {}
@@ -90,6 +99,7 @@ export class DemoDataService {
       businessId: porterLane.id,
       timezone: 'America/Denver',
     });
+    await this.linkDemoHotel(hotel);
     for (const source of [hotel, firm]) {
       try {
         const { done } = await this.sync.start(source.id, 'demo');
@@ -104,6 +114,51 @@ export class DemoDataService {
         );
       }
     }
+  }
+
+  /**
+   * The demo hotel's PMS link to the stand-in PMS, posting each rated call. Made once, with the
+   * stand-in's past week of stays (as if the link had run all week), before the first sync, so
+   * that the week's calls are posted; a later start points it at this run's stand-in and asks
+   * for a resync (the stand-in's hotel is made anew each run).
+   */
+  private async linkDemoHotel(hotel: Source): Promise<void> {
+    const pms = this.sandbox!.pms;
+    const existing = (await this.pmsLinks.list()).find((link) => link.name === DEMO_PMS_LINK);
+    if (existing) {
+      if (existing.port !== pms.port || !existing.enabled) {
+        await this.pmsLinks.update(existing.id, { port: pms.port, enabled: true }, DEMO_ACTOR);
+      }
+      this.supervisor.requestResync(existing.id);
+      return;
+    }
+    const link = await this.pmsLinks.create(
+      {
+        name: DEMO_PMS_LINK,
+        host: '127.0.0.1',
+        port: pms.port,
+        sourceIds: [hotel.id],
+        postingMode: 'on-rating',
+        enabled: false,
+      },
+      DEMO_ACTOR,
+    );
+    const history = pms.hotel.stays().map((stay) => ({
+      room: stay.room,
+      reservation: stay.reservation,
+      guestName: stay.guestName,
+      sharer: stay.sharer,
+      fromMs: stay.from,
+      toMs: stay.to,
+      endedBy: stay.endedBy,
+    }));
+    const stays = await this.ledger.transaction((tx) =>
+      this.stayStore.importHistory(tx, link.id, history, this.clock.now()),
+    );
+    await this.pmsLinks.update(link.id, { enabled: true }, DEMO_ACTOR);
+    this.logger.log(
+      `Demo hotel linked to the stand-in PMS on port ${pms.port} (${stays} stays of its last week)`,
+    );
   }
 
   private async planNamed(document: { name: string }): Promise<RatePlan> {

@@ -1,22 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { PmsSandbox, startPmsSandbox } from '@app/pms-sandbox';
 import { RunningSandbox, startSandbox } from '@app/xima-sandbox';
 
+/** The demo hotel's guest with a no-post flag: its calls show as posting exceptions. */
+export const DEMO_NO_POST_ROOM = '1013';
+
 /**
- * Demo mode's stand-in for Xima: the bundled sandbox on a loopback port of its own, with a
- * token made for this run. Absent (null) outside demo mode.
+ * Demo mode's stand-ins: for Xima, the bundled sandbox on a loopback port of its own, with a
+ * token made for this run; for the demo hotel's PMS, the stand-in PMS (its rooms are the Xima
+ * sandbox's, nearly all taken, one guest with a no-post flag). Absent (null) outside demo mode.
  */
 @Injectable()
 export class DemoSandbox implements OnApplicationShutdown {
   private constructor(
     readonly sandbox: RunningSandbox,
     readonly token: string,
+    readonly pms: PmsSandbox,
   ) {}
 
   static async start(): Promise<DemoSandbox> {
     const token = `demo-${randomBytes(18).toString('base64url')}`;
     const sandbox = await startSandbox({ token, seed: 'xima-billing-demo', callsPerDay: 400 });
-    return new DemoSandbox(sandbox, token);
+    const pms = await startPmsSandbox({
+      seed: 'xima-billing-demo',
+      timezone: 'America/Denver',
+      occupancy: 0.97,
+      lateCharges: true,
+    });
+    pms.failRoom(DEMO_NO_POST_ROOM, 'NP');
+    return new DemoSandbox(sandbox, token, pms);
   }
 
   get url(): string {
@@ -24,6 +37,6 @@ export class DemoSandbox implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.sandbox.close();
+    await Promise.all([this.sandbox.close(), this.pms.close()]);
   }
 }

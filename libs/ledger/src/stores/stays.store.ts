@@ -68,6 +68,11 @@ export class StayStore {
     });
   }
 
+  /** Whether the link has heard of any stay. */
+  anyFor(linkId: number): Promise<boolean> {
+    return this.ledger.manager.existsBy(Stay, { linkId });
+  }
+
   /** Every stay of the link still in house. */
   findAllOpen(linkId: number, tx?: LedgerTx): Promise<Stay[]> {
     return readerOf(this.ledger, tx).find(Stay, {
@@ -195,5 +200,26 @@ export class StayStore {
       )
       .execute();
     return result.affected ?? 0;
+  }
+
+  // --- used by demo mode
+
+  /**
+   * Stays as a PMS's history gives them (the demo's stand-in hotel: the week before the link
+   * existed), for a link that knows none yet; a link with stays is left as it is. Returns how
+   * many were stored.
+   */
+  async importHistory(
+    tx: LedgerTx,
+    linkId: number,
+    stays: readonly (StayGuest & Pick<Stay, 'fromMs' | 'toMs' | 'endedBy'>)[],
+    nowMs: number,
+  ): Promise<number> {
+    const manager = managerOf(tx);
+    if (await manager.existsBy(Stay, { linkId })) return 0;
+    for (const stay of stays) {
+      await manager.insert(Stay, { ...stay, linkId, createdAtMs: nowMs, updatedAtMs: nowMs });
+    }
+    return stays.length;
   }
 }

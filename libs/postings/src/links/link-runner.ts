@@ -68,6 +68,8 @@ export class LinkRunner {
   /** The reservations a resync named, between its `DS` and `DE`. */
   private resyncSeen: Set<string> | null = null;
   private wakeSender: (() => void) | undefined;
+  /** A resync asked for while the link was not up: sent when it is. */
+  private resyncWanted = false;
 
   constructor(
     readonly link: PmsLink,
@@ -80,6 +82,7 @@ export class LinkRunner {
     this.fias.on('log', (level, message) => this.logger[level](message));
     this.fias.on('state', (state) => {
       this.logger.log(`${link.name}: ${state}`);
+      if (state === 'linked') this.onLinked();
       this.wake();
     });
     this.fias.on('guest', (guest) => this.queueGuestWrite(() => this.onGuest(guest)));
@@ -125,9 +128,26 @@ export class LinkRunner {
     await this.guestWrites;
   }
 
-  /** Asks the PMS for every guest in house (`DR`). */
+  /** Asks the PMS for every guest in house (`DR`), now or as soon as the link is up. */
   requestResync(): void {
-    this.fias.requestResync();
+    this.resyncWanted = !this.fias.requestResync();
+  }
+
+  /**
+   * A link that knows no stay yet (its first link) asks for the guests in house once; so does
+   * one whose resync was asked for while it was down. Never on every connect.
+   */
+  private onLinked(): void {
+    if (this.resyncWanted) {
+      this.requestResync();
+      return;
+    }
+    void this.deps.stays.anyFor(this.link.id).then((known) => {
+      if (!known && !this.stopping.signal.aborted) {
+        this.logger.log(`${this.link.name}: no stay known yet, asking the PMS for its guests`);
+        this.requestResync();
+      }
+    });
   }
 
   /** New postings may wait: look now rather than at the next poll. */

@@ -14,7 +14,12 @@ import {
   IdParam,
   RequireRole,
 } from '@app/common';
-import { PostingsQueryDto, PostingVersionDto, RerouteDto, PostingReasonDto } from './dto/posting.dto';
+import {
+  PostingsQueryDto,
+  PostingVersionDto,
+  RerouteDto,
+  PostingReasonDto,
+} from './dto/posting.dto';
 import { PostingListView, PostingView } from './dto/posting.view';
 import { PostingsService } from './postings.service';
 
