@@ -407,10 +407,13 @@ export class PostingStore {
 
   /**
    * Those of the items that have a posting not written off, for any number of ids (a bulk
-   * action's up to 200,000: one parameter, read with json_each, and one index probe an id).
+   * action's up to 200,000: one parameter, read with json_each, and one index probe an id;
+   * nothing is read when the ledger has no posting at all).
    */
   async itemsWithLivePostings(tx: LedgerTx, itemIds: readonly number[]): Promise<Set<number>> {
     if (itemIds.length === 0) return new Set();
+    // A ledger no link ever posted from has no postings: nothing to read the ids against.
+    if (!(await managerOf(tx).exists(Posting))) return new Set();
     const rows = await managerOf(tx).query<{ id: number }[]>(
       `SELECT DISTINCT p."line_item_id" AS "id" FROM "postings" p
        WHERE p."line_item_id" IN (SELECT value FROM json_each(?)) AND p."status" <> 'written-off'`,
