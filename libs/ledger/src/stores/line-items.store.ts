@@ -66,9 +66,7 @@ export const lineItemColumn = (field: keyof LineItem): string => columnOf(field)
  */
 const NOT_LISTED = ['callRecordId', 'accountSummaryId', 'breakdownJson'] as const;
 type ListedField =
-  | 'id'
-  | 'stayId'
-  | Exclude<(typeof LINE_ITEM_FIELDS)[number], (typeof NOT_LISTED)[number]>;
+  'id' | 'stayId' | Exclude<(typeof LINE_ITEM_FIELDS)[number], (typeof NOT_LISTED)[number]>;
 export const LISTED_LINE_ITEM_FIELDS: readonly ListedField[] = [
   'id',
   ...LINE_ITEM_FIELDS.filter(

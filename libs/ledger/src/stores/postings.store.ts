@@ -424,7 +424,9 @@ export class PostingStore {
 
   /** The ids of the sources some link posts (few: a hotel's one or two). */
   async linkedSourceIds(tx?: LedgerTx): Promise<Set<number>> {
-    const rows = await readerOf(this.ledger, tx).find(PmsLinkSource, { select: { sourceId: true } });
+    const rows = await readerOf(this.ledger, tx).find(PmsLinkSource, {
+      select: { sourceId: true },
+    });
     return new Set(rows.map((row) => row.sourceId));
   }
 }
