@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { InvoiceFilesService, InvoicesService } from '@app/invoice-export';
-import { BusinessStore, InvoiceStore, Ledger } from '@app/ledger';
+import { BusinessStore, InvoiceStore, Ledger, LineItemStore, StayStore } from '@app/ledger';
 import { BenchArgs } from './bench-args';
 import { CountingSink, cliContext, median } from './export.bench';
 import { buildLedger } from './review.bench';
@@ -76,7 +76,12 @@ export async function measureArchive(
     const store = context.get(InvoiceStore);
     const invoices = await store.findMatching({ statuses: ['finalized'] }, Number.MAX_SAFE_INTEGER);
     // The command line's context has no InvoiceFilesService of its own: the same one, by hand.
-    const files = new InvoiceFilesService(store, context.get(BusinessStore));
+    const files = new InvoiceFilesService(
+      store,
+      context.get(BusinessStore),
+      context.get(LineItemStore),
+      context.get(StayStore),
+    );
     const [{ lines }] = await ledger.manager.query<{ lines: number }[]>(
       'SELECT COUNT(*) AS lines FROM invoice_lines',
     );

@@ -22,7 +22,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { ExportFormat, InvoiceFilesService, InvoicesService } from '@app/invoice-export';
-import { BusinessStore, InvoiceStore, Ledger } from '@app/ledger';
+import { BusinessStore, InvoiceStore, Ledger, LineItemStore, StayStore } from '@app/ledger';
 import porterLane from '../apps/billing/src/demo/plans/porter-lane-calls.json';
 import { buildLedger } from './review.bench';
 import { BenchArgs } from './bench-args';
@@ -160,7 +160,12 @@ export async function measureExports(
     const ledger = context.get(Ledger);
     const invoice = await context.get(InvoicesService).loadByNumber(number);
     // The command line's context has no InvoiceFilesService of its own: the same one, by hand.
-    const files = new InvoiceFilesService(context.get(InvoiceStore), context.get(BusinessStore));
+    const files = new InvoiceFilesService(
+      context.get(InvoiceStore),
+      context.get(BusinessStore),
+      context.get(LineItemStore),
+      context.get(StayStore),
+    );
     const [{ count: invoiceLines }] = await ledger.manager.query<{ count: number }[]>(
       'SELECT COUNT(*) AS count FROM invoice_lines WHERE invoice_id = ?',
       [invoice.id],

@@ -5,3 +5,6 @@ export { validateLedes } from './exporters/ledes-validator';
 export { EXPORT_FORMATS, type ExportFormat, type InvoiceFile } from './exporters/invoice-file';
 export { InvoiceFilesService } from './exporters/invoice-files.service';
 export { InvoicesService } from './invoices/invoices.service';
+export { BATCH_GROUPINGS, type BatchGrouping } from './invoices/invoices.service';
+export { CallDetailService } from './stays/call-detail.service';
+export type { CallDetail, CallDetailFormat, CallDetailLine } from './stays/call-detail';

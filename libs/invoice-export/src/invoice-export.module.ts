@@ -7,6 +7,8 @@ import { InvoiceFilesService } from './exporters/invoice-files.service';
 import { InvoicesApiService } from './invoices/invoices-api.service';
 import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
+import { CallDetailController } from './stays/call-detail.controller';
+import { CallDetailService } from './stays/call-detail.service';
 
 export interface InvoiceExportModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
@@ -23,20 +25,21 @@ export class InvoiceExportModule {
     return {
       module: InvoiceExportModule,
       imports: options.imports ?? [],
-      controllers: [InvoicesController, DeliveriesController],
+      controllers: [InvoicesController, DeliveriesController, CallDetailController],
       providers: [
         InvoicesService,
         InvoicesApiService,
         InvoiceFilesService,
         DeliveryService,
         BillingSystemClient,
+        CallDetailService,
         {
           provide: DELIVERY_SETTINGS,
           inject: options.inject ?? [],
           useFactory: (...args: unknown[]) => options.useFactory(...args).delivery,
         },
       ],
-      exports: [InvoicesService, InvoiceFilesService],
+      exports: [InvoicesService, InvoiceFilesService, CallDetailService],
     };
   }
 }

@@ -6,6 +6,7 @@ import type {
   BusinessStore,
   Invoice,
   InvoiceStore,
+  Stay,
 } from '@app/ledger';
 import { INVOICE_LINE_FIELDS } from '@app/ledger';
 import type { RatePlanDocument } from '@app/rating';
@@ -18,6 +19,8 @@ export interface InvoiceDocument {
   plan: RatePlanDocument | null;
   /** Who bills: the business, as the invoice names it. */
   issuer: Issuer;
+  /** The guest stay it is for, when drafted per stay (its header shows it). */
+  stay?: Stay | null;
   lineCount: number;
   /** The largest line item id (a FIAS posting number holds 8 digits). */
   maxLineItemId: number;

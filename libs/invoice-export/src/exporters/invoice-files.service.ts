@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessStore, type Invoice, InvoiceStore } from '@app/ledger';
+import { BusinessStore, type Invoice, InvoiceStore, LineItemStore, StayStore } from '@app/ledger';
+import { invoiceStay } from '../invoices/invoice-stay';
 import { invoiceArchive } from './invoice-archive';
 import { type InvoiceDocument, openInvoiceDocument } from './invoice-document';
 import {
@@ -20,6 +21,8 @@ export class InvoiceFilesService {
   constructor(
     private readonly invoices: InvoiceStore,
     private readonly businesses: BusinessStore,
+    private readonly lineItems: LineItemStore,
+    private readonly stays: StayStore,
   ) {}
 
   /**
@@ -28,6 +31,7 @@ export class InvoiceFilesService {
    */
   async open(invoice: Invoice, format: ExportFormat): Promise<InvoiceDocument> {
     const document = await openInvoiceDocument(this.invoices, this.businesses, invoice);
+    document.stay = await invoiceStay(this.lineItems, this.stays, invoice.id);
     const refusal = exportRefusal(document, format);
     if (refusal) throw refusal;
     return document;

@@ -1,12 +1,12 @@
 import PDFDocument from 'pdfkit';
 import type { Readable } from 'node:stream';
 import { formatMinor } from '@app/money';
-import type { BilledLine } from '@app/ledger';
+import type { BilledLine, Stay } from '@app/ledger';
 import type { InvoiceDocument } from './invoice-document';
 import { ZonedTime } from './zoned-time';
 
-const PAGE = { width: 612, height: 792, margin: 50 }; // US Letter, points
-const ROW = 14;
+export const PAGE = { width: 612, height: 792, margin: 50 }; // US Letter, points
+export const ROW = 14;
 const COLUMNS = [
   { title: 'Date', x: 50, width: 62, align: 'left' },
   { title: 'Time', x: 114, width: 40, align: 'left' },
@@ -20,9 +20,9 @@ const COLUMNS = [
  * The standard PDF fonts write Windows-1252: a character outside it (and outside Latin-1,
  * which pdfkit maps) would print as garbage, so it prints as `?`.
  */
-const printable = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+export const printable = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 
-function duration(seconds: number): string {
+export function duration(seconds: number): string {
   const two = (value: number) => String(value).padStart(2, '0');
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
@@ -57,7 +57,7 @@ export function pdfExport(document: InvoiceDocument): Readable {
 
 async function writeInvoice(
   pdf: PDFKit.PDFDocument,
-  { invoice, issuer, pages }: InvoiceDocument,
+  { invoice, issuer, pages, stay }: InvoiceDocument,
   finalized: number,
 ): Promise<void> {
   const time = new ZonedTime(invoice.timezone);
@@ -76,6 +76,7 @@ async function writeInvoice(
     ['Invoice', invoice.number ?? `draft ${invoice.id}`],
     ['Date', day(finalized)],
     ['Billing account', invoice.billingAccount],
+    ...(stay ? stayHeader(stay, time) : []),
     ['Period', `${day(invoice.periodStartMs)} to ${day(invoice.periodEndMs - 1)}`],
     ['Time zone', invoice.timezone], // of every time of day below
   ]) {
@@ -83,42 +84,9 @@ async function writeInvoice(
   }
   pdf.moveDown(1);
 
+  const table = pdfTable(pdf, COLUMNS);
+  const { row, tableRow } = table;
   const header = COLUMNS.map((column) => column.title);
-  let y = pdf.y;
-  /**
-   * A row of cells at the columns' places, on a new page (headed again) when this one is full. A
-   * cell longer than its column wraps inside it, and the row is as tall as its tallest cell: a
-   * long number or class name never runs into the next row.
-   */
-  const row = (
-    cells: { text: string; x: number; width: number; align: 'left' | 'right' }[],
-    bold = false,
-  ) => {
-    const font = () => pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    font();
-    const texts = cells.map((cell) => printable(cell.text));
-    let height = ROW;
-    for (const [index, cell] of cells.entries()) {
-      if (pdf.widthOfString(texts[index]) <= cell.width) continue;
-      const wrapped = pdf.heightOfString(texts[index], { width: cell.width });
-      height = Math.max(height, wrapped + ROW - pdf.currentLineHeight(true));
-    }
-    if (y + height > PAGE.height - PAGE.margin) {
-      pdf.addPage();
-      y = PAGE.margin;
-      row(tableRow(header), true);
-      font();
-    }
-    for (const [index, cell] of cells.entries()) {
-      pdf.text(texts[index], cell.x, y, {
-        width: cell.width,
-        align: cell.align,
-        lineBreak: false,
-      });
-    }
-    y += height;
-  };
-
   row(tableRow(header), true);
   const taxes = new Map<string, number>();
   let subtotal = 0;
@@ -171,7 +139,7 @@ async function writeInvoice(
     }
   }
 
-  y += ROW / 2;
+  table.skip(ROW / 2);
   const amount = COLUMNS[COLUMNS.length - 1];
   const sum = (label: string, minor: number, bold = false) =>
     row(
@@ -185,15 +153,85 @@ async function writeInvoice(
   for (const [name, minor] of taxes) sum(name, minor);
   sum('Total', subtotal + tax, true);
   if (issuer.paymentTerms) {
-    y += ROW;
+    table.skip(ROW);
     row([
       { text: `Payment terms: ${issuer.paymentTerms}`, x: COLUMNS[0].x, width: 500, align: 'left' },
     ]);
   }
 }
 
-function tableRow(texts: string[]) {
-  return COLUMNS.map((column, index) => ({ ...column, text: texts[index] }));
+/** A table's column: its title, where it starts, how wide it is, how its cells align. */
+export interface PdfColumn {
+  readonly title: string;
+  readonly x: number;
+  readonly width: number;
+  readonly align: 'left' | 'right';
+}
+
+/** A cell of a row: its text at a column's place. */
+type Cell = { text: string; x: number; width: number; align: 'left' | 'right' };
+
+/**
+ * A table written from the document's current position down: rows of cells at the columns'
+ * places, on a new page (headed again) when this one is full. A cell longer than its column
+ * wraps inside it, and the row is as tall as its tallest cell: a long number or class name
+ * never runs into the next row.
+ */
+export function pdfTable(pdf: PDFKit.PDFDocument, columns: readonly PdfColumn[]) {
+  let y = pdf.y;
+  const header = columns.map((column) => column.title);
+  const tableRow = (texts: string[]): Cell[] =>
+    columns.map((column, index) => ({ ...column, text: texts[index] }));
+  const row = (cells: Cell[], bold = false): void => {
+    const font = () => pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    font();
+    const texts = cells.map((cell) => printable(cell.text));
+    let height = ROW;
+    for (const [index, cell] of cells.entries()) {
+      if (pdf.widthOfString(texts[index]) <= cell.width) continue;
+      const wrapped = pdf.heightOfString(texts[index], { width: cell.width });
+      height = Math.max(height, wrapped + ROW - pdf.currentLineHeight(true));
+    }
+    if (y + height > PAGE.height - PAGE.margin) {
+      pdf.addPage();
+      y = PAGE.margin;
+      row(tableRow(header), true);
+      font();
+    }
+    for (const [index, cell] of cells.entries()) {
+      pdf.text(texts[index], cell.x, y, {
+        width: cell.width,
+        align: cell.align,
+        lineBreak: false,
+      });
+    }
+    y += height;
+  };
+  return {
+    row,
+    tableRow,
+    /** Leaves `points` of space before the next row. */
+    skip: (points: number) => {
+      y += points;
+    },
+  };
+}
+
+/** `Okafor, Ada, reservation 48213, room 1012`: a stay's header lines as label and value. */
+export function stayHeader(
+  stay: Pick<Stay, 'reservation' | 'guestName' | 'room' | 'fromMs' | 'toMs'>,
+  time: ZonedTime,
+): [string, string][] {
+  const at = (ms: number) => {
+    const local = time.at(ms);
+    return `${time.date(local, '-')} ${time.time(local, ':').slice(0, 5)}`;
+  };
+  return [
+    ['Guest', stay.guestName ?? '(no name)'],
+    ['Reservation', stay.reservation],
+    ['Room', stay.room],
+    ['Stay', `${at(stay.fromMs)} to ${stay.toMs === null ? 'in house' : at(stay.toMs)}`],
+  ];
 }
 
 /** The number called (for a call with none, how many calls). */

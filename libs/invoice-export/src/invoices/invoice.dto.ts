@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsString, Length, Min, ValidateNested } from 'c
 import { Absent, IsDateOrInstant, Printable } from '@app/common';
 import { EXPORT_FORMATS, ExportFormat } from '../exporters/invoice-file';
 import { InvoiceFilterDto, InvoiceIdsDto } from './invoice-filter';
+import { BATCH_GROUPINGS, type BatchGrouping } from './invoices.service';
 
 /** `[periodStart, periodEnd)`; a plain date is a midnight in the business's zone (decision 0020). */
 export class PeriodDto {
@@ -62,6 +63,16 @@ export class BatchInvoicesDto extends PeriodDto {
   @Absent()
   @IsBoolean({ message: 'includeZero must be true or false' })
   includeZero?: boolean;
+
+  @ApiPropertyOptional({
+    enum: BATCH_GROUPINGS,
+    default: 'billing-account',
+    description:
+      'One draft per billing account, or per guest stay (items tied to a stay of a PMS link; the draft shows the stay).',
+  })
+  @Absent()
+  @IsIn(BATCH_GROUPINGS, { message: `groupBy must be one of ${BATCH_GROUPINGS.join(', ')}` })
+  groupBy?: BatchGrouping;
 }
 
 export class BulkFinalizeDto extends InvoiceIdsDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isoTime } from '@app/common';
-import type { Invoice, InvoiceLine } from '@app/ledger';
+import type { Invoice, InvoiceLine, Stay } from '@app/ledger';
 import { formatMinor } from '@app/money';
 import { EXPORT_FORMATS, exportFormatsOf } from '../exporters/invoice-file';
 
@@ -81,17 +81,49 @@ export class InvoiceLineView {
   @ApiProperty({ example: '0.80' }) total!: string;
 }
 
+/** The guest stay an invoice drafted per stay is for. */
+export class InvoiceStayView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '1012' }) room!: string;
+  @ApiProperty({ example: '48213', description: "The PMS's reservation number." })
+  reservation!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Okafor, Ada' }) guestName!: string | null;
+  @ApiProperty({ example: '2026-03-09T15:12:00.000Z', description: 'Check-in (or move in).' })
+  from!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Check-out; null while in house.' })
+  to!: string | null;
+
+  static of(stay: Stay): InvoiceStayView {
+    return {
+      id: stay.id,
+      room: stay.room,
+      reservation: stay.reservation,
+      guestName: stay.guestName,
+      from: isoTime(stay.fromMs),
+      to: stay.toMs === null ? null : isoTime(stay.toMs),
+    };
+  }
+}
+
 /** An invoice with its lines. */
 export class InvoiceView extends InvoiceSummaryView {
+  @ApiProperty({
+    type: InvoiceStayView,
+    nullable: true,
+    description: 'The guest stay it is for, when drafted per stay (every line of one stay).',
+  })
+  stay!: InvoiceStayView | null;
   @ApiProperty({ type: [InvoiceLineView] }) lines!: InvoiceLineView[];
 
   static withLines(
     invoice: Invoice,
     lines: Pick<InvoiceLine, (typeof INVOICE_LINE_VIEW_FIELDS)[number]>[],
+    stay: Stay | null = null,
   ): InvoiceView {
     const money = (minor: number) => formatMinor(minor, invoice.currency);
     return {
       ...InvoiceSummaryView.of(invoice),
+      stay: stay ? InvoiceStayView.of(stay) : null,
       lines: lines.map((line) => ({
         lineNumber: line.lineNumber,
         lineItemId: line.lineItemId,

@@ -48,8 +48,11 @@ export class InvoicesApiService {
       { sourceId: body.sourceId ?? null, businessId: body.businessId ?? null },
       actor,
       body.includeZero ?? false,
+      body.groupBy ?? 'billing-account',
     );
-    return { items: drafts.map((draft) => this.view(draft)), skippedZero };
+    const items: InvoiceView[] = [];
+    for (const draft of drafts) items.push(await this.view(draft));
+    return { items, skippedZero };
   }
 
   async list(query: InvoicePageQueryDto): Promise<InvoicePageView> {
@@ -106,9 +109,9 @@ export class InvoicesApiService {
     return this.view(await this.invoices.void(id, reason, actor));
   }
 
-  /** The invoice with its lines, as they stand now. */
-  private view(invoice: Invoice): InvoiceView {
+  /** The invoice with its lines, as they stand now, and the guest stay it is for. */
+  private async view(invoice: Invoice): Promise<InvoiceView> {
     const lines = this.store.lineReader(INVOICE_LINE_VIEW_FIELDS).page(invoice.id, 0, null);
-    return InvoiceView.withLines(invoice, lines);
+    return InvoiceView.withLines(invoice, lines, await this.invoices.stayOf(invoice.id));
   }
 }

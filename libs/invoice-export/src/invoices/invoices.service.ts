@@ -22,6 +22,8 @@ import {
   LedgerTx,
   LineItemStore,
   type NewInvoiceLine,
+  type Stay,
+  StayStore,
 } from '@app/ledger';
 import { formatMinor } from '@app/money';
 import {
@@ -30,7 +32,12 @@ import {
   type KeyedInvoiceFilter,
   invoiceFilterOf,
 } from './invoice-filter';
+import { invoiceStay } from './invoice-stay';
 import { issuerFrom } from './issuer';
+
+/** How a batch groups items into drafts: per billing account, or per guest stay. */
+export const BATCH_GROUPINGS = ['billing-account', 'stay'] as const;
+export type BatchGrouping = (typeof BATCH_GROUPINGS)[number];
 
 /** Invoices one bulk action or archive takes at most: more is a 400 asking to narrow it. */
 export const INVOICES_MAX = 1000;
@@ -139,6 +146,7 @@ export class InvoicesService {
     private readonly businesses: BusinessStore,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
+    private readonly stays: StayStore,
   ) {}
 
   /**
@@ -190,31 +198,38 @@ export class InvoicesService {
   }
 
   /**
-   * One draft per business and billing account with approved, uninvoiced items in the period.
-   * An account whose items total 0 (all adjusted to nothing) gets no draft unless `includeZero`:
-   * nobody sends a bill for nothing; `skippedZero` counts them.
+   * One draft per business and billing account with approved, uninvoiced items in the period;
+   * per stay (`groupBy` `stay`), one per business, guest stay and billing account of the items
+   * tied to a stay. An account whose items total 0 (all adjusted to nothing) gets no draft unless
+   * `includeZero`: nobody sends a bill for nothing; `skippedZero` counts them. Items with a
+   * posting to a PMS are billed on the guest's folio and never drafted.
    */
   batch(
     period: Period,
     scope: InvoiceableScope,
     actor: Actor,
     includeZero = false,
+    groupBy: BatchGrouping = 'billing-account',
   ): Promise<{ drafts: Invoice[]; skippedZero: number }> {
     return this.ledger.transaction(async (tx) => {
       if (scope.businessId !== null) await this.business(scope.businessId, tx);
-      const accounts = await this.lineItems.findAccountsToInvoice(tx, period, scope);
+      const groups: { businessId: number; billingAccount: string; stayId?: number }[] =
+        groupBy === 'stay'
+          ? await this.lineItems.findStaysToInvoice(tx, period, scope)
+          : await this.lineItems.findAccountsToInvoice(tx, period, scope);
       const drafts: Invoice[] = [];
       let skippedZero = 0;
-      for (const { billingAccount: account, businessId } of accounts) {
+      for (const { billingAccount: account, businessId, stayId } of groups) {
         const items = await this.lineItems.findInvoiceable(tx, account, period, {
           ...scope,
           businessId,
+          stayId: stayId ?? null,
         });
         if (!includeZero && items.every((item) => item.totalMinor === 0)) {
           skippedZero++;
           continue;
         }
-        drafts.push(await this.draft(tx, account, period, items, actor));
+        drafts.push(await this.draft(tx, account, period, items, actor, stayId ?? null));
       }
       return { drafts, skippedZero };
     });
@@ -224,12 +239,14 @@ export class InvoicesService {
   refresh(id: number, actor: Actor): Promise<Invoice> {
     return this.ledger.transaction(async (tx) => {
       const invoice = await this.draftOf(tx, id, 'refresh');
+      // A draft of one stay's calls stays that stay's: another guest's calls never join it.
+      const stayId = await this.lineItems.stayOfInvoice(id, tx);
       this.release(tx, id);
       const items = await this.lineItems.findInvoiceable(
         tx,
         invoice.billingAccount,
         { startMs: invoice.periodStartMs, endMs: invoice.periodEndMs },
-        { sourceId: invoice.sourceId, businessId: invoice.businessId },
+        { sourceId: invoice.sourceId, businessId: invoice.businessId, stayId },
       );
       this.fill(tx, id, items);
       const fresh = await this.load(id, tx);
@@ -421,6 +438,11 @@ export class InvoicesService {
     return invoice;
   }
 
+  /** The guest stay the invoice is for (drafted per stay), or null. */
+  stayOf(invoiceId: number): Promise<Stay | null> {
+    return invoiceStay(this.lineItems, this.stays, invoiceId);
+  }
+
   /** A numbered invoice by its number (`INV-2026-000001`), as a billing clerk knows it. */
   async loadByNumber(number: string): Promise<Invoice> {
     const invoice = await this.invoices.findByNumber(number);
@@ -459,6 +481,7 @@ export class InvoicesService {
     period: Period,
     items: InvoiceableItem[],
     actor: Actor,
+    stayId: number | null = null,
   ): Promise<Invoice> {
     const currencies = [...new Set(items.map((item) => item.currency))];
     if (currencies.length > 1) {
@@ -492,6 +515,7 @@ export class InvoicesService {
         entityId: id,
         newValue: {
           billingAccount,
+          ...(stayId === null ? {} : { stayId }),
           period: [isoTime(period.startMs), isoTime(period.endMs)],
           lines: items.length,
           total: formatMinor(drafted.totalMinor, drafted.currency),

@@ -5,6 +5,7 @@ import { Ledger } from '../ledger';
 import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { columnOf, selectFields } from './columns';
 import { lineItemWhere } from './line-item-where';
+import { readerOf } from './reader';
 import { LineItemTotalsStore } from './line-item-totals.store';
 
 /** The fields rating decides (what a re-rate rewrites), in a fixed order for statements. */
@@ -64,13 +65,16 @@ export const lineItemColumn = (field: keyof LineItem): string => columnOf(field)
  * breakdown, the one large column. Pages, exports and bulk actions read up to 200,000 of these.
  */
 const NOT_LISTED = ['callRecordId', 'accountSummaryId', 'breakdownJson'] as const;
-type ListedField = 'id' | Exclude<(typeof LINE_ITEM_FIELDS)[number], (typeof NOT_LISTED)[number]>;
+type ListedField =
+  'id' | 'stayId' | Exclude<(typeof LINE_ITEM_FIELDS)[number], (typeof NOT_LISTED)[number]>;
 export const LISTED_LINE_ITEM_FIELDS: readonly ListedField[] = [
   'id',
   ...LINE_ITEM_FIELDS.filter(
     (field): field is Exclude<typeof field, (typeof NOT_LISTED)[number]> =>
       !(NOT_LISTED as readonly string[]).includes(field),
   ),
+  // The stay a linked source's call is charged to (set by the postings side, never inserted).
+  'stayId',
 ];
 
 export type ListedLineItem = Pick<LineItem, ListedField>;
@@ -341,7 +345,7 @@ export class LineItemStore {
        FROM line_items li JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
          JOIN sources s ON s.id = li.source_id
        WHERE li.billing_account = ? AND li.status = 'approved' AND li.invoice_id IS NULL
-         AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where}
+         AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where} AND ${NO_LIVE_POSTING}
        ORDER BY li.start_time_ms, li.id`,
       [billingAccount, period.startMs, period.endMs, ...params],
     );
@@ -443,10 +447,47 @@ export class LineItemStore {
       `SELECT DISTINCT s.business_id AS "businessId", li.billing_account AS "billingAccount"
        FROM line_items li JOIN sources s ON s.id = li.source_id
        WHERE li.status = 'approved' AND li.invoice_id IS NULL AND li.billing_account IS NOT NULL
-         AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where}
+         AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where} AND ${NO_LIVE_POSTING}
        ORDER BY s.business_id, li.billing_account`,
       [period.startMs, period.endMs, ...params],
     );
+  }
+
+  /**
+   * Like `findAccountsToInvoice`, per stay: each business, stay and billing account with
+   * approved items no invoice holds yet (items tied to a stay), started in `[startMs, endMs)`
+   * and within `scope`; in business, stay then account order.
+   */
+  findStaysToInvoice(
+    tx: LedgerTx,
+    period: { startMs: number; endMs: number },
+    scope: InvoiceableScope,
+  ): Promise<{ businessId: number; stayId: number; billingAccount: string }[]> {
+    const { where, params } = invoiceableScope(scope);
+    return managerOf(tx).query<{ businessId: number; stayId: number; billingAccount: string }[]>(
+      `SELECT DISTINCT s.business_id AS "businessId", li.stay_id AS "stayId",
+         li.billing_account AS "billingAccount"
+       FROM line_items li JOIN sources s ON s.id = li.source_id
+       WHERE li.status = 'approved' AND li.invoice_id IS NULL AND li.billing_account IS NOT NULL
+         AND li.stay_id IS NOT NULL
+         AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where} AND ${NO_LIVE_POSTING}
+       ORDER BY s.business_id, li.stay_id, li.billing_account`,
+      [period.startMs, period.endMs, ...params],
+    );
+  }
+
+  /** The one stay every line of the invoice is tied to, or null (none, or several). */
+  async stayOfInvoice(invoiceId: number, tx?: LedgerTx): Promise<number | null> {
+    const [row] = await readerOf(this.ledger, tx).query<
+      { stays: number; stayId: number | null; unstayed: number }[]
+    >(
+      `SELECT count(DISTINCT li.stay_id) AS "stays", min(li.stay_id) AS "stayId",
+         sum(li.stay_id IS NULL) AS "unstayed"
+       FROM invoice_lines l JOIN line_items li ON li.id = l.line_item_id
+       WHERE l.invoice_id = ?`,
+      [invoiceId],
+    );
+    return row && row.stays === 1 && !row.unstayed ? row.stayId : null;
   }
 
   /**
@@ -559,7 +600,16 @@ export interface InvoiceableItem extends Pick<LineItem, (typeof INVOICEABLE_ITEM
 export interface InvoiceableScope {
   sourceId: number | null;
   businessId: number | null;
+  /** Only the items tied to this stay (an invoice per stay). */
+  stayId?: number | null;
 }
+
+/**
+ * An item with a posting not written off is billed on a guest's folio by the PMS (or is on its
+ * way there): it never goes on one of our invoices (the ledger's triggers refuse it too).
+ */
+const NO_LIVE_POSTING = `NOT EXISTS (SELECT 1 FROM postings p
+  WHERE p.line_item_id = li.id AND p.status <> 'written-off')`;
 
 function invoiceableScope(scope: InvoiceableScope): { where: string; params: number[] } {
   const clauses: string[] = [];
@@ -571,6 +621,10 @@ function invoiceableScope(scope: InvoiceableScope): { where: string; params: num
   if (scope.businessId !== null) {
     clauses.push('AND s.business_id = ?');
     params.push(scope.businessId);
+  }
+  if (scope.stayId !== undefined && scope.stayId !== null) {
+    clauses.push('AND li.stay_id = ?');
+    params.push(scope.stayId);
   }
   return { where: clauses.join(' '), params };
 }

@@ -467,6 +467,33 @@ export class PostingStore {
     }
     return scope.itemIds.length > 0;
   }
+
+  // --- used by review
+
+  /**
+   * Those of the items that have a posting not written off, for any number of ids (a bulk
+   * action's up to 200,000: one parameter, read with json_each, and one index probe an id;
+   * nothing is read when the ledger has no posting at all).
+   */
+  async itemsWithLivePostings(tx: LedgerTx, itemIds: readonly number[]): Promise<Set<number>> {
+    if (itemIds.length === 0) return new Set();
+    // A ledger no link ever posted from has no postings: nothing to read the ids against.
+    if (!(await managerOf(tx).exists(Posting))) return new Set();
+    const rows = await managerOf(tx).query<{ id: number }[]>(
+      `SELECT DISTINCT p."line_item_id" AS "id" FROM "postings" p
+       WHERE p."line_item_id" IN (SELECT value FROM json_each(?)) AND p."status" <> 'written-off'`,
+      [JSON.stringify(itemIds)],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The ids of the sources some link posts (few: a hotel's one or two). */
+  async linkedSourceIds(tx?: LedgerTx): Promise<Set<number>> {
+    const rows = await readerOf(this.ledger, tx).find(PmsLinkSource, {
+      select: { sourceId: true },
+    });
+    return new Set(rows.map((row) => row.sourceId));
+  }
 }
 
 function staleException(id: number): DomainError {

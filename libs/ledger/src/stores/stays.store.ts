@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { LineItem, Stay, StayEnding } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
@@ -221,5 +221,21 @@ export class StayStore {
       await manager.insert(Stay, { ...stay, linkId, createdAtMs: nowMs, updatedAtMs: nowMs });
     }
     return stays.length;
+  }
+
+  // --- used by review and invoices
+
+  /** The stays with these ids (any order): one query for a page of line items. */
+  findByIds(ids: readonly number[], tx?: LedgerTx): Promise<Stay[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return readerOf(this.ledger, tx).findBy(Stay, { id: In([...ids]) });
+  }
+
+  /** The reservation's stays (a room move makes several), oldest first. */
+  findOfReservation(linkId: number, reservation: string, tx?: LedgerTx): Promise<Stay[]> {
+    return readerOf(this.ledger, tx).find(Stay, {
+      where: { linkId, reservation },
+      order: { fromMs: 'ASC', id: 'ASC' },
+    });
   }
 }

@@ -5,6 +5,7 @@ import {
   Ledger,
   LineItemStore,
   LineItemToReRate,
+  PostingStore,
   RatePlanVersion,
   RatedLineItemFields,
   RecordStore,
@@ -25,13 +26,16 @@ export interface ReRateOutcome {
   unchanged: number;
   /** On an invoice (finalised or draft): never touched by a re-rate. */
   skippedInvoiced: number;
+  /** With a posting not written off (queued for the PMS or posted): never touched either. */
+  skippedPosted: number;
   /** Before the first version of their source's plan: left as they were. */
   skippedNoVersion: number;
 }
 
 /**
  * Rates matched items again with the version of their source's plan in force at their start:
- * after a plan change, or a fix. One transaction. Nothing on an invoice is touched; reviewers'
+ * after a plan change, or a fix. One transaction. Nothing on an invoice or with a posting (not
+ * written off) is touched; reviewers'
  * decisions (approved, rejected, an adjusted amount) stay unless `resetReview`.
  */
 @Injectable()
@@ -45,6 +49,7 @@ export class ReRateService {
     private readonly plans: RatePlansService,
     private readonly items: LineItemsService,
     private readonly clock: Clock,
+    private readonly postings: PostingStore,
   ) {}
 
   async reRate(
@@ -80,12 +85,24 @@ export class ReRateService {
         changed: 0,
         unchanged: 0,
         skippedInvoiced: 0,
+        skippedPosted: 0,
         skippedNoVersion: 0,
       };
+      const withPostings = await this.postings.itemsWithLivePostings(
+        tx,
+        items.map((item) => item.id),
+      );
+      const linked = await this.postings.linkedSourceIds(tx);
+      const toEnqueue: number[] = [];
       const now = this.clock.now();
       for (const item of items) {
         if (item.status === 'invoiced' || item.invoiceId !== null) {
           outcome.skippedInvoiced++;
+          continue;
+        }
+        // Its charge is on its way to a folio or on one: a correction is a posting's, not ours.
+        if (item.status === 'posted' || withPostings.has(item.id)) {
+          outcome.skippedPosted++;
           continue;
         }
         const source = sources.get(item.sourceId)!;
@@ -210,7 +227,11 @@ export class ReRateService {
           now,
         );
         outcome.changed++;
+        if (linked.has(item.sourceId)) toEnqueue.push(item.id);
       }
+      // Re-rated items a link posts that are postable now (a charge where there was none, a
+      // price for an item that needed review) get their postings in the same transaction.
+      if (toEnqueue.length > 0) await this.postings.enqueue(tx, { itemIds: toEnqueue }, now);
       return outcome;
     });
   }

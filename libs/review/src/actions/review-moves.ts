@@ -26,6 +26,8 @@ export interface ItemState {
   invoiceId: number | null;
   /** Rating's reason (`no-rate`, `grace`, ...). */
   reason: string | null;
+  /** It has a posting not written off: its charge is on its way to a folio, or on one. */
+  hasPosting?: boolean;
 }
 
 /** Rating's reasons for a line it could not price: a person decides what it costs. */
@@ -37,6 +39,7 @@ const UNPRICED_REASONS: ReadonlySet<string> = new Set([
 
 /** Why `action` may not be taken on the item now, or null when it may. */
 export function refusal(action: ReviewAction, item: ItemState): string | null {
+  if (item.hasPosting) return postingRefusal(item);
   if (item.invoiceId !== null) {
     return `line item ${item.id} is on invoice ${item.invoiceId}`;
   }
@@ -47,6 +50,15 @@ export function refusal(action: ReviewAction, item: ItemState): string | null {
     return `line item ${item.id} has no billing account: assign one before approving`;
   }
   return null;
+}
+
+/**
+ * Why an item with a posting (not written off) is not reviewed: the PMS bills it, and a
+ * correction is made on the posting (docs/pms-link.md), never on the item.
+ */
+export function postingRefusal(item: Pick<ItemState, 'id' | 'status'>): string {
+  const where = item.status === 'posted' ? 'posted to the PMS' : 'queued for the PMS';
+  return `line item ${item.id}'s charge is ${where}: corrections happen on its posting (the postings' own actions), not on the line item`;
 }
 
 /** The status an allowed action leaves. */

@@ -15,6 +15,11 @@ export class ReRateOutcomeView implements ReRateOutcome {
   @ApiProperty({ example: 80 }) unchanged!: number;
   @ApiProperty({ example: 3, description: 'On an invoice: a re-rate never touches them.' })
   skippedInvoiced!: number;
+  @ApiProperty({
+    example: 0,
+    description: 'With a posting to the PMS (queued or posted): a re-rate never touches them.',
+  })
+  skippedPosted!: number;
   @ApiProperty({ example: 0, description: "Before the first version of their source's plan." })
   skippedNoVersion!: number;
 }

@@ -3,9 +3,11 @@ import { Actor, Clock, DomainError } from '@app/common';
 import {
   AuditEventStore,
   Ledger,
+  LedgerTx,
   LineItem,
   LineItemStore,
   ListedLineItem,
+  PostingStore,
   RatePlanStore,
   ReviewedFields,
 } from '@app/ledger';
@@ -26,12 +28,13 @@ export interface ActionInput {
   version?: number;
 }
 
-const stateOf = (item: ListedLineItem): ItemState => ({
+const stateOf = (item: ListedLineItem, withPostings?: ReadonlySet<number>): ItemState => ({
   id: item.id,
   status: item.status,
   billingAccount: item.billingAccount,
   invoiceId: item.invoiceId,
   reason: item.reason,
+  hasPosting: withPostings?.has(item.id) ?? false,
 });
 
 /** What an audit event keeps of an item before and after an action. */
@@ -65,6 +68,7 @@ export class ReviewService {
     private readonly items: LineItemsService,
     private readonly clock: Clock,
     @Inject(REVIEW_SETTINGS) private readonly settings: ReviewSettings,
+    private readonly postings: PostingStore,
   ) {}
 
   act(id: number, action: ReviewAction, input: ActionInput, actor: Actor): Promise<LineItemView> {
@@ -86,7 +90,8 @@ export class ReviewService {
           ],
         );
       }
-      const refused = refusal(action, stateOf(item));
+      const withPostings = await this.postings.itemsWithLivePostings(tx, [id]);
+      const refused = refusal(action, stateOf(item, withPostings));
       if (refused) {
         throw new DomainError('conflict', `Cannot ${action}: ${refused}`, [
           { field: 'status', message: item.status },
@@ -120,6 +125,7 @@ export class ReviewService {
         },
         now,
       );
+      await this.enqueuePostable(tx, [item], now);
       const changed = await this.lineItems.findListed(tx, id);
       return (await this.items.views([changed!]))[0];
     });
@@ -167,8 +173,12 @@ export class ReviewService {
           );
         }
       }
+      const withPostings = await this.postings.itemsWithLivePostings(
+        tx,
+        items.map((item) => item.id),
+      );
       const refused = items
-        .map((item) => refusal(input.action, stateOf(item)))
+        .map((item) => refusal(input.action, stateOf(item, withPostings)))
         .filter((why): why is string => why !== null);
       if (refused.length > 0) {
         throw new DomainError(
@@ -202,8 +212,26 @@ export class ReviewService {
           now,
         );
       }
+      await this.enqueuePostable(tx, items, now);
       return { action: input.action, count: items.length };
     });
+  }
+
+  /**
+   * The changed items that a PMS link posts and that are now postable get their postings in
+   * the action's transaction: an approval (in either mode), or an item made `pending` again
+   * (assign, reset) when its link posts on rating. Items of sources no link posts are never
+   * read again.
+   */
+  private async enqueuePostable(
+    tx: LedgerTx,
+    items: readonly Pick<ListedLineItem, 'id' | 'sourceId'>[],
+    nowMs: number,
+  ): Promise<void> {
+    const linked = await this.postings.linkedSourceIds(tx);
+    if (linked.size === 0) return;
+    const itemIds = items.filter((item) => linked.has(item.sourceId)).map((item) => item.id);
+    if (itemIds.length > 0) await this.postings.enqueue(tx, { itemIds }, nowMs);
   }
 
   /**

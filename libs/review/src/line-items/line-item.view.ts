@@ -1,12 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type Actor, isoTime, localIsoTime } from '@app/common';
-import { LINE_ITEM_STATUSES, ListedLineItem } from '@app/ledger';
+import { LINE_ITEM_STATUSES, ListedLineItem, POSTING_STATUSES, Posting, Stay } from '@app/ledger';
 import { formatMinor } from '@app/money';
 
 export class LineItemTaxView {
   @ApiProperty({ example: 'State sales tax' }) name!: string;
   @ApiProperty({ example: '6.25' }) ratePercent!: string;
   @ApiProperty({ example: '0.09' }) amount!: string;
+}
+
+/** The guest stay a linked source's call is charged to (docs/pms-link.md). */
+export class LineItemStayView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: '1012' }) room!: string;
+  @ApiProperty({ example: '48213', description: "The PMS's reservation number (G#)." })
+  reservation!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Okafor, Ada' }) guestName!: string | null;
+
+  static of(stay: Stay): LineItemStayView {
+    return {
+      id: stay.id,
+      room: stay.room,
+      reservation: stay.reservation,
+      guestName: stay.guestName,
+    };
+  }
 }
 
 /** A line item as the API shows it (docs/review.md); money as decimal strings. */
@@ -50,6 +68,12 @@ export class LineItemView {
   @ApiProperty() ratePlanId!: number;
   @ApiProperty() ratePlanVersion!: number;
   @ApiProperty({ nullable: true, type: Number }) invoiceId!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: LineItemStayView,
+    description: 'The guest stay its call is charged to (a source a PMS link posts), or null.',
+  })
+  stay!: LineItemStayView | null;
   @ApiProperty({ description: 'Send it back (If-Match or body `version`) to act on this state.' })
   version!: number;
   @ApiProperty() createdAt!: string;
@@ -59,7 +83,7 @@ export class LineItemView {
    * The view of an item; `zone` is its plan version's (local times are the plan's, as on its
    * invoice): an account-summary plan may name none, then UTC, as its invoices.
    */
-  static of(item: ListedLineItem, zone: string | null): LineItemView {
+  static of(item: ListedLineItem, zone: string | null, stay: Stay | null = null): LineItemView {
     const money = (minor: number) => formatMinor(minor, item.currency);
     const taxes = JSON.parse(item.taxesJson) as {
       name: string;
@@ -100,6 +124,7 @@ export class LineItemView {
       ratePlanId: item.ratePlanId,
       ratePlanVersion: item.ratePlanVersionNumber,
       invoiceId: item.invoiceId,
+      stay: stay ? LineItemStayView.of(stay) : null,
       version: item.version,
       createdAt: isoTime(item.createdAtMs),
       updatedAt: isoTime(item.updatedAtMs),
@@ -133,6 +158,40 @@ export class LineItemPageView {
   totals!: LineItemTotalsView | null;
 }
 
+/** One of an item's postings to the PMS (docs/pms-link.md). */
+export class LineItemPostingView {
+  @ApiProperty() id!: number;
+  @ApiProperty() linkId!: number;
+  @ApiProperty({ description: "The posting's P#, fixed once." }) postingNumber!: number;
+  @ApiProperty({ example: '1012' }) room!: string;
+  @ApiProperty({ example: 159 }) amountMinor!: number;
+  @ApiProperty({ example: '1.59', description: "The charge with its taxes, as the item's money." })
+  amount!: string;
+  @ApiProperty({ enum: POSTING_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'NG' }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'OK' }) answerStatus!: string | null;
+  @ApiProperty({ description: 'Posted to a checked-out stay as a late charge.' }) late!: boolean;
+  @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) postedAt!: string | null;
+
+  static of(posting: Posting): LineItemPostingView {
+    return {
+      id: posting.id,
+      linkId: posting.linkId,
+      postingNumber: posting.postingNumber,
+      room: posting.room,
+      amountMinor: posting.amountMinor,
+      amount: formatMinor(posting.amountMinor, posting.currency),
+      status: posting.status,
+      reason: posting.reason,
+      answerStatus: posting.answerStatus,
+      late: posting.late,
+      sentAt: posting.sentAtMs === null ? null : isoTime(posting.sentAtMs),
+      postedAt: posting.postedAtMs === null ? null : isoTime(posting.postedAtMs),
+    };
+  }
+}
+
 /** One item with all that explains it: how it was priced, what Xima sent, what people did. */
 export class LineItemDetailView extends LineItemView {
   @ApiProperty({
@@ -155,10 +214,15 @@ export class LineItemDetailView extends LineItemView {
   })
   planVersion!: object;
   @ApiProperty({
+    type: [LineItemPostingView],
+    description: 'Its postings to the PMS, oldest first (none for a source no link posts).',
+  })
+  postings!: LineItemPostingView[];
+  @ApiProperty({
     type: 'array',
     items: { type: 'object' },
     description:
-      'Its audit events, oldest first: `{ id, occurredAt, actor, action, oldValue, newValue, reason }`.',
+      "Its audit events and its postings' (with `postingId`), oldest first: `{ id, occurredAt, actor, action, oldValue, newValue, reason, postingId? }`.",
   })
   history!: object[];
 }
@@ -169,6 +233,7 @@ export interface LineItemDetail extends LineItemView {
   /** What Xima sent: the stored record's fields and its raw row. */
   sourceRecord: Record<string, unknown> & { kind: 'call-record' | 'account-summary'; raw: unknown };
   planVersion: { id: number; version: number; effectiveFrom: string; plan: unknown };
+  postings: LineItemPostingView[];
   history: {
     id: number;
     occurredAt: string;
@@ -177,5 +242,7 @@ export interface LineItemDetail extends LineItemView {
     oldValue: unknown;
     newValue: unknown;
     reason: string | null;
+    /** On a posting's events: which posting. */
+    postingId?: number;
   }[];
 }

@@ -4,10 +4,14 @@ import {
   AuditEventStore,
   BusinessStore,
   LineItemQuery,
+  AuditEvent,
   LineItemStore,
   ListedLineItem,
+  PostingStore,
   RatePlanStore,
   RecordStore,
+  Stay,
+  StayStore,
 } from '@app/ledger';
 import { formatMinor } from '@app/money';
 import { LineItemFilterDto, LineItemPageQueryDto } from './line-item-filter.dto';
@@ -15,6 +19,7 @@ import { CompiledFilter, compileFilter, decodeCursor, encodeCursor } from './lin
 import {
   LineItemDetail,
   LineItemPageView,
+  LineItemPostingView,
   LineItemTotalsView,
   LineItemView,
 } from './line-item.view';
@@ -35,6 +40,8 @@ export class LineItemsService {
     private readonly ratePlans: RatePlanStore,
     private readonly businesses: BusinessStore,
     private readonly auditEvents: AuditEventStore,
+    private readonly stays: StayStore,
+    private readonly postings: PostingStore,
   ) {}
 
   /**
@@ -61,7 +68,26 @@ export class LineItemsService {
     const zones = await this.ratePlans.versionZones([
       ...new Set(items.map((item) => item.ratePlanVersionId)),
     ]);
-    return items.map((item) => LineItemView.of(item, zones.get(item.ratePlanVersionId) ?? null));
+    const stays = await this.staysOf(items);
+    return items.map((item) =>
+      LineItemView.of(
+        item,
+        zones.get(item.ratePlanVersionId) ?? null,
+        item.stayId === null ? null : (stays.get(item.stayId) ?? null),
+      ),
+    );
+  }
+
+  /**
+   * The stays of the items that have one, in one query by primary key; none at all for items
+   * of sources no PMS link posts (their stay id is null).
+   */
+  private async staysOf(items: ListedLineItem[]): Promise<Map<number, Stay>> {
+    const ids = new Set<number>();
+    for (const item of items) if (item.stayId !== null) ids.add(item.stayId);
+    if (ids.size === 0) return new Map();
+    const stays = await this.stays.findByIds([...ids]);
+    return new Map(stays.map((stay) => [stay.id, stay]));
   }
 
   async page(query: LineItemPageQueryDto): Promise<LineItemPageView> {
@@ -116,7 +142,16 @@ export class LineItemsService {
     const sourceRecord = await this.sourceRecord(item.callRecordId, item.accountSummaryId);
     const version = await this.ratePlans.findVersion(item.ratePlanVersionId);
     if (!version) throw new Error(`Line item ${id}'s plan version does not exist`);
-    const events = await this.auditEvents.findFor('line-item', id);
+    const postings = await this.postings.forLineItem(id);
+    const events: (AuditEvent & { postingId?: number })[] = await this.auditEvents.findFor(
+      'line-item',
+      id,
+    );
+    for (const posting of postings) {
+      const own = await this.auditEvents.findFor('posting', posting.id);
+      events.push(...own.map((event) => ({ ...event, postingId: posting.id })));
+    }
+    events.sort((a, b) => a.id - b.id);
     return {
       ...view,
       breakdown: JSON.parse(item.breakdownJson) as unknown,
@@ -127,6 +162,7 @@ export class LineItemsService {
         effectiveFrom: isoTime(version.effectiveFromMs),
         plan: JSON.parse(version.planJson) as unknown,
       },
+      postings: postings.map((posting) => LineItemPostingView.of(posting)),
       history: events.map((event) => ({
         id: event.id,
         occurredAt: isoTime(event.occurredAtMs),
@@ -135,6 +171,7 @@ export class LineItemsService {
         oldValue: event.oldJson === null ? null : (JSON.parse(event.oldJson) as unknown),
         newValue: event.newJson === null ? null : (JSON.parse(event.newJson) as unknown),
         reason: event.reason,
+        ...(event.postingId === undefined ? {} : { postingId: event.postingId }),
       })),
     };
   }

@@ -1,7 +1,9 @@
 import { isoTime } from '@app/common';
 import type {
+  LedgerTx,
   LineItemInserter,
   NewLineItem,
+  PostingStore,
   RatePlanVersion,
   RecordWriter,
   SyncRunCounts,
@@ -123,4 +125,37 @@ function noVersionReason(context: ChunkContext, startTimeMs: number): string {
     `no version of rate plan ${context.source.ratePlanId} is in force at ${isoTime(startTimeMs)}` +
     (first ? ` (the first takes effect ${isoTime(first.effectiveFromMs)})` : '')
   );
+}
+
+/** An inserter that also keeps the first and last id it gave (a chunk's new items). */
+export function trackingIds(inserter: LineItemInserter): LineItemInserter & {
+  range(): { fromId: number; toId: number } | null;
+} {
+  let fromId: number | null = null;
+  let toId = 0;
+  return {
+    insert: (item) => {
+      const id = inserter.insert(item);
+      fromId ??= id;
+      toId = id;
+      return id;
+    },
+    range: () => (fromId === null ? null : { fromId, toId }),
+  };
+}
+
+/**
+ * The chunk's new items that a PMS link posts get their postings, in the chunk's transaction
+ * (docs/pms-link.md): in `on-rating` mode every billable one. For a source no link posts this
+ * is one indexed lookup a chunk, and nothing at all for a chunk with no new item.
+ */
+export async function enqueueChunkPostings(
+  postings: PostingStore,
+  tx: LedgerTx,
+  sourceId: number,
+  range: { fromId: number; toId: number } | null,
+  nowMs: number,
+): Promise<number> {
+  if (range === null) return 0;
+  return postings.enqueue(tx, { sourceId, ...range }, nowMs);
 }

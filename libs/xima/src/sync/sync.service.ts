@@ -10,6 +10,7 @@ import { Clock, DomainError, isoTime } from '@app/common';
 import {
   Ledger,
   LineItemStore,
+  PostingStore,
   RatePlanVersion,
   RecordError,
   RecordStore,
@@ -27,6 +28,8 @@ import {
   CALL_DETAILS,
   ChunkContext,
   ChunkCounts,
+  enqueueChunkPostings,
+  trackingIds,
   writeChunk,
 } from './chunk-writer';
 import { SyncRequestDto } from './dto/sync-request.dto';
@@ -93,6 +96,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly plans: RatePlansService,
     private readonly clock: Clock,
     private readonly contact: XimaContact,
+    private readonly postings: PostingStore,
     @Optional() @Inject(XIMA_GATEWAY) private readonly xima: XimaGateway | null,
   ) {}
 
@@ -291,7 +295,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * Stores, rates and counts one fetched chunk in one transaction that also moves the
-   * watermark: a fault or a crash leaves the ledger as it was before the chunk.
+   * watermark and gives the new items a linked source posts their postings: a fault or a crash
+   * leaves the ledger as it was before the chunk.
    */
   private storeChunk(
     source: Source,
@@ -302,6 +307,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   ): Promise<ChunkCounts> {
     return this.ledger.transaction(async (tx) => {
       const nowMs = this.clock.now();
+      const inserter = trackingIds(this.lineItems.inserter(tx));
       const context: ChunkContext = {
         source,
         versions,
@@ -312,12 +318,13 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
           syncRunId: run.id,
           createdAtMs: nowMs,
         }),
-        lineItems: this.lineItems.inserter(tx),
+        lineItems: inserter,
       };
       const counts: ChunkCounts =
         parsed.kind === 'calls'
           ? writeChunk(context, CALL_DETAILS, parsed)
           : writeChunk(context, ACCOUNT_SUMMARIES, parsed);
+      await enqueueChunkPostings(this.postings, tx, source.id, inserter.range(), nowMs);
       await this.runs.addCounts(tx, run.id, counts);
       await this.runs.moveWatermark(tx, source.id, chunk);
       return counts;
