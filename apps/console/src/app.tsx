@@ -45,6 +45,18 @@ const SECTIONS: Section[] = [
     ...page(() => import('./pages/invoices')),
   },
   {
+    path: '/postings',
+    label: 'Postings',
+    role: 'viewer',
+    ...page(() => import('./pages/postings')),
+  },
+  {
+    path: '/pms-links',
+    label: 'PMS links',
+    role: 'viewer',
+    ...page(() => import('./pages/pms-links')),
+  },
+  {
     path: '/rate-plans',
     label: 'Rate plans',
     role: 'viewer',

@@ -1,0 +1,3 @@
+import { PostingsPage } from './postings/list';
+
+export default PostingsPage;
