@@ -120,7 +120,7 @@ function LinkCard({
         <HeardAt instant={link.lastHeardAt ?? null} timeZone={zone} />.
       </p>
       <h3 className="visually-hidden">Postings queue</h3>
-      <dl className="facts pms-queue">
+      <dl className="pms-queue">
         <QueueCount
           term="Exceptions"
           value={queue.exception}

@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../../ui/states';
 import { statusLabel, type LineItemDetail } from './filter';
 import { ConflictNotice, ItemActions, type Conflict } from './item-actions';
 import { useSources, zoneOf } from './sources';
+import { StayAndPostings } from './stay-postings';
 import { StatusBadge } from './status-badge';
 
 /** One item: what it bills and why, the Xima row it came from, its history, and the actions. */
@@ -142,6 +143,9 @@ export function ItemDetail({ id }: { id: number }) {
             )}
           </dl>
         </section>
+        {(item.stay !== null || item.postings.length > 0) && (
+          <StayAndPostings item={item} zone={zone} />
+        )}
         <Breakdown item={item} />
         <XimaRow item={item} zone={zone} />
         <History item={item} zone={zone} />

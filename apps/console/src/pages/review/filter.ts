@@ -14,6 +14,7 @@ export const STATUSES: { value: Status; label: string; tone: '' | 'good' | 'bad'
   { value: 'rejected', label: 'Rejected', tone: 'bad' },
   { value: 'no-charge', label: 'No charge', tone: '' },
   { value: 'invoiced', label: 'Invoiced', tone: 'good' },
+  { value: 'posted', label: 'Posted to the PMS', tone: 'good' },
 ];
 
 export function statusLabel(status: string): string {
@@ -46,6 +47,7 @@ export function allows(
 /** Why `action` does not apply to an item, in a few words ("on an invoice", "no charge"). */
 export function whyNot(action: Action, item: Pick<LineItem, 'status' | 'invoiceId'>): string {
   if (item.invoiceId !== null) return 'on an invoice';
+  if (item.status === 'posted') return 'posted to the guest folio';
   if ((MOVES_FROM[action] as readonly string[]).includes(item.status)) {
     return 'without a billing account';
   }

@@ -151,7 +151,9 @@ export function ItemActions({
       <p className="muted item-no-actions">
         {item.invoiceId !== null
           ? 'This item is on an invoice: nothing can change it here.'
-          : `A ${statusLabel(item.status).toLowerCase()} item takes no review action.`}
+          : item.status === 'posted'
+            ? "This charge is posted to the guest's folio: nothing can change it here; a correction is a negative posting (see its postings)."
+            : `A ${statusLabel(item.status).toLowerCase()} item takes no review action.`}
       </p>
     );
   }
