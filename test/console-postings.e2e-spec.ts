@@ -1,0 +1,216 @@
+import type { Browser, Page } from 'puppeteer-core';
+import {
+  accessibilityProblems,
+  apiAs,
+  buildAll,
+  clickButton,
+  fillLabelled,
+  launchBrowser,
+  openPage,
+  RunningService,
+  screenshot,
+  signIn,
+  startService,
+  waitForText,
+} from './support/console';
+
+// The night auditor's pages, in a real browser, against the demo: the demo hotel is linked to the
+// stand-in PMS, whose room 1013 guest has a no-post flag (NP) and whose vacant rooms' calls find
+// no stay, so the exceptions queue fills by itself.
+jest.setTimeout(240_000);
+
+interface PmsLink {
+  id: number;
+  state: string;
+  queue: Record<string, number>;
+}
+
+interface Posting {
+  id: number;
+  lineItemId: number;
+  postingNumber: number;
+  room: string;
+  status: string;
+  reason: string | null;
+  reasonText: string | null;
+  version: number;
+  attempts: number;
+}
+
+describe('the console: PMS links and postings (Chromium)', () => {
+  let service: RunningService;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let link: PmsLink;
+
+  beforeAll(async () => {
+    buildAll();
+    // Links run in the service unless turned off; said here so that the test does not depend on it.
+    [service, browser] = await Promise.all([
+      startService({ PMS_LINKS_ENABLED: 'true' }),
+      launchBrowser(),
+    ]);
+    link = await linkedWithExceptions(service);
+    ({ page, problems } = await openPage(browser));
+    await page.setViewport({ width: 1280, height: 900 });
+    await signIn(page, service.baseUrl, service.demoUser.email, service.demoUser.password);
+    await page.waitForSelector('::-p-aria(Sections)');
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the link linked, when it last heard from the PMS, and its queue', async () => {
+    await page.goto(`${service.baseUrl}/pms-links`, { waitUntil: 'networkidle0' });
+    await waitForText(page, 'Linked');
+    await waitForText(page, 'Last heard from the PMS');
+    const exceptions = await page.$eval(
+      `section[aria-labelledby="link-${link.id}"] .pms-queue .bad dd`,
+      (cell) => cell.textContent,
+    );
+    expect(Number(exceptions?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'postings-01-links');
+  });
+
+  it('lists the exceptions with their reasons in words', async () => {
+    await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
+    await waitForText(page, 'Posting exceptions');
+    const { body } = await apiAs<{ items: Posting[] }>(
+      service,
+      'GET',
+      '/api/v1/postings?status=exception&limit=50',
+    );
+    const first = body.items[0];
+    await page.waitForSelector(`tr[data-posting="${first.postingNumber}"]`);
+    await waitForText(page, first.reasonText!);
+    // The rows read their line items: the call's time in the source's zone.
+    await page.waitForFunction(
+      (number: number) =>
+        document.querySelector(`tr[data-posting="${number}"]`)?.textContent?.includes('MST') ??
+        false,
+      {},
+      first.postingNumber,
+    );
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'postings-02-exceptions');
+  });
+
+  it('writes an exception off with a reason, and it leaves the queue', async () => {
+    const target = await someException(service, (posting) => posting.reason === 'no-stay');
+    const row = `tr[data-posting="${target.postingNumber}"]`;
+    await page.waitForSelector(row);
+    await page.click(`${row} button[aria-label^="Write off"]`);
+    await page.waitForSelector('dialog[open]');
+    await fillLabelled(page, 'Reason', 'Vacant room: a housekeeping call, not billed');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'postings-03-write-off');
+    await page.click('dialog[open] button[type="submit"]');
+    await page.waitForSelector(row, { hidden: true });
+    await waitForText(page, `P# ${target.postingNumber} is written off.`);
+    const after = await apiAs<Posting>(service, 'GET', `/api/v1/postings/${target.id}`);
+    expect(after.body.status).toBe('written-off');
+  });
+
+  it('retries an exception: sent again to the PMS', async () => {
+    const target = await someException(service, () => true);
+    const row = `tr[data-posting="${target.postingNumber}"]`;
+    await page.waitForSelector(row);
+    await page.click(`${row} button[aria-label^="Retry"]`);
+    await waitForText(page, `P# ${target.postingNumber} is queued to post again.`);
+    const after = await apiAs<Posting>(service, 'GET', `/api/v1/postings/${target.id}`);
+    expect(after.body.version).toBeGreaterThan(target.version);
+    const audit = await apiAs<{ items: { action: string; entityId: string | number }[] }>(
+      service,
+      'GET',
+      '/api/v1/audit-events?entityType=posting',
+    );
+    expect(
+      audit.body.items.some(
+        (event) => event.action === 'posting.retry' && Number(event.entityId) === target.id,
+      ),
+    ).toBe(true);
+  });
+
+  it('offers a reload when the posting changed since the page loaded (409)', async () => {
+    const target = await someException(service, () => true);
+    await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
+    const row = `tr[data-posting="${target.postingNumber}"]`;
+    await page.waitForSelector(row);
+    // Someone else writes it off first.
+    const gone = await apiAs(service, 'POST', `/api/v1/postings/${target.id}/write-off`, {
+      version: target.version,
+      reason: 'done at the front desk',
+    });
+    expect(gone.status).toBe(200);
+    await page.click(`${row} button[aria-label^="Retry"]`);
+    await waitForText(page, `P# ${target.postingNumber} was not changed`);
+    await screenshot(page, 'postings-04-conflict');
+    await clickButton(page, 'Reload the queue');
+    await page.waitForSelector(row, { hidden: true });
+  });
+
+  it("shows a line item's stay and postings on the review page", async () => {
+    const noPost = await apiAs<{ items: Posting[] }>(
+      service,
+      'GET',
+      '/api/v1/postings?status=exception&room=1013&limit=1',
+    );
+    const target = noPost.body.items[0] ?? (await someException(service, () => true));
+    await page.goto(`${service.baseUrl}/review/${target.lineItemId}`, {
+      waitUntil: 'networkidle0',
+    });
+    await waitForText(page, 'Guest stay and postings');
+    await page.waitForSelector(`tr[data-posting="${target.postingNumber}"]`);
+    await waitForText(page, target.reasonText!);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'postings-05-line-item');
+  });
+
+  it('is usable on a tablet', async () => {
+    await page.setViewport({ width: 800, height: 1000 });
+    await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
+    await waitForText(page, 'Posting exceptions');
+    await page.waitForSelector('tr[data-posting]');
+    await screenshot(page, 'postings-06-tablet');
+    await page.setViewport({ width: 1280, height: 900 });
+  });
+});
+
+/** Polls the API until the demo link is linked and its exceptions queue holds some postings. */
+async function linkedWithExceptions(service: RunningService): Promise<PmsLink> {
+  const deadline = Date.now() + 90_000;
+  let seen = '';
+  for (;;) {
+    const { body } = await apiAs<{ items: PmsLink[] }>(service, 'GET', '/api/v1/pms-links');
+    const link = body.items[0];
+    seen = JSON.stringify(body.items.map(({ id, state, queue }) => ({ id, state, queue })));
+    if (link?.state === 'linked' && link.queue.exception >= 3) return link;
+    if (Date.now() > deadline) {
+      throw new Error(`the demo link did not post: ${seen}\n${service.output().slice(-3000)}`);
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+}
+
+/** An exception the page shows (on its first page), chosen by `which`. */
+async function someException(
+  service: RunningService,
+  which: (posting: Posting) => boolean,
+): Promise<Posting> {
+  const { body } = await apiAs<{ items: Posting[] }>(
+    service,
+    'GET',
+    '/api/v1/postings?status=exception&limit=50',
+  );
+  const found = body.items.find(which);
+  if (!found) throw new Error(`no such exception among ${JSON.stringify(body.items.slice(0, 5))}`);
+  return found;
+}
