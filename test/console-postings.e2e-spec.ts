@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import {
   accessibilityProblems,
@@ -9,6 +10,7 @@ import {
   openPage,
   RunningService,
   screenshot,
+  SCREENSHOTS,
   signIn,
   startService,
   waitForText,
@@ -101,6 +103,7 @@ describe('the console: PMS links and postings (Chromium)', () => {
     );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'postings-02-exceptions');
+    await page.screenshot({ path: join(SCREENSHOTS, 'postings-02-exceptions-top.png') });
   });
 
   it('writes an exception off with a reason, and it leaves the queue', async () => {

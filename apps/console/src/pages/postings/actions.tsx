@@ -10,6 +10,7 @@ import { Field } from '../../ui/field';
 import { useNotify } from '../../ui/notices';
 import { ErrorNotice } from '../../ui/states';
 import { useRefreshPostings, type Posting } from './queries';
+import './postings.css';
 
 export interface Conflict {
   postingNumber: number;
@@ -92,7 +93,6 @@ export function PostingActions({
         )}
         <button
           type="button"
-          className="danger"
           onClick={() => setAsking('write-off')}
           aria-label={`Write off ${label}…`}
         >

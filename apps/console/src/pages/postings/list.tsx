@@ -52,7 +52,7 @@ export function PostingsPage() {
             ? 'These the PMS did not take, or had no guest for: retry, reroute, post late or write off each one.'
             : 'Newest first.'}{' '}
           Call times are in the source's time zone
-          {zones.length > 0 ? ` (${zones.map((zone) => zoneLabel(zone)).join(', ')})` : ''}.
+          {zones.length > 0 ? `: ${zones.map((zone) => zoneLabel(zone)).join(', ')}` : ''}.
         </>
       }
       actions={
@@ -297,7 +297,7 @@ function Row({
         {posting.correctsPostingId !== null && <span className="muted block">correction</span>}
       </td>
       <td className="nowrap">{posting.room}</td>
-      <td>
+      <td className="guest">
         {stay ? (
           <StayCell stay={stay} />
         ) : item ? (
@@ -306,13 +306,13 @@ function Row({
           <span className="muted">…</span>
         )}
       </td>
-      <td className="nowrap">
+      <td className="call">
         {item ? formatTime(item.startTime, zone) : <span className="muted">…</span>}
         <Link href={`/review/${posting.lineItemId}`} className="block small">
           Line item {posting.lineItemId}
         </Link>
       </td>
-      <td className="nowrap">{item?.dialedNumber ?? <span className="muted">—</span>}</td>
+      <td>{item?.dialedNumber ?? <span className="muted">—</span>}</td>
       <td className="num">
         <Money amount={posting.amount} currency={posting.currency} />
       </td>
