@@ -97,6 +97,9 @@ export function ItemDetail({ id }: { id: number }) {
           }}
         />
       )}
+      {(item.stay !== null || item.postings.length > 0) && (
+        <StayAndPostings item={item} zone={zone} />
+      )}
       <div className="item-grid">
         <section className="card" aria-labelledby="item-charge">
           <h2 id="item-charge">The charge</h2>
@@ -143,9 +146,6 @@ export function ItemDetail({ id }: { id: number }) {
             )}
           </dl>
         </section>
-        {(item.stay !== null || item.postings.length > 0) && (
-          <StayAndPostings item={item} zone={zone} />
-        )}
         <Breakdown item={item} />
         <XimaRow item={item} zone={zone} />
         <History item={item} zone={zone} />

@@ -145,15 +145,21 @@ export function ItemActions({
         .catch(() => undefined);
     },
   });
-  const offered = (Object.keys(LABELS) as Action[]).filter((action) => allows(action, item));
+  // A charge on its way to (or on) a guest's folio is acted on through its postings instead.
+  const postedOrQueued = item.postings.some((posting) => posting.status !== 'written-off');
+  const offered = postedOrQueued
+    ? []
+    : (Object.keys(LABELS) as Action[]).filter((action) => allows(action, item));
   if (offered.length === 0) {
     return (
       <p className="muted item-no-actions">
         {item.invoiceId !== null
           ? 'This item is on an invoice: nothing can change it here.'
           : item.status === 'posted'
-            ? "This charge is posted to the guest's folio: nothing can change it here; a correction is a negative posting (see its postings)."
-            : `A ${statusLabel(item.status).toLowerCase()} item takes no review action.`}
+            ? "This charge is posted to the guest's folio: a correction is a negative posting (see its postings)."
+            : postedOrQueued
+              ? "This charge goes to the guest's folio through the PMS: act on its postings below."
+              : `A ${statusLabel(item.status).toLowerCase()} item takes no review action.`}
       </p>
     );
   }

@@ -26,7 +26,7 @@ export function StayAndPostings({ item, zone }: { item: LineItemDetail; zone: st
   // The API lists newest first; the item's story reads oldest first.
   const rows = [...(postings.data?.items ?? [])].reverse();
   return (
-    <section className="card" aria-labelledby="item-stay">
+    <section className="card item-stay" aria-labelledby="item-stay">
       <h2 id="item-stay">Guest stay and postings</h2>
       {stay ? (
         <dl className="facts">
@@ -69,7 +69,7 @@ export function StayAndPostings({ item, zone }: { item: LineItemDetail; zone: st
             </div>
           )}
           <div className="table-wrap">
-            <table className="data compact">
+            <table className="data compact item-postings">
               <thead>
                 <tr>
                   <th scope="col">P#</th>
