@@ -329,7 +329,7 @@ export class PmsSandbox extends EventEmitter<PmsSandboxEvents> {
   ): Promise<ReceivedRecord> {
     const seen = this.receivedList.slice(since).find((r) => r.record?.type === type);
     if (seen) return Promise.resolve(seen);
-    return this.waitFor('received', (r) => r.record?.type === type, timeoutMs, `a ${type}`);
+    return this.waitFor('received', (r) => r.record?.type === type, timeoutMs, `${type} record`);
   }
 
   /** Resolves when a client is linked (at once if one is). */
