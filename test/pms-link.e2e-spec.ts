@@ -37,7 +37,19 @@ interface PostingRow {
   reason: string | null;
 }
 
-/** The rooms with outbound calls in a window, as the Xima sandbox will report them. */
+const BILLABLE_KINDS = new Set([
+  'local-7',
+  'local-10',
+  'long-distance',
+  'long-distance-no-1',
+  'international-011',
+  'international-plus',
+]);
+
+/**
+ * The rooms with outbound calls in a window, as the Xima sandbox will report them, those with a
+ * call that is surely billed (a charged kind of number, past the plan's grace period) first.
+ */
 function roomsCalling(fromIso: string, toIso: string): string[] {
   const calls = generateCalls(
     { seed: SEED, callsPerDay: CALLS_PER_DAY, timezone: ZONE },
@@ -45,11 +57,14 @@ function roomsCalling(fromIso: string, toIso: string): string[] {
     Date.parse(toIso) - 1,
   );
   const rooms = new Set<string>();
+  const billed = new Set<string>();
   for (const call of calls) {
     const room = /^Room (\d+)\(/.exec(call.agent)?.[1];
-    if (room && call.direction === 'Outbound' && call.talkMs > 0) rooms.add(room);
+    if (!room || call.direction !== 'Outbound' || call.talkMs === 0) continue;
+    rooms.add(room);
+    if (BILLABLE_KINDS.has(call.numberKind ?? '') && call.talkMs >= 60_000) billed.add(room);
   }
-  return [...rooms].sort();
+  return [...[...billed].sort(), ...[...rooms].filter((room) => !billed.has(room)).sort()];
 }
 
 async function until<T>(
@@ -328,5 +343,145 @@ describe('the PMS link against the stand-in PMS (e2e)', () => {
     );
     expect(pms.duplicates.length).toBeGreaterThanOrEqual(2);
     for (const duplicate of pms.duplicates) expect(duplicate.sameContent).toBe(true);
+  }, 120_000);
+
+  it("works the night auditor's exceptions: a late check-in, retry, reroute, post late, write off, correct", async () => {
+    const post = (path: string, body: object) =>
+      http()
+        .post(`/api/v1${path}`)
+        .set(...bearer(t.adminKey))
+        .send(body);
+    const exceptions = async (reason: string) =>
+      (await postings()).filter((p) => p.status === 'exception' && p.reason === reason);
+    const view = async (id: number) =>
+      (
+        await http()
+          .get(`/api/v1/postings/${id}`)
+          .set(...bearer(t.adminKey))
+          .expect(200)
+      ).body as { version: number; status: string; reason: string | null; late: boolean };
+
+    // A guest the PMS tells of late: the vacant room's calls since their check-in go to them.
+    const waiting = await exceptions('no-stay');
+    const vacantCalls = new Set(
+      (await items()).filter((item) => item.extension === vacant).map((item) => item.id),
+    );
+    const late = waiting.filter((p) => vacantCalls.has(p.lineItemId));
+    expect(late.length).toBeGreaterThan(0);
+    const lateGuest = pms.checkIn(vacant, { at: Date.parse(DAY1.from) - HOUR, name: 'Late' });
+    await until("the late guest's calls to post", async () => {
+      const now = await postings();
+      return late.every((p) => now.find((q) => q.id === p.id)?.status === 'posted')
+        ? true
+        : undefined;
+    });
+    for (const p of late)
+      expect(pms.posting(p.postingNumber)?.reservation).toBe(lateGuest.reservation);
+
+    // NG mended at the PMS: retry; a stale version is a 409 and changes nothing.
+    const [ng] = await exceptions('NG');
+    const ngView = await view(ng.id);
+    const stale = await post(`/postings/${ng.id}/retry`, { version: ngView.version + 1 }).expect(
+      409,
+    );
+    expect(stale.body.message).toContain('reload');
+    pms.failRoom(ngRoom, null);
+    await post(`/postings/${ng.id}/retry`, { version: ngView.version }).expect(200);
+    await until('the retried posting', async () =>
+      (await view(ng.id)).status === 'posted' ? true : undefined,
+    );
+
+    // NP: one rerouted to a room with a guest, one written off.
+    const [np1, np2] = await exceptions('NP');
+    const otherRoom = rooms[6];
+    await post(`/postings/${np1.id}/reroute`, {
+      version: (await view(np1.id)).version,
+      room: 'no room!',
+    }).expect(400);
+    const empty = await post(`/postings/${np1.id}/reroute`, {
+      version: (await view(np1.id)).version,
+      room: '1999',
+    }).expect(409);
+    expect(empty.body.message).toContain('no guest in house');
+    const rerouted = await post(`/postings/${np1.id}/reroute`, {
+      version: (await view(np1.id)).version,
+      room: otherRoom,
+    }).expect(200);
+    expect(rerouted.body).toMatchObject({ status: 'pending', room: otherRoom });
+    await until('the rerouted posting', async () =>
+      (await view(np1.id)).status === 'posted' ? true : undefined,
+    );
+    expect(pms.posting(np1.postingNumber)?.reservation).toBe(guests.get(otherRoom));
+    const writtenOff = await post(`/postings/${np2.id}/write-off`, {
+      version: (await view(np2.id)).version,
+      reason: 'Guest disputed the call',
+    }).expect(200);
+    expect(writtenOff.body).toMatchObject({
+      status: 'written-off',
+      reason: 'Guest disputed the call',
+    });
+    const [item] = await db.query<{ status: string; review_reason: string }[]>(
+      `SELECT status, review_reason FROM line_items WHERE id = ?`,
+      [np2.lineItemId],
+    );
+    expect(item).toEqual({
+      status: 'rejected',
+      review_reason: 'Written off: Guest disputed the call',
+    });
+    await post(`/postings/${np2.id}/retry`, { version: writtenOff.body.version }).expect(409);
+
+    // A checked-out guest: posted late, refused by a PMS that takes no late charges, then taken.
+    const [gone] = await exceptions('checked-out');
+    await post(`/postings/${gone.id}/post-late`, { version: (await view(gone.id)).version }).expect(
+      200,
+    );
+    const refused = await until('the PMS to refuse the late charge', async () => {
+      const now = await view(gone.id);
+      return now.status === 'exception' && now.reason === 'NG' ? now : undefined;
+    });
+    expect(refused.late).toBe(true);
+    pms.acceptLateCharges();
+    await post(`/postings/${gone.id}/retry`, { version: refused.version }).expect(200);
+    await until('the late charge', async () =>
+      (await view(gone.id)).status === 'posted' ? true : undefined,
+    );
+    expect(pms.posting(gone.postingNumber)?.reservation).toBe(guests.get(outRoom));
+
+    // A posted charge is corrected by a negative posting, never edited.
+    const posted = (await postings()).find((p) => p.status === 'posted' && p.amountMinor > 0)!;
+    const correction = await post(`/postings/${posted.id}/correct`, {
+      version: (await view(posted.id)).version,
+      reason: 'Charged to the wrong guest',
+    }).expect(201);
+    expect(correction.body).toMatchObject({
+      amountMinor: -posted.amountMinor,
+      correctsPostingId: posted.id,
+      lineItemId: posted.lineItemId,
+    });
+    await until('the correction', async () =>
+      (await view(correction.body.id)).status === 'posted' ? true : undefined,
+    );
+    expect(pms.posting(correction.body.postingNumber)?.amountMinor).toBe(-posted.amountMinor);
+    await post(`/postings/${posted.id}/correct`, {
+      version: (await view(posted.id)).version,
+      reason: 'again',
+    }).expect(409);
+
+    const audit = await http()
+      .get('/api/v1/audit-events?entityType=posting&limit=500')
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    const actions = new Set(audit.body.items.map((e: { action: string }) => e.action));
+    for (const action of [
+      'posting.posted',
+      'posting.exception',
+      'posting.retry',
+      'posting.reroute',
+      'posting.write-off',
+      'posting.post-late',
+      'posting.correct',
+    ]) {
+      expect(actions).toContain(action);
+    }
   }, 120_000);
 });
