@@ -159,7 +159,7 @@ export class PmsSandbox extends EventEmitter<PmsSandboxEvents> {
   private readonly charset: FiasCharset;
   private readonly logger: ((line: string) => void) | undefined;
   private readonly linkStartFirst: boolean;
-  private readonly lateCharges: boolean;
+  private lateCharges: boolean;
   private readonly script: HotelEvent[];
   private scriptIndex = 0;
   private scriptTimer: NodeJS.Timeout | null = null;
@@ -329,7 +329,12 @@ export class PmsSandbox extends EventEmitter<PmsSandboxEvents> {
   ): Promise<ReceivedRecord> {
     const seen = this.receivedList.slice(since).find((r) => r.record?.type === type);
     if (seen) return Promise.resolve(seen);
-    return this.waitFor('received', (r) => r.record?.type === type, timeoutMs, `a ${type}`);
+    return this.waitFor('received', (r) => r.record?.type === type, timeoutMs, `${type} record`);
+  }
+
+  /** Whether postings for a guest who has checked out are taken (late charges) from now on. */
+  acceptLateCharges(on = true): void {
+    this.lateCharges = on;
   }
 
   /** Resolves when a client is linked (at once if one is). */

@@ -70,6 +70,9 @@ export class LinkRunner {
   private wakeSender: (() => void) | undefined;
   /** A resync asked for while the link was not up: sent when it is. */
   private resyncWanted = false;
+  /** Whether this runner has asked a PMS that told it of no stay for its guests. */
+  private askedForGuests = false;
+  private lastState: LinkState = 'down';
 
   constructor(
     readonly link: PmsLink,
@@ -82,7 +85,9 @@ export class LinkRunner {
     this.fias.on('log', (level, message) => this.logger[level](message));
     this.fias.on('state', (state) => {
       this.logger.log(`${link.name}: ${state}`);
-      if (state === 'linked') this.onLinked();
+      // Linked after a link start (not back from a resync or a night audit).
+      if (state === 'linked' && this.lastState === 'connecting') this.onLinked();
+      this.lastState = state;
       this.wake();
     });
     this.fias.on('guest', (guest) => this.queueGuestWrite(() => this.onGuest(guest)));
@@ -142,6 +147,8 @@ export class LinkRunner {
       this.requestResync();
       return;
     }
+    if (this.askedForGuests) return;
+    this.askedForGuests = true;
     void this.deps.stays.anyFor(this.link.id).then((known) => {
       if (!known && !this.stopping.signal.aborted) {
         this.logger.log(`${this.link.name}: no stay known yet, asking the PMS for its guests`);

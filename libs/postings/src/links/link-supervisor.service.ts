@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import {
   Inject,
   Injectable,
@@ -44,6 +45,12 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
   private readonly runners = new Map<number, LinkRunner>();
   /** Starts and stops run one after another. */
   private changes: Promise<void> = Promise.resolve();
+  /**
+   * The service's start, as an async context: runners are started in it, so that a link's
+   * timers and socket callbacks do not carry the context (and log fields) of the request that
+   * happened to (re)start it.
+   */
+  private readonly home = new AsyncResource('pms-links');
 
   constructor(
     private readonly ledger: Ledger,
@@ -104,7 +111,7 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
         idlePollMs: this.settings.idlePollMs,
         connect: this.settings.connect ?? ((l, zone) => this.connect(l, zone)),
       });
-      await runner.start();
+      await this.home.runInAsyncScope(() => runner.start());
       this.runners.set(linkId, runner);
     });
   }
