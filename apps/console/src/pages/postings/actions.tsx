@@ -86,7 +86,7 @@ export function PostingActions({
             type="button"
             onClick={() => direct.mutate('post-late')}
             disabled={direct.isPending}
-            aria-label={`Post ${label} late to its checked-out stay`}
+            aria-label={`Post late ${label} to its checked-out stay`}
           >
             Post late
           </button>
