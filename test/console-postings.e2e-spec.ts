@@ -102,6 +102,9 @@ describe('the console: PMS links and postings (Chromium)', () => {
       first.postingNumber,
     );
     expect(await accessibilityProblems(page)).toEqual([]);
+    // At 1280 px the whole row, its actions included, is in view without scrolling sideways.
+    const overflow = await page.$eval('.table-wrap', (wrap) => wrap.scrollWidth - wrap.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'postings-02-exceptions');
     await page.screenshot({ path: join(SCREENSHOTS, 'postings-02-exceptions-top.png') });
   });
