@@ -82,6 +82,18 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await screenshot(page, 'postings-01-links');
   });
 
+  it('asks an admin for a new link with labelled fields and shows what the API refused', async () => {
+    await clickButton(page, 'New link');
+    await page.waitForSelector('dialog[open]');
+    await fillLabelled(page, 'Name', 'Second hotel');
+    await page.click('dialog[open] button[type="submit"]');
+    await page.waitForSelector('dialog[open] .field-error');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'postings-01-new-link.png') });
+    await clickButton(page, 'Cancel');
+    await page.waitForSelector('dialog[open]', { hidden: true });
+  });
+
   it('lists the exceptions with their reasons in words', async () => {
     await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
     await waitForText(page, 'Posting exceptions');
@@ -163,6 +175,34 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await page.waitForSelector(row, { hidden: true });
   });
 
+  it('lists posted charges with their guests, and corrects one by a negative posting', async () => {
+    await page.goto(`${service.baseUrl}/postings?status=posted`, { waitUntil: 'networkidle0' });
+    await waitForText(page, 'Call detail');
+    const { body } = await apiAs<{ items: Posting[] }>(
+      service,
+      'GET',
+      '/api/v1/postings?status=posted&limit=50',
+    );
+    const target = body.items.find((posting) => posting.postingNumber > 0 && !posting.reason)!;
+    const row = `tr[data-posting="${target.postingNumber}"]`;
+    await page.waitForSelector(row);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'postings-05-posted.png') });
+    await page.click(`${row} button[aria-label^="Correct"]`);
+    await page.waitForSelector('dialog[open]');
+    await fillLabelled(page, 'Reason', 'Guest disputed the call at check-out');
+    await page.click('dialog[open] button[type="submit"]');
+    await waitForText(page, 'is queued to post to room');
+    const corrections = await apiAs<{ items: (Posting & { correctsPostingId: number | null })[] }>(
+      service,
+      'GET',
+      `/api/v1/postings?lineItemId=${target.lineItemId}`,
+    );
+    expect(corrections.body.items.some((posting) => posting.correctsPostingId === target.id)).toBe(
+      true,
+    );
+  });
+
   it("shows a line item's stay and postings on the review page", async () => {
     // Room 1013's guest has a no-post flag: the PMS refused the charge (NP); the item has a stay.
     const noPost = await apiAs<{ items: Posting[] }>(
@@ -180,7 +220,7 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await page.waitForSelector(`tr[data-posting="${target.postingNumber}"]`);
     await waitForText(page, target.reasonText!);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'postings-05-line-item');
+    await screenshot(page, 'postings-06-line-item');
   });
 
   it('is usable on a tablet', async () => {
@@ -188,7 +228,7 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
     await waitForText(page, 'Posting exceptions');
     await page.waitForSelector('tr[data-posting]');
-    await screenshot(page, 'postings-06-tablet');
+    await screenshot(page, 'postings-07-tablet');
     await page.setViewport({ width: 1280, height: 900 });
   });
 });
