@@ -352,7 +352,7 @@ function StayCell({ stay }: { stay: NonNullable<LineItemDetail['stay']> }) {
   return (
     <>
       {stay.guestName ?? <span className="muted">Guest not named</span>}
-      <span className="muted block">Reservation {stay.reservation}</span>
+      <span className="muted block stay-reservation">Reservation {stay.reservation}</span>
       <span className="call-detail">
         Call detail:{' '}
         <button
