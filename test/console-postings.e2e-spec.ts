@@ -170,7 +170,7 @@ describe('the console: PMS links and postings (Chromium)', () => {
     expect(gone.status).toBe(200);
     await page.click(`${row} button[aria-label^="Retry"]`);
     await waitForText(page, `P# ${target.postingNumber} was not changed`);
-    await screenshot(page, 'postings-04-conflict');
+    await page.screenshot({ path: join(SCREENSHOTS, 'postings-04-conflict.png') });
     await clickButton(page, 'Reload the queue');
     await page.waitForSelector(row, { hidden: true });
   });
@@ -228,7 +228,7 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
     await waitForText(page, 'Posting exceptions');
     await page.waitForSelector('tr[data-posting]');
-    await screenshot(page, 'postings-07-tablet');
+    await page.screenshot({ path: join(SCREENSHOTS, 'postings-07-tablet.png') });
     await page.setViewport({ width: 1280, height: 900 });
   });
 });

@@ -57,6 +57,8 @@ export function PostingActions({
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
+        // The notice above the table may be out of view: the toast says it where the person is.
+        notify(`${label} was not changed: ${error.message}`, 'error');
         onConflict({ postingNumber: posting.postingNumber, message: error.message });
       } else {
         notify(error.message, 'error');
