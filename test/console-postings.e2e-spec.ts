@@ -94,6 +94,24 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await page.waitForSelector('dialog[open]', { hidden: true });
   });
 
+  it('asks for a resync, and explains why a link with postings is not deleted (409)', async () => {
+    await page.goto(`${service.baseUrl}/pms-links`, { waitUntil: 'networkidle0' });
+    await waitForText(page, 'Linked');
+    await clickButton(page, 'Resync guests');
+    await waitForText(page, 'for its guest list again');
+    await clickButton(page, 'Delete…');
+    await page.waitForSelector('dialog[open]');
+    await clickButton(page, 'Delete the link');
+    await waitForText(page, 'has postings or stays');
+    await waitForText(page, 'disable it instead');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'postings-01-delete-refused.png') });
+    await clickButton(page, 'Cancel');
+    await page.waitForSelector('dialog[open]', { hidden: true });
+    const still = await apiAs(service, 'GET', `/api/v1/pms-links/${link.id}`);
+    expect(still.status).toBe(200);
+  });
+
   it('lists the exceptions with their reasons in words', async () => {
     await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
     await waitForText(page, 'Posting exceptions');
@@ -221,6 +239,27 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await waitForText(page, target.reasonText!);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'postings-06-line-item');
+  });
+
+  it('shows a viewer the queue without its actions', async () => {
+    const viewer = {
+      email: 'night@example.com',
+      name: 'Night viewer',
+      password: 'a long viewer password 1',
+    };
+    const made = await apiAs(service, 'POST', '/api/v1/users', { ...viewer, role: 'viewer' });
+    expect(made.status).toBe(201);
+    const other = await openPage(browser);
+    await signIn(other.page, service.baseUrl, viewer.email, viewer.password);
+    await other.page.waitForSelector('::-p-aria(Sections)');
+    await other.page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
+    await other.page.waitForSelector('tr[data-posting]');
+    expect(await other.page.$$('tr[data-posting] button[aria-label^="Retry"]')).toHaveLength(0);
+    await other.page.goto(`${service.baseUrl}/pms-links`, { waitUntil: 'networkidle0' });
+    await waitForText(other.page, 'Linked');
+    expect(await other.page.$$('::-p-aria(Resync guests[role="button"])')).toHaveLength(0);
+    expect(other.problems).toEqual([]);
+    await other.page.browserContext().close();
   });
 
   it('is usable on a tablet', async () => {
