@@ -52,7 +52,7 @@ const SECTIONS: Section[] = [
   },
   {
     path: '/pms-links',
-    label: 'PMS links',
+    label: 'PMS',
     role: 'viewer',
     ...page(() => import('./pages/pms-links')),
   },
