@@ -241,6 +241,29 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await screenshot(page, 'postings-06-line-item');
   });
 
+  it("looks up who was in a room at a time (the hotel's wall clock)", async () => {
+    const { body } = await apiAs<{
+      items: { id: number; room: string; guestName: string | null; from: string }[];
+    }>(service, 'GET', '/api/v1/stays?limit=1');
+    const stay = body.items[0];
+    // A minute after the stay began, on Denver's wall clock (the demo hotel's zone).
+    const wall = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'America/Denver',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
+      .format(new Date(Date.parse(stay.from) + 60_000))
+      .replace(' ', 'T');
+    await page.goto(
+      `${service.baseUrl}/postings/stays?room=${stay.room}&at=${encodeURIComponent(wall)}`,
+      { waitUntil: 'networkidle0' },
+    );
+    await waitForText(page, 'Guest stays');
+    await page.waitForSelector(`tr[data-stay="${stay.id}"]`);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'postings-08-stays.png') });
+  });
+
   it('shows a viewer the queue without its actions', async () => {
     const viewer = {
       email: 'night@example.com',

@@ -48,6 +48,7 @@ const SECTIONS: Section[] = [
     path: '/postings',
     label: 'Postings',
     role: 'viewer',
+    nested: true,
     ...page(() => import('./pages/postings')),
   },
   {

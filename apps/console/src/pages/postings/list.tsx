@@ -56,9 +56,14 @@ export function PostingsPage() {
         </>
       }
       actions={
-        <Link href="/pms-links" className="button">
-          PMS links
-        </Link>
+        <>
+          <Link href="/postings/stays" className="button">
+            Guest stays
+          </Link>
+          <Link href="/pms-links" className="button">
+            PMS links
+          </Link>
+        </>
       }
     >
       {links.data && links.data.length > 0 && (
