@@ -175,6 +175,37 @@ describe('the console: PMS links and postings (Chromium)', () => {
     ).toBe(true);
   });
 
+  it('reroutes an exception to a room with a guest in house, and posts one late', async () => {
+    const inHouse = await apiAs<{ items: { room: string }[] }>(
+      service,
+      'GET',
+      `/api/v1/stays?at=${encodeURIComponent(new Date().toISOString())}&limit=1`,
+    );
+    const room = inHouse.body.items[0].room;
+    const vacant = await someException(service, (posting) => posting.reason === 'no-stay');
+    const row = `tr[data-posting="${vacant.postingNumber}"]`;
+    await page.waitForSelector(row);
+    await page.click(`${row} button[aria-label^="Reroute"]`);
+    await page.waitForSelector('dialog[open]');
+    await fillLabelled(page, 'Room', room);
+    await page.click('dialog[open] button[type="submit"]');
+    await waitForText(page, `P# ${vacant.postingNumber} is queued to post to room ${room}.`);
+    const rerouted = await apiAs<Posting>(service, 'GET', `/api/v1/postings/${vacant.id}`);
+    expect(rerouted.body.room).toBe(room);
+
+    const left = await someException(service, (posting) => posting.reason === 'checked-out');
+    const lateRow = `tr[data-posting="${left.postingNumber}"]`;
+    await page.waitForSelector(lateRow);
+    await page.click(`${lateRow} button[aria-label^="Post late"]`);
+    await waitForText(page, `P# ${left.postingNumber} is queued as a late charge`);
+    const late = await apiAs<Posting & { late: boolean }>(
+      service,
+      'GET',
+      `/api/v1/postings/${left.id}`,
+    );
+    expect(late.body.late).toBe(true);
+  });
+
   it('offers a reload when the posting changed since the page loaded (409)', async () => {
     const target = await someException(service, () => true);
     await page.goto(`${service.baseUrl}/postings`, { waitUntil: 'networkidle0' });
