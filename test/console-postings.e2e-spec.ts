@@ -329,7 +329,7 @@ describe('the console: PMS links and postings (Chromium)', () => {
 /** Polls the API until the demo link is linked and its exceptions queue holds some postings. */
 async function linkedWithExceptions(service: RunningService): Promise<PmsLink> {
   const deadline = Date.now() + 90_000;
-  let seen = '';
+  let seen: string;
   for (;;) {
     const { body } = await apiAs<{ items: PmsLink[] }>(service, 'GET', '/api/v1/pms-links');
     const link = body.items[0];
