@@ -253,7 +253,10 @@ describe('postings in review, line items and invoices (e2e)', () => {
       const csv = await get(
         `/api/v1/line-items/export.csv?status=posted&sourceId=${seeded.sourceId}`,
       ).expect(200);
-      expect(csv.text.trim().split('\n')[1]).toContain(',posted,');
+      const [header, row] = csv.text.trim().split('\n');
+      expect(header).toMatch(/,status,.*,version,reservation,guestName$/);
+      expect(row).toContain(',posted,');
+      expect(row).toMatch(/,R-100,"Okafor, Ada"$/);
     });
 
     it('a bulk action with items of postings among others changes nothing and lists them', async () => {
