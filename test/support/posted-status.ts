@@ -2,10 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 
 /**
- * The ledger's `line_items` CHECK as migration 1796300000000 makes it on this branch lists every
- * status but `posted`, so that `PostingStore.markPosted` fails on it (reported to the lead for
- * a migration fix). Until then, a test that needs posted items widens the CHECK of its own
- * in-memory ledger; once the migration allows `posted`, this does nothing.
+ * The ledger's `line_items` CHECK as migration 1796300000000 made it when this branch began
+ * listed every status but `posted`, so that `PostingStore.markPosted` failed on it (fixed on main
+ * in 2525a03). On this branch a test that needs posted items widens the CHECK of its own
+ * in-memory ledger; with the fixed migration this does nothing, and can be deleted.
  */
 export function allowPostedStatus(db: DataSource): void {
   const sqlite = (db.driver as unknown as { databaseConnection: Database }).databaseConnection;
