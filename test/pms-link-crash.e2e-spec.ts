@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PmsSandbox, startPmsSandbox } from '@app/pms-sandbox';
+import { PmsSandbox, SANDBOX_ROOMS, startPmsSandbox } from '@app/pms-sandbox';
 import { RunningSandbox, startSandbox } from '@app/xima-sandbox';
 import { buildIfStale } from '../scripts/built.mjs';
 import { freePort } from './support/console';
@@ -14,7 +14,6 @@ const MAIN = 'dist/apps/billing/src/main.js';
 const TOKEN = 'sandbox-token-for-the-crash';
 const ZONE = 'America/Denver';
 const DAY = { from: '2026-03-02T00:00:00-07:00', to: '2026-03-03T00:00:00-07:00' };
-const ROOMS = Array.from({ length: 40 }, (_, i) => String(1001 + i));
 
 interface Service {
   url: string;
@@ -101,7 +100,7 @@ describe('a crash between PS and PA (e2e, the built service)', () => {
     dir = mkdtempSync(join(tmpdir(), 'pms-crash-'));
     xima = await startSandbox({ token: TOKEN, seed: 'pms-crash', callsPerDay: 2000 });
     pms = await startPmsSandbox({ seed: 'pms-crash', timezone: ZONE, scriptDays: 0 });
-    for (const room of ROOMS) pms.checkIn(room, { at: Date.parse(DAY.from) - 86_400_000 });
+    for (const room of SANDBOX_ROOMS) pms.checkIn(room, { at: Date.parse(DAY.from) - 86_400_000 });
     service = await start(join(dir, 'ledger.sqlite'));
   }, 180_000);
 
@@ -135,7 +134,7 @@ describe('a crash between PS and PA (e2e, the built service)', () => {
     // The first link asks for the guests in house; wait until they are known.
     await until('the guests', async () => {
       const stays = await api<{ items: unknown[] }>('GET', `/stays?linkId=${link.id}&limit=500`);
-      return stays.items.length === ROOMS.length ? true : undefined;
+      return stays.items.length === SANDBOX_ROOMS.length ? true : undefined;
     });
     // The PMS takes the 3rd posting and never answers it: the service dies waiting.
     const swallowedAfter = 2;

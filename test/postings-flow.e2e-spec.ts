@@ -14,7 +14,6 @@ import {
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { Seeded, seedItems, seedSource } from './support/line-items';
 import { pdfTexts } from './support/pdf-text';
-import { allowPostedStatus } from './support/posted-status';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-03-02T15:00:00Z');
@@ -37,7 +36,6 @@ describe('postings in review, line items and invoices (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({});
     db = t.app.get(DataSource);
-    allowPostedStatus(db);
     ledger = t.app.get(Ledger);
     links = t.app.get(PmsLinkStore);
     stays = t.app.get(StayStore);

@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:6968ec80a0fb28cc1486a0ed582ad3982efef4cd5d132248230830312db9bdf0. Do not edit.
+// Generated from openapi.json sha256:dda5c7aaf2b5c50a55b232f821316db8cd7015aa65045c3b6c7f8f12ceb01b31. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -756,6 +756,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stays/{id}/call-detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stay's call detail for the guest: the calls posted to its folio (and the reservation's other rooms'), as PDF or CSV */
+        get: operations["CallDetailController_callDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview/sources": {
         parameters: {
             query?: never;
@@ -957,6 +974,23 @@ export interface paths {
         put?: never;
         /** Write an exception off: never posted, its line item rejected */
         post: operations["PostingsController_writeOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postings/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a posted charge: a new posting of its negative amount (never an edit) */
+        post: operations["PostingsController_correct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2105,6 +2139,11 @@ export interface components {
              */
             skippedInvoiced: number;
             /**
+             * @description With a posting to the PMS (queued or posted): a re-rate never touches them.
+             * @example 0
+             */
+            skippedPosted: number;
+            /**
              * @description Before the first version of their source's plan.
              * @example 0
              */
@@ -2126,6 +2165,18 @@ export interface components {
             ratePercent: string;
             /** @example 0.09 */
             amount: string;
+        };
+        LineItemStayView: {
+            id: number;
+            /** @example 1012 */
+            room: string;
+            /**
+             * @description The PMS's reservation number (G#).
+             * @example 48213
+             */
+            reservation: string;
+            /** @example Okafor, Ada */
+            guestName: string | null;
         };
         LineItemView: {
             id: number;
@@ -2178,6 +2229,8 @@ export interface components {
             ratePlanId: number;
             ratePlanVersion: number;
             invoiceId: number | null;
+            /** @description The guest stay its call is charged to (a source a PMS link posts), or null. */
+            stay: components["schemas"]["LineItemStayView"] | null;
             /** @description Send it back (If-Match or body `version`) to act on this state. */
             version: number;
             createdAt: string;
@@ -2241,6 +2294,31 @@ export interface components {
             /** @description On the first page (no cursor): the count and sums of everything matched. */
             totals?: components["schemas"]["LineItemTotalsView"] | null;
         };
+        LineItemPostingView: {
+            id: number;
+            linkId: number;
+            /** @description The posting's P#, fixed once. */
+            postingNumber: number;
+            /** @example 1012 */
+            room: string;
+            /** @example 159 */
+            amountMinor: number;
+            /**
+             * @description The charge with its taxes, as the item's money.
+             * @example 1.59
+             */
+            amount: string;
+            /** @enum {string} */
+            status: "pending" | "in-flight" | "posted" | "exception" | "written-off";
+            /** @example NG */
+            reason: string | null;
+            /** @example OK */
+            answerStatus: string | null;
+            /** @description Posted to a checked-out stay as a late charge. */
+            late: boolean;
+            sentAt: string | null;
+            postedAt: string | null;
+        };
         LineItemDetailView: {
             id: number;
             sourceId: number;
@@ -2292,6 +2370,8 @@ export interface components {
             ratePlanId: number;
             ratePlanVersion: number;
             invoiceId: number | null;
+            /** @description The guest stay its call is charged to (a source a PMS link posts), or null. */
+            stay: components["schemas"]["LineItemStayView"] | null;
             /** @description Send it back (If-Match or body `version`) to act on this state. */
             version: number;
             createdAt: string;
@@ -2308,7 +2388,9 @@ export interface components {
             planVersion: {
                 [key: string]: unknown;
             };
-            /** @description Its audit events, oldest first: `{ id, occurredAt, actor, action, oldValue, newValue, reason }`. */
+            /** @description Its postings to the PMS, oldest first (none for a source no link posts). */
+            postings: components["schemas"]["LineItemPostingView"][];
+            /** @description Its audit events and its postings' (with `postingId`), oldest first: `{ id, occurredAt, actor, action, oldValue, newValue, reason, postingId? }`. */
             history: Record<string, never>[];
         };
         ActorView: {
@@ -2353,6 +2435,25 @@ export interface components {
              * @example 1
              */
             businessId?: number;
+        };
+        InvoiceStayView: {
+            id: number;
+            /** @example 1012 */
+            room: string;
+            /**
+             * @description The PMS's reservation number.
+             * @example 48213
+             */
+            reservation: string;
+            /** @example Okafor, Ada */
+            guestName: string | null;
+            /**
+             * @description Check-in (or move in).
+             * @example 2026-03-09T15:12:00.000Z
+             */
+            from: string;
+            /** @description Check-out; null while in house. */
+            to: string | null;
         };
         InvoiceLineView: {
             /** @example 1 */
@@ -2407,6 +2508,8 @@ export interface components {
              *     ]
              */
             exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
+            /** @description The guest stay it is for, when drafted per stay (every line of one stay). */
+            stay: components["schemas"]["InvoiceStayView"] | null;
             lines: components["schemas"]["InvoiceLineView"][];
         };
         BatchInvoicesDto: {
@@ -2436,9 +2539,16 @@ export interface components {
              * @example false
              */
             includeZero: boolean;
+            /**
+             * @description One draft per billing account, or per guest stay (items tied to a stay of a PMS link; the draft shows the stay).
+             * @default billing-account
+             * @example billing-account
+             * @enum {string}
+             */
+            groupBy: "billing-account" | "stay";
         };
         InvoiceBatchView: {
-            /** @description The drafts made, one an account. */
+            /** @description The drafts made, one an account (or, by stay, one a stay and account). */
             items: components["schemas"]["InvoiceView"][];
             /**
              * @description Accounts left out because they total 0.
@@ -2921,6 +3031,8 @@ export interface components {
             answerRecord?: string | null;
             /** @description Posted to a checked-out stay as a late charge. */
             late: boolean;
+            /** @description The posted charge this negative posting corrects. */
+            correctsPostingId?: number | null;
             attempts: number;
             sentAt?: string | null;
             postedAt?: string | null;
@@ -2952,7 +3064,7 @@ export interface components {
              */
             room: string;
         };
-        WriteOffDto: {
+        PostingReasonDto: {
             /**
              * @description The version of the exception acted on.
              * @example 2
@@ -8591,6 +8703,85 @@ export interface operations {
             };
         };
     };
+    CallDetailController_callDetail: {
+        parameters: {
+            query: {
+                format: "pdf" | "csv";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, byte-identical every time while no other call is posted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No stay has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No stay has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     OverviewController_sources: {
         parameters: {
             query?: never;
@@ -9928,7 +10119,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WriteOffDto"];
+                "application/json": components["schemas"]["PostingReasonDto"];
             };
         };
         responses: {
@@ -10021,6 +10212,149 @@ export interface operations {
                      *       "statusCode": 409,
                      *       "error": "Conflict",
                      *       "message": "Not an exception, or changed since read (version)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    PostingsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostingReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No posting has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No posting has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not posted, a correction itself, corrected already, or changed since read. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "Not posted, a correction itself, corrected already, or changed since read."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];
