@@ -143,8 +143,9 @@ describe('a crash between PS and PA (e2e, the built service)', () => {
     pms.on('received', (received) => {
       if (received.record?.type !== 'PS') return;
       seen++;
-      if (seen === swallowedAfter) pms.swallowNext(1, { post: true });
       if (seen === swallowedAfter + 1) {
+        // Heard before it is handled: this very PS is taken and not answered.
+        pms.swallowNext(1, { post: true });
         swallowed = Number(received.record.fields['P#']);
         service.child.kill('SIGKILL');
       }
