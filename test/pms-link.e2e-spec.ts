@@ -432,6 +432,18 @@ describe('the PMS link against the stand-in PMS (e2e)', () => {
 
     // A checked-out guest: posted late, refused by a PMS that takes no late charges, then taken.
     const [gone] = await exceptions('checked-out');
+    // Not while the room has a new guest: the PMS would charge them.
+    const newcomer = pms.checkIn(outRoom, { name: 'Newcomer' });
+    await stayOf(newcomer.reservation);
+    const occupied = await post(`/postings/${gone.id}/post-late`, {
+      version: (await view(gone.id)).version,
+    }).expect(409);
+    expect(occupied.body.message).toContain('has a new guest');
+    pms.checkOut(newcomer.reservation);
+    await until('the newcomer to leave', async () => {
+      const [stay] = await stayOf(newcomer.reservation);
+      return stay.to !== null ? true : undefined;
+    });
     await post(`/postings/${gone.id}/post-late`, { version: (await view(gone.id)).version }).expect(
       200,
     );
