@@ -432,6 +432,18 @@ describe('the PMS link against the stand-in PMS (e2e)', () => {
 
     // A checked-out guest: posted late, refused by a PMS that takes no late charges, then taken.
     const [gone] = await exceptions('checked-out');
+    // Not while the room has a new guest: the PMS would charge them.
+    const newcomer = pms.checkIn(outRoom, { name: 'Newcomer' });
+    await stayOf(newcomer.reservation);
+    const occupied = await post(`/postings/${gone.id}/post-late`, {
+      version: (await view(gone.id)).version,
+    }).expect(409);
+    expect(occupied.body.message).toContain('has a new guest');
+    pms.checkOut(newcomer.reservation);
+    await until('the newcomer to leave', async () => {
+      const [stay] = await stayOf(newcomer.reservation);
+      return stay.to !== null ? true : undefined;
+    });
     await post(`/postings/${gone.id}/post-late`, { version: (await view(gone.id)).version }).expect(
       200,
     );
@@ -484,4 +496,69 @@ describe('the PMS link against the stand-in PMS (e2e)', () => {
       expect(actions).toContain(action);
     }
   }, 120_000);
+
+  it('ends the stays of guests who left while the link was down, at the next resync', async () => {
+    const room = rooms[7];
+    const reservation = guests.get(room)!;
+    const [before] = await stayOf(reservation);
+    expect(before.to).toBeNull();
+    // The PMS's side goes away; the guest checks out meanwhile (no GO reaches us).
+    await pms.restart({ downMs: 200 });
+    pms.checkOut(room);
+    await until('the link', async () => ((await linkView()).state === 'linked' ? true : undefined));
+    await http()
+      .post(`/api/v1/pms-links/${linkId}/resync`)
+      .set(...bearer(t.adminKey))
+      .expect(200);
+    const ended = await until('the resync', async () => {
+      const [stay] = await stayOf(reservation);
+      return stay.endedBy === 'resync' ? stay : undefined;
+    });
+    expect(ended.to).not.toBeNull();
+    // Guests still in house keep their stays.
+    const [kept] = await stayOf(guests.get(rooms[8])!);
+    expect(kept.to).toBeNull();
+  });
+
+  it('shrugs off garbage, a record over 64 KiB, unknown records and an LR it did not ask for, and waits out a night audit', async () => {
+    const logged = t.logs.lines.length;
+    pms.sendRaw(Buffer.from('\x02\xff\xfe not a record\x03noise'));
+    pms.sendRaw(Buffer.concat([Buffer.from([2]), Buffer.alloc(70 * 1024, 0x41), Buffer.from([3])]));
+    pms.sendRecord({ type: 'WR', fields: { RN: '1012', DA: '260302', TI: '063000' } });
+    pms.sendRecord({ type: 'LR', fields: { RI: 'XX', FL: 'RN' } });
+    const lines = await until('the log lines', async () => {
+      const fresh = t.logs.lines
+        .slice(logged)
+        .map((line) => (JSON.parse(line) as { msg: string }).msg)
+        .join('\n');
+      return /over 65536 bytes/.test(fresh) &&
+        /unknown record type "WR"/.test(fresh) &&
+        /unreadable record/.test(fresh) &&
+        /LR for "XX"/.test(fresh)
+        ? fresh
+        : undefined;
+    });
+    expect(lines).toMatch(/FIAS 127\.0\.0\.1:\d+/);
+    expect((await linkView()).state).toBe('linked');
+    // And it still posts, after the PMS's night audit: nothing goes while it runs.
+    pms.startNightAudit();
+    await until('the night audit', async () =>
+      (await linkView()).state === 'night-audit' ? true : undefined,
+    );
+    const day = { from: '2026-03-05T00:00:00-07:00', to: '2026-03-06T00:00:00-07:00' };
+    const before = (await postings()).length;
+    await http()
+      .post(`/api/v1/sources/${sourceId}/sync`)
+      .set(...bearer(t.adminKey))
+      .send(day)
+      .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const during = await linkView();
+    expect(during.queue.pending).toBeGreaterThan(0);
+    expect((await postings()).slice(before).filter((p) => p.status === 'posted')).toEqual([]);
+    pms.endNightAudit();
+    await drained();
+    const fresh = (await postings()).slice(before);
+    expect(fresh.filter((p) => p.status === 'posted').length).toBeGreaterThan(0);
+  }, 60_000);
 });

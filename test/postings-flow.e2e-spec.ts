@@ -14,7 +14,6 @@ import {
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { Seeded, seedItems, seedSource } from './support/line-items';
 import { pdfTexts } from './support/pdf-text';
-import { allowPostedStatus } from './support/posted-status';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-03-02T15:00:00Z');
@@ -37,7 +36,6 @@ describe('postings in review, line items and invoices (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({});
     db = t.app.get(DataSource);
-    allowPostedStatus(db);
     ledger = t.app.get(Ledger);
     links = t.app.get(PmsLinkStore);
     stays = t.app.get(StayStore);
@@ -253,7 +251,10 @@ describe('postings in review, line items and invoices (e2e)', () => {
       const csv = await get(
         `/api/v1/line-items/export.csv?status=posted&sourceId=${seeded.sourceId}`,
       ).expect(200);
-      expect(csv.text.trim().split('\n')[1]).toContain(',posted,');
+      const [header, row] = csv.text.trim().split('\n');
+      expect(header).toMatch(/,status,.*,version,reservation,guestName$/);
+      expect(row).toContain(',posted,');
+      expect(row).toMatch(/,R-100,"Okafor, Ada"$/);
     });
 
     it('a bulk action with items of postings among others changes nothing and lists them', async () => {
@@ -299,6 +300,45 @@ describe('postings in review, line items and invoices (e2e)', () => {
         200,
       );
       expect(refreshed.body.lines).toHaveLength(1);
+    });
+  });
+
+  describe('on-rating mode', () => {
+    let seeded: Seeded;
+
+    beforeAll(async () => {
+      seeded = await seedSource(t, 'Rating Hotel');
+      const pmsLink = await link(seeded.sourceId, 'on-rating');
+      await checkIn(pmsLink.id, '1012', 'R-300', 'Cruz, Ana', T0 - HOUR);
+    });
+
+    it('an assign that makes a needs-review item pending gives it its posting', async () => {
+      const [id] = await seedItems(db, seeded, [
+        { startTimeMs: T0, status: 'needs-review', billingAccount: null },
+      ]);
+      await post(`/api/v1/line-items/${id}/assign`, {
+        billingAccount: 'ROOM-1012',
+        reason: 'Room phone',
+      }).expect(200);
+      expect(await postingsOf(id)).toEqual([expect.objectContaining({ status: 'pending' })]);
+    });
+
+    it('a re-rate gives the items it makes postable their postings, and skips those with one', async () => {
+      const [id] = await seedItems(db, seeded, [
+        { startTimeMs: T0 + HOUR, status: 'no-charge', amountMinor: 0, taxMinor: 0 },
+      ]);
+      expect(await postingsOf(id)).toEqual([]);
+      const res = await post('/api/v1/line-items/re-rate', {
+        filter: { sourceId: seeded.sourceId },
+        resetReview: true,
+      }).expect(200);
+      expect(res.body).toMatchObject({ matched: 2, changed: 1, skippedPosted: 1 });
+      const [row] = await db.query<{ status: string; total_minor: number }[]>(
+        'SELECT status, total_minor FROM line_items WHERE id = ?',
+        [id],
+      );
+      expect(row.total_minor).toBeGreaterThan(0);
+      expect(await postingsOf(id)).toEqual([expect.objectContaining({ status: 'pending' })]);
     });
   });
 
@@ -404,7 +444,7 @@ describe('postings in review, line items and invoices (e2e)', () => {
       for (const expected of [
         'Guest: Okafor, Ada',
         'Reservation: R-200',
-        'Room: 1012, 1014',
+        'Rooms: 1012, 1014',
         '2026-03-02 06:00 to in house',
         '4.78 USD',
       ]) {

@@ -274,4 +274,79 @@ describe('ledger triggers (real migrations on :memory:)', () => {
       await expect(kept()).resolves.toEqual(await counted());
     });
   });
+
+  describe('a charge posted to the PMS', () => {
+    beforeEach(async () => {
+      await db.query(`DELETE FROM invoice_lines`);
+      await db.query(`DELETE FROM invoices`);
+      await db.query(`INSERT INTO pms_links (id, name, host, port, charset, posting_mode, answer_timeout_ms,
+          alive_interval_ms, created_at_ms, updated_at_ms)
+        VALUES (1, 'PMS', '127.0.0.1', 5010, 'ascii', 'on-rating', 30000, 300000, 0, 0)`);
+      await db.query(`INSERT INTO pms_link_sources (source_id, link_id) VALUES (1, 1)`);
+      await db.query(`INSERT INTO postings (id, link_id, line_item_id, posting_number, room, amount_minor, currency,
+          status, created_at_ms, updated_at_ms)
+        VALUES (1, 1, 1, 7, '1012', 159, 'USD', 'in-flight', 0, 0)`);
+    });
+
+    const post = async () => {
+      await db.query(`UPDATE postings SET status = 'posted', posted_at_ms = 5 WHERE id = 1`);
+      await db.query(`UPDATE line_items SET status = 'posted' WHERE id = 1`);
+    };
+
+    it('is posted only once the PMS accepted its posting', async () => {
+      await expect(
+        db.query(`UPDATE line_items SET status = 'posted' WHERE id = 1`),
+      ).rejects.toThrow('a line item is posted only when the PMS accepted its posting');
+      await post();
+      await expect(db.query(`SELECT status FROM line_items WHERE id = 1`)).resolves.toEqual([
+        { status: 'posted' },
+      ]);
+    });
+
+    it('never changes and is never deleted once posted', async () => {
+      await post();
+      for (const change of [
+        `UPDATE line_items SET amount_minor = 1, total_minor = 10 WHERE id = 1`,
+        `UPDATE line_items SET status = 'approved' WHERE id = 1`,
+        `UPDATE line_items SET billing_account = 'ROOM-1013' WHERE id = 1`,
+      ]) {
+        await expect(db.query(change)).rejects.toThrow('a posted line item never changes');
+      }
+      await expect(db.query(`DELETE FROM line_items WHERE id = 1`)).rejects.toThrow(
+        'a posted line item is never deleted',
+      );
+    });
+
+    it('never goes on an invoice while its posting stands, and may once written off', async () => {
+      await db.query(`INSERT INTO invoices (id, status, billing_account, business_id, rate_plan_id, timezone,
+          period_start_ms, period_end_ms, currency, subtotal_minor, tax_minor, total_minor, created_at_ms, updated_at_ms)
+        VALUES (2, 'draft', 'ROOM-1012', 1, 1, 'America/Denver', 0, 86400000, 'USD', 0, 0, 0, 0, 0)`);
+      await expect(db.query(`UPDATE line_items SET invoice_id = 2 WHERE id = 1`)).rejects.toThrow(
+        'never goes on an invoice',
+      );
+      await db.query(`UPDATE postings SET status = 'written-off' WHERE id = 1`);
+      await db.query(`UPDATE line_items SET invoice_id = 2 WHERE id = 1`);
+    });
+
+    it('keeps posting numbers and posted postings final, and every posting', async () => {
+      await expect(db.query(`UPDATE postings SET posting_number = 8 WHERE id = 1`)).rejects.toThrow(
+        'final',
+      );
+      await post();
+      await expect(db.query(`UPDATE postings SET amount_minor = 1 WHERE id = 1`)).rejects.toThrow(
+        'a posted posting and every posting number are final',
+      );
+      await expect(db.query(`DELETE FROM postings WHERE id = 1`)).rejects.toThrow(
+        'a posting is never deleted',
+      );
+      await expect(
+        db.query(`INSERT INTO postings (link_id, line_item_id, posting_number, room, amount_minor, currency,
+            status, created_at_ms, updated_at_ms) VALUES (1, 1, 7, '1012', 1, 'USD', 'pending', 0, 0)`),
+      ).rejects.toThrow('UNIQUE');
+      await expect(
+        db.query(`INSERT INTO postings (link_id, line_item_id, posting_number, room, amount_minor, currency,
+            status, created_at_ms, updated_at_ms) VALUES (1, 1, 100000000, '1012', 1, 'USD', 'pending', 0, 0)`),
+      ).rejects.toThrow('CK_postings_number');
+    });
+  });
 });

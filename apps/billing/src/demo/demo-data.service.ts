@@ -120,9 +120,12 @@ export class DemoDataService {
    * The demo hotel's PMS link to the stand-in PMS, posting each rated call. Made once, with the
    * stand-in's past week of stays (as if the link had run all week), before the first sync, so
    * that the week's calls are posted; a later start points it at this run's stand-in and asks
-   * for a resync (the stand-in's hotel is made anew each run).
+   * for a resync (the stand-in's hotel is made anew each run). Not when this process runs no
+   * PMS link.
    */
   private async linkDemoHotel(hotel: Source): Promise<void> {
+    // A process that runs no link would only fill the queue (PMS_LINKS_ENABLED=false).
+    if (!this.supervisor.enabled) return;
     const pms = this.sandbox!.pms;
     const existing = (await this.pmsLinks.list()).find((link) => link.name === DEMO_PMS_LINK);
     if (existing) {

@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:0c7a9e8780b7a9b5d8da6568e5488f515efe240584ce4287933a235919ef73b5. Do not edit.
+// Generated from openapi.json sha256:dda5c7aaf2b5c50a55b232f821316db8cd7015aa65045c3b6c7f8f12ceb01b31. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -2542,12 +2542,13 @@ export interface components {
             /**
              * @description One draft per billing account, or per guest stay (items tied to a stay of a PMS link; the draft shows the stay).
              * @default billing-account
+             * @example billing-account
              * @enum {string}
              */
             groupBy: "billing-account" | "stay";
         };
         InvoiceBatchView: {
-            /** @description The drafts made, one an account. */
+            /** @description The drafts made, one an account (or, by stay, one a stay and account). */
             items: components["schemas"]["InvoiceView"][];
             /**
              * @description Accounts left out because they total 0.

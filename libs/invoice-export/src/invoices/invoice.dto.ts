@@ -67,6 +67,7 @@ export class BatchInvoicesDto extends PeriodDto {
   @ApiPropertyOptional({
     enum: BATCH_GROUPINGS,
     default: 'billing-account',
+    example: 'billing-account',
     description:
       'One draft per billing account, or per guest stay (items tied to a stay of a PMS link; the draft shows the stay).',
   })

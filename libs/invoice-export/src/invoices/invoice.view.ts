@@ -145,7 +145,10 @@ export class InvoicePageView {
 }
 
 export class InvoiceBatchView {
-  @ApiProperty({ type: [InvoiceView], description: 'The drafts made, one an account.' })
+  @ApiProperty({
+    type: [InvoiceView],
+    description: 'The drafts made, one an account (or, by stay, one a stay and account).',
+  })
   items!: InvoiceView[];
   @ApiProperty({ example: 2, description: 'Accounts left out because they total 0.' })
   skippedZero!: number;

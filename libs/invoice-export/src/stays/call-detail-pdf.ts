@@ -61,11 +61,17 @@ function writeDetail(pdf: PDFKit.PDFDocument, detail: CallDetail): void {
   for (const line of detail.issuer?.address ?? []) pdf.text(printable(line));
   pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text('Telephone calls');
   pdf.font('Helvetica').fontSize(10);
-  for (const [label, value] of [
-    ...stayHeader({ ...detail.stay, room: rooms, fromMs: first.fromMs, toMs: last.toMs }, time),
-    ['Time zone', detail.timezone], // of every time of day below
-  ]) {
-    pdf.text(`${label}: ${printable(value)}`);
+  const header = stayHeader(
+    { ...detail.stay, room: rooms, fromMs: first.fromMs, toMs: last.toMs },
+    time,
+  )
+    // A room move: the rooms the reservation had, in order.
+    .map(([label, value]): [string, string] => [
+      label === 'Room' && rooms.includes(',') ? 'Rooms' : label,
+      value,
+    ]);
+  for (const [label, value] of [...header, ['Time zone', detail.timezone]]) {
+    pdf.text(`${label}: ${printable(value)}`); // the time zone of every time of day below
   }
   pdf.moveDown(1);
 

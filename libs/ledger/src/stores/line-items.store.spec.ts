@@ -198,6 +198,7 @@ describe('LineItemStore (real migrations on :memory:)', () => {
       version: 1,
       createdAtMs: 0,
       updatedAtMs: 0,
+      stayId: null,
     });
   });
 

@@ -81,6 +81,11 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
     });
   }
 
+  /** Whether this process runs PMS links (PMS_LINKS_ENABLED). */
+  get enabled(): boolean {
+    return this.settings.enabled;
+  }
+
   /** What the link is doing now (`down` when its runner is not running). */
   status(linkId: number): LinkStatus {
     const runner = this.runners.get(linkId);

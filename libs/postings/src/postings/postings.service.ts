@@ -73,6 +73,15 @@ export class PostingsService {
           `Posting ${posting.id} has no stay to charge late: reroute it to a room, or write it off`,
         );
       }
+      // FIAS's PS names a room, not a guest: a PMS that ignores our G# would charge whoever is
+      // in the room now. A room with a new guest takes no late charge of the last one.
+      const occupant = await this.stays.findOpenInRoom(posting.linkId, stay.room, tx);
+      if (occupant && occupant.reservation !== stay.reservation) {
+        throw new DomainError(
+          'conflict',
+          `Room ${stay.room} has a new guest (reservation ${occupant.reservation}): a late charge of the guest who left would go to them. Reroute it or write it off`,
+        );
+      }
       await this.postings.requeue(tx, posting.id, version, { room: stay.room, late: true }, now);
       return { room: stay.room, stayId: stay.id };
     });

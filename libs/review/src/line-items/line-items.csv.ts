@@ -30,6 +30,9 @@ const CSV_COLUMNS: [string, (item: LineItemView) => string | number | null][] = 
   ['ratePlanId', (i) => i.ratePlanId],
   ['ratePlanVersion', (i) => i.ratePlanVersion],
   ['version', (i) => i.version],
+  // The guest stay a PMS link charges the call to (empty for a source no link posts).
+  ['reservation', (i) => i.stay?.reservation ?? null],
+  ['guestName', (i) => i.stay?.guestName ?? null],
 ];
 
 /** Matched items as CSV, ready to stream: nothing is read until `writeTo`. */

@@ -53,7 +53,6 @@ function BatchForm({ onClose }: { onClose: () => void }) {
             businessId: businessId ? Number(businessId) : undefined,
             sourceId: sourceId ? Number(sourceId) : undefined,
             includeZero,
-            groupBy: 'billing-account',
           },
         }),
       ),
