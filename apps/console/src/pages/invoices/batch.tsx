@@ -53,6 +53,7 @@ function BatchForm({ onClose }: { onClose: () => void }) {
             businessId: businessId ? Number(businessId) : undefined,
             sourceId: sourceId ? Number(sourceId) : undefined,
             includeZero,
+            groupBy: 'billing-account',
           },
         }),
       ),
