@@ -32,6 +32,7 @@ interface Posting {
   lineItemId: number;
   postingNumber: number;
   room: string;
+  stayId: number | null;
   status: string;
   reason: string | null;
   reasonText: string | null;
@@ -175,7 +176,7 @@ describe('the console: PMS links and postings (Chromium)', () => {
     ).toBe(true);
   });
 
-  it('reroutes an exception to a room with a guest in house, and posts one late', async () => {
+  it('reroutes an exception to a room with a guest in house, and posts one with a stay late', async () => {
     const inHouse = await apiAs<{ items: { room: string }[] }>(
       service,
       'GET',
@@ -193,7 +194,8 @@ describe('the console: PMS links and postings (Chromium)', () => {
     const rerouted = await apiAs<Posting>(service, 'GET', `/api/v1/postings/${vacant.id}`);
     expect(rerouted.body.room).toBe(room);
 
-    const left = await someException(service, (posting) => posting.reason === 'checked-out');
+    // Post late needs the stay the call was made in (a guest who left, or one the PMS refused).
+    const left = await someException(service, (posting) => posting.stayId !== null);
     const lateRow = `tr[data-posting="${left.postingNumber}"]`;
     await page.waitForSelector(lateRow);
     await page.click(`${lateRow} button[aria-label^="Post late"]`);
