@@ -390,7 +390,19 @@ function History({ item, zone }: { item: LineItemDetail; zone: string }) {
   );
 }
 
+/** What happened to the item's postings, in the night auditor's words. */
+const POSTING_ACTIONS: Record<string, string> = {
+  'posting.posted': 'Posted to the guest folio',
+  'posting.exception': 'Posting exception',
+  'posting.retry': 'Posting retried',
+  'posting.reroute': 'Posting rerouted',
+  'posting.post-late': 'Posted late (queued)',
+  'posting.write-off': 'Posting written off',
+  'posting.correct': 'Posting corrected',
+};
+
 function actionLabel(action: string): string {
+  if (action in POSTING_ACTIONS) return POSTING_ACTIONS[action];
   const name = action.replace(/^line-item\./, '').replace(/-/g, ' ');
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
