@@ -49,7 +49,7 @@ export function PostingsPage() {
         <>
           Charges sent to guests' folios in the PMS.{' '}
           {filter.status === 'exception'
-            ? 'These the PMS did not take, or had no guest for: retry, reroute, post late or write off each one.'
+            ? 'Below, the ones the PMS refused or that found no guest in the room: retry, reroute, post late or write off each one.'
             : 'Newest first.'}{' '}
           Call times are in the source's time zone
           {zones.length > 0 ? `: ${zones.map((zone) => zoneLabel(zone)).join(', ')}` : ''}.
