@@ -69,7 +69,7 @@ function roomsCalling(fromIso: string, toIso: string): string[] {
 
 async function until<T>(
   what: string,
-  probe: () => Promise<T | undefined>,
+  probe: () => Promise<T | undefined> | T | undefined,
   ms = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + ms;
