@@ -53,7 +53,7 @@ describe('a crash between PS and PA (e2e, the built service)', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((done) => child.on('close', () => done()));
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 60_000;

@@ -69,7 +69,7 @@ function roomsCalling(fromIso: string, toIso: string): string[] {
 
 async function until<T>(
   what: string,
-  probe: () => Promise<T | undefined>,
+  probe: () => Promise<T | undefined> | T | undefined,
   ms = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + ms;
@@ -526,7 +526,7 @@ describe('the PMS link against the stand-in PMS (e2e)', () => {
     pms.sendRaw(Buffer.concat([Buffer.from([2]), Buffer.alloc(70 * 1024, 0x41), Buffer.from([3])]));
     pms.sendRecord({ type: 'WR', fields: { RN: '1012', DA: '260302', TI: '063000' } });
     pms.sendRecord({ type: 'LR', fields: { RI: 'XX', FL: 'RN' } });
-    const lines = await until('the log lines', async () => {
+    const lines = await until('the log lines', () => {
       const fresh = t.logs.lines
         .slice(logged)
         .map((line) => (JSON.parse(line) as { msg: string }).msg)

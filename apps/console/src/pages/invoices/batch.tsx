@@ -42,6 +42,7 @@ function BatchForm({ onClose }: { onClose: () => void }) {
   const [businessId, setBusinessId] = useState('');
   const [sourceId, setSourceId] = useState('');
   const [includeZero, setIncludeZero] = useState(false);
+  const [groupBy, setGroupBy] = useState<'billing-account' | 'stay'>('billing-account');
 
   const batch = useMutation({
     mutationFn: () =>
@@ -53,7 +54,7 @@ function BatchForm({ onClose }: { onClose: () => void }) {
             businessId: businessId ? Number(businessId) : undefined,
             sourceId: sourceId ? Number(sourceId) : undefined,
             includeZero,
-            groupBy: 'billing-account',
+            groupBy,
           },
         }),
       ),
@@ -97,6 +98,14 @@ function BatchForm({ onClose }: { onClose: () => void }) {
           onChange={(event) => setPeriodEnd(event.target.value)}
         />
       </div>
+      <SelectField
+        label="One draft per"
+        value={groupBy}
+        onChange={(event) => setGroupBy(event.target.value as 'billing-account' | 'stay')}
+      >
+        <option value="billing-account">Billing account (a room, a client)</option>
+        <option value="stay">Guest stay (hotels: each guest's calls on one invoice)</option>
+      </SelectField>
       <SelectField
         label="Business"
         value={businessId}
