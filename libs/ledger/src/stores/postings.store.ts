@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import { LineItem, PmsLinkSource, Posting, PostingStatus, Stay } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
+import { PostingQueueSignal } from '../posting-queue-signal';
 import { readerOf } from './reader';
 
 /** Which line items to consider for postings. */
@@ -52,7 +53,10 @@ export interface PostingQuery {
  */
 @Injectable()
 export class PostingStore {
-  constructor(private readonly ledger: Ledger) {}
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly queued: PostingQueueSignal,
+  ) {}
 
   findById(id: number, tx?: LedgerTx): Promise<Posting | null> {
     return readerOf(this.ledger, tx).findOneBy(Posting, { id });
@@ -142,6 +146,7 @@ export class PostingStore {
            WHERE p."link_id" = "pms_links"."id")
          WHERE "id" IN (SELECT "link_id" FROM "pms_link_sources")`,
       );
+      this.queued.notify();
     }
     return made;
   }
@@ -174,10 +179,11 @@ export class PostingStore {
   /**
    * The link's next posting to send: the one in flight first (sent, not answered: after a
    * restart or a dropped link it goes again with its `P#`), then the oldest pending one that
-   * may go now.
+   * may go now. The sender reads it inside the transaction that marks it in flight (`tx`), so
+   * that it sees no other transaction's uncommitted postings.
    */
-  async nextToSend(linkId: number, nowMs: number): Promise<PostingToSend | null> {
-    const manager = this.ledger.manager;
+  async nextToSend(linkId: number, nowMs: number, tx?: LedgerTx): Promise<PostingToSend | null> {
+    const manager = readerOf(this.ledger, tx);
     const posting =
       (await manager.findOne(Posting, {
         where: { linkId, status: 'in-flight' },
