@@ -288,8 +288,7 @@ export class LinkRunner {
     switch (answer.status) {
       case 'OK': {
         const { lineItemId } = await this.deps.postings.markPosted(tx, posting.id, kept, now);
-        await this.deps.audit.record(
-          tx,
+        this.deps.audit.appender(tx)(
           PMS_ACTOR,
           {
             action: 'posting.posted',
