@@ -1,6 +1,6 @@
 /**
  * The stand-in PMS bench:pms posts to, in this process or in one of its own
- * (pms-sandbox-process.ts): answering at once, with a guest in each of the hotel's rooms since
+ * (pms-sandbox-process.ts): answering at once (or after `answerDelayMs`), with a guest in each of the hotel's rooms since
  * `checkInAt`, so that every posting of a room's call is taken (`OK`).
  */
 import { fork } from 'node:child_process';
@@ -13,6 +13,8 @@ export interface StandInStart {
   rooms: readonly string[];
   /** When each room's guest checked in (before the first call posted). */
   checkInAt: number;
+  /** How long the stand-in waits before each `PA` (0: at once). */
+  answerDelayMs: number;
 }
 
 /** What the stand-in accepted: postings taken (each `P#` once), and `P#`s sent again. */
@@ -38,7 +40,7 @@ export async function openStandIn(
     timezone: options.timezone,
     rooms: options.rooms,
     scriptDays: 0,
-    answerDelayMs: 0,
+    answerDelayMs: options.answerDelayMs,
   });
   options.rooms.forEach((room) => pms.checkIn(room, { at: options.checkInAt }));
   return {

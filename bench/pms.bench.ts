@@ -1,6 +1,7 @@
 /**
- * `npm run bench:pms [-- --quick] [-- --postings N] [-- --runs N] [-- --syncs N]`: the PMS link's
- * sender against the stand-in PMS (answering at once, in a process of its own), through the
+ * `npm run bench:pms [-- --quick] [-- --postings N] [-- --runs N] [-- --syncs N]
+ * [-- --answer-delay-ms MS]`: the PMS link's sender against the stand-in PMS (answering at once
+ * unless told, in a process of its own), through the
  * product's own path: the service's application context, its LinkSupervisor and LinkRunner, a
  * FiasLink on loopback, and the ledger.
  *
@@ -50,6 +51,8 @@ export interface PmsBenchOptions {
   runs: number;
   /** Small syncs whose postings' latency is measured. */
   syncs: number;
+  /** How long the stand-in waits before each `PA` (0, the default: at once). */
+  answerDelayMs?: number;
   /** `process` (the default): the stand-in PMS runs in a process of its own. */
   standIn?: 'process' | 'in-process';
   log?: (line: string) => void;
@@ -205,13 +208,6 @@ async function openHotel(
     throw error;
   }
 }
-
-const standInStart: StandInStart = {
-  seed: SEED,
-  timezone: TIMEZONE,
-  rooms: SANDBOX_ROOMS,
-  checkInAt: CHECK_IN_AT,
-};
 
 async function queueCount(ledger: Ledger, linkId: number): Promise<number> {
   const [{ waiting }] = await ledger.manager.query<{ waiting: number }[]>(
@@ -461,6 +457,13 @@ async function latencyRun(
 
 export async function runPmsBench(options: PmsBenchOptions): Promise<PmsBenchResult> {
   const log = options.log ?? (() => undefined);
+  const standInStart: StandInStart = {
+    seed: SEED,
+    timezone: TIMEZONE,
+    rooms: SANDBOX_ROOMS,
+    checkInAt: CHECK_IN_AT,
+    answerDelayMs: options.answerDelayMs ?? 0,
+  };
   const openStandIn = () =>
     (options.standIn === 'in-process' ? standInInProcess : standInProcess)(standInStart);
   const dir = mkdtempSync(join(tmpdir(), 'xima-billing-bench-pms-'));
@@ -559,14 +562,22 @@ export function report(result: PmsBenchResult): string[] {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const args = new BenchArgs(argv, 'bench:pms [--quick] [--postings N] [--runs N] [--syncs N]');
+  const args = new BenchArgs(
+    argv,
+    'bench:pms [--quick] [--postings N] [--runs N] [--syncs N] [--answer-delay-ms MS]',
+  );
   const { quick } = args;
   const postings = args.number('--postings', quick ? 300 : 10_000);
   const runs = args.number('--runs', quick ? 1 : 3);
   const syncs = args.number('--syncs', quick ? 5 : 60);
+  // The issue's measure is a PMS answering at once; a delay shows the ratio at a slower one.
+  const answerDelayMs = argv.includes('--answer-delay-ms')
+    ? args.number('--answer-delay-ms', 1)
+    : 0;
   args.checked();
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  const result = await runPmsBench({ postings, runs, syncs, log: say });
+  if (answerDelayMs > 0) say(`the stand-in answers each posting after ${answerDelayMs} ms`);
+  const result = await runPmsBench({ postings, runs, syncs, answerDelayMs, log: say });
   say(`\n${report(result).join('\n')}`);
 }
 

@@ -54,7 +54,7 @@ export const BENCHMARKS = [
   },
   {
     name: 'pms',
-    flags: '[--quick] [--postings N] [--runs N] [--syncs N]',
+    flags: '[--quick] [--postings N] [--runs N] [--syncs N] [--answer-delay-ms MS]',
     measures:
       "postings/s over one PMS link to the stand-in PMS, beside raw FIAS round trips to it (the bound), and the latency from a sync to its postings' PA OK (p50/p95)",
     nodeFlags: [],
