@@ -56,7 +56,7 @@ export async function standInInProcess(options: StandInStart): Promise<StandIn> 
   return {
     port: standIn.port,
     count: () => Promise.resolve(standIn.count()),
-    close: standIn.close,
+    close: () => standIn.close(),
   };
 }
 
