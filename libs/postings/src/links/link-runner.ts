@@ -254,7 +254,9 @@ export class LinkRunner {
     const now = this.deps.clock.now();
     return this.deps.ledger.transaction(async (tx) => {
       await this.record(tx, posting, answer, now);
-      const goOn = this.fias.state === 'linked' && !this.stopping.signal.aborted;
+      // Not after `NA`: that posting goes first once the night audit ends.
+      const goOn =
+        answer.status !== 'NA' && this.fias.state === 'linked' && !this.stopping.signal.aborted;
       return goOn ? this.claim(tx, now) : null;
     });
   }
