@@ -52,4 +52,11 @@ export const BENCHMARKS = [
     nodeFlags: [],
     console: true,
   },
+  {
+    name: 'pms',
+    flags: '[--quick] [--postings N] [--runs N] [--syncs N] [--answer-delay-ms MS]',
+    measures:
+      "postings/s over one PMS link to the stand-in PMS, beside raw FIAS round trips to it (the bound), and the latency from a sync to its postings' PA OK (p50/p95)",
+    nodeFlags: [],
+  },
 ].map((bench) => ({ ...bench, entry: `dist/bench/${bench.name}.bench.js` }));

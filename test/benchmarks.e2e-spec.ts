@@ -6,6 +6,7 @@ import { runOverviewBench } from '../bench/overview.bench';
 import { runExportBench } from '../bench/export.bench';
 import { runArchiveBench } from '../bench/archive.bench';
 import { report, runConsoleBench } from '../bench/console.bench';
+import { report as pmsReport, runPmsBench } from '../bench/pms.bench';
 import { BenchArgs } from '../bench/bench-args';
 import { validateRatePlan } from '@app/rating';
 import { buildAll } from './support/console';
@@ -186,6 +187,36 @@ describe('benchmarks (--quick)', () => {
       expect.stringMatching(/^\/api\/v1\/line-items\?.*status=approved/),
     );
   }, 300_000);
+
+  it('bench:pms posts over a link to the stand-in beside raw round trips, and times postings from their sync', async () => {
+    const lines: string[] = [];
+    const result = await runPmsBench({
+      postings: 120,
+      runs: 2,
+      syncs: 3,
+      standIn: 'in-process',
+      log: (line) => lines.push(line),
+    });
+    // Both measurements in each run, the order alternating; every posting taken once (the
+    // bench checks the ledger and the stand-in agree, and throws if not).
+    expect(result.runs.map((r) => [r.postings, r.first])).toEqual([
+      [120, 'service'],
+      [120, 'raw'],
+    ]);
+    for (const run of result.runs) {
+      expect(run.postingsPerSecond).toBeGreaterThan(0);
+      expect(run.rawPostingsPerSecond).toBeGreaterThan(0);
+      expect(run.ratio).toBeGreaterThan(0);
+    }
+    expect(result.latency.syncs).toBe(3);
+    expect(result.latency.postings).toBeGreaterThan(0);
+    expect(result.latency.p95Ms).toBeGreaterThanOrEqual(result.latency.p50Ms);
+    expect(result.latency.maxMs).toBeGreaterThanOrEqual(result.latency.p95Ms);
+    const summary = pmsReport(result).join('\n');
+    expect(summary).toMatch(/ratio +[\d.]+ \(target >= 0\.8: (met|NOT met)\)/);
+    expect(summary).toMatch(/p95 -?\d+ ms \(target <= 1000 ms: (met|NOT met)\)/);
+    expect(lines).toContain('  120 postings wait; the link starts');
+  }, 120_000);
 
   it("reads a bench's flags, and refuses a bad one with the usage and exit code 2", () => {
     const args = new BenchArgs(

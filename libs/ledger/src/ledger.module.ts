@@ -4,6 +4,7 @@ import type { LedgerLocation } from './database-url';
 import { LEDGER_ENTITIES } from './entities';
 import { ledgerDataSourceOptions } from './ledger-options';
 import { Ledger } from './ledger';
+import { PostingQueueSignal } from './posting-queue-signal';
 import { LEDGER_STORES } from './stores';
 
 export interface LedgerModuleAsyncOptions {
@@ -30,8 +31,8 @@ export class LedgerModule {
         }),
         TypeOrmModule.forFeature(LEDGER_ENTITIES),
       ],
-      providers: [Ledger, ...LEDGER_STORES],
-      exports: [TypeOrmModule, Ledger, ...LEDGER_STORES],
+      providers: [Ledger, PostingQueueSignal, ...LEDGER_STORES],
+      exports: [TypeOrmModule, Ledger, PostingQueueSignal, ...LEDGER_STORES],
     };
   }
 }

@@ -3,7 +3,8 @@ import { DomainError } from '@app/common';
 import { In } from 'typeorm';
 import { LineItem, PmsLinkSource, Posting, PostingStatus, Stay } from '../entities';
 import { Ledger } from '../ledger';
-import { LedgerTx, managerOf } from '../ledger-tx';
+import { assertOpen, LedgerTx, managerOf } from '../ledger-tx';
+import { PostingQueueSignal } from '../posting-queue-signal';
 import { readerOf } from './reader';
 
 /** Which line items to consider for postings. */
@@ -52,7 +53,10 @@ export interface PostingQuery {
  */
 @Injectable()
 export class PostingStore {
-  constructor(private readonly ledger: Ledger) {}
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly queued: PostingQueueSignal,
+  ) {}
 
   findById(id: number, tx?: LedgerTx): Promise<Posting | null> {
     return readerOf(this.ledger, tx).findOneBy(Posting, { id });
@@ -142,6 +146,7 @@ export class PostingStore {
            WHERE p."link_id" = "pms_links"."id")
          WHERE "id" IN (SELECT "link_id" FROM "pms_link_sources")`,
       );
+      this.queued.notify();
     }
     return made;
   }
@@ -174,10 +179,11 @@ export class PostingStore {
   /**
    * The link's next posting to send: the one in flight first (sent, not answered: after a
    * restart or a dropped link it goes again with its `P#`), then the oldest pending one that
-   * may go now.
+   * may go now. The sender reads it inside the transaction that marks it in flight (`tx`), so
+   * that it sees no other transaction's uncommitted postings.
    */
-  async nextToSend(linkId: number, nowMs: number): Promise<PostingToSend | null> {
-    const manager = this.ledger.manager;
+  async nextToSend(linkId: number, nowMs: number, tx?: LedgerTx): Promise<PostingToSend | null> {
+    const manager = readerOf(this.ledger, tx);
     const posting =
       (await manager.findOne(Posting, {
         where: { linkId, status: 'in-flight' },
@@ -191,21 +197,32 @@ export class PostingStore {
         .limit(1)
         .getOne());
     if (!posting) return null;
-    const [call] = await manager.query<
-      { dialedNumber: string | null; talkSeconds: number; startTimeMs: number; timezone: string }[]
+    // The call and the stay in one read: the sender reads this once a posting.
+    const [row] = await manager.query<
+      {
+        dialedNumber: string | null;
+        talkSeconds: number;
+        startTimeMs: number;
+        timezone: string;
+        stayId: number | null;
+        stayRoom: string;
+        reservation: string;
+        toMs: number | null;
+        endedBy: Stay['endedBy'];
+      }[]
     >(
       `SELECT li."dialed_number" AS "dialedNumber", li."talk_seconds" AS "talkSeconds",
-         li."start_time_ms" AS "startTimeMs", s."timezone" AS "timezone"
-       FROM "line_items" li JOIN "sources" s ON s."id" = li."source_id" WHERE li."id" = ?`,
-      [posting.lineItemId],
+         li."start_time_ms" AS "startTimeMs", s."timezone" AS "timezone", st."id" AS "stayId",
+         st."room" AS "stayRoom", st."reservation" AS "reservation", st."to_ms" AS "toMs",
+         st."ended_by" AS "endedBy"
+       FROM "line_items" li JOIN "sources" s ON s."id" = li."source_id"
+       LEFT JOIN "stays" st ON st."id" = ?
+       WHERE li."id" = ?`,
+      [posting.stayId, posting.lineItemId],
     );
+    const { stayId, stayRoom, reservation, toMs, endedBy, ...call } = row;
     const stay =
-      posting.stayId === null
-        ? null
-        : await manager.findOne(Stay, {
-            select: { id: true, room: true, reservation: true, toMs: true, endedBy: true },
-            where: { id: posting.stayId },
-          });
+      stayId === null ? null : { id: stayId, room: stayRoom, reservation, toMs, endedBy };
     return Object.assign(posting, call, { stay });
   }
 
@@ -219,57 +236,60 @@ export class PostingStore {
     return row?.at ?? null;
   }
 
-  /** Written before the `PS` goes: in flight, to `room`, one more attempt. */
-  async markSent(tx: LedgerTx, id: number, room: string, nowMs: number): Promise<void> {
-    await managerOf(tx).update(
-      Posting,
-      { id },
-      {
-        status: 'in-flight',
-        room,
-        sentAtMs: nowMs,
-        updatedAtMs: nowMs,
-        attempts: () => '"attempts" + 1',
-        version: () => '"version" + 1',
-      },
-    );
+  /**
+   * Written before the `PS` goes: in flight, to `room`, one more attempt. (This and markPosted
+   * run once a posting, on the sender's path: prepared statements, no entity manager.)
+   */
+  markSent(tx: LedgerTx, id: number, room: string, nowMs: number): Promise<void> {
+    assertOpen(tx);
+    this.ledger
+      .statement(
+        `UPDATE "postings" SET "status" = 'in-flight', "room" = ?, "sent_at_ms" = ?,
+           "updated_at_ms" = ?, "attempts" = "attempts" + 1, "version" = "version" + 1
+         WHERE "id" = ?`,
+      )
+      .run(room, nowMs, nowMs, id);
+    return Promise.resolve();
   }
 
   /**
    * `OK`: the posting is posted, and its line item with it (frozen from now on). Returns the line
-   * item's id and version after, for the audit trail.
+   * item's id, for the audit trail.
    */
-  async markPosted(
+  markPosted(
     tx: LedgerTx,
     id: number,
     answer: PostingAnswerRecord,
     nowMs: number,
   ): Promise<{ lineItemId: number }> {
-    const manager = managerOf(tx);
-    const posting = await manager.findOneByOrFail(Posting, { id });
-    await manager.update(
-      Posting,
-      { id },
-      {
-        status: 'posted',
-        reason: null,
-        answerStatus: answer.status,
-        answerText: answer.text,
-        answerRecord: answer.record,
-        postedAtMs: nowMs,
-        updatedAtMs: nowMs,
-        version: () => '"version" + 1',
-      },
-    );
+    assertOpen(tx);
+    const posting = this.ledger
+      .statement(
+        `UPDATE "postings" SET "status" = 'posted', "reason" = NULL, "answer_status" = ?,
+           "answer_text" = ?, "answer_record" = ?, "posted_at_ms" = ?, "updated_at_ms" = ?,
+           "version" = "version" + 1
+         WHERE "id" = ?
+         RETURNING "line_item_id" AS "lineItemId", "corrects_posting_id" AS "correctsPostingId"`,
+      )
+      .get<{ lineItemId: number; correctsPostingId: number | null }>(
+        answer.status,
+        answer.text,
+        answer.record,
+        nowMs,
+        nowMs,
+        id,
+      );
+    if (!posting) return Promise.reject(new Error(`Posting ${id} does not exist`));
     if (posting.correctsPostingId === null) {
-      await manager
-        .createQueryBuilder()
-        .update(LineItem)
-        .set({ status: 'posted', updatedAtMs: nowMs, version: () => '"version" + 1' })
-        .where(`id = :id AND status <> 'posted'`, { id: posting.lineItemId })
-        .execute();
+      this.ledger
+        .statement(
+          `UPDATE "line_items" SET "status" = 'posted', "updated_at_ms" = ?,
+             "version" = "version" + 1
+           WHERE "id" = ? AND "status" <> 'posted'`,
+        )
+        .run(nowMs, posting.lineItemId);
     }
-    return { lineItemId: posting.lineItemId };
+    return Promise.resolve({ lineItemId: posting.lineItemId });
   }
 
   /** `RY` (or `NA`): back in the queue, not before `notBeforeMs`, with the same `P#`. */

@@ -3,6 +3,7 @@ import { Actor, Clock, SYSTEM_ACTOR } from '@app/common';
 import {
   AuditEventStore,
   Ledger,
+  LedgerTx,
   PmsLink,
   PostingAnswerRecord,
   PostingStore,
@@ -34,6 +35,12 @@ export interface LinkRunnerDeps {
   readonly connect: (link: PmsLink, zone: string) => FiasLink;
   /** How often an idle sender looks for new postings (a sync in another process writes them). */
   readonly idlePollMs: number;
+}
+
+/** A posting marked in flight, and the room its `PS` goes to. */
+interface Claimed {
+  readonly posting: PostingToSend;
+  readonly room: string;
 }
 
 const PMS_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'pms-link' };
@@ -164,35 +171,52 @@ export class LinkRunner {
 
   private async send(): Promise<void> {
     const signal = this.stopping.signal;
+    let next: Claimed | null = null;
     while (!signal.aborted) {
-      try {
-        await this.fias.whenReady(signal);
-      } catch {
-        return;
+      if (!next) {
+        try {
+          await this.fias.whenReady(signal);
+        } catch {
+          return;
+        }
+        if (signal.aborted) return;
+        const now = this.deps.clock.now();
+        next = await this.deps.ledger.transaction((tx) => this.claim(tx, now));
+        if (!next) {
+          const waitEnd = await this.deps.postings.nextWaitEnd(this.link.id);
+          const wait = waitEnd === null ? this.deps.idlePollMs : waitEnd - now;
+          await this.pause(Math.max(10, Math.min(wait, this.deps.idlePollMs)));
+          continue;
+        }
       }
-      if (signal.aborted) return;
-      const now = this.deps.clock.now();
-      const posting = await this.deps.postings.nextToSend(this.link.id, now);
-      if (!posting) {
-        const waitEnd = await this.deps.postings.nextWaitEnd(this.link.id);
-        const wait = waitEnd === null ? this.deps.idlePollMs : waitEnd - now;
-        await this.pause(Math.max(10, Math.min(wait, this.deps.idlePollMs)));
-        continue;
-      }
-      await this.sendOne(posting);
+      next = await this.sendOne(next);
     }
   }
 
-  private async sendOne(posting: PostingToSend): Promise<void> {
-    const room = await this.roomFor(posting);
-    if (typeof room !== 'string') {
-      await this.except(posting, room.reason, null);
-      return;
+  /**
+   * In `tx`: the next posting that may go, marked in flight to the room it goes to (before its
+   * `PS` is written); null when none may go now. One with nowhere to go becomes an exception on
+   * the way. Read in the transaction, the queue holds no other transaction's uncommitted work.
+   */
+  private async claim(tx: LedgerTx, now: number): Promise<Claimed | null> {
+    for (;;) {
+      const posting = await this.deps.postings.nextToSend(this.link.id, now, tx);
+      if (!posting) return null;
+      const room = await this.roomFor(posting, tx);
+      if (typeof room === 'string') {
+        await this.deps.postings.markSent(tx, posting.id, room, now);
+        return { posting, room };
+      }
+      await this.except(tx, posting, room.reason, null, now);
     }
-    const now = this.deps.clock.now();
-    await this.deps.ledger.transaction((tx) =>
-      this.deps.postings.markSent(tx, posting.id, room, now),
-    );
+  }
+
+  /**
+   * Sends a claimed posting and records its answer. While the link stands, the transaction that
+   * records the answer also claims the next posting (one commit a posting rather than two);
+   * it is returned, to be sent at once.
+   */
+  private async sendOne({ posting, room }: Claimed): Promise<Claimed | null> {
     let answer: PostingAnswer;
     try {
       answer = await this.fias.post({
@@ -209,115 +233,129 @@ export class LinkRunner {
         // Still in flight: it goes first, with its P#, once the link stands again.
         const why = error instanceof PostingNotAnswered ? error.reason : error.message;
         this.logger.warn(`P# ${posting.postingNumber} to room ${room}: ${why}; it will go again`);
-        return;
+        return null;
       }
       if (error instanceof FiasRecordError) {
         // Nothing was sent: a posting FIAS cannot carry (a room too long, a date out of range).
-        await this.except(posting, 'unsendable', {
-          status: 'unsendable',
-          text: error.message.slice(0, 200),
-          record: '',
-        });
-        return;
+        const now = this.deps.clock.now();
+        await this.deps.ledger.transaction((tx) =>
+          this.except(
+            tx,
+            posting,
+            'unsendable',
+            { status: 'unsendable', text: error.message.slice(0, 200), record: '' },
+            now,
+          ),
+        );
+        return null;
       }
       throw error;
     }
-    await this.record(posting, answer);
+    const now = this.deps.clock.now();
+    return this.deps.ledger.transaction(async (tx) => {
+      await this.record(tx, posting, answer, now);
+      // Not after `NA`: that posting goes first once the night audit ends.
+      const goOn =
+        answer.status !== 'NA' && this.fias.state === 'linked' && !this.stopping.signal.aborted;
+      return goOn ? this.claim(tx, now) : null;
+    });
   }
 
   /**
    * Where the charge goes: the room its stay's guest is in now (a moved guest's calls follow
    * them), the checked-out stay's room for a late charge; or why it cannot go.
    */
-  private async roomFor(posting: PostingToSend): Promise<string | { reason: string }> {
+  private async roomFor(
+    posting: PostingToSend,
+    tx: LedgerTx,
+  ): Promise<string | { reason: string }> {
     if (posting.late) return posting.room;
     if (!posting.stay) return { reason: 'no-stay' };
-    const open = await this.deps.stays.findOpen(this.link.id, posting.stay.reservation);
+    const open = await this.deps.stays.findOpen(this.link.id, posting.stay.reservation, tx);
     return open ? open.room : { reason: 'checked-out' };
   }
 
-  private async record(posting: PostingToSend, answer: PostingAnswer): Promise<void> {
-    const now = this.deps.clock.now();
+  /** In `tx`: the PMS's answer, and what it makes of the posting (and its line item). */
+  private async record(
+    tx: LedgerTx,
+    posting: PostingToSend,
+    answer: PostingAnswer,
+    now: number,
+  ): Promise<void> {
     const kept: PostingAnswerRecord = {
       status: answer.status,
       text: answer.clearText,
       record: recordText(answer.raw),
     };
     switch (answer.status) {
-      case 'OK':
-        await this.deps.ledger.transaction(async (tx) => {
-          const { lineItemId } = await this.deps.postings.markPosted(tx, posting.id, kept, now);
-          await this.deps.audit.record(
-            tx,
-            PMS_ACTOR,
-            {
-              action: 'posting.posted',
-              entityType: 'posting',
-              entityId: posting.id,
-              newValue: {
-                lineItemId,
-                postingNumber: posting.postingNumber,
-                room: answer.room ?? posting.room,
-                amountMinor: posting.amountMinor,
-                currency: posting.currency,
-              },
+      case 'OK': {
+        const { lineItemId } = await this.deps.postings.markPosted(tx, posting.id, kept, now);
+        this.deps.audit.appender(tx)(
+          PMS_ACTOR,
+          {
+            action: 'posting.posted',
+            entityType: 'posting',
+            entityId: posting.id,
+            newValue: {
+              lineItemId,
+              postingNumber: posting.postingNumber,
+              room: answer.room ?? posting.room,
+              amountMinor: posting.amountMinor,
+              currency: posting.currency,
             },
-            now,
-          );
-        });
+          },
+          now,
+        );
         return;
+      }
       case 'RY':
-        await this.deps.ledger.transaction((tx) =>
-          this.deps.postings.markRetry(
-            tx,
-            posting.id,
-            kept,
-            now + retryDelayMs(posting.attempts + 1),
-            now,
-          ),
+        await this.deps.postings.markRetry(
+          tx,
+          posting.id,
+          kept,
+          now + retryDelayMs(posting.attempts + 1),
+          now,
         );
         return;
       case 'NA':
         // The link holds postings until the night audit ends; this one goes first then.
-        await this.deps.ledger.transaction((tx) =>
-          this.deps.postings.markRetry(tx, posting.id, kept, now, now),
-        );
+        await this.deps.postings.markRetry(tx, posting.id, kept, now, now);
         return;
       default:
-        await this.except(posting, answer.status, kept);
+        await this.except(tx, posting, answer.status, kept, now);
     }
   }
 
+  /** In `tx`: a posting exception, audited. */
   private async except(
+    tx: LedgerTx,
     posting: PostingToSend,
     reason: string,
     answer: PostingAnswerRecord | null,
+    now: number,
   ): Promise<void> {
-    const now = this.deps.clock.now();
     this.logger.warn(
       `P# ${posting.postingNumber} (line item ${posting.lineItemId}) is a posting exception: ${
         EXCEPTION_ANSWERS[reason] ?? reason
       }`,
     );
-    await this.deps.ledger.transaction(async (tx) => {
-      await this.deps.postings.markException(tx, posting.id, reason, answer, now);
-      await this.deps.audit.record(
-        tx,
-        PMS_ACTOR,
-        {
-          action: 'posting.exception',
-          entityType: 'posting',
-          entityId: posting.id,
-          newValue: {
-            lineItemId: posting.lineItemId,
-            postingNumber: posting.postingNumber,
-            reason,
-            answer: answer?.record ?? null,
-          },
+    await this.deps.postings.markException(tx, posting.id, reason, answer, now);
+    await this.deps.audit.record(
+      tx,
+      PMS_ACTOR,
+      {
+        action: 'posting.exception',
+        entityType: 'posting',
+        entityId: posting.id,
+        newValue: {
+          lineItemId: posting.lineItemId,
+          postingNumber: posting.postingNumber,
+          reason,
+          answer: answer?.record ?? null,
         },
-        now,
-      );
-    });
+      },
+      now,
+    );
   }
 
   private pause(ms: number): Promise<void> {

@@ -12,6 +12,7 @@ import {
   Ledger,
   PmsLink,
   PmsLinkStore,
+  PostingQueueSignal,
   PostingStore,
   SourceStore,
   StayStore,
@@ -51,6 +52,8 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
    * happened to (re)start it.
    */
   private readonly home = new AsyncResource('pms-links');
+  /** Ends the subscription to `queued`. */
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly ledger: Ledger,
@@ -60,6 +63,7 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
     private readonly stays: StayStore,
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
+    private readonly queued: PostingQueueSignal,
     @Inject(PMS_LINK_SETTINGS) private readonly settings: PmsLinkSettings,
   ) {}
 
@@ -68,12 +72,17 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
       this.logger.log('PMS links are off in this process');
       return;
     }
+    // Postings queued in this process (a sync's chunk) go at once, not at the next poll.
+    this.unsubscribe = this.queued.subscribe(() => {
+      for (const runner of this.runners.values()) runner.wake();
+    });
     for (const link of await this.links.list()) {
       if (link.enabled) await this.refresh(link.id);
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
     await this.serially(async () => {
       const running = [...this.runners.values()];
       this.runners.clear();
