@@ -13,14 +13,15 @@ export interface LedgerTx {
 
 /** What a `LedgerTx` is inside the ledger: the transaction's manager, and whether it is open. */
 interface Transaction {
-  readonly manager: EntityManager;
+  /** Null for a transaction of prepared statements only (`Ledger.preparedTransaction`). */
+  readonly manager: EntityManager | null;
   open: boolean;
   /** What must be written before the transaction commits; see `beforeCommit`. */
   readonly beforeCommit: (() => void)[];
 }
 
 /** A transaction's handle, for the work of `Ledger.transaction` (not exported from the lib). */
-export function beginTx(manager: EntityManager): LedgerTx {
+export function beginTx(manager: EntityManager | null): LedgerTx {
   const transaction: Transaction = { manager, open: true, beforeCommit: [] };
   return transaction as unknown as LedgerTx;
 }
@@ -52,7 +53,11 @@ export function endTx(tx: LedgerTx): void {
  */
 export function managerOf(tx: LedgerTx): EntityManager {
   assertOpen(tx);
-  return (tx as unknown as Transaction).manager;
+  const { manager } = tx as unknown as Transaction;
+  if (!manager) {
+    throw new Error('This ledger transaction runs prepared statements only: no entity manager');
+  }
+  return manager;
 }
 
 /**

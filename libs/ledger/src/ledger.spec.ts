@@ -113,6 +113,41 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
     });
   });
 
+  describe('preparedTransaction', () => {
+    const INSERT = `INSERT INTO audit_events (occurred_at_ms, actor_name, action, entity_type, entity_id)
+      VALUES (1, 'test', ?, 'thing', '1')`;
+
+    it('commits its prepared writes, or none when it throws, in its place in the queue', async () => {
+      const slow = ledger.transaction(async (manager) => {
+        await event(manager, 'before');
+        await sleep(20);
+        await event(manager, 'before, later');
+      });
+      const fast = ledger.preparedTransaction(() => {
+        ledger.statement(INSERT).run('prepared');
+        return 7;
+      });
+      const undone = ledger.preparedTransaction(() => {
+        ledger.statement(INSERT).run('undone');
+        throw new Error('undo it');
+      });
+      await slow;
+      await expect(fast).resolves.toBe(7);
+      await expect(undone).rejects.toThrow('undo it');
+      await expect(actions()).resolves.toEqual(['before', 'before, later', 'prepared']);
+      // The connection is free again: a transaction after it works as ever.
+      await ledger.transaction((manager) => event(manager, 'after'));
+      await expect(actions()).resolves.toEqual(['before', 'before, later', 'prepared', 'after']);
+    });
+
+    it('gives its work no entity manager', async () => {
+      await expect(ledger.preparedTransaction((tx) => managerOf(tx))).rejects.toThrow(
+        'prepared statements only',
+      );
+      await expect(actions()).resolves.toEqual([]);
+    });
+  });
+
   describe('rows', () => {
     const SELECT = 'SELECT action, entity_id FROM audit_events WHERE id > ? ORDER BY id';
 

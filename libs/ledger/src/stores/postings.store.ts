@@ -5,7 +5,56 @@ import { LineItem, PmsLinkSource, Posting, PostingStatus, Stay } from '../entiti
 import { Ledger } from '../ledger';
 import { assertOpen, LedgerTx, managerOf } from '../ledger-tx';
 import { PostingQueueSignal } from '../posting-queue-signal';
+import { selectFields } from './columns';
 import { readerOf } from './reader';
+
+const POSTING_FIELDS = [
+  'id',
+  'linkId',
+  'lineItemId',
+  'postingNumber',
+  'room',
+  'stayId',
+  'amountMinor',
+  'currency',
+  'status',
+  'reason',
+  'answerStatus',
+  'answerText',
+  'answerRecord',
+  'late',
+  'correctsPostingId',
+  'attempts',
+  'notBeforeMs',
+  'sentAtMs',
+  'postedAtMs',
+  'version',
+  'createdAtMs',
+  'updatedAtMs',
+] as const satisfies readonly (keyof Posting)[];
+
+/**
+ * The sender's read of its next posting, with its call, its stay and the room its stay's guest
+ * is in now, in one prepared statement (`%s`: which postings).
+ */
+const NEXT_TO_SEND = `SELECT ${selectFields(POSTING_FIELDS, 'p')},
+    li.dialed_number AS "dialedNumber", li.talk_seconds AS "talkSeconds",
+    li.start_time_ms AS "startTimeMs", s.timezone AS "timezone",
+    st.room AS "stayRoom", st.reservation AS "stayReservation", st.to_ms AS "stayToMs",
+    st.ended_by AS "stayEndedBy",
+    (SELECT o.room FROM stays o WHERE o.link_id = p.link_id AND o.reservation = st.reservation
+       AND o.to_ms IS NULL ORDER BY o.from_ms DESC, o.id DESC LIMIT 1) AS "currentRoom"
+  FROM postings p JOIN line_items li ON li.id = p.line_item_id
+  JOIN sources s ON s.id = li.source_id LEFT JOIN stays st ON st.id = p.stay_id
+  WHERE p.link_id = ? AND %s ORDER BY p.id LIMIT 1`;
+
+type NextRow = Omit<PostingToSend, 'stay' | 'late'> & {
+  late: number;
+  stayRoom: string | null;
+  stayReservation: string | null;
+  stayToMs: number | null;
+  stayEndedBy: Stay['endedBy'];
+};
 
 /** Which line items to consider for postings. */
 export type PostingScope =
@@ -27,6 +76,8 @@ export interface PostingToSend extends Omit<Posting, 'stay'> {
   /** The call's source's zone: `DA`/`TI` are its wall clock. */
   readonly timezone: string;
   readonly stay: Pick<Stay, 'id' | 'room' | 'reservation' | 'toMs' | 'endedBy'> | null;
+  /** The room the stay's guest is in now (a moved guest's); null when they have left. */
+  readonly currentRoom?: string | null;
 }
 
 /** The PMS's answer as a posting keeps it. */
@@ -226,6 +277,74 @@ export class PostingStore {
     return Object.assign(posting, call, { stay });
   }
 
+  /**
+   * `nextToSend` for the sender's prepared transaction (`Ledger.preparedTransaction`): the same
+   * posting, with `currentRoom`, read by prepared statements only.
+   */
+  nextToSendNow(tx: LedgerTx, linkId: number, nowMs: number): PostingToSend | null {
+    assertOpen(tx);
+    const row =
+      this.ledger
+        .statement(NEXT_TO_SEND.replace('%s', `p.status = 'in-flight'`))
+        .get<NextRow>(linkId) ??
+      this.ledger
+        .statement(
+          NEXT_TO_SEND.replace(
+            '%s',
+            `p.status = 'pending' AND (p.not_before_ms IS NULL OR p.not_before_ms <= ?)`,
+          ),
+        )
+        .get<NextRow>(linkId, nowMs);
+    if (!row) return null;
+    const { stayRoom, stayReservation, stayToMs, stayEndedBy, late, ...posting } = row;
+    return {
+      ...posting,
+      late: late === 1,
+      stay:
+        posting.stayId === null
+          ? null
+          : {
+              id: posting.stayId,
+              room: stayRoom!,
+              reservation: stayReservation!,
+              toMs: stayToMs,
+              endedBy: stayEndedBy,
+            },
+    };
+  }
+
+  /** `markRetry` and `markException` as prepared statements, for the sender's transaction. */
+  markAnsweredNow(
+    tx: LedgerTx,
+    id: number,
+    outcome: { status: 'pending'; notBeforeMs: number } | { status: 'exception'; reason: string },
+    answer: PostingAnswerRecord | null,
+    nowMs: number,
+  ): void {
+    assertOpen(tx);
+    this.ledger
+      .statement(
+        `UPDATE "postings" SET "status" = ?, "not_before_ms" = coalesce(?, "not_before_ms"),
+           "reason" = CASE WHEN ? = 'exception' THEN ? ELSE "reason" END,
+           "answer_status" = coalesce(?, "answer_status"), "answer_text" = CASE WHEN ? THEN ? ELSE "answer_text" END,
+           "answer_record" = coalesce(?, "answer_record"),
+           "updated_at_ms" = ?, "version" = "version" + 1
+         WHERE "id" = ?`,
+      )
+      .run(
+        outcome.status,
+        outcome.status === 'pending' ? outcome.notBeforeMs : null,
+        outcome.status,
+        outcome.status === 'exception' ? outcome.reason : null,
+        answer?.status ?? null,
+        answer ? 1 : 0,
+        answer?.text ?? null,
+        answer?.record ?? null,
+        nowMs,
+        id,
+      );
+  }
+
   /** When the link has nothing to send now, the instant its next `RY` wait ends (or null). */
   async nextWaitEnd(linkId: number): Promise<number | null> {
     const row = await this.ledger.manager
@@ -240,7 +359,7 @@ export class PostingStore {
    * Written before the `PS` goes: in flight, to `room`, one more attempt. (This and markPosted
    * run once a posting, on the sender's path: prepared statements, no entity manager.)
    */
-  markSent(tx: LedgerTx, id: number, room: string, nowMs: number): Promise<void> {
+  markSent(tx: LedgerTx, id: number, room: string, nowMs: number): void {
     assertOpen(tx);
     this.ledger
       .statement(
@@ -249,7 +368,6 @@ export class PostingStore {
          WHERE "id" = ?`,
       )
       .run(room, nowMs, nowMs, id);
-    return Promise.resolve();
   }
 
   /**
@@ -261,7 +379,7 @@ export class PostingStore {
     id: number,
     answer: PostingAnswerRecord,
     nowMs: number,
-  ): Promise<{ lineItemId: number }> {
+  ): { lineItemId: number } {
     assertOpen(tx);
     const posting = this.ledger
       .statement(
@@ -279,7 +397,7 @@ export class PostingStore {
         nowMs,
         id,
       );
-    if (!posting) return Promise.reject(new Error(`Posting ${id} does not exist`));
+    if (!posting) throw new Error(`Posting ${id} does not exist`);
     if (posting.correctsPostingId === null) {
       this.ledger
         .statement(
@@ -289,7 +407,7 @@ export class PostingStore {
         )
         .run(nowMs, posting.lineItemId);
     }
-    return Promise.resolve({ lineItemId: posting.lineItemId });
+    return { lineItemId: posting.lineItemId };
   }
 
   /** `RY` (or `NA`): back in the queue, not before `notBeforeMs`, with the same `P#`. */

@@ -181,7 +181,7 @@ export class LinkRunner {
         }
         if (signal.aborted) return;
         const now = this.deps.clock.now();
-        next = await this.deps.ledger.transaction((tx) => this.claim(tx, now));
+        next = await this.deps.ledger.preparedTransaction((tx) => this.claim(tx, now));
         if (!next) {
           const waitEnd = await this.deps.postings.nextWaitEnd(this.link.id);
           const wait = waitEnd === null ? this.deps.idlePollMs : waitEnd - now;
@@ -198,16 +198,16 @@ export class LinkRunner {
    * `PS` is written); null when none may go now. One with nowhere to go becomes an exception on
    * the way. Read in the transaction, the queue holds no other transaction's uncommitted work.
    */
-  private async claim(tx: LedgerTx, now: number): Promise<Claimed | null> {
+  private claim(tx: LedgerTx, now: number): Claimed | null {
     for (;;) {
-      const posting = await this.deps.postings.nextToSend(this.link.id, now, tx);
+      const posting = this.deps.postings.nextToSendNow(tx, this.link.id, now);
       if (!posting) return null;
-      const room = await this.roomFor(posting, tx);
+      const room = this.roomFor(posting);
       if (typeof room === 'string') {
-        await this.deps.postings.markSent(tx, posting.id, room, now);
+        this.deps.postings.markSent(tx, posting.id, room, now);
         return { posting, room };
       }
-      await this.except(tx, posting, room.reason, null, now);
+      this.except(tx, posting, room.reason, null, now);
     }
   }
 
@@ -238,7 +238,7 @@ export class LinkRunner {
       if (error instanceof FiasRecordError) {
         // Nothing was sent: a posting FIAS cannot carry (a room too long, a date out of range).
         const now = this.deps.clock.now();
-        await this.deps.ledger.transaction((tx) =>
+        await this.deps.ledger.preparedTransaction((tx) =>
           this.except(
             tx,
             posting,
@@ -252,8 +252,8 @@ export class LinkRunner {
       throw error;
     }
     const now = this.deps.clock.now();
-    return this.deps.ledger.transaction(async (tx) => {
-      await this.record(tx, posting, answer, now);
+    return this.deps.ledger.preparedTransaction((tx) => {
+      this.record(tx, posting, answer, now);
       // Not after `NA`: that posting goes first once the night audit ends.
       const goOn =
         answer.status !== 'NA' && this.fias.state === 'linked' && !this.stopping.signal.aborted;
@@ -265,23 +265,14 @@ export class LinkRunner {
    * Where the charge goes: the room its stay's guest is in now (a moved guest's calls follow
    * them), the checked-out stay's room for a late charge; or why it cannot go.
    */
-  private async roomFor(
-    posting: PostingToSend,
-    tx: LedgerTx,
-  ): Promise<string | { reason: string }> {
+  private roomFor(posting: PostingToSend): string | { reason: string } {
     if (posting.late) return posting.room;
     if (!posting.stay) return { reason: 'no-stay' };
-    const open = await this.deps.stays.findOpen(this.link.id, posting.stay.reservation, tx);
-    return open ? open.room : { reason: 'checked-out' };
+    return posting.currentRoom ?? { reason: 'checked-out' };
   }
 
   /** In `tx`: the PMS's answer, and what it makes of the posting (and its line item). */
-  private async record(
-    tx: LedgerTx,
-    posting: PostingToSend,
-    answer: PostingAnswer,
-    now: number,
-  ): Promise<void> {
+  private record(tx: LedgerTx, posting: PostingToSend, answer: PostingAnswer, now: number): void {
     const kept: PostingAnswerRecord = {
       status: answer.status,
       text: answer.clearText,
@@ -289,7 +280,7 @@ export class LinkRunner {
     };
     switch (answer.status) {
       case 'OK': {
-        const { lineItemId } = await this.deps.postings.markPosted(tx, posting.id, kept, now);
+        const { lineItemId } = this.deps.postings.markPosted(tx, posting.id, kept, now);
         this.deps.audit.appender(tx)(
           PMS_ACTOR,
           {
@@ -309,39 +300,50 @@ export class LinkRunner {
         return;
       }
       case 'RY':
-        await this.deps.postings.markRetry(
+        this.deps.postings.markAnsweredNow(
           tx,
           posting.id,
+          { status: 'pending', notBeforeMs: now + retryDelayMs(posting.attempts + 1) },
           kept,
-          now + retryDelayMs(posting.attempts + 1),
           now,
         );
         return;
       case 'NA':
         // The link holds postings until the night audit ends; this one goes first then.
-        await this.deps.postings.markRetry(tx, posting.id, kept, now, now);
+        this.deps.postings.markAnsweredNow(
+          tx,
+          posting.id,
+          { status: 'pending', notBeforeMs: now },
+          kept,
+          now,
+        );
         return;
       default:
-        await this.except(tx, posting, answer.status, kept, now);
+        this.except(tx, posting, answer.status, kept, now);
     }
   }
 
   /** In `tx`: a posting exception, audited. */
-  private async except(
+  private except(
     tx: LedgerTx,
     posting: PostingToSend,
     reason: string,
     answer: PostingAnswerRecord | null,
     now: number,
-  ): Promise<void> {
+  ): void {
     this.logger.warn(
       `P# ${posting.postingNumber} (line item ${posting.lineItemId}) is a posting exception: ${
         EXCEPTION_ANSWERS[reason] ?? reason
       }`,
     );
-    await this.deps.postings.markException(tx, posting.id, reason, answer, now);
-    await this.deps.audit.record(
+    this.deps.postings.markAnsweredNow(
       tx,
+      posting.id,
+      { status: 'exception', reason },
+      answer,
+      now,
+    );
+    this.deps.audit.appender(tx)(
       PMS_ACTOR,
       {
         action: 'posting.exception',
