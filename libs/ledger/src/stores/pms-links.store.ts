@@ -33,29 +33,12 @@ export class PmsLinkStore {
     return readerOf(this.ledger, tx).findOneBy(PmsLink, { id });
   }
 
-  /** The ids of the sources each link posts, by link id. */
-  async sourceIdsByLink(tx?: LedgerTx): Promise<Map<number, number[]>> {
-    const rows = await readerOf(this.ledger, tx).find(PmsLinkSource, {
-      order: { sourceId: 'ASC' },
-    });
-    const byLink = new Map<number, number[]>();
-    for (const row of rows)
-      byLink.set(row.linkId, [...(byLink.get(row.linkId) ?? []), row.sourceId]);
-    return byLink;
-  }
-
   async sourceIdsOf(linkId: number, tx?: LedgerTx): Promise<number[]> {
     const rows = await readerOf(this.ledger, tx).find(PmsLinkSource, {
       where: { linkId },
       order: { sourceId: 'ASC' },
     });
     return rows.map((row) => row.sourceId);
-  }
-
-  /** The link that posts a source's rooms, if any. */
-  async linkOfSource(sourceId: number, tx?: LedgerTx): Promise<PmsLink | null> {
-    const row = await readerOf(this.ledger, tx).findOneBy(PmsLinkSource, { sourceId });
-    return row ? this.findById(row.linkId, tx) : null;
   }
 
   /**

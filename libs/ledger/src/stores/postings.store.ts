@@ -228,60 +228,13 @@ export class PostingStore {
   }
 
   /**
-   * The link's next posting to send: the one in flight first (sent, not answered: after a
-   * restart or a dropped link it goes again with its `P#`), then the oldest pending one that
-   * may go now. The sender reads it inside the transaction that marks it in flight (`tx`), so
-   * that it sees no other transaction's uncommitted postings.
+   * The link's next posting to send, in the sender's prepared transaction
+   * (`Ledger.preparedTransaction`): the one in flight first (sent, not answered: after a restart
+   * or a dropped link it goes again with its `P#`), then the oldest pending one that may go now;
+   * with its call, its stay and the room the stay's guest is in now (`currentRoom`). Read in the
+   * transaction, it sees no other transaction's uncommitted postings.
    */
-  async nextToSend(linkId: number, nowMs: number, tx?: LedgerTx): Promise<PostingToSend | null> {
-    const manager = readerOf(this.ledger, tx);
-    const posting =
-      (await manager.findOne(Posting, {
-        where: { linkId, status: 'in-flight' },
-        order: { id: 'ASC' },
-      })) ??
-      (await manager
-        .createQueryBuilder(Posting, 'p')
-        .where(`p.linkId = :linkId AND p.status = 'pending'`, { linkId })
-        .andWhere('(p.notBeforeMs IS NULL OR p.notBeforeMs <= :nowMs)', { nowMs })
-        .orderBy('p.id', 'ASC')
-        .limit(1)
-        .getOne());
-    if (!posting) return null;
-    // The call and the stay in one read: the sender reads this once a posting.
-    const [row] = await manager.query<
-      {
-        dialedNumber: string | null;
-        talkSeconds: number;
-        startTimeMs: number;
-        timezone: string;
-        stayId: number | null;
-        stayRoom: string;
-        reservation: string;
-        toMs: number | null;
-        endedBy: Stay['endedBy'];
-      }[]
-    >(
-      `SELECT li."dialed_number" AS "dialedNumber", li."talk_seconds" AS "talkSeconds",
-         li."start_time_ms" AS "startTimeMs", s."timezone" AS "timezone", st."id" AS "stayId",
-         st."room" AS "stayRoom", st."reservation" AS "reservation", st."to_ms" AS "toMs",
-         st."ended_by" AS "endedBy"
-       FROM "line_items" li JOIN "sources" s ON s."id" = li."source_id"
-       LEFT JOIN "stays" st ON st."id" = ?
-       WHERE li."id" = ?`,
-      [posting.stayId, posting.lineItemId],
-    );
-    const { stayId, stayRoom, reservation, toMs, endedBy, ...call } = row;
-    const stay =
-      stayId === null ? null : { id: stayId, room: stayRoom, reservation, toMs, endedBy };
-    return Object.assign(posting, call, { stay });
-  }
-
-  /**
-   * `nextToSend` for the sender's prepared transaction (`Ledger.preparedTransaction`): the same
-   * posting, with `currentRoom`, read by prepared statements only.
-   */
-  nextToSendNow(tx: LedgerTx, linkId: number, nowMs: number): PostingToSend | null {
+  nextToSend(tx: LedgerTx, linkId: number, nowMs: number): PostingToSend | null {
     assertOpen(tx);
     const row =
       this.ledger
@@ -313,8 +266,11 @@ export class PostingStore {
     };
   }
 
-  /** `markRetry` and `markException` as prepared statements, for the sender's transaction. */
-  markAnsweredNow(
+  /**
+   * The PMS's answer, or why a posting cannot go: back in the queue (`RY`, `NA`: not before
+   * `notBeforeMs`, with the same `P#`), or an exception with its reason.
+   */
+  markAnswered(
     tx: LedgerTx,
     id: number,
     outcome: { status: 'pending'; notBeforeMs: number } | { status: 'exception'; reason: string },
@@ -408,52 +364,6 @@ export class PostingStore {
         .run(nowMs, posting.lineItemId);
     }
     return { lineItemId: posting.lineItemId };
-  }
-
-  /** `RY` (or `NA`): back in the queue, not before `notBeforeMs`, with the same `P#`. */
-  async markRetry(
-    tx: LedgerTx,
-    id: number,
-    answer: PostingAnswerRecord | null,
-    notBeforeMs: number,
-    nowMs: number,
-  ): Promise<void> {
-    await managerOf(tx).update(
-      Posting,
-      { id },
-      {
-        status: 'pending',
-        notBeforeMs,
-        ...(answer
-          ? { answerStatus: answer.status, answerText: answer.text, answerRecord: answer.record }
-          : {}),
-        updatedAtMs: nowMs,
-        version: () => '"version" + 1',
-      },
-    );
-  }
-
-  /** A posting exception: the PMS refused it (`reason` its `AS`), or it has nowhere to go. */
-  async markException(
-    tx: LedgerTx,
-    id: number,
-    reason: string,
-    answer: PostingAnswerRecord | null,
-    nowMs: number,
-  ): Promise<void> {
-    await managerOf(tx).update(
-      Posting,
-      { id },
-      {
-        status: 'exception',
-        reason,
-        ...(answer
-          ? { answerStatus: answer.status, answerText: answer.text, answerRecord: answer.record }
-          : {}),
-        updatedAtMs: nowMs,
-        version: () => '"version" + 1',
-      },
-    );
   }
 
   // --- the night auditor's actions on an exception; each changes it only at `version`
@@ -583,18 +493,6 @@ export class PostingStore {
         updatedAtMs: nowMs,
       }),
     );
-  }
-
-  /** Those of the items that have a posting not written off: posted, or on their way. */
-  async itemsWithPostings(itemIds: readonly number[], tx?: LedgerTx): Promise<number[]> {
-    if (itemIds.length === 0) return [];
-    const rows = await readerOf(this.ledger, tx)
-      .createQueryBuilder(Posting, 'p')
-      .select('DISTINCT p.lineItemId', 'id')
-      .where('p.lineItemId IN (:...ids)', { ids: [...itemIds] })
-      .andWhere(`p.status <> 'written-off'`)
-      .getRawMany<{ id: number }>();
-    return rows.map((row) => row.id);
   }
 
   private async scopeIsLinked(tx: LedgerTx, scope: PostingScope): Promise<boolean> {

@@ -22,6 +22,7 @@ import {
   PostingNotSent,
   recordText,
 } from '@app/pms';
+import { reasonText } from '../postings/exception-reasons';
 import { dayStartOf, instantOf } from './fias-time';
 
 /** What a runner needs of the service around it. */
@@ -48,16 +49,6 @@ const PMS_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'pms-link' };
 /** `RY`: the PMS asks us to try again later; the wait grows with each attempt, to 5 minutes. */
 const retryDelayMs = (attempts: number) =>
   Math.min(300_000, 5_000 * 2 ** Math.max(0, attempts - 1));
-
-/** The answers that end a posting as an exception, and what a person reads for each. */
-export const EXCEPTION_ANSWERS: Record<string, string> = {
-  NG: 'the PMS found no guest in the room (NG)',
-  NP: 'the guest has a no-post flag (NP)',
-  UR: 'the PMS could not process the posting (UR)',
-  DN: 'the PMS denied the posting (DN)',
-  CO: "the guest's credit limit is reached (CO)",
-  IA: 'the PMS says the account is invalid (IA)',
-};
 
 /**
  * One PMS link at work: its connection (a `FiasLink`), the sender that posts its queue one
@@ -200,7 +191,7 @@ export class LinkRunner {
    */
   private claim(tx: LedgerTx, now: number): Claimed | null {
     for (;;) {
-      const posting = this.deps.postings.nextToSendNow(tx, this.link.id, now);
+      const posting = this.deps.postings.nextToSend(tx, this.link.id, now);
       if (!posting) return null;
       const room = this.roomFor(posting);
       if (typeof room === 'string') {
@@ -300,7 +291,7 @@ export class LinkRunner {
         return;
       }
       case 'RY':
-        this.deps.postings.markAnsweredNow(
+        this.deps.postings.markAnswered(
           tx,
           posting.id,
           { status: 'pending', notBeforeMs: now + retryDelayMs(posting.attempts + 1) },
@@ -310,7 +301,7 @@ export class LinkRunner {
         return;
       case 'NA':
         // The link holds postings until the night audit ends; this one goes first then.
-        this.deps.postings.markAnsweredNow(
+        this.deps.postings.markAnswered(
           tx,
           posting.id,
           { status: 'pending', notBeforeMs: now },
@@ -332,17 +323,9 @@ export class LinkRunner {
     now: number,
   ): void {
     this.logger.warn(
-      `P# ${posting.postingNumber} (line item ${posting.lineItemId}) is a posting exception: ${
-        EXCEPTION_ANSWERS[reason] ?? reason
-      }`,
+      `P# ${posting.postingNumber} (line item ${posting.lineItemId}) is a posting exception: ${reasonText(reason)}`,
     );
-    this.deps.postings.markAnsweredNow(
-      tx,
-      posting.id,
-      { status: 'exception', reason },
-      answer,
-      now,
-    );
+    this.deps.postings.markAnswered(tx, posting.id, { status: 'exception', reason }, answer, now);
     this.deps.audit.appender(tx)(
       PMS_ACTOR,
       {

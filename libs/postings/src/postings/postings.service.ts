@@ -1,9 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError } from '@app/common';
-import { AuditEventStore, Ledger, LedgerTx, Posting, PostingStore, StayStore } from '@app/ledger';
+import {
+  AuditEventStore,
+  Ledger,
+  LedgerTx,
+  Posting,
+  PostingStatus,
+  PostingStore,
+  StayStore,
+} from '@app/ledger';
 import { LinkSupervisor } from '../links/link-supervisor.service';
 import { PostingListView, PostingView } from './dto/posting.view';
 import type { PostingsQueryDto } from './dto/posting.dto';
+
+/** A posting's status as a sentence reads it. */
+const STATUS_WORDS: Record<PostingStatus, string> = {
+  pending: 'waiting to be sent',
+  'in-flight': 'sent and waiting for the PMS',
+  posted: 'posted',
+  exception: 'an exception',
+  'written-off': 'written off',
+};
 
 /**
  * The postings queue as people see it, and the night auditor's actions on an exception: each
@@ -148,7 +165,7 @@ export class PostingsService {
       if (before.status !== 'exception') {
         throw new DomainError(
           'conflict',
-          `Posting ${id} is ${before.status}, not an exception: only exceptions take these actions`,
+          `Posting ${id} is ${STATUS_WORDS[before.status]}, not an exception: only exceptions take these actions`,
         );
       }
       if (before.version !== version) {
