@@ -54,6 +54,8 @@ describe('ledger schema (real migrations on :memory:)', () => {
       'line_item_daily_totals',
       'line_item_destination_totals',
       'line_items',
+      'matter_rules',
+      'matters',
       'migrations',
       'pms_link_sources',
       'pms_links',
@@ -67,6 +69,7 @@ describe('ledger schema (real migrations on :memory:)', () => {
       'sources',
       'stays',
       'sync_runs',
+      'timekeepers',
       'users',
     ]);
   });

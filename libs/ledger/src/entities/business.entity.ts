@@ -46,6 +46,13 @@ export class Business {
   @Column('boolean', { default: false })
   isDefault!: boolean;
 
+  /**
+   * Bumped by every change to the firm's matters, timekeepers or matter rules
+   * (docs/law-firms.md): rating's cached copy of them is good while this is unchanged.
+   */
+  @Column('integer', { default: 0 })
+  lawBookVersion!: number;
+
   @Column('integer')
   createdAtMs!: number;
 

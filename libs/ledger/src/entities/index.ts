@@ -8,6 +8,8 @@ import { InvoiceDelivery } from './invoice-delivery.entity';
 import { InvoiceLine } from './invoice-line.entity';
 import { InvoiceNumberSequence } from './invoice-number-sequence.entity';
 import { LineItem } from './line-item.entity';
+import { Matter } from './matter.entity';
+import { MatterRule } from './matter-rule.entity';
 import {
   LineItemAccountTotal,
   LineItemDailyTotal,
@@ -24,6 +26,7 @@ import { SignInLockout } from './sign-in-lockout.entity';
 import { Source } from './source.entity';
 import { Stay } from './stay.entity';
 import { SyncRun } from './sync-run.entity';
+import { Timekeeper } from './timekeeper.entity';
 import { User } from './user.entity';
 
 export * from './account-summary.entity';
@@ -37,6 +40,8 @@ export * from './invoice-line.entity';
 export * from './invoice-number-sequence.entity';
 export * from './line-item.entity';
 export * from './line-item-totals.entity';
+export * from './matter.entity';
+export * from './matter-rule.entity';
 export * from './pms-link.entity';
 export * from './posting.entity';
 export * from './rate-plan.entity';
@@ -48,6 +53,7 @@ export * from './sign-in-lockout.entity';
 export * from './source.entity';
 export * from './stay.entity';
 export * from './sync-run.entity';
+export * from './timekeeper.entity';
 export * from './user.entity';
 
 /** Every entity of the ledger, listed explicitly (globs break in bundled builds). */
@@ -65,6 +71,8 @@ export const LEDGER_ENTITIES = [
   LineItemAccountTotal,
   LineItemDailyTotal,
   LineItemDestinationTotal,
+  Matter,
+  MatterRule,
   PmsLink,
   PmsLinkSource,
   Posting,
@@ -77,5 +85,6 @@ export const LEDGER_ENTITIES = [
   Source,
   Stay,
   SyncRun,
+  Timekeeper,
   User,
 ];

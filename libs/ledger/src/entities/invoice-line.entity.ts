@@ -84,6 +84,16 @@ export class InvoiceLine {
   @Column('integer')
   totalMinor!: number;
 
+  /** The line item's timekeeper when the line was made (LEDES TIMEKEEPER_*). */
+  @Column('text', { nullable: true })
+  timekeeperId!: string | null;
+
+  @Column('text', { nullable: true })
+  timekeeperName!: string | null;
+
+  @Column('text', { nullable: true })
+  timekeeperClassification!: string | null;
+
   @Column('text')
   breakdownJson!: string;
 }

@@ -50,6 +50,8 @@ export type LineItemStatus = (typeof LINE_ITEM_STATUSES)[number];
 @Index('IX_line_items_source_start', ['sourceId', 'startTimeMs', 'id'])
 @Index('IX_line_items_invoice', ['invoiceId'])
 @Index('IX_line_items_stay', ['stayId'])
+@Index('IX_line_items_reason_start', ['reason', 'startTimeMs', 'id'])
+@Index('IX_line_items_timekeeper_start', ['timekeeperId', 'startTimeMs', 'id'])
 export class LineItem {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -200,6 +202,19 @@ export class LineItem {
   @ManyToOne('Stay', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'stay_id', foreignKeyConstraintName: 'FK_line_items_stay' })
   stay?: Stay;
+
+  /**
+   * Who made the call, for a law firm with timekeepers (docs/law-firms.md): the timekeeper in
+   * force for the extension on the call's day, as rating found it (LEDES TIMEKEEPER_*).
+   */
+  @Column('text', { nullable: true })
+  timekeeperId!: string | null;
+
+  @Column('text', { nullable: true })
+  timekeeperName!: string | null;
+
+  @Column('text', { nullable: true })
+  timekeeperClassification!: string | null;
 
   /** Optimistic concurrency: bumped by every change. */
   @Column('integer', { default: 1 })

@@ -3,6 +3,7 @@ import { Businesses1796000000000 } from './1796000000000-businesses';
 import { UsersAndSessions1796100000000 } from './1796100000000-users-and-sessions';
 import { OverviewTotals1796200000000 } from './1796200000000-overview-totals';
 import { PmsLink1796300000000 } from './1796300000000-pms-link';
+import { LawFirms1796400000000 } from './1796400000000-law-firms';
 
 /** Every migration, in order, listed explicitly (globs break in bundled builds). */
 export const LEDGER_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const LEDGER_MIGRATIONS = [
   UsersAndSessions1796100000000,
   OverviewTotals1796200000000,
   PmsLink1796300000000,
+  LawFirms1796400000000,
 ];

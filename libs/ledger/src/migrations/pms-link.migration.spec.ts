@@ -103,6 +103,13 @@ describe('migration: the PMS link (a populated ledger of the earlier schema)', (
         talk_seconds, billed_seconds, currency, rated_amount_minor, amount_minor, tax_minor, total_minor, status,
         rate_plan_id, rate_plan_version_id, rate_plan_version_number, breakdown_json, created_at_ms, updated_at_ms, local_date)
       VALUES (1, 1, 1, 'c1', 'ROOM-1012', 1000, 61, 66, 'USD', 150, 150, 9, 159, 'approved', 1, 1, 1, '{}', 0, 0, '1969-12-31')`);
+    // Down to just before this migration: every later one first.
+    while (
+      (await other.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`))[0].name !==
+      'PmsLink1796300000000'
+    ) {
+      await other.undoLastMigration();
+    }
     await other.undoLastMigration();
     const tables = await other.query<{ name: string }[]>(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('postings', 'stays', 'pms_links')`,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DomainError } from '@app/common';
 import { DataSource } from 'typeorm';
 import { Business, Invoice } from '../entities';
+import type { NewBusiness } from './businesses.store';
 import { Ledger } from '../ledger';
 import { ledgerDataSourceOptions } from '../ledger-options';
 import { BusinessStore } from './businesses.store';
@@ -25,7 +26,7 @@ describe('BusinessStore, and the invoice reads that guard a prefix (in-memory le
     await db.destroy();
   });
 
-  const business = (name: string, invoicePrefix: string): Omit<Business, 'id'> => ({
+  const business = (name: string, invoicePrefix: string): NewBusiness => ({
     name,
     kind: 'hotel',
     timezone: 'America/Denver',
@@ -38,7 +39,7 @@ describe('BusinessStore, and the invoice reads that guard a prefix (in-memory le
     updatedAtMs: 1,
     version: 1,
   });
-  const insert = (row: Omit<Business, 'id'>) =>
+  const insert = (row: NewBusiness) =>
     ledger.transaction((tx) => businesses.insert(tx, row));
 
   it('starts with the default business the migrations made; finds by id, name and prefix', async () => {

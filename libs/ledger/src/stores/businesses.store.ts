@@ -6,7 +6,8 @@ import { readerOf } from './reader';
 import { rethrowUnique } from './unique-violation';
 
 /** What a change to a business may set: everything but its id and whether it is the default. */
-export type BusinessChanges = Partial<Omit<Business, 'id' | 'isDefault'>>;
+export type BusinessChanges = Partial<Omit<Business, 'id' | 'isDefault' | 'lawBookVersion'>>;
+export type NewBusiness = Omit<Business, 'id' | 'lawBookVersion'>;
 
 const UNIQUE = {
   'businesses.name': 'Another business has this name',
@@ -46,7 +47,7 @@ export class BusinessStore {
   }
 
   /** Stores a new business; a name or invoice prefix another has is a 409. */
-  async insert(tx: LedgerTx, business: Omit<Business, 'id'>): Promise<Business> {
+  async insert(tx: LedgerTx, business: NewBusiness): Promise<Business> {
     const manager = managerOf(tx);
     try {
       return await manager.save(manager.create(Business, business));

@@ -3,6 +3,7 @@ import { AuditEventStore } from './audit-events.store';
 import { BusinessStore } from './businesses.store';
 import { DeliveryStore } from './deliveries.store';
 import { InvoiceStore } from './invoices.store';
+import { LawBookStore } from './law-book.store';
 import { LineItemStore } from './line-items.store';
 import { LineItemTotalsStore } from './line-item-totals.store';
 import { PmsLinkStore } from './pms-links.store';
@@ -21,6 +22,7 @@ export * from './audit-events.store';
 export * from './businesses.store';
 export * from './deliveries.store';
 export * from './invoices.store';
+export * from './law-book.store';
 export * from './line-items.store';
 export * from './line-item-totals.store';
 export * from './pms-links.store';
@@ -41,6 +43,7 @@ export const LEDGER_STORES = [
   BusinessStore,
   DeliveryStore,
   InvoiceStore,
+  LawBookStore,
   LineItemStore,
   LineItemTotalsStore,
   PmsLinkStore,

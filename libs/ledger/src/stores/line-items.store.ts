@@ -32,6 +32,9 @@ export const RATED_LINE_ITEM_FIELDS = [
   'ratePlanVersionId',
   'ratePlanVersionNumber',
   'breakdownJson',
+  'timekeeperId',
+  'timekeeperName',
+  'timekeeperClassification',
 ] as const satisfies readonly (keyof LineItem)[];
 
 /** Every field a new line item is inserted with, in a fixed order for statements. */

@@ -15,6 +15,10 @@ export type RatingReason =
   | 'no-rate'
   | 'missing-account-code'
   | 'unknown-account-code'
+  | 'unknown-matter'
+  | 'closed-matter'
+  | 'non-billable-matter'
+  | 'no-charge-rule'
   | 'inbound'
   | 'internal'
   | 'not-a-billing-extension';
@@ -64,4 +68,17 @@ export interface RatingResult {
   totalMinor: number;
   /** One line a person can check: "66 s billed: 60 s first increment + 1 x 6 s; …". */
   explanation: string;
+  /**
+   * A law firm with a law book only (docs/law-firms.md): who made the call, and the matter
+   * rule that changed its charge. Absent otherwise, so that other results stay as they were.
+   */
+  timekeeper?: TimekeeperRef | null;
+  matterRule?: string | null;
+}
+
+/** The timekeeper in force for a call's extension (LEDES TIMEKEEPER_*). */
+export interface TimekeeperRef {
+  id: string;
+  name: string;
+  classification: string;
 }
