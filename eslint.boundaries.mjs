@@ -92,6 +92,7 @@ export const LAYERS = {
   pms: ['common'],
   'pms-sandbox': ['pms', 'xima-sandbox'],
   postings: ['common', 'ledger', 'money', 'pms'],
+  'law-firms': ['common', 'ledger', 'money', 'rating', 'review'],
 };
 
 /** @param {keyof typeof LAYERS} lib */
