@@ -22,7 +22,6 @@ export function listInput(
  * example.
  */
 export const ApiImportBody = (
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   dto: Function,
   jsonExample: unknown,
   csvExample: string,

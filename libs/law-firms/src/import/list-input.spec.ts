@@ -25,6 +25,25 @@ describe('readCsvList', () => {
     expect(input.rows[1].values).toMatchObject({ matterNumber: '002', closedDate: '2026-10-31' });
   });
 
+  it('reads quoted cells (commas, quotes, line breaks) and still names the line a row ends on', () => {
+    const csv = `${HEADER}\r\n10234,"Acme, Inc.",001,"The ""big"" case",open,,yes\r\n\r\n10234,Acme,002,"Two\nlines",open,,yes\r\n10234,Acme,003,Three,open,,yes`;
+    const input = readCsvList(csv, MATTER_COLUMNS, 'matters');
+    expect(input.rows.map((row) => row.where)).toEqual(['line 2', 'line 5', 'line 6']);
+    expect(input.rows[0].values).toMatchObject({
+      clientName: 'Acme, Inc.',
+      matterName: 'The "big" case',
+    });
+    expect(input.rows[1].values).toMatchObject({ matterName: 'Two\nlines' });
+  });
+
+  it('counts lines the same way with Windows line ends and a byte order mark', () => {
+    const csv = `\uFEFF${HEADER}\r\n\r\n 10234 ,Acme,001,Lease,open,,yes\r\n`;
+    const input = readCsvList(csv, MATTER_COLUMNS, 'matters');
+    expect(input.rows).toEqual([
+      { where: 'line 3', values: expect.objectContaining({ clientNumber: '10234' }) },
+    ]);
+  });
+
   it('names a missing column', () => {
     const csv = 'clientNumber,clientName,matterNumber,matterName,status,billable\n';
     expect(refusal(() => readCsvList(csv, MATTER_COLUMNS, 'matters')).details).toEqual([

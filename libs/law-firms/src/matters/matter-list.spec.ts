@@ -159,7 +159,7 @@ describe('planMatterImport', () => {
     ];
     const plan = planMatterImport(
       before,
-      before.map(({ id: _id, ...fields }) => fields),
+      before.map((m) => ({ ...m, id: undefined })),
     );
     expect(plan.insert).toEqual([]);
     expect(plan.update).toEqual([]);

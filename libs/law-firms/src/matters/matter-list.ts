@@ -63,9 +63,10 @@ export function matterList(input: ListInput): MatterFields[] {
       );
     }
     const rawDate = values.closedDate;
-    const closedDate =
-      rawDate === null || rawDate === undefined ? '' : (textOf(rawDate) ?? String(rawDate));
-    if (closedDate !== '' && !isCalendarDate(closedDate)) {
+    const closedDate = rawDate === null || rawDate === undefined ? '' : textOf(rawDate);
+    if (closedDate === null) {
+      problems.push('closedDate must be a date string (YYYY-MM-DD) or null');
+    } else if (closedDate !== '' && !isCalendarDate(closedDate)) {
       problems.push(`closedDate "${closedDate}" is not a date (YYYY-MM-DD)`);
     } else if (status === 'closed' && closedDate === '') {
       problems.push('closedDate is required when status is closed');

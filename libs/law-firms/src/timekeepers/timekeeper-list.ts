@@ -47,15 +47,17 @@ export function timekeeperList(input: ListInput): TimekeeperFields[] {
     const name = text(values, 'name', problems);
     const classification = text(values, 'classification', problems).toUpperCase();
     const raw = values.effectiveFrom;
-    const effectiveFrom = raw === undefined || raw === null ? '' : (textOf(raw) ?? String(raw));
-    if (effectiveFrom !== '' && !isCalendarDate(effectiveFrom)) {
+    const effectiveFrom = raw === undefined || raw === null ? '' : textOf(raw);
+    if (effectiveFrom === null) {
+      problems.push('effectiveFrom must be a date string (YYYY-MM-DD) or null');
+    } else if (effectiveFrom !== '' && !isCalendarDate(effectiveFrom)) {
       problems.push(`effectiveFrom "${effectiveFrom}" is not a date (YYYY-MM-DD, or empty)`);
     }
     if (problems.length > 0) {
       errors.push(...problems.map((message) => ({ field: where, message })));
       continue;
     }
-    const k = key(extension, effectiveFrom);
+    const k = key(extension, effectiveFrom!);
     const first = lineOf.get(k);
     if (first !== undefined) {
       const since = effectiveFrom === '' ? 'since always' : `from ${effectiveFrom}`;
@@ -66,7 +68,7 @@ export function timekeeperList(input: ListInput): TimekeeperFields[] {
       continue;
     }
     lineOf.set(k, where);
-    rows.push({ extension, timekeeperId, name, classification, effectiveFrom });
+    rows.push({ extension, timekeeperId, name, classification, effectiveFrom: effectiveFrom! });
   }
   if (errors.length > 0) throw invalidList(input.format === 'csv' ? 'file' : 'request', errors);
   return rows;
