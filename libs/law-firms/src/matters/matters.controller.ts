@@ -69,7 +69,7 @@ export class MattersController {
   @Get()
   @RequireRole('viewer')
   @ApiOperation({ summary: "List a firm's matters by client and matter number, a page at a time" })
-  @ApiErrors(400, 401, [404, 'No business has this id.'])
+  @ApiErrors(400, 401, [404, 'No business has this id.'], NOT_A_LAW_FIRM)
   @ApiOkResponse({ type: MatterPageView })
   async list(@Param() { id }: IdParam, @Query() query: MatterQueryDto): Promise<MatterPageView> {
     const page = await this.matters.list(id, { ...query, limit: query.limit ?? 100 });
