@@ -296,19 +296,49 @@ describe('law firms: matters, timekeepers and matter rules (e2e)', () => {
         { field: 'matters.0', message: 'billable must be true or false' },
       ]);
       expect(await state()).toEqual(before);
+      // Far above the 1 MB of other JSON bodies: an import takes up to 32 MB.
+      const firm = (
+        await http()
+          .post('/api/v1/businesses')
+          .set(...bearer(t.adminKey))
+          .send({ name: 'JSON Firm', kind: 'law-firm', timezone: 'UTC', invoicePrefix: 'JF' })
+          .expect(201)
+      ).body.id as number;
+      const matters = Array.from({ length: 20_000 }, (_, i) => ({
+        clientNumber: String(10_000 + Math.floor(i / 100)),
+        clientName: `Client ${Math.floor(i / 100)}`,
+        matterNumber: String(i % 100).padStart(3, '0'),
+        matterName: `Matter number ${i}`,
+        status: i % 2 ? 'closed' : 'open',
+        closedDate: i % 2 ? '2026-10-31' : null,
+        billable: i % 3 !== 0,
+      }));
+      expect(JSON.stringify({ matters }).length).toBeGreaterThan(2_000_000);
+      const big = await http()
+        .post(`/api/v1/businesses/${firm}/matters/import`)
+        .set(...bearer(accountantKey))
+        .send({ matters })
+        .expect(200);
+      expect(big.body).toMatchObject({ added: 20_000, total: 20_000, lawBookVersion: 1 });
     });
 
     it('re-validates the firm’s unsettled items when the list changes; settled ones stay', async () => {
       const seeded = await seedSource(t, 'Porter Lane calls', samplePlan('porter-lane-calls'), {
         businessId: firmId,
       });
-      const [pending, review, approved, invoicedLike] = await seedItems(db, seeded, [
+      const [pending, review, free, approved, invoicedLike] = await seedItems(db, seeded, [
         { startTimeMs: T0, billingAccount: '40000-001', accountCode: '40000-001' },
         {
           startTimeMs: T0,
           billingAccount: '40000-001',
           accountCode: '40000-001',
           status: 'needs-review',
+        },
+        {
+          startTimeMs: T0,
+          billingAccount: '20001-001',
+          accountCode: '20001-001',
+          status: 'no-charge',
         },
         {
           startTimeMs: T0,
@@ -348,7 +378,7 @@ describe('law firms: matters, timekeepers and matter rules (e2e)', () => {
           notInFile: ['30000-001'],
         },
         lawBookVersion: 2,
-        revalidated: { matched: 2, changed: expect.any(Number) },
+        revalidated: { matched: 3, changed: expect.any(Number) },
       });
       // Re-rated items are audited by the re-rate, each with its old and new rating.
       const reRated = await db.query<{ entity_id: string }[]>(
@@ -356,7 +386,7 @@ describe('law firms: matters, timekeepers and matter rules (e2e)', () => {
       );
       expect(reRated.length).toBe(res.body.revalidated.changed);
       for (const { entity_id } of reRated) {
-        expect([String(pending), String(review)]).toContain(entity_id);
+        expect([String(pending), String(review), String(free)]).toContain(entity_id);
       }
       expect(await versions()).toEqual(settled);
       // The matter left out of the file is kept as it was.
