@@ -296,6 +296,13 @@ describe('law firms: matters, timekeepers and matter rules (e2e)', () => {
         { field: 'matters.0', message: 'billable must be true or false' },
       ]);
       expect(await state()).toEqual(before);
+      const malformed = await http()
+        .post(`/api/v1/businesses/${firmId}/matters/import`)
+        .set(...bearer(accountantKey))
+        .set('Content-Type', 'application/json')
+        .send('{"matters":[')
+        .expect(400);
+      expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       // Far above the 1 MB of other JSON bodies: an import takes up to 32 MB.
       const firm = (
         await http()
