@@ -236,7 +236,7 @@ export function parseDisbursementTemplate(
       const constant = typeof field === 'string' && field.startsWith(CONSTANT_PREFIX);
       if (constant) {
         text(`${at}.field`, field);
-      } else if (!(DISBURSEMENT_FIELDS as readonly unknown[]).includes(field)) {
+      } else if (!isField(field)) {
         problem(
           `${at}.field`,
           `${JSON.stringify(field)} is not a field: one of ${DISBURSEMENT_FIELDS.join(', ')} or constant:<text>`,
@@ -248,7 +248,7 @@ export function parseDisbursementTemplate(
         const width = column.width;
         if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) {
           problem(`${at}.width`, 'must be a whole number of characters, at least 1');
-        } else if (!constant && !isTextField(field)) {
+        } else if (!constant && isField(field) && !isTextField(field)) {
           problem(`${at}.width`, `only a text field is cut to a width, not ${String(field)}`);
         }
       }
@@ -256,6 +256,10 @@ export function parseDisbursementTemplate(
   }
   if (problems.length > 0) throw new DisbursementTemplateError(source, problems);
   return document as unknown as DisbursementTemplate;
+}
+
+function isField(field: unknown): field is DisbursementField {
+  return (DISBURSEMENT_FIELDS as readonly unknown[]).includes(field);
 }
 
 export function isTextField(field: unknown): field is DisbursementTextField {
