@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:dda5c7aaf2b5c50a55b232f821316db8cd7015aa65045c3b6c7f8f12ceb01b31. Do not edit.
+// Generated from openapi.json sha256:57c34b4dde4c2e382c4352ef978079e51954f5bcda2897acff8acc2e8303601f. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -677,7 +677,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export an invoice as a file: csv, json, ledes1998b, pms or pdf */
+        /** Export an invoice as a file: csv, json, ledes1998b, pms, pdf, or disbursements with a template */
         get: operations["InvoicesController_export"];
         put?: never;
         post?: never;
@@ -2507,7 +2507,7 @@ export interface components {
              *       "pdf"
              *     ]
              */
-            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements")[];
             /** @description The guest stay it is for, when drafted per stay (every line of one stay). */
             stay: components["schemas"]["InvoiceStayView"] | null;
             lines: components["schemas"]["InvoiceLineView"][];
@@ -2590,7 +2590,7 @@ export interface components {
              *       "pdf"
              *     ]
              */
-            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements")[];
         };
         InvoicePageView: {
             items: components["schemas"]["InvoiceSummaryView"][];
@@ -7668,7 +7668,9 @@ export interface operations {
                 to?: string;
                 /** @description An invoice number, or its beginning: `GH-2026-` is every GH number of 2026. */
                 number?: string;
-                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf";
+                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements";
+                /** @description With format=disbursements (required there, refused with any other format): the layout of the columns, a template shipped with the service. */
+                template?: "generic" | "clio-activities";
                 /** @description Comma-separated invoice ids, instead of the filter: `41,42,43`. */
                 ids?: string[];
             };
@@ -8068,7 +8070,9 @@ export interface operations {
     InvoicesController_export: {
         parameters: {
             query: {
-                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf";
+                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements";
+                /** @description With format=disbursements (required there, refused with any other format): the layout of the columns, a template shipped with the service. */
+                template?: "generic" | "clio-activities";
             };
             header?: never;
             path: {
@@ -8078,7 +8082,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, streamed, byte-identical every time: csv as text/csv, json as application/json, ledes1998b as text/plain, pms as text/plain, pdf as application/pdf. */
+            /** @description The file, streamed, byte-identical every time: csv as text/csv, json as application/json, ledes1998b as text/plain, pms as text/plain, pdf as application/pdf, disbursements as text/csv. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8091,7 +8095,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            /** @description A format or template that does not exist, disbursements without a template, a template with another format, LEDES without a firm id. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8101,13 +8105,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 400,
                      *       "error": "Bad Request",
-                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
-                     *       "details": [
-                     *         {
-                     *           "field": "periodEnd",
-                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
-                     *         }
-                     *       ]
+                     *       "message": "A format or template that does not exist, disbursements without a template, a template with another format, LEDES without a firm id."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

@@ -139,7 +139,7 @@ describe('disbursement files: the invoice lines in a template', () => {
     expect(out.split('\r\n')[0]).toBe(
       'invoice_number,invoice_date,client_number,matter_number,matter_code,line_number,date,time,timekeeper_id,timekeeper_name,timekeeper_classification,extension,cost_code,description,dialed_number,destination_class,calls,duration_seconds,billed_seconds,quantity,unit_price,amount,tax,total,rated_total,adjustment,currency,call_id',
     );
-    const rows = parse(out, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(out, { columns: true });
     const shared = {
       invoice_number: 'PL-2026-000001',
       invoice_date: '2026-04-02',

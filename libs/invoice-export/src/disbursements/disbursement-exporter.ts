@@ -198,7 +198,7 @@ function cellWriter(
     case 'adjustment':
       return (line) => money(line.adjustmentMinor);
     default:
-      throw new Error(`Disbursement field ${field} has no writer`);
+      throw new Error(`Disbursement field ${String(field)} has no writer`);
   }
 }
 
