@@ -40,7 +40,7 @@ const DISBURSEMENT_LINE_FIELDS = [
 export type DisbursementLine = Pick<BilledLine, (typeof DISBURSEMENT_LINE_FIELDS)[number]>;
 
 /** What every row of one invoice shares. */
-export interface InvoiceValues {
+interface InvoiceValues {
   invoiceNumber: string;
   invoiceDateMs: number;
   periodStartMs: number;
@@ -99,7 +99,7 @@ export function disbursementExport(
 }
 
 /** The template's columns made once into a function from a line to its row's cells. */
-export function rowWriter(
+function rowWriter(
   template: DisbursementTemplate,
   shared: InvoiceValues,
 ): (line: DisbursementLine) => string[] {
