@@ -42,6 +42,7 @@ export class ItemMatterBook {
   private readonly firms = new Map<number, FirmOf>();
   private readonly codes = new Map<number, MatterCode | null>();
   private readonly matters = new Map<string, Matter | null>();
+  private readonly mattersById = new Map<number, Matter | null>();
 
   constructor(
     private readonly sources: SourceStore,
@@ -102,6 +103,13 @@ export class ItemMatterBook {
     return this.matters.get(key) ?? null;
   }
 
+  private async matterById(id: number): Promise<Matter | null> {
+    if (!this.mattersById.has(id)) {
+      this.mattersById.set(id, await this.lawBook.findMatterById(id, this.tx));
+    }
+    return this.mattersById.get(id) ?? null;
+  }
+
   /**
    * The billing account an assign writes to the item, checked: on a law firm with matters it
    * must be the code of a known matter (given as `matterId` or as the code) that was not closed
@@ -121,7 +129,7 @@ export class ItemMatterBook {
     }
     const codes = await this.codesOf(item.ratePlanVersionId);
     if (target.matterId !== undefined) {
-      const matter = await this.lawBook.findMatterById(target.matterId, this.tx);
+      const matter = await this.matterById(target.matterId);
       if (matter === null || matter.businessId !== firm.businessId) {
         throw DomainError.invalid('request', [
           {
