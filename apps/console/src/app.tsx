@@ -38,6 +38,12 @@ const SECTIONS: Section[] = [
     ...page(() => import('./pages/review')),
   },
   {
+    path: '/matters',
+    label: 'Matters',
+    role: 'viewer',
+    ...page(() => import('./pages/matters')),
+  },
+  {
     path: '/invoices',
     label: 'Invoices',
     role: 'viewer',
