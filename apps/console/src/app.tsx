@@ -38,12 +38,6 @@ const SECTIONS: Section[] = [
     ...page(() => import('./pages/review')),
   },
   {
-    path: '/matters',
-    label: 'Matters',
-    role: 'viewer',
-    ...page(() => import('./pages/matters')),
-  },
-  {
     path: '/invoices',
     label: 'Invoices',
     role: 'viewer',

@@ -74,7 +74,7 @@ export default function Matters() {
   const setFilter = (next: Filter) => {
     const query = filterQuery({ ...next, status: undefined });
     setOpen(null);
-    navigate(query ? `/matters?${query}` : '/matters', { replace: true });
+    navigate(query ? `/review/matters?${query}` : '/review/matters', { replace: true });
   };
   const set = (field: keyof Filter, value: string) => setFilter({ ...filter, [field]: value });
 
@@ -141,11 +141,16 @@ export default function Matters() {
 
   return (
     <Page
-      title="Matters"
+      title="Matters to correct"
       intro="A law firm's calls that need a matter before they are billed: no code, a malformed or unknown one, or a closed matter. Assign the likely matter, one item or all that match."
+      actions={
+        <Link href="/review" className="button">
+          All items
+        </Link>
+      }
     >
       <form
-        className="card review-filters"
+        className="card matters-filters"
         aria-label="Filter the items"
         onSubmit={(event) => event.preventDefault()}
       >
@@ -188,7 +193,7 @@ export default function Matters() {
                 ? 'No item needs a matter under this filter.'
                 : `${items(count)} need a matter${count > rows.length ? ` (the first ${rows.length} shown)` : ''}.`}
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" hidden={rows.length === 0}>
             <table className="data matters-table" aria-label="Items that need a matter">
               <thead>
                 {table.getHeaderGroups().map((group) => (
@@ -321,8 +326,10 @@ function Suggestions({
       {list.map((suggestion) => (
         <li key={suggestion.matter.id}>
           <div>
-            <code className="matters-code">{suggestion.matter.code}</code>{' '}
-            <strong>{suggestion.matter.clientName}</strong>: {suggestion.matter.matterName}
+            <code className="matters-code">{suggestion.matter.code}</code>
+            <span className="matters-client">
+              {suggestion.matter.clientName} — {suggestion.matter.matterName}
+            </span>
             {!suggestion.matter.billable && <span className="muted"> (not billable)</span>}
             <p className="muted matters-why">{suggestion.why.join('; ')}</p>
           </div>
