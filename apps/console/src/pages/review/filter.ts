@@ -60,24 +60,41 @@ export const MOVES_FROM = {
 
 export type Action = keyof typeof MOVES_FROM;
 
+/**
+ * A law firm's call billed to a code that is no matter of the firm, not reassigned since: the
+ * API approves it only after an assign (docs/law-firms.md).
+ */
+export function unknownMatter(
+  item: Pick<LineItem, 'reason' | 'billingAccount' | 'accountCode'>,
+): boolean {
+  return (
+    item.reason === 'unknown-matter' && item.billingAccount === (item.accountCode ?? '').trim()
+  );
+}
+
 /** Whether `action` applies to an item as the page last saw it (an approval needs an account). */
 export function allows(
   action: Action,
-  item: Pick<LineItem, 'status' | 'invoiceId' | 'billingAccount'>,
+  item: Pick<LineItem, 'status' | 'invoiceId' | 'billingAccount' | 'reason' | 'accountCode'>,
 ): boolean {
   return (
     item.invoiceId === null &&
     (MOVES_FROM[action] as readonly string[]).includes(item.status) &&
-    (action !== 'approve' || item.billingAccount !== null)
+    (action !== 'approve' || (item.billingAccount !== null && !unknownMatter(item)))
   );
 }
 
 /** Why `action` does not apply to an item, in a few words ("on an invoice", "no charge"). */
-export function whyNot(action: Action, item: Pick<LineItem, 'status' | 'invoiceId'>): string {
+export function whyNot(
+  action: Action,
+  item: Pick<LineItem, 'status' | 'invoiceId' | 'billingAccount' | 'reason' | 'accountCode'>,
+): string {
   if (item.invoiceId !== null) return 'on an invoice';
   if (item.status === 'posted') return 'posted to the guest folio';
   if ((MOVES_FROM[action] as readonly string[]).includes(item.status)) {
-    return 'without a billing account';
+    return item.billingAccount !== null && unknownMatter(item)
+      ? 'billed to an unknown matter (assign one first)'
+      : 'without a billing account';
   }
   return statusLabel(item.status).toLowerCase();
 }
