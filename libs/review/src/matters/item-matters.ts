@@ -147,9 +147,9 @@ export class ItemMatterBook {
       this.refuseClosed(item, matter, code, firm);
       return code;
     }
-    const code = target.billingAccount!;
     // A plan without client and matter groups has nothing to check codes against.
-    if (codes === null) return code;
+    if (codes === null) return target.billingAccount!;
+    const code = target.billingAccount!.trim();
     const parts = codes.parse(code);
     if (parts === null) {
       throw conflict(
