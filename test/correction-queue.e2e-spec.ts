@@ -231,6 +231,22 @@ describe('the correction queue: a law firm’s items that need a matter (e2e)', 
       expect(ranked[3].why).toEqual(['an open matter of client 10243']);
     });
 
+    it("no code at all: the extension's habits, most used first", async () => {
+      const [missing] = await seedFirmItems([
+        { startTimeMs: T0, extension: '253', accountCode: null, reason: 'missing-account-code' },
+      ]);
+      const res = await get(`/api/v1/line-items/${missing}/suggestions`).expect(200);
+      expect(
+        res.body.suggestions.map((s: { matter: { code: string }; why: string[] }) => [
+          s.matter.code,
+          s.why,
+        ]),
+      ).toEqual([
+        ['55555-010', ['used 5 times by extension 253 in the last 90 days']],
+        ['10234-001', ['used 3 times by extension 253 in the last 90 days']],
+      ]);
+    });
+
     it('never suggests a closed matter, even one edit away', async () => {
       const [typo] = await seedFirmItems([
         { startTimeMs: T0, extension: '400', accountCode: '10234-008', reason: 'unknown-matter' },
