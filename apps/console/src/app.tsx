@@ -58,6 +58,13 @@ const SECTIONS: Section[] = [
     ...page(() => import('./pages/pms-links')),
   },
   {
+    path: '/matters',
+    label: 'Matters',
+    role: 'viewer',
+    nested: true,
+    ...page(() => import('./pages/matters')),
+  },
+  {
     path: '/rate-plans',
     label: 'Rate plans',
     role: 'viewer',
