@@ -2,7 +2,7 @@
 // matters, timekeepers and rules, each keeping the firm in the address.
 import { Link, useLocation } from 'wouter';
 import { Choice } from '../admin/common';
-import type { Business } from './queries';
+import { formatDay, type Business } from './queries';
 
 export interface LawFirmTab {
   /** After `/matters/` ('' for the matters themselves). */
@@ -64,4 +64,9 @@ export function LawFirmBar({ business, firms, tab }: LawFirmProps & { tab: LawFi
       </nav>
     </div>
   );
+}
+
+/** A day of the firm's calendar (`2026-10-31`), as the reader's locale writes it. */
+export function Day({ day }: { day: string }) {
+  return <time dateTime={day}>{formatDay(day)}</time>;
 }

@@ -6,7 +6,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { Field } from '../../ui/field';
 import { useNotify } from '../../ui/notices';
-import { ErrorNotice } from '../../ui/states';
+import { ErrorNotice, Loading } from '../../ui/states';
 import { count } from '../admin/common';
 
 export function ImportCard<Summary>({
@@ -65,6 +65,9 @@ export function ImportCard<Summary>({
           {upload.isPending ? 'Importing…' : 'Import'}
         </button>
       </form>
+      {upload.isPending && (
+        <Loading what="Importing, then checking the firm's unsettled calls again" />
+      )}
       {upload.isSuccess && (
         <div className="import-result" role="status">
           {summary(upload.data)}

@@ -4,10 +4,9 @@ import { Can } from '../../api/session';
 import { Page } from '../../ui/page';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { Choice, count } from '../admin/common';
-import { LawFirmBar, lawFirmHref, type LawFirmProps } from './frame';
+import { Day, LawFirmBar, lawFirmHref, type LawFirmProps } from './frame';
 import { Counts, ImportCard, Revalidated } from './import-card';
 import {
-  formatDay,
   importMatters,
   useMatters,
   useRefreshLawFirm,
@@ -211,7 +210,13 @@ function MatterRow({ matter }: { matter: Matter }) {
           <span className="badge good">Open</span>
         ) : (
           <span className="badge muted-badge">
-            Closed{matter.closedDate ? ` ${formatDay(matter.closedDate)}` : ''}
+            Closed
+            {matter.closedDate ? (
+              <>
+                {' '}
+                <Day day={matter.closedDate} />
+              </>
+            ) : null}
           </span>
         )}
       </td>

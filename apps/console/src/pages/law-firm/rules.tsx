@@ -12,7 +12,7 @@ import { useNotify } from '../../ui/notices';
 import { Page } from '../../ui/page';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { Choice, Confirm, fieldErrors, TextArea, useRatePlans, zoneLabel } from '../admin/common';
-import { LawFirmBar, type LawFirmProps } from './frame';
+import { Day, LawFirmBar, type LawFirmProps } from './frame';
 import {
   formatDay,
   useMatterRules,
@@ -48,15 +48,15 @@ export function RuleList({ business, firms }: LawFirmProps) {
     <Page
       title="Client and matter rules"
       intro={`How a client's calls, or one matter's, are charged from a day on (in the firm's time zone, ${zoneLabel(business.timezone)}). A matter's own rule wins over its client's.`}
-      actions={
-        <Can role="accountant">
+    >
+      <LawFirmBar business={business} firms={firms} tab="rules" />
+      <Can role="accountant">
+        <div className="rules-toolbar">
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             New rule…
           </button>
-        </Can>
-      }
-    >
-      <LawFirmBar business={business} firms={firms} tab="rules" />
+        </div>
+      </Can>
       {rules.isPending ? (
         <Loading what="Loading the rules" />
       ) : rules.isError ? (
@@ -100,7 +100,9 @@ export function RuleList({ business, firms }: LawFirmProps) {
                       kindLabel(rule.kind)
                     )}
                   </td>
-                  <td className="nowrap">{formatDay(rule.effectiveFrom)}</td>
+                  <td className="nowrap">
+                    <Day day={rule.effectiveFrom} />
+                  </td>
                   <td>{rule.note ?? <span className="muted">—</span>}</td>
                   <Can role="accountant">
                     <td className="actions">
@@ -134,6 +136,12 @@ export function RuleList({ business, firms }: LawFirmProps) {
       </Dialog>
     </Page>
   );
+}
+
+/** What pricing the unsettled calls again did, in a sentence. */
+function repriced({ matched, changed }: { matched: number; changed: number }): string {
+  if (matched === 0) return 'No calls were waiting for review or an invoice.';
+  return `${changed} of the ${matched} calls not yet approved or invoiced changed.`;
 }
 
 /** `client 10234 matter 001` or `client 10234` (every matter). */
@@ -177,9 +185,7 @@ function RuleForm({
       ),
     onSuccess: (answer) => {
       const { revalidated } = answer;
-      notify(
-        `Rule added for ${ruleName(answer.rule)}. ${revalidated.changed} of ${revalidated.matched} unsettled calls changed.`,
-      );
+      notify(`Rule added for ${ruleName(answer.rule)}. ${repriced(revalidated)}`);
       void refresh(business.id);
       onDone();
     },
@@ -191,7 +197,7 @@ function RuleForm({
   };
   return (
     <form onSubmit={submit} className="rule-form">
-      <div className="form-grid">
+      <div className="rule-pair">
         <Field
           label="Client number"
           required
@@ -297,9 +303,7 @@ function DeleteRule({
         }),
       ),
     onSuccess: (answer) => {
-      notify(
-        `Rule of ${ruleName(rule)} deleted. ${answer.revalidated.changed} of ${answer.revalidated.matched} unsettled calls changed.`,
-      );
+      notify(`Rule of ${ruleName(rule)} deleted. ${repriced(answer.revalidated)}`);
       void refresh(business.id);
       onDone();
     },

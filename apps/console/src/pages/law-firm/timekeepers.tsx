@@ -2,10 +2,9 @@ import { Can } from '../../api/session';
 import { Page } from '../../ui/page';
 import { Empty, ErrorNotice, Loading } from '../../ui/states';
 import { count } from '../admin/common';
-import { LawFirmBar, type LawFirmProps } from './frame';
+import { Day, LawFirmBar, type LawFirmProps } from './frame';
 import { Counts, ImportCard, Revalidated } from './import-card';
 import {
-  formatDay,
   importTimekeepers,
   useRefreshLawFirm,
   useTimekeepers,
@@ -86,7 +85,7 @@ export function TimekeeperList({ business, firms }: LawFirmProps) {
                   <td>{timekeeper.classification}</td>
                   <td className="nowrap">
                     {timekeeper.effectiveFrom ? (
-                      formatDay(timekeeper.effectiveFrom)
+                      <Day day={timekeeper.effectiveFrom} />
                     ) : (
                       <span className="muted">Always</span>
                     )}
