@@ -3,6 +3,7 @@
 // nothing changed at all).
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'wouter';
 import { ApiError } from '../../api/client';
 import { Field } from '../../ui/field';
 import { useNotify } from '../../ui/notices';
@@ -127,7 +128,7 @@ export function Counts({
   );
 }
 
-/** What the re-validation after an import did, in words. */
+/** What the re-validation after an import did, in words, and where the changed calls are. */
 export function Revalidated({ matched, changed }: { matched: number; changed: number }) {
   if (matched === 0) {
     return <p>No calls were waiting for review or an invoice: none needed checking again.</p>;
@@ -135,10 +136,15 @@ export function Revalidated({ matched, changed }: { matched: number; changed: nu
   return (
     <p>
       {count(matched)} call{matched === 1 ? '' : 's'} not yet approved or invoiced{' '}
-      {matched === 1 ? 'was' : 'were'} checked again;{' '}
-      {changed === 0
-        ? 'none of them changed.'
-        : `${count(changed)} changed (their new status is on the review page; each change is in the audit log).`}
+      {matched === 1 ? 'was' : 'were'} checked against the new list;{' '}
+      {changed === 0 ? (
+        'none of them changed.'
+      ) : (
+        <>
+          {count(changed)} changed (each change is in the audit log).{' '}
+          <Link href="/review?status=needs-review">See the calls that need review</Link>
+        </>
+      )}
     </p>
   );
 }

@@ -47,7 +47,7 @@ export function RuleList({ business, firms }: LawFirmProps) {
   return (
     <Page
       title="Client and matter rules"
-      intro={`How a client's calls, or one matter's, are charged from a day on (in the firm's time zone, ${zoneLabel(business.timezone)}). A matter's own rule wins over its client's.`}
+      intro={`How a client's calls, or one matter's, are charged from a day on; a matter's own rule wins over its client's. Days are the firm's, in ${zoneLabel(business.timezone)}.`}
     >
       <LawFirmBar business={business} firms={firms} tab="rules" />
       <Can role="accountant">
@@ -108,7 +108,6 @@ export function RuleList({ business, firms }: LawFirmProps) {
                     <td className="actions">
                       <button
                         type="button"
-                        className="danger"
                         onClick={() => setDeleting(rule)}
                         aria-label={`Delete the rule of ${ruleName(rule)}…`}
                       >
