@@ -129,6 +129,9 @@ describe('the console: a law firm’s matters, timekeepers and rules (Chromium)'
       `/api/v1/businesses/${firm.id}/matters`,
     );
     expect(body.items).toHaveLength(4);
+    // Which matters each count is, when asked.
+    await page.click('.import-result details > summary');
+    await waitForText(page, '10234-001, 10234-002, 20001-001, 31502-004');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'law-firm-02-imported');
   });
@@ -174,6 +177,31 @@ describe('the console: a law firm’s matters, timekeepers and rules (Chromium)'
     await page.waitForSelector('tr[data-matter="10234-002"]');
     expect(await page.$$('tr[data-matter]')).toHaveLength(1);
     await screenshot(page, 'law-firm-04-filtered');
+  });
+
+  it('shows a long list a page at a time, "more" reading the next', async () => {
+    // 150 more matters (sent as JSON through the API): the list's first page holds 100.
+    const matters = Array.from({ length: 150 }, (_, i) => ({
+      clientNumber: '40000',
+      clientName: 'Large Client Inc.',
+      matterNumber: String(i + 1).padStart(3, '0'),
+      matterName: `Matter ${i + 1}`,
+      status: 'open',
+      closedDate: null,
+      billable: true,
+    }));
+    const imported = await apiAs(service, 'POST', `/api/v1/businesses/${firm.id}/matters/import`, {
+      matters,
+    });
+    expect(imported.status).toBe(200);
+    await page.goto(`${service.baseUrl}/matters?business=${firm.id}`, {
+      waitUntil: 'networkidle0',
+    });
+    await waitForText(page, 'More matters (100 shown)');
+    expect(await page.$$('tr[data-matter]')).toHaveLength(100);
+    await clickButton(page, 'More matters (100 shown)');
+    await waitForText(page, '154 matters.');
+    expect(await page.$$('tr[data-matter]')).toHaveLength(154);
   });
 
   it('imports the timekeepers and lists them by extension and date', async () => {

@@ -2,7 +2,7 @@
 // as it is; the answer is either what changed, or every problem of the file by its line (then
 // nothing changed at all).
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api/client';
 import { Field } from '../../ui/field';
@@ -27,6 +27,7 @@ export function ImportCard<Summary>({
   summary: (summary: Summary) => ReactNode;
 }) {
   const notify = useNotify();
+  const titleId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
   const upload = useMutation({
@@ -42,8 +43,8 @@ export function ImportCard<Summary>({
     upload.mutate(file);
   };
   return (
-    <section className="card import-card" aria-labelledby={`${title}-title`.replace(/\W+/g, '-')}>
-      <h2 id={`${title}-title`.replace(/\W+/g, '-')}>{title}</h2>
+    <section className="card import-card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
       <p className="card-intro">{intro}</p>
       <form className="import-form" onSubmit={submit}>
         <Field
@@ -95,8 +96,14 @@ function ImportRefused({ error, fileName }: { error: Error; fileName: string }) 
       <ul>
         {problems.map((problem, index) => (
           <li key={index}>
-            {problem.field ? <strong>{where(problem.field)}: </strong> : null}
-            {problem.message}
+            {problem.field === 'file' ? (
+              <>The file {problem.message}</>
+            ) : (
+              <>
+                {problem.field ? <strong>{where(problem.field)}: </strong> : null}
+                {problem.message}
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -104,9 +111,8 @@ function ImportRefused({ error, fileName }: { error: Error; fileName: string }) 
   );
 }
 
-/** `line 7` -> `Line 7`, `file` -> `The file`. */
+/** `line 7` -> `Line 7`. */
 function where(field: string): string {
-  if (field === 'file') return 'The file';
   return field.charAt(0).toUpperCase() + field.slice(1);
 }
 
