@@ -62,7 +62,7 @@ const SECTIONS: Section[] = [
     label: 'Matters',
     role: 'viewer',
     nested: true,
-    ...page(() => import('./pages/matters')),
+    ...page(() => import('./pages/law-firm')),
   },
   {
     path: '/rate-plans',

@@ -12,7 +12,7 @@ import './law-firm/law-firm.css';
  * A law firm's books: `/matters` its clients and matters, `/matters/timekeepers` who uses which
  * extension, `/matters/rules` its client and matter rules; `?business=` names the firm.
  */
-export default function Matters() {
+export default function LawFirmBooks() {
   const { id: tabName } = useParams<{ id?: string }>();
   const firms = useLawFirms();
   const wanted = Number(new URLSearchParams(useSearch()).get('business'));
