@@ -269,6 +269,29 @@ describe('the console: a law firm’s matters, timekeepers and rules (Chromium)'
     expect(body.items).toEqual([]);
   });
 
+  it('offers the rate plans for a rule of its own, and says why a plan of another kind is refused', async () => {
+    const { body } = await apiAs<{ items: { id: number; kind: string }[] }>(
+      service,
+      'GET',
+      '/api/v1/rate-plans',
+    );
+    // The firm's source is rated by an account-code summary plan: a per-call plan does not fit.
+    const perCall = body.items.find((plan) => plan.kind === 'per-call')!;
+    await clickButton(page, 'New rule…');
+    await page.waitForSelector('dialog[open]');
+    await fillLabelled(page, 'Client number', '10234');
+    await page.select('dialog[open] ::-p-aria(Rule)', 'rate-plan');
+    await page.select('dialog[open] ::-p-aria(Rate plan)', String(perCall.id));
+    await clickButton(page, 'Add the rule');
+    await page.waitForSelector('dialog[open] .state.error');
+    const refusal = await page.$eval('dialog[open] .state.error', (box) => box.textContent ?? '');
+    expect(refusal).toMatch(/plan/i);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'law-firm-08b-rate-plan-refused');
+    await clickButton(page, 'Cancel');
+    await page.waitForSelector('dialog[open]', { hidden: true });
+  });
+
   it('shows a viewer the books without the imports and rule actions', async () => {
     const viewer = {
       email: 'clerk@example.com',

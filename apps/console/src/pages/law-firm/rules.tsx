@@ -35,6 +35,11 @@ const KINDS: { value: Kind; label: string; meaning: string }[] = [
   },
 ];
 
+const PLAN_KIND: Record<RatePlan['kind'], string> = {
+  'per-call': 'per call',
+  'account-summary': 'account-code summary',
+};
+
 const kindLabel = (kind: Kind) => KINDS.find((entry) => entry.value === kind)?.label ?? kind;
 
 export function RuleList({ business, firms }: LawFirmProps) {
@@ -248,7 +253,7 @@ function RuleForm({
           <option value="">Choose a plan</option>
           {plans.map((plan) => (
             <option key={plan.id} value={plan.id}>
-              {plan.name} ({plan.currency})
+              {plan.name} ({PLAN_KIND[plan.kind]}, {plan.currency})
             </option>
           ))}
         </Choice>
