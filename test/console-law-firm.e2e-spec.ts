@@ -313,6 +313,27 @@ describe('the console: a law firm’s matters, timekeepers and rules (Chromium)'
     await other.page.browserContext().close();
   });
 
+  it('hides the navigation entry when no business is a law firm, and says why on the page', async () => {
+    const changed = await apiAs(service, 'PATCH', `/api/v1/businesses/${firm.id}`, {
+      kind: 'other',
+    });
+    expect(changed.status).toBe(200);
+    const other = await openPage(browser);
+    await signIn(other.page, service.baseUrl, service.demoUser.email, service.demoUser.password);
+    await other.page.waitForSelector('nav[aria-label="Sections"] a[href="/review"]');
+    await other.page.goto(`${service.baseUrl}/matters`, { waitUntil: 'networkidle0' });
+    await waitForText(other.page, 'No business is a law firm.');
+    expect(await other.page.$$('nav[aria-label="Sections"] a[href="/matters"]')).toHaveLength(0);
+    expect(await accessibilityProblems(other.page)).toEqual([]);
+    await screenshot(other.page, 'law-firm-10-no-law-firm');
+    expect(other.problems).toEqual([]);
+    await other.page.browserContext().close();
+    const back = await apiAs(service, 'PATCH', `/api/v1/businesses/${firm.id}`, {
+      kind: 'law-firm',
+    });
+    expect(back.status).toBe(200);
+  });
+
   it('is usable on a tablet', async () => {
     await page.setViewport({ width: 800, height: 1000 });
     await page.goto(`${service.baseUrl}/matters?business=${firm.id}`, {
