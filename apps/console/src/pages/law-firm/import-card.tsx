@@ -148,7 +148,7 @@ export function Revalidated({ matched, changed }: { matched: number; changed: nu
       ) : (
         <>
           {count(changed)} changed (each change is in the audit log).{' '}
-          <Link href="/review?status=needs-review">See the calls that need review</Link>
+          <Link href="/review/matters">See the calls that need a matter</Link>
         </>
       )}
     </p>
