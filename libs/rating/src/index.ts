@@ -8,4 +8,11 @@ export { validateRatePlan, validateRatePlanVersion } from './validation';
 export { RATE_TABLE_COLUMNS } from './rate-plans/rate-table-csv';
 export { summaryCallId } from './plan/summary-call-id';
 export { rateRecord, recordStart } from './rate-record';
-export type { PlanInForce, RatableRecord, RatingSource, RecordRating } from './rate-record';
+export type {
+  LawBookContext,
+  PlanInForce,
+  RatableRecord,
+  RatingSource,
+  RecordRating,
+} from './rate-record';
+export { LawBooks } from './law-book/law-books.service';

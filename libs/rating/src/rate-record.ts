@@ -1,5 +1,13 @@
 import type { NewLineItem, RatePlanVersion } from '@app/ledger';
-import { CompiledPlan, RatingReason, RatingResult, rateCall, rateSummary } from './engine';
+import {
+  CompiledPlan,
+  LawBook,
+  RatingReason,
+  RatingResult,
+  applyLawBook,
+  rateCall,
+  rateSummary,
+} from './engine';
 import type { AccountSummaryRecord, CanonicalCallRecord } from './plan/rate-plan';
 import { summaryCallId } from './plan/summary-call-id';
 
@@ -20,6 +28,15 @@ export interface RatingSource {
   ratePlanId: number;
   /** Approves what rating leaves pending. */
   autoApprove: boolean;
+  /** A law firm's law book (docs/law-firms.md): its codes are checked, its rules applied. */
+  lawBook?: LawBookContext | null;
+}
+
+/** A firm's law book as rating uses it, with the plans its `rate-plan` rules name. */
+export interface LawBookContext {
+  book: LawBook;
+  /** The version of another plan in force at an instant, or null when it has none then. */
+  planInForce(ratePlanId: number, atMs: number): PlanInForce | null;
 }
 
 /** A record's rating: the line item to store, or why the record makes none. */
@@ -44,10 +61,16 @@ export function rateRecord(
   source: RatingSource,
   nowMs: number,
 ): RecordRating {
-  const result =
-    input.kind === 'call'
-      ? rateCall(plan.compiled, input.record)
-      : rateSummary(plan.compiled, input.record);
+  let inForce = plan;
+  let ratePlanId = source.ratePlanId;
+  let result = rateWith(input, plan.compiled);
+  const law = source.lawBook;
+  if (law && result.status !== 'not-billable') {
+    const rated = withLawBook(input, plan, result, law);
+    result = rated.result;
+    inForce = rated.plan;
+    ratePlanId = rated.ratePlanId ?? ratePlanId;
+  }
   if (result.status === 'not-billable') {
     return { billable: false, result, reason: result.reason! };
   }
@@ -96,9 +119,9 @@ export function rateRecord(
       status,
       reason: result.reason,
       reviewReason: null,
-      ratePlanId: source.ratePlanId,
-      ratePlanVersionId: plan.version.id,
-      ratePlanVersionNumber: plan.version.version,
+      ratePlanId,
+      ratePlanVersionId: inForce.version.id,
+      ratePlanVersionNumber: inForce.version.version,
       breakdownJson: JSON.stringify(result),
       timekeeperId: result.timekeeper?.id ?? null,
       timekeeperName: result.timekeeper?.name ?? null,
@@ -109,4 +132,75 @@ export function rateRecord(
       updatedAtMs: nowMs,
     },
   };
+}
+
+function rateWith(input: RatableRecord, compiled: CompiledPlan): RatingResult {
+  return input.kind === 'call'
+    ? rateCall(compiled, input.record)
+    : rateSummary(compiled, input.record);
+}
+
+const ACCOUNT_REASONS: ReadonlySet<string | null> = new Set([
+  'missing-account-code',
+  'unknown-account-code',
+]);
+
+/**
+ * A law firm's call or summary (docs/law-firms.md): its timekeeper, its matter's rule (a
+ * `rate-plan` rule rates it again with that plan, keeping the account the source's plan read),
+ * and the matter list's verdict. The result always carries `timekeeper` and `matterRule`, in
+ * that order, so that its JSON is the same on every run.
+ */
+function withLawBook(
+  input: RatableRecord,
+  plan: PlanInForce,
+  first: RatingResult,
+  law: LawBookContext,
+): { result: RatingResult; plan: PlanInForce; ratePlanId: number | null } {
+  const { book } = law;
+  const atMs = recordStart(input);
+  const code = first.billingAccount;
+  let clientNumber = first.client;
+  let matterNumber = first.matter;
+  if ((clientNumber === null || matterNumber === null) && code !== null) {
+    const found = book.matter(null, null, code);
+    clientNumber = found?.clientNumber ?? null;
+    matterNumber = found?.matterNumber ?? null;
+  }
+  const known =
+    code !== null &&
+    !ACCOUNT_REASONS.has(first.reason) &&
+    clientNumber !== null &&
+    matterNumber !== null;
+  const rule = known ? book.rule(clientNumber!, matterNumber!, atMs) : null;
+  let result = first;
+  let inForce = plan;
+  let ratePlanId: number | null = null;
+  if (rule?.kind === 'rate-plan' && first.status === 'pending') {
+    const other = law.planInForce(rule.ratePlanId!, atMs);
+    if (other === null) {
+      result.status = 'needs-review';
+      result.reason = 'no-rate';
+      result.explanation += `; ${rule.label} names rate plan ${rule.ratePlanId}, which has no version in force then: needs review`;
+    } else {
+      const again = rateWith(input, other.compiled);
+      if (again.status !== 'not-billable') {
+        again.billingAccount = first.billingAccount;
+        again.client = first.client;
+        again.matter = first.matter;
+        if (ACCOUNT_REASONS.has(again.reason)) {
+          again.status = 'pending';
+          again.reason = null;
+        }
+        again.explanation += `; rated with plan ${rule.ratePlanId} (${rule.label})`;
+        result = again;
+        inForce = other;
+        ratePlanId = rule.ratePlanId;
+      }
+    }
+  }
+  applyLawBook(inForce.compiled, result, book, atMs, rule);
+  result.timekeeper = input.kind === 'call' ? book.timekeeper(input.record.extension, atMs) : null;
+  result.matterRule = rule?.label ?? null;
+  return { result, plan: inForce, ratePlanId };
 }

@@ -45,25 +45,26 @@ export class LawBookStore {
     return business?.lawBookVersion ?? null;
   }
 
-  /** The whole book, read in one transaction so that its parts agree with its version. */
-  async read(businessId: number): Promise<LawBookRows | null> {
-    return this.ledger.manager.transaction(async (manager) => {
-      const business = await manager.findOneBy(Business, { id: businessId });
-      if (business === null) return null;
-      const [matters, timekeepers, rules] = await Promise.all([
-        manager.find(Matter, { where: { businessId } }),
-        manager.find(Timekeeper, { where: { businessId } }),
-        manager.find(MatterRule, { where: { businessId } }),
-      ]);
-      return {
-        businessId,
-        version: business.lawBookVersion,
-        timezone: business.timezone,
-        matters,
-        timekeepers,
-        rules,
-      };
-    });
+  /**
+   * The whole book. Inside the caller's transaction its parts agree with its version; outside
+   * one, a change landing between the reads makes rows newer than the version they carry, which
+   * only makes the next reader read them again.
+   */
+  async read(businessId: number, tx?: LedgerTx): Promise<LawBookRows | null> {
+    const reader = readerOf(this.ledger, tx);
+    const business = await reader.findOneBy(Business, { id: businessId });
+    if (business === null) return null;
+    const matters = await reader.find(Matter, { where: { businessId } });
+    const timekeepers = await reader.find(Timekeeper, { where: { businessId } });
+    const rules = await reader.find(MatterRule, { where: { businessId } });
+    return {
+      businessId,
+      version: business.lawBookVersion,
+      timezone: business.timezone,
+      matters,
+      timekeepers,
+      rules,
+    };
   }
 
   countMatters(businessId: number, tx?: LedgerTx): Promise<number> {

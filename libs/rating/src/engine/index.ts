@@ -11,4 +11,15 @@ export type {
   RatingResult,
   RatingStatus,
   TaxAmount,
+  TimekeeperRef,
 } from './rating-result';
+export { LawBook, applyLawBook } from './law-book';
+export type {
+  LawBookInput,
+  LawBookMatter,
+  LawBookRule,
+  LawBookTimekeeper,
+  LawRuleKind,
+  MatterVerdict,
+  RuleInForce,
+} from './law-book';

@@ -12,7 +12,15 @@ import {
   Source,
   SourceStore,
 } from '@app/ledger';
-import { RatableRecord, RatePlansService, RatingResult, rateRecord, taxesOn } from '@app/rating';
+import {
+  LawBookContext,
+  LawBooks,
+  RatableRecord,
+  RatePlansService,
+  RatingResult,
+  rateRecord,
+  taxesOn,
+} from '@app/rating';
 import { formatMinor } from '@app/money';
 import { LineItemFilterDto } from '../line-items/line-item-filter.dto';
 import { LineItemsService } from '../line-items/line-items.service';
@@ -50,6 +58,7 @@ export class ReRateService {
     private readonly items: LineItemsService,
     private readonly clock: Clock,
     private readonly postings: PostingStore,
+    private readonly lawBooks: LawBooks,
   ) {}
 
   async reRate(
@@ -69,12 +78,16 @@ export class ReRateService {
       // from another request sees a re-rate half done.
       const sources = new Map<number, Source>();
       const versionsOf = new Map<number, RatePlanVersion[]>();
+      const lawBooks = new Map<number, LawBookContext | null>();
       for (const sourceId of new Set(items.map((item) => item.sourceId))) {
         const source = await this.sourceStore.findById(sourceId, tx);
         if (!source) throw new Error(`Source ${sourceId} does not exist`);
         sources.set(sourceId, source);
         if (!versionsOf.has(source.ratePlanId)) {
           versionsOf.set(source.ratePlanId, (await this.plans.get(source.ratePlanId)).versions);
+        }
+        if (!lawBooks.has(source.businessId)) {
+          lawBooks.set(source.businessId, await this.lawBooks.contextFor(source.businessId, tx));
         }
       }
       const records = this.records.ratingInputReader(tx);
@@ -126,7 +139,12 @@ export class ReRateService {
         const rating = rateRecord(
           input,
           plan,
-          { id: item.sourceId, ratePlanId: source.ratePlanId, autoApprove: false },
+          {
+            id: item.sourceId,
+            ratePlanId: source.ratePlanId,
+            autoApprove: false,
+            lawBook: lawBooks.get(source.businessId) ?? null,
+          },
           now,
         );
         const { result } = rating;

@@ -20,7 +20,7 @@ import {
   SyncRunStore,
   SyncTrigger,
 } from '@app/ledger';
-import { RatePlansService } from '@app/rating';
+import { LawBooks, RatePlansService, RatingSource } from '@app/rating';
 import { ReportRequestBody, XimaError } from '../client';
 import { ColumnMap, ReportShapeError, parseAccountSummaryReport, parseCallReport } from '../report';
 import {
@@ -97,6 +97,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly clock: Clock,
     private readonly contact: XimaContact,
     private readonly postings: PostingStore,
+    private readonly lawBooks: LawBooks,
     @Optional() @Inject(XIMA_GATEWAY) private readonly xima: XimaGateway | null,
   ) {}
 
@@ -308,8 +309,11 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     return this.ledger.transaction(async (tx) => {
       const nowMs = this.clock.now();
       const inserter = trackingIds(this.lineItems.inserter(tx));
+      // Read in the chunk's transaction: a matter import commits before it or after it, and
+      // re-validates what it finds (docs/law-firms.md).
+      const lawBook = await this.lawBooks.contextFor(source.businessId, tx);
       const context: ChunkContext = {
-        source,
+        source: lawBook === null ? source : { ...ratingSourceOf(source), lawBook },
         versions,
         inForce: (startTimeMs) => this.plans.inForce(versions, startTimeMs),
         nowMs,
@@ -374,4 +378,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       this.runs.finish(tx, runId, { status, message }, this.clock.now()),
     );
   }
+}
+
+function ratingSourceOf(source: Source): RatingSource {
+  return { id: source.id, ratePlanId: source.ratePlanId, autoApprove: source.autoApprove };
 }
