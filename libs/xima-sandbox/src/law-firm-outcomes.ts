@@ -43,8 +43,8 @@ function indexOf(matters: readonly LawFirmMatter[]): ReadonlyMap<string, LawFirm
 /**
  * The call's outcome: no code (after trimming, as rating does) is `missing`; a code not shaped
  * `ddddd-ddd` is `malformed`; one not in the list `unknown`; a closed matter's call on a later
- * day than its closedDate (in `timezone`) `closed`; a matter not billable `non-billable`. A
- * matter both closed and not billable gives `closed` after its closing day: a person decides.
+ * day than its closedDate (in `timezone`) `closed`; a matter not billable `non-billable`, closed
+ * or not, as rating decides.
  */
 export function expectedMatterOutcome(
   call: CodedCall,
@@ -56,13 +56,13 @@ export function expectedMatterOutcome(
   if (!LAW_FIRM_ACCOUNT_CODE_PATTERN.test(code)) return 'malformed';
   const matter = indexOf(matters).get(code);
   if (matter === undefined) return 'unknown';
+  if (matter.billable === 'no') return 'non-billable';
   if (
     matter.status === 'closed' &&
     localDate(clockOf(timezone), call.startMs) > matter.closedDate
   ) {
     return 'closed';
   }
-  if (matter.billable === 'no') return 'non-billable';
   return 'valid';
 }
 
