@@ -153,12 +153,12 @@ export function benchPlan(): PerCallPlan {
 }
 
 /**
- * Whole days of sandbox traffic, as records and as Xima's JSON for each day; with `keep`, only
- * the records it keeps, without the JSON (a source that asks for some agents only).
+ * Whole days of sandbox traffic, as records and as Xima's JSON for each day; with `agents`,
+ * only those agents' calls (a source asking for them with PBX_USERS), without keeping the JSON.
  */
 function workload(
   records: number,
-  keep?: (record: CanonicalCallRecord) => boolean,
+  agents?: readonly string[],
 ): {
   records: CanonicalCallRecord[];
   days: string[];
@@ -174,19 +174,18 @@ function workload(
   for (let day = 0; all.length < records; day++) {
     const from = START_MS + day * DAY_MS;
     const to = from + DAY_MS - 1;
-    const calls = generateCalls(options, from, to);
-    // Filtered, a day is read whole: its first calls are at night, when nobody kept calls.
-    const last = calls[keep ? calls.length - 1 : Math.min(calls.length, records - all.length) - 1];
-    const json = reportJson('CALLDTLX', from, last.startMs, options);
-    // Only the hotel's measurement parses the JSON again; the law firm's keeps records only.
-    if (!keep) days.push(json);
-    toMs = last.startMs;
+    // For some agents, a day is read whole: its first calls are at night, mostly the guests'.
+    const calls = agents ? [] : generateCalls(options, from, to);
+    const last = agents ? to : calls[Math.min(calls.length, records - all.length) - 1].startMs;
+    const json = reportJson('CALLDTLX', from, last, options, agents);
+    if (!agents) days.push(json);
+    toMs = last;
     // The records sync hands the engine: parsed from Xima's JSON by the real parser.
     const parsed = parseCallReport(JSON.parse(json));
     if (parsed.errors.length > 0)
       throw new Error(`${parsed.errors.length} sandbox rows unreadable`);
     rows += parsed.records.length;
-    for (const { record } of parsed.records) if (!keep || keep(record)) all.push(record);
+    for (const { record } of parsed.records) all.push(record);
   }
   return { records: all.slice(0, records), days, rows, toMs };
 }
@@ -300,8 +299,8 @@ export function lawFirmBenchPlan(): PerCallPlan {
   };
 }
 
-const ATTORNEY_EXTENSIONS = new Set(
-  SANDBOX_AGENTS.filter((agent) => agent.role === 'attorney').map((agent) => agent.extension),
+const ATTORNEYS = SANDBOX_AGENTS.filter((agent) => agent.role === 'attorney').map(
+  (agent) => agent.key,
 );
 
 /**
@@ -387,9 +386,7 @@ export function runLawFirmRatingBench(options: LawFirmBenchOptions): LawFirmBenc
   const log = options.log ?? (() => undefined);
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const plan = lawFirmBenchPlan();
-  const { records, toMs } = workload(options.records, (record) =>
-    ATTORNEY_EXTENSIONS.has(record.extension ?? ''),
-  );
+  const { records, toMs } = workload(options.records, ATTORNEYS);
   if (records.length < options.records) throw new Error(`only ${records.length} records`);
   // The closed matter closes mid-workload, the new timekeeper takes over the same day.
   const closedDate = middleDayOf(START_MS, toMs, DEFAULT_TIMEZONE);
