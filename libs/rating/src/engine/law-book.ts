@@ -53,6 +53,8 @@ export interface RuleInForce extends LawBookRule {
 
 const SEPARATOR = '\u0000';
 
+const CODE_MEMO_LIMIT = 100_000;
+
 /**
  * A law firm's matters, timekeepers and matter rules, compiled for rating (docs/law-firms.md):
  * each check is a map lookup, so that validating against tens of thousands of matters costs a
@@ -68,6 +70,14 @@ export class LawBook {
   private readonly rules = new Map<string, RuleInForce[]>();
   readonly hasRules: boolean;
   readonly hasTimekeepers: boolean;
+  /**
+   * The matter of each code, per plan (its pattern splits the code): a code's hash is cheap,
+   * a (client, matter) key made per call is not. Bounded; dropped whole when full.
+   */
+  private readonly codes = new WeakMap<object, Map<string, LawBookMatter | null>>();
+  /** The plan of the last lookup and its memo: a sync rates with one plan at a time. */
+  private lastPlan: object | null = null;
+  private lastCodes: Map<string, LawBookMatter | null> | undefined = undefined;
 
   constructor(input: LawBookInput) {
     for (const matter of input.matters) {
@@ -102,6 +112,29 @@ export class LawBook {
     return client !== null && matter !== null
       ? this.matters.get(client + SEPARATOR + matter)
       : this.byCode.get(code);
+  }
+
+  /** `matter`, remembered per plan and code. */
+  matterOfCode(
+    plan: object,
+    client: string | null,
+    matter: string | null,
+    code: string,
+  ): LawBookMatter | undefined {
+    let byCode = plan === this.lastPlan ? this.lastCodes : this.codes.get(plan);
+    if (byCode === undefined) {
+      byCode = new Map();
+      this.codes.set(plan, byCode);
+    }
+    this.lastPlan = plan;
+    this.lastCodes = byCode;
+    let found = byCode.get(code);
+    if (found === undefined) {
+      found = this.matter(client, matter, code) ?? null;
+      if (byCode.size >= CODE_MEMO_LIMIT) byCode.clear();
+      byCode.set(code, found);
+    }
+    return found ?? undefined;
   }
 
   /** The matter list's word on a code at an instant. */
@@ -156,11 +189,6 @@ function compileRule(rule: LawBookRule): RuleInForce {
   return { ...rule, factor, label: `${whose} from ${rule.effectiveFrom}` };
 }
 
-const ACCOUNT_REASONS: ReadonlySet<string | null> = new Set([
-  'missing-account-code',
-  'unknown-account-code',
-]);
-
 /**
  * Checks a rated result's account code against the firm's law book and applies the matter's
  * rule (docs/law-firms.md, "Validation in rating"). Only a result rating left `pending` (priced
@@ -177,10 +205,13 @@ export function applyLawBook(
   atMs: number,
   rule: RuleInForce | null,
 ): void {
+  // Pending: priced, billable, and its code matched the pattern (an account problem is
+  // needs-review).
   if (result.status !== 'pending' || result.billingAccount === null) return;
-  if (ACCOUNT_REASONS.has(result.reason)) return;
   const code = result.billingAccount;
-  const matter = book.validates ? book.matter(result.client, result.matter, code) : undefined;
+  const matter = book.validates
+    ? book.matterOfCode(plan, result.client, result.matter, code)
+    : undefined;
   const verdict = book.validates ? book.verdict(matter, atMs) : 'open';
   if (verdict === 'unknown') {
     result.status = 'needs-review';
