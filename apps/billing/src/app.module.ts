@@ -7,6 +7,7 @@ import { RatingModule } from '@app/rating';
 import { OverviewModule } from '@app/overview';
 import { PostingsModule } from '@app/postings';
 import { ReviewModule } from '@app/review';
+import { LawFirmsModule } from '@app/law-firms';
 import { BusinessesModule } from './businesses/businesses.module';
 import { XimaModule } from '@app/xima';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -32,6 +33,10 @@ export class AppModule {
   static forRoot(): DynamicModule {
     // One object, imported twice: Nest makes one module of it.
     const xima = XimaModule.forRootAsync(ximaModuleOptions(true));
+    const review = ReviewModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ adjustmentLimit: config.adjustmentLimit }),
+    });
     return {
       module: AppModule,
       imports: [
@@ -50,10 +55,8 @@ export class AppModule {
         RatingModule,
         DemoModule,
         xima,
-        ReviewModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ adjustmentLimit: config.adjustmentLimit }),
-        }),
+        review,
+        LawFirmsModule.forRoot(review),
         InvoiceExportModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ delivery: config.delivery }),

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@app/common';
 import { InvoiceFilesService, InvoicesService } from '@app/invoice-export';
+import { LawFirmsModule } from '@app/law-firms';
 import { LedgerModule } from '@app/ledger';
 import { RatingModule } from '@app/rating';
+import { ReviewModule } from '@app/review';
 import { XimaModule } from '@app/xima';
 import { ximaModuleOptions } from './xima-settings';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -27,6 +29,13 @@ export class CliModule {
         UsersModule,
         RatingModule,
         XimaModule.forRootAsync(ximaModuleOptions(false)),
+        // A law firm's list imports re-rate its unsettled items with review's re-rate.
+        LawFirmsModule.forRoot(
+          ReviewModule.forRootAsync({
+            inject: [AppConfig],
+            useFactory: (config: AppConfig) => ({ adjustmentLimit: config.adjustmentLimit }),
+          }),
+        ),
       ],
       // Invoices to read and export; not the invoice module itself, whose delivery service
       // would, at start, mark a running service's deliveries in flight as interrupted.

@@ -10,6 +10,7 @@ import { ConfigurationError, validateEnvironment } from '../config/environment';
 import { addApiKeyCommands } from './api-keys.command';
 import { CliContext, CliOutput } from './cli-context';
 import { addInvoiceCommands } from './invoices.command';
+import { addLawFirmCommands } from './law-firms.command';
 import { addRatePlanCommands } from './rate-plans.command';
 import { addSyncCommand } from './sync.command';
 import { addUserCommands } from './users.command';
@@ -62,6 +63,7 @@ export async function runCli(
   addRatePlanCommands(program, cli);
   addInvoiceCommands(program, cli);
   addSyncCommand(program, cli);
+  addLawFirmCommands(program, cli);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { SESSION_COOKIE } from '../session/session-token';
 import { AppConfig } from '../config/app-config';
 import { consoleAssets } from './console-assets';
+import { importBodies } from './import-bodies';
 import { requireJsonBody } from './require-json-body';
 
 /** Largest JSON body accepted: a quote of a few thousand records fits; anything bigger is refused. */
@@ -16,8 +17,8 @@ export const API_DOCS_PATH = 'api/docs';
 export const API_DOCUMENT_PATH = `/${API_DOCS_PATH}-json`;
 
 /**
- * What the HTTP server needs beyond the module: JSON bodies only (415 for any other), body
- * limit, security headers, API docs.
+ * What the HTTP server needs beyond the module: JSON bodies only (415 for any other; CSV too
+ * for the law firms' list imports), body limits, security headers, API docs.
  * Shared by main.ts and the e2e tests, so that tests run what production runs.
  */
 export function configureApp(app: INestApplication): INestApplication {
@@ -28,6 +29,8 @@ export function configureApp(app: INestApplication): INestApplication {
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // A law firm's list imports take CSV and larger bodies; they are read first.
+  express.use(importBodies());
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.disable('x-powered-by');
   app.use(

@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:dda5c7aaf2b5c50a55b232f821316db8cd7015aa65045c3b6c7f8f12ceb01b31. Do not edit.
+// Generated from openapi.json sha256:c17ea7cbb296f13d6fd8da1e248ce5c75812239a2d46491ecdf6012f90de0b25. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -578,6 +578,115 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{id}/matters/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a law firm's matter list (CSV or JSON), all or nothing
+         * @description Each row adds or updates a matter by (clientNumber, matterNumber); matters the file does not name are kept as they are (`notInFile`). A file with any problem changes nothing: every problem is listed by line. At most 100000 rows. When anything changed, the law book version is bumped and the firm’s unsettled items are re-validated in the same transaction; the same file again changes nothing.
+         */
+        post: operations["MattersController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{id}/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a firm's matters by client and matter number, a page at a time */
+        get: operations["MattersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{id}/timekeepers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a law firm's timekeeper list (CSV or JSON), all or nothing
+         * @description Each row says who used an extension from a date on (`effectiveFrom` empty: since always); the file is the whole list, history included. A file with any problem changes nothing: every problem is listed by line. At most 100000 rows. The same file again changes nothing.
+         */
+        post: operations["TimekeepersController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{id}/timekeepers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a firm's timekeepers, by extension then date */
+        get: operations["TimekeepersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{id}/matter-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a firm's matter rules by client, matter and date */
+        get: operations["MatterRulesController_list"];
+        put?: never;
+        /** Add a client or matter rule (no charge, a markup, a rate plan) from a date on */
+        post: operations["MatterRulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/businesses/{id}/matter-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a matter rule: its calls are charged as before it */
+        delete: operations["MatterRulesController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2416,6 +2525,271 @@ export interface components {
         AuditEventPageView: {
             items: components["schemas"]["AuditEventView"][];
             nextCursor: string | null;
+        };
+        MatterRowDto: {
+            /** @example 10234 */
+            clientNumber: string;
+            /** @example Acme Holdings */
+            clientName: string;
+            /** @example 001 */
+            matterNumber: string;
+            /** @example Acme v. Widgets */
+            matterName: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /**
+             * @description YYYY-MM-DD in the business zone: required when closed, empty or null when open.
+             * @example null
+             */
+            closedDate?: string | null;
+            /** @example true */
+            billable: boolean;
+        };
+        ImportMattersDto: {
+            /** @description At most 100,000 matters. */
+            matters: components["schemas"]["MatterRowDto"][];
+        };
+        MatterCodesView: {
+            /**
+             * @example [
+             *       "10234-004"
+             *     ]
+             */
+            added: string[];
+            /**
+             * @example [
+             *       "10234-001"
+             *     ]
+             */
+            closed: string[];
+            /** @example [] */
+            reopened: string[];
+            /**
+             * @example [
+             *       "20001-002"
+             *     ]
+             */
+            renamed: string[];
+            /** @example [] */
+            billableChanged: string[];
+            /**
+             * @example [
+             *       "10100-003"
+             *     ]
+             */
+            notInFile: string[];
+        };
+        RevalidatedView: {
+            /**
+             * @description Items not yet settled: pending, needs-review, no-charge.
+             * @example 120
+             */
+            matched: number;
+            /**
+             * @description Items whose rating changed (each audited).
+             * @example 7
+             */
+            changed: number;
+        };
+        MatterImportSummaryView: {
+            /** @example 1 */
+            added: number;
+            /**
+             * @description Closed, or a closed date moved.
+             * @example 1
+             */
+            closed: number;
+            /** @example 0 */
+            reopened: number;
+            /**
+             * @description The client or matter name changed.
+             * @example 1
+             */
+            renamed: number;
+            /** @example 0 */
+            billableChanged: number;
+            /** @example 41 */
+            unchanged: number;
+            /**
+             * @description Stored matters the file does not name: kept as they are, never deleted.
+             * @example 1
+             */
+            notInFile: number;
+            /**
+             * @description Rows in the file.
+             * @example 44
+             */
+            total: number;
+            codes: components["schemas"]["MatterCodesView"];
+            /**
+             * @description The business's law book version after the import.
+             * @example 3
+             */
+            lawBookVersion: number;
+            revalidated: components["schemas"]["RevalidatedView"];
+        };
+        MatterView: {
+            /** @example 12 */
+            id: number;
+            /** @example 10234 */
+            clientNumber: string;
+            /** @example Acme Holdings */
+            clientName: string;
+            /** @example 001 */
+            matterNumber: string;
+            /** @example Acme v. Widgets */
+            matterName: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /** @example null */
+            closedDate: string | null;
+            /** @example true */
+            billable: boolean;
+            /** @example 2026-11-30T17:00:00.000Z */
+            updatedAt: string;
+        };
+        MatterPageView: {
+            items: components["schemas"]["MatterView"][];
+            /** @description The next page: send it as `cursor`. */
+            nextCursor: string | null;
+        };
+        TimekeeperRowDto: {
+            /** @example 2101 */
+            extension: string;
+            /** @example JDOE */
+            timekeeperId: string;
+            /** @example Jane Doe */
+            name: string;
+            /**
+             * @description Upper-cased when stored.
+             * @example partner
+             */
+            classification: string;
+            /**
+             * @description YYYY-MM-DD; empty, null or left out: since always.
+             * @example 2026-11-01
+             */
+            effectiveFrom?: string | null;
+        };
+        ImportTimekeepersDto: {
+            /** @description At most 100,000 rows. */
+            timekeepers: components["schemas"]["TimekeeperRowDto"][];
+        };
+        TimekeeperImportSummaryView: {
+            /** @example 2 */
+            added: number;
+            /**
+             * @description Stored rows the file no longer has.
+             * @example 1
+             */
+            removed: number;
+            /**
+             * @description Same extension and date, another id, name or class.
+             * @example 1
+             */
+            changed: number;
+            /** @example 30 */
+            unchanged: number;
+            /**
+             * @description Rows in the file.
+             * @example 33
+             */
+            total: number;
+            /** @example 4 */
+            lawBookVersion: number;
+            revalidated: components["schemas"]["RevalidatedView"];
+        };
+        TimekeeperView: {
+            /** @example 3 */
+            id: number;
+            /** @example 2101 */
+            extension: string;
+            /** @example JDOE */
+            timekeeperId: string;
+            /** @example Jane Doe */
+            name: string;
+            /** @example PARTNER */
+            classification: string;
+            /**
+             * @description From this day on (business zone); null: since always.
+             * @example 2026-11-01
+             */
+            effectiveFrom: string | null;
+        };
+        TimekeeperListView: {
+            items: components["schemas"]["TimekeeperView"][];
+        };
+        CreateMatterRuleDto: {
+            /** @example 10234 */
+            clientNumber: string;
+            /**
+             * @description Left out: every matter of the client.
+             * @example 001
+             */
+            matterNumber?: string;
+            /**
+             * @example markup
+             * @enum {string}
+             */
+            kind: "standard" | "no-charge" | "markup" | "rate-plan";
+            /**
+             * @description Only for markup: percent added to the charge, above -100 and at most 1000.
+             * @example 12.5
+             */
+            markupPercent?: string;
+            /**
+             * @description Only for rate-plan: a plan of the kind and currency of the business's sources' plans.
+             * @example 4
+             */
+            ratePlanId?: number;
+            /**
+             * @description From this day on, in the business zone.
+             * @example 2026-12-01
+             */
+            effectiveFrom: string;
+            /** @example Billed at cost per engagement letter */
+            note?: string;
+        };
+        MatterRuleView: {
+            /** @example 7 */
+            id: number;
+            /** @example 10234 */
+            clientNumber: string;
+            /**
+             * @description null: every matter.
+             * @example 001
+             */
+            matterNumber: string | null;
+            /**
+             * @example markup
+             * @enum {string}
+             */
+            kind: "standard" | "no-charge" | "markup" | "rate-plan";
+            /** @example 12.5 */
+            markupPercent: string | null;
+            /** @example null */
+            ratePlanId: number | null;
+            /** @example 2026-12-01 */
+            effectiveFrom: string;
+            /** @example null */
+            note: string | null;
+            /** @example 2026-11-30T17:00:00.000Z */
+            createdAt: string;
+        };
+        MatterRuleChangeView: {
+            rule: components["schemas"]["MatterRuleView"];
+            /** @example 5 */
+            lawBookVersion: number;
+            revalidated: components["schemas"]["RevalidatedView"];
+        };
+        MatterRuleListView: {
+            items: components["schemas"]["MatterRuleView"][];
         };
         CreateInvoiceDto: {
             /**
@@ -7325,6 +7699,815 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "error": "Unauthorized",
                      *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MattersController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description JSON, or text/csv with the header clientNumber,clientName,matterNumber,matterName,status,closedDate,billable (status open|closed, closedDate YYYY-MM-DD when closed, billable yes|no). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportMattersDto"] | string;
+                "text/csv": components["schemas"]["ImportMattersDto"] | string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterImportSummaryView"];
+                };
+            };
+            /** @description The list has problems: `details` names each by its line (`line 7`) or place (`matters.6`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "The list has problems: `details` names each by its line (`line 7`) or place (`matters.6`)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The business is not a law firm (kind law-firm): the message names its kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The business is not a law firm (kind law-firm): the message names its kind."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than 32 MB, the most an import takes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "The body is larger than 32 MB, the most an import takes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is neither JSON nor text/csv. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The body is neither JSON nor text/csv."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MattersController_list: {
+        parameters: {
+            query?: {
+                /** @description Part of a client or matter number or name, or of `client-matter`; any case. */
+                q?: string;
+                status?: "open" | "closed";
+                limit?: number;
+                /** @description `nextCursor` of the page before. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterPageView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The business is not a law firm (kind law-firm): the message names its kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The business is not a law firm (kind law-firm): the message names its kind."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TimekeepersController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description JSON, or text/csv with the header extension,timekeeperId,name,classification,effectiveFrom. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTimekeepersDto"] | string;
+                "text/csv": components["schemas"]["ImportTimekeepersDto"] | string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimekeeperImportSummaryView"];
+                };
+            };
+            /** @description The list has problems: `details` names each by its line (`line 7`) or place (`timekeepers.6`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "The list has problems: `details` names each by its line (`line 7`) or place (`timekeepers.6`)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The business is not a law firm (kind law-firm): the message names its kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The business is not a law firm (kind law-firm): the message names its kind."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than 32 MB, the most an import takes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "The body is larger than 32 MB, the most an import takes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is neither JSON nor text/csv. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The body is neither JSON nor text/csv."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    TimekeepersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimekeeperListView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The business is not a law firm (kind law-firm): the message names its kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The business is not a law firm (kind law-firm): the message names its kind."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MatterRulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterRuleListView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The business is not a law firm. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The business is not a law firm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MatterRulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMatterRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterRuleChangeView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The business is not a law firm, a rule for this client and matter has this date already, or the rate plan is of another kind or currency than the plans of the business’s sources. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The business is not a law firm, a rule for this client and matter has this date already, or the rate plan is of another kind or currency than the plans of the business’s sources."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is larger than the service accepts (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "error": "Unsupported Media Type",
+                     *       "message": "The request body has Content-Type text/plain: send application/json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MatterRulesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterRuleChangeView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The key's or user's role is below the one this needs (viewer < accountant < admin), or a change by session cookie lacks its X-CSRF-Token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs the accountant role; the key \"Front desk\" has viewer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No business has this id, or it has no rule of this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No business has this id, or it has no rule of this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The business is not a law firm. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The business is not a law firm."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

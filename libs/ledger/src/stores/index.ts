@@ -6,6 +6,8 @@ import { InvoiceStore } from './invoices.store';
 import { LawBookStore } from './law-book.store';
 import { LineItemStore } from './line-items.store';
 import { LineItemTotalsStore } from './line-item-totals.store';
+import { MatterRuleStore } from './matter-rules.store';
+import { MatterStore } from './matters.store';
 import { PmsLinkStore } from './pms-links.store';
 import { PostingStore } from './postings.store';
 import { RatePlanStore } from './rate-plans.store';
@@ -15,6 +17,7 @@ import { SignInAttemptStore } from './sign-in-attempts.store';
 import { SourceStore } from './sources.store';
 import { StayStore } from './stays.store';
 import { SyncRunStore } from './sync-runs.store';
+import { TimekeeperStore } from './timekeepers.store';
 import { UserStore } from './users.store';
 
 export * from './api-keys.store';
@@ -25,6 +28,8 @@ export * from './invoices.store';
 export * from './law-book.store';
 export * from './line-items.store';
 export * from './line-item-totals.store';
+export * from './matter-rules.store';
+export * from './matters.store';
 export * from './pms-links.store';
 export * from './postings.store';
 export * from './rate-plans.store';
@@ -34,6 +39,7 @@ export * from './sign-in-attempts.store';
 export * from './sources.store';
 export * from './stays.store';
 export * from './sync-runs.store';
+export * from './timekeepers.store';
 export * from './users.store';
 
 /** One store per aggregate: the only code in the product that holds SQL. */
@@ -46,6 +52,8 @@ export const LEDGER_STORES = [
   LawBookStore,
   LineItemStore,
   LineItemTotalsStore,
+  MatterRuleStore,
+  MatterStore,
   PmsLinkStore,
   PostingStore,
   RatePlanStore,
@@ -55,5 +63,6 @@ export const LEDGER_STORES = [
   SourceStore,
   StayStore,
   SyncRunStore,
+  TimekeeperStore,
   UserStore,
 ];

@@ -565,6 +565,24 @@ export class LineItemStore {
       );
     }
   }
+
+  // --- used by law firms
+
+  /**
+   * The items of the business's sources that no one has settled yet: pending, needs-review or
+   * no-charge, on no invoice, without a posting not written off. What a change to a firm's law
+   * book re-rates (approved, rejected, invoiced and posted items keep what they are).
+   */
+  findNotFinalOfBusiness(tx: LedgerTx, businessId: number): Promise<LineItemToReRate[]> {
+    return managerOf(tx).query<LineItemToReRate[]>(
+      `SELECT ${selectFields(RE_RATED_LINE_ITEM_FIELDS, 'li')}
+       FROM line_items li JOIN sources s ON s.id = li.source_id
+       WHERE s.business_id = ? AND li.status IN ('pending', 'needs-review', 'no-charge')
+         AND li.invoice_id IS NULL AND ${NO_LIVE_POSTING}
+       ORDER BY li.id`,
+      [businessId],
+    );
+  }
 }
 
 /** What an invoice's lines are made of, of each item a draft takes. */

@@ -3,6 +3,7 @@ import { Actor, Clock, DomainError } from '@app/common';
 import {
   AuditEventStore,
   Ledger,
+  LedgerTx,
   LineItemStore,
   LineItemToReRate,
   PostingStore,
@@ -74,6 +75,22 @@ export class ReRateService {
           { field: 'filter', message: `matches more than ${BULK_MAX} items; narrow it` },
         ]);
       }
+      return this.reRateItems(tx, items, { resetReview }, actor);
+    });
+  }
+
+  /**
+   * Rates `items` again inside `tx`, the caller's transaction, each change audited: for a
+   * re-rate asked for by filter, and for a change that other items depend on (a law firm's
+   * matters, timekeepers or rules) in the transaction of that change.
+   */
+  async reRateItems(
+    tx: LedgerTx,
+    items: readonly LineItemToReRate[],
+    { resetReview }: { resetReview: boolean },
+    actor: Actor,
+  ): Promise<ReRateOutcome> {
+    {
       // Everything the loop needs is read first: the writes below never await, so no read
       // from another request sees a re-rate half done.
       const sources = new Map<number, Source>();
@@ -254,7 +271,7 @@ export class ReRateService {
       // price for an item that needed review) get their postings in the same transaction.
       if (toEnqueue.length > 0) await this.postings.enqueue(tx, { itemIds: toEnqueue }, now);
       return outcome;
-    });
+    }
   }
 }
 

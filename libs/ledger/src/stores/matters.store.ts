@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { Matter } from '../entities';
+import { Ledger } from '../ledger';
+import { LedgerTx, assertOpen } from '../ledger-tx';
+import { bumpLawBookVersion } from './law-book-version';
+
+/** What a firm's matter list says of a matter: everything but the row's own bookkeeping. */
+export type MatterFields = Pick<
+  Matter,
+  | 'clientNumber'
+  | 'clientName'
+  | 'matterNumber'
+  | 'matterName'
+  | 'status'
+  | 'closedDate'
+  | 'billable'
+>;
+
+/** A stored matter, as an import compares it with the file's row. */
+export interface StoredMatter extends MatterFields {
+  readonly id: number;
+}
+
+/** The writes of one matter import: new matters, and stored ones with their new fields. */
+export interface MatterChanges {
+  readonly insert: readonly MatterFields[];
+  readonly update: readonly StoredMatter[];
+}
+
+const COLUMNS = `client_number, client_name, matter_number, matter_name, status, closed_date, billable`;
+const SELECT_ALL = `SELECT id, ${COLUMNS} FROM matters WHERE business_id = ?`;
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Rows a batched INSERT writes at once: 10 parameters a row, far below SQLite's limit. */
+const BATCH = 200;
+const insertSql = (rows: number) =>
+  `INSERT INTO matters (business_id, ${COLUMNS}, created_at_ms, updated_at_ms)
+   VALUES ${Array.from({ length: rows }, () => ROW).join(', ')}`;
+const UPDATE = `UPDATE matters SET client_name = ?, matter_name = ?, status = ?, closed_date = ?,
+  billable = ?, updated_at_ms = ? WHERE id = ?`;
+
+/**
+ * Writes of a firm's matters (table matters; LawBookStore has the reads for rating and the
+ * API). A firm lists up to 100,000 of them: the whole list is read as plain rows, and written
+ * with prepared, batched statements inside the caller's transaction.
+ */
+@Injectable()
+export class MatterStore {
+  constructor(private readonly ledger: Ledger) {}
+
+  /** Every matter of the business, as `tx` sees them. */
+  allOf(tx: LedgerTx, businessId: number): StoredMatter[] {
+    assertOpen(tx);
+    return this.ledger.rows(SELECT_ALL, businessId).map((row) => ({
+      id: row[0] as number,
+      clientNumber: row[1] as string,
+      clientName: row[2] as string,
+      matterNumber: row[3] as string,
+      matterName: row[4] as string,
+      status: row[5] as Matter['status'],
+      closedDate: row[6] as string | null,
+      billable: row[7] === 1,
+    }));
+  }
+
+  /**
+   * Inserts and updates the matters, then bumps the business's law book version; nothing when
+   * there is nothing to write. Returns the law book version after the writes.
+   */
+  apply(tx: LedgerTx, businessId: number, changes: MatterChanges, nowMs: number): number | null {
+    assertOpen(tx);
+    if (changes.insert.length === 0 && changes.update.length === 0) return null;
+    const values = (m: MatterFields) => [
+      businessId,
+      m.clientNumber,
+      m.clientName,
+      m.matterNumber,
+      m.matterName,
+      m.status,
+      m.closedDate,
+      m.billable ? 1 : 0,
+      nowMs,
+      nowMs,
+    ];
+    const whole = this.ledger.statement(insertSql(BATCH));
+    const one = this.ledger.statement(insertSql(1));
+    const { insert } = changes;
+    let i = 0;
+    for (; i + BATCH <= insert.length; i += BATCH) {
+      whole.run(...insert.slice(i, i + BATCH).flatMap(values));
+    }
+    for (; i < insert.length; i++) one.run(...values(insert[i]));
+    const update = this.ledger.statement(UPDATE);
+    for (const m of changes.update) {
+      update.run(
+        m.clientName,
+        m.matterName,
+        m.status,
+        m.closedDate,
+        m.billable ? 1 : 0,
+        nowMs,
+        m.id,
+      );
+    }
+    return bumpLawBookVersion(this.ledger, tx, businessId);
+  }
+}
