@@ -31,6 +31,7 @@ import {
   PerCallPlan,
   RatableRecord,
   RatingResult,
+  PlanInForce,
   RatingSource,
   applyLawBook,
   compilePlan,
@@ -265,11 +266,16 @@ export interface LawFirmBenchOptions {
   log?: (line: string) => void;
 }
 
+/** Medians of one measurement without and with the law book. */
 export interface RatingPair {
   withoutMs: number;
   withMs: number;
-  /** without / with: 1 when the book costs nothing; the target is >= 0.9. */
+  /** without / with, wall time: 1 when the book costs nothing; the target is >= 0.9. */
   ratio: number;
+  /** The same in the process's CPU time, which other processes on the machine disturb less. */
+  withoutCpuMs: number;
+  withCpuMs: number;
+  cpuRatio: number;
 }
 
 export interface LawFirmBenchResult {
@@ -351,6 +357,9 @@ export function lawFirmBenchBook(matters: number, closedDate: string): LawBookIn
   };
 }
 
+/** Records a mode rates before the other takes its turn. */
+const CHUNK = 20_000;
+
 const ACCOUNT_REASONS: ReadonlySet<string | null> = new Set([
   'missing-account-code',
   'unknown-account-code',
@@ -424,71 +433,103 @@ export function runLawFirmRatingBench(options: LawFirmBenchOptions): LawFirmBenc
       throw new Error(`record ${i}: the bench's law book step differs:\n${mine}\n${product}`);
   }
 
-  type Mode = 'engine' | 'engine+book' | 'rateRecord' | 'rateRecord+book';
-  const times: Record<Mode, number[]> = {
-    engine: [],
-    'engine+book': [],
-    rateRecord: [],
-    'rateRecord+book': [],
-  };
-  const sums: Partial<Record<Mode, number>> = {};
   const outcomes: Record<string, number> = {};
   let lineItems = 0;
-  const measure = (mode: Mode, run: number): void => {
-    // A fresh compile each run, as in the hotel's measurement: the plan's memo starts empty.
-    const compiled = compilePlan(plan);
-    const inForce = { version, compiled };
-    const withBook = source(context);
-    const without = source(null);
-    collect();
+  for (const record of records) {
+    const result = rateWithBook(check, record, book);
+    if (result.status === 'not-billable') continue;
+    lineItems++;
+    const key = `${result.status} ${result.reason ?? '-'}`;
+    outcomes[key] = (outcomes[key] ?? 0) + 1;
+  }
+
+  type Mode = 'engine' | 'engine+book' | 'rateRecord' | 'rateRecord+book';
+  const MODES: Mode[] = ['engine', 'engine+book', 'rateRecord', 'rateRecord+book'];
+  const wall = Object.fromEntries(MODES.map((m) => [m, [] as number[]])) as Record<Mode, number[]>;
+  const cpu = Object.fromEntries(MODES.map((m) => [m, [] as number[]])) as Record<Mode, number[]>;
+  const sums: Partial<Record<Mode, number>> = {};
+  const withBook = source(context);
+  const without = source(null);
+  const rateChunk = (mode: Mode, inForce: PlanInForce, from: number, to: number): number => {
     let sum = 0;
-    const start = performance.now();
+    const compiled = inForce.compiled;
     switch (mode) {
       case 'engine':
-        for (const record of records) sum += rateCall(compiled, record).totalMinor;
+        for (let i = from; i < to; i++) sum += rateCall(compiled, records[i]).totalMinor;
         break;
       case 'engine+book':
-        for (const record of records) sum += rateWithBook(compiled, record, book).totalMinor;
+        for (let i = from; i < to; i++) sum += rateWithBook(compiled, records[i], book).totalMinor;
         break;
       case 'rateRecord':
-        for (const one of inputs) sum += rateRecord(one, inForce, without, 0).result.totalMinor;
+        for (let i = from; i < to; i++) {
+          sum += rateRecord(inputs[i], inForce, without, 0).result.totalMinor;
+        }
         break;
       case 'rateRecord+book':
-        for (const one of inputs) sum += rateRecord(one, inForce, withBook, 0).result.totalMinor;
+        for (let i = from; i < to; i++) {
+          sum += rateRecord(inputs[i], inForce, withBook, 0).result.totalMinor;
+        }
         break;
     }
-    times[mode].push(performance.now() - start);
-    if (sums[mode] !== undefined && sums[mode] !== sum)
-      throw new Error(`${mode}: not deterministic`);
-    sums[mode] = sum;
-    if (run === 0 && mode === 'engine+book') {
-      for (const record of records) {
-        const result = rateWithBook(compiled, record, book);
-        if (result.status === 'not-billable') continue;
-        lineItems++;
-        const key = `${result.status} ${result.reason ?? '-'}`;
-        outcomes[key] = (outcomes[key] ?? 0) + 1;
+    return sum;
+  };
+  /**
+   * Both modes of a pair rate the records chunk by chunk, taking turns (which goes first
+   * alternates), so that a busier moment of a shared machine falls on both alike; each keeps
+   * its own freshly compiled plan, as the hotel's measurement does. Wall time and the
+   * process's CPU time are summed per mode.
+   */
+  const measurePair = (pair: [Mode, Mode], run: number): void => {
+    const plans = pair.map(() => ({ version, compiled: compilePlan(plan) }));
+    const wallMs = [0, 0];
+    const cpuMs = [0, 0];
+    const pairSums = [0, 0];
+    collect();
+    for (let from = 0, chunk = 0; from < records.length; from += CHUNK, chunk++) {
+      const to = Math.min(records.length, from + CHUNK);
+      for (const k of (chunk + run) % 2 === 0 ? [0, 1] : [1, 0]) {
+        const cpuStart = process.cpuUsage();
+        const start = performance.now();
+        pairSums[k] += rateChunk(pair[k], plans[k], from, to);
+        wallMs[k] += performance.now() - start;
+        const used = process.cpuUsage(cpuStart);
+        cpuMs[k] += (used.user + used.system) / 1000;
       }
     }
+    pair.forEach((mode, k) => {
+      wall[mode].push(wallMs[k]);
+      cpu[mode].push(cpuMs[k]);
+      if (sums[mode] !== undefined && sums[mode] !== pairSums[k]) {
+        throw new Error(`${mode}: not deterministic`);
+      }
+      sums[mode] = pairSums[k];
+    });
   };
   for (let run = 0; run < options.runs; run++) {
-    // Alternating which goes first, so that neither always runs on a warmer or busier machine.
-    const order: Mode[] =
-      run % 2 === 0
-        ? ['engine', 'engine+book', 'rateRecord', 'rateRecord+book']
-        : ['engine+book', 'engine', 'rateRecord+book', 'rateRecord'];
-    for (const mode of order) measure(mode, run);
+    measurePair(['engine', 'engine+book'], run);
+    measurePair(['rateRecord', 'rateRecord+book'], run);
+    const show = (mode: Mode) =>
+      `${wall[mode][run].toFixed(0)} ms (CPU ${cpu[mode][run].toFixed(0)})`;
     log(
-      `run ${run + 1}: engine ${times.engine[run].toFixed(0)} ms, with the book ${times['engine+book'][run].toFixed(0)} ms; rateRecord ${times.rateRecord[run].toFixed(0)} ms, with the book ${times['rateRecord+book'][run].toFixed(0)} ms`,
+      `run ${run + 1}: engine ${show('engine')}, with the book ${show('engine+book')}; rateRecord ${show('rateRecord')}, with the book ${show('rateRecord+book')}`,
     );
   }
   if (sums.engine !== sums.rateRecord || sums['engine+book'] !== sums['rateRecord+book']) {
     throw new Error('the engine and rateRecord disagree on the sums');
   }
-  const pair = (without: number[], withBook: number[]): RatingPair => {
-    const withoutMs = median(without);
-    const withMs = median(withBook);
-    return { withoutMs, withMs, ratio: withoutMs / withMs };
+  const pair = (a: Mode, b: Mode): RatingPair => {
+    const withoutMs = median(wall[a]);
+    const withMs = median(wall[b]);
+    const withoutCpuMs = median(cpu[a]);
+    const withCpuMs = median(cpu[b]);
+    return {
+      withoutMs,
+      withMs,
+      ratio: withoutMs / withMs,
+      withoutCpuMs,
+      withCpuMs,
+      cpuRatio: withoutCpuMs / withCpuMs,
+    };
   };
   return {
     records: records.length,
@@ -496,8 +537,8 @@ export function runLawFirmRatingBench(options: LawFirmBenchOptions): LawFirmBenc
     timekeepers: input.timekeepers.length,
     rules: input.rules.length,
     lineItems,
-    engine: pair(times.engine, times['engine+book']),
-    rateRecord: pair(times.rateRecord, times['rateRecord+book']),
+    engine: pair('engine', 'engine+book'),
+    rateRecord: pair('rateRecord', 'rateRecord+book'),
     compileBookMs,
     outcomes,
     checksumWithoutMinor: sums.engine ?? 0,
@@ -519,7 +560,13 @@ function lawFirmMain(args: BenchArgs): void {
   const perSecond = (ms: number) =>
     Math.round((result.records / ms) * 1000).toLocaleString('en-US');
   const line = (name: string, pair: RatingPair) =>
-    `${name} ${pair.withoutMs.toFixed(0)} ms (${perSecond(pair.withoutMs)} records/s) without, ${pair.withMs.toFixed(0)} ms (${perSecond(pair.withMs)} records/s) with: ratio ${pair.ratio.toFixed(3)}`;
+    `${name} ${pair.withoutMs.toFixed(0)} ms (${perSecond(pair.withoutMs)} records/s) without, ${pair.withMs.toFixed(0)} ms (${perSecond(pair.withMs)} records/s) with: ratio ${pair.ratio.toFixed(3)}; CPU ${pair.withoutCpuMs.toFixed(0)} / ${pair.withCpuMs.toFixed(0)} ms: ratio ${pair.cpuRatio.toFixed(3)}`;
+  const verdict = (pair: RatingPair) =>
+    pair.ratio >= 0.9 && pair.cpuRatio >= 0.9
+      ? 'met'
+      : pair.ratio >= 0.9 || pair.cpuRatio >= 0.9
+        ? 'met by one clock only'
+        : 'NOT met';
   process.stdout.write(
     [
       '',
@@ -530,7 +577,7 @@ function lawFirmMain(args: BenchArgs): void {
         .join(', ')}`,
       line('engine (median):    ', result.engine),
       line('rateRecord (median):', result.rateRecord),
-      `target: with the book within 10% of without (ratio >= 0.9): engine ${result.engine.ratio >= 0.9 ? 'met' : 'NOT met'}, rateRecord ${result.rateRecord.ratio >= 0.9 ? 'met' : 'NOT met'}`,
+      `target: with the book within 10% of without (ratio >= 0.9): engine ${verdict(result.engine)}, rateRecord ${verdict(result.rateRecord)}`,
       '',
     ].join('\n'),
   );

@@ -67,6 +67,7 @@ describe('benchmarks (--quick)', () => {
     for (const pair of [result.engine, result.rateRecord]) {
       expect(pair.withoutMs).toBeGreaterThan(0);
       expect(pair.ratio).toBeGreaterThan(0);
+      expect(pair.cpuRatio).toBeGreaterThan(0);
     }
     expect(lines.join('\n')).toContain('law book of 50000 matters');
   });

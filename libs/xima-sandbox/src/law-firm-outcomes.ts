@@ -29,15 +29,20 @@ export interface CodedCall {
   readonly startMs: number;
 }
 
-const indexes = new WeakMap<readonly LawFirmMatter[], ReadonlyMap<string, LawFirmMatter>>();
+// The list indexed once per array (again if its length changed): tests judge thousands of calls.
+const indexes = new WeakMap<
+  readonly LawFirmMatter[],
+  { length: number; byCode: ReadonlyMap<string, LawFirmMatter> }
+>();
 
 function indexOf(matters: readonly LawFirmMatter[]): ReadonlyMap<string, LawFirmMatter> {
   let index = indexes.get(matters);
-  if (index === undefined) {
-    index = new Map(matters.map((m) => [`${m.clientNumber}-${m.matterNumber}`, m]));
+  if (index === undefined || index.length !== matters.length) {
+    const byCode = new Map(matters.map((m) => [`${m.clientNumber}-${m.matterNumber}`, m]));
+    index = { length: matters.length, byCode };
     indexes.set(matters, index);
   }
-  return index;
+  return index.byCode;
 }
 
 /**
