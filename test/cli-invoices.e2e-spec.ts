@@ -98,6 +98,17 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
           .expect(200);
         served.set(format, response.body as Buffer);
       }
+      const disbursements = await http()
+        .get(`/api/v1/invoices/${id}/export?format=disbursements&template=clio-activities`)
+        .set(...bearer(t.adminKey))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      served.set('disbursements', disbursements.body as Buffer);
     } finally {
       await t.close();
     }
@@ -140,6 +151,26 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
     },
   );
 
+  it('writes a disbursement file in the template asked for', async () => {
+    const before = written();
+    const file = inDir('clio.csv');
+    const result = await cli(
+      'invoices',
+      'export',
+      number,
+      '--format',
+      'disbursements',
+      '--template',
+      'clio-activities',
+      '--out',
+      file,
+    );
+    expect(result.code).toBe(0);
+    expect(written()).toEqual([...before, 'clio.csv'].sort());
+    expect(readFileSync(file).equals(served.get('disbursements')!)).toBe(true);
+    rmSync(file);
+  });
+
   it('writes the LEDES file the issue names, over a stale one, and nothing else', async () => {
     const out = join(dir, 'invoice.txt');
     writeFileSync(out, 'stale');
@@ -166,12 +197,20 @@ describe('npm run cli -- invoices export (e2e, real ledger file)', () => {
     ],
     [() => ['invoices', 'export', number, '--out', inDir('a.csv')], /--format/],
     [
+      () => ['invoices', 'export', number, '--format', 'disbursements', '--out', inDir('a.csv')],
+      /^Error: Invalid export: template: format=disbursements needs a template: one of generic, clio-activities$/,
+    ],
+    [
+      () => ['invoices', 'export', number, '--format', 'csv', '--template', 'elite'],
+      /Allowed choices are generic, clio-activities/,
+    ],
+    [
       () => ['invoices', 'export', number, '--format', 'csv', '--out', inDir('no/such/dir.csv')],
       /^Error: cannot write .*no\/such\/dir\.csv: ENOENT$/,
     ],
     [
       () => ['invoices', 'export', number, '--format', 'pms', '--out', inDir('a.fias')],
-      /^Error: Invoice INV-2026-\d{6} is billed by Porter & Lane LLP, a law firm: pms \(FIAS postings to a guest's folio\) fits only a hotel's invoices; export it as ledes1998b, csv, json or pdf$/,
+      /^Error: Invoice INV-2026-\d{6} is billed by Porter & Lane LLP, a law firm: pms \(FIAS postings to a guest's folio\) fits only a hotel's invoices; export it as ledes1998b, disbursements, csv, json or pdf$/,
     ],
   ])(
     'refuses a bad request with a clear message and writes nothing (%#)',

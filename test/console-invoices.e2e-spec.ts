@@ -174,6 +174,15 @@ describe('the console: invoices (Chromium)', () => {
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines.slice(2, -1)) expect(line.split('|')[1]).toBe(number);
     expect(ledes.endsWith('[]\r\n')).toBe(true);
+    // The disbursement file for Clio Manage, a download of its own.
+    rmSync(join(downloads, name));
+    await clickButton(page, 'Download Disbursements for Clio');
+    const clioName = await downloaded(downloads);
+    expect(clioName).toBe(`${number}-clio-activities.csv`);
+    const clio = readFileSync(join(downloads, clioName), 'utf8');
+    expect(clio.split('\r\n')[0]).toBe(
+      'matter,date,activity_description,note,price,quantity,type,activity_user,non_billable',
+    );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'invoices-07-finalized');
 

@@ -76,11 +76,11 @@ describe('invoice exports of more than a page (e2e)', () => {
 
   afterEach(() => jest.restoreAllMocks());
 
-  async function exported(format: ExportFormat, id = invoiceId) {
+  async function exported(format: ExportFormat, id = invoiceId, template?: string) {
     const pageReads = jest.spyOn(ledger, 'rows');
     pageReads.mockClear();
     const invoice = await t.app.get(InvoicesService).load(id);
-    const file = await t.app.get(InvoiceFilesService).file(invoice, format);
+    const file = await t.app.get(InvoiceFilesService).file(invoice, format, template);
     let turns = 0;
     let immediate = setImmediate(function tick() {
       turns++;
@@ -128,6 +128,17 @@ describe('invoice exports of more than a page (e2e)', () => {
       if (format === 'ledes1998b') expect(validateLedes(text)).toEqual([]);
     },
   );
+
+  it('disbursements: three page reads, the event loop turning between them, every line once in order', async () => {
+    const { text, reads, turns } = await exported('disbursements', invoiceId, 'generic');
+    expect(reads).toBe(3);
+    expect(turns).toBeGreaterThanOrEqual(2);
+    const rows = text.split('\r\n').slice(1, -1);
+    const lineNumber = text.split('\r\n')[0].split(',').indexOf('line_number');
+    expect(rows.map((row) => Number(row.split(',')[lineNumber]))).toEqual(
+      Array.from({ length: LINES }, (_, k) => k + 1),
+    );
+  });
 
   it('pdf: three page reads, the event loop turning between them', async () => {
     const { text, reads, turns } = await exported('pdf');

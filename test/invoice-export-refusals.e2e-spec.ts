@@ -139,7 +139,7 @@ describe('invoice exports refuse what a billing system would (e2e)', () => {
       expect(refused.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
-        message: `Invoice ${number} is billed by Porter & Lane LLP, a law firm: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as ledes1998b, csv, json or pdf`,
+        message: `Invoice ${number} is billed by Porter & Lane LLP, a law firm: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as ledes1998b, disbursements, csv, json or pdf`,
         details: [{ field: 'business.kind', message: 'law-firm' }],
       });
       await exportAs(id, 'ledes1998b').expect(200);
@@ -149,7 +149,7 @@ describe('invoice exports refuse what a billing system would (e2e)', () => {
       const { id, number } = invoices.other;
       const refused = await exportAs(id, 'pms').expect(409);
       expect(refused.body.message).toBe(
-        `Invoice ${number} is billed by Acme Consulting, a business of kind other: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as csv, json, pdf or ledes1998b; if the business is a hotel, set its kind to hotel (PATCH /api/v1/businesses/${business.other}): the invoices it finalises from then on export as pms`,
+        `Invoice ${number} is billed by Acme Consulting, a business of kind other: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as csv, json, pdf, ledes1998b or disbursements; if the business is a hotel, set its kind to hotel (PATCH /api/v1/businesses/${business.other}): the invoices it finalises from then on export as pms`,
       );
       // LEDES is a firm's format, refused only for a hotel: with a firm id, it is written.
       await exportAs(id, 'ledes1998b').expect(200);

@@ -65,6 +65,13 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
       `UPDATE line_items SET normalized_number = NULL, dialed_number = ? WHERE id = ?`,
       ['Café | [] \n Zürich []', ids[1]],
     );
+    // The timekeeper of the extension on the first two (a name LEDES cannot carry as it is),
+    // none on the third.
+    await db.query(
+      `UPDATE line_items SET timekeeper_id = 'TK-7', timekeeper_name = ?,
+         timekeeper_classification = 'PARTNER' WHERE id IN (?, ?)`,
+      ['Zoë [Porter] | Ada', ids[0], ids[1]],
+    );
     const draft = await http()
       .post('/api/v1/invoices')
       .set(...bearer(t.adminKey))
@@ -112,6 +119,18 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
     expect(field(rows[0], 'CLIENT_MATTER_ID')).toBe('10234-001');
     expect(field(rows[0], 'LAW_FIRM_ID')).toBe('24-6437381');
     expect(field(rows[1], 'LINE_ITEM_DESCRIPTION')).toBe('Telephone: Cafe        Zurich   , 2 min');
+    // TIMEKEEPER_* from the line's timekeeper; without one, the extension and nothing else.
+    expect(
+      rows.map((r) => [
+        field(r, 'TIMEKEEPER_ID'),
+        field(r, 'TIMEKEEPER_NAME'),
+        field(r, 'TIMEKEEPER_CLASSIFICATION'),
+      ]),
+    ).toEqual([
+      ['TK-7', 'Zoe  Porter    Ada', 'PARTNER'],
+      ['TK-7', 'Zoe  Porter    Ada', 'PARTNER'],
+      ['1012', '', ''],
+    ]);
     const again = await ledes(id).expect(200);
     expect(again.text).toBe(text);
   });
@@ -175,5 +194,10 @@ describe('invoice export: LEDES 1998B (e2e)', () => {
     expect(bad((l) => l.replace('Telephone', 'Tele|phone'))).toContainEqual(
       expect.stringContaining('25 fields'),
     );
+    const named = (l: string) => l.replace('|||10234-001', '|Ada Porter|PARTNER|10234-001');
+    expect(bad(named)).toEqual([]);
+    expect(bad((l) => named(l).replace('|253|', '||'))).toEqual([
+      'line 3: a timekeeper is named without a TIMEKEEPER_ID',
+    ]);
   });
 });

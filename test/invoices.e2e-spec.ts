@@ -155,8 +155,8 @@ describe('invoices: drafts, gapless numbers, void (e2e)', () => {
     // A finalised invoice exports as what fits its business's kind (docs/exports.md).
     const fitting: Record<string, string[]> = {
       hotel: ['pms', 'csv', 'json', 'pdf'],
-      'law-firm': ['ledes1998b', 'csv', 'json', 'pdf'],
-      other: ['csv', 'json', 'pdf', 'ledes1998b'],
+      'law-firm': ['ledes1998b', 'disbursements', 'csv', 'json', 'pdf'],
+      other: ['csv', 'json', 'pdf', 'ledes1998b', 'disbursements'],
     };
     expect((await read()).body.exportFormats).toEqual(fitting[business.body.kind as string]);
     await post(`/${id}/void`, {}).expect(400); // a reason is required

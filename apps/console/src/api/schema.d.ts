@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:c17ea7cbb296f13d6fd8da1e248ce5c75812239a2d46491ecdf6012f90de0b25. Do not edit.
+// Generated from openapi.json sha256:ed7accfb59ddda4235b6d12f34e31b3a09b3a10edf8b206986f4a884819b4b5d. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -786,7 +786,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export an invoice as a file: csv, json, ledes1998b, pms or pdf */
+        /** Export an invoice as a file: csv, json, ledes1998b, pms, pdf, or disbursements with a template */
         get: operations["InvoicesController_export"];
         put?: never;
         post?: never;
@@ -2881,7 +2881,7 @@ export interface components {
              *       "pdf"
              *     ]
              */
-            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements")[];
             /** @description The guest stay it is for, when drafted per stay (every line of one stay). */
             stay: components["schemas"]["InvoiceStayView"] | null;
             lines: components["schemas"]["InvoiceLineView"][];
@@ -2964,7 +2964,7 @@ export interface components {
              *       "pdf"
              *     ]
              */
-            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf")[];
+            exportFormats: ("csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements")[];
         };
         InvoicePageView: {
             items: components["schemas"]["InvoiceSummaryView"][];
@@ -8851,7 +8851,9 @@ export interface operations {
                 to?: string;
                 /** @description An invoice number, or its beginning: `GH-2026-` is every GH number of 2026. */
                 number?: string;
-                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf";
+                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements";
+                /** @description With format=disbursements (required there, refused with any other format): the layout of the columns, a template shipped with the service. */
+                template?: "generic" | "clio-activities";
                 /** @description Comma-separated invoice ids, instead of the filter: `41,42,43`. */
                 ids?: string[];
             };
@@ -9251,7 +9253,9 @@ export interface operations {
     InvoicesController_export: {
         parameters: {
             query: {
-                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf";
+                format: "csv" | "json" | "ledes1998b" | "pms" | "pdf" | "disbursements";
+                /** @description With format=disbursements (required there, refused with any other format): the layout of the columns, a template shipped with the service. */
+                template?: "generic" | "clio-activities";
             };
             header?: never;
             path: {
@@ -9261,7 +9265,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, streamed, byte-identical every time: csv as text/csv, json as application/json, ledes1998b as text/plain, pms as text/plain, pdf as application/pdf. */
+            /** @description The file, streamed, byte-identical every time: csv as text/csv, json as application/json, ledes1998b as text/plain, pms as text/plain, pdf as application/pdf, disbursements as text/csv. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9274,7 +9278,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            /** @description A format or template that does not exist, disbursements without a template, a template with another format, LEDES without a firm id. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9284,13 +9288,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 400,
                      *       "error": "Bad Request",
-                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
-                     *       "details": [
-                     *         {
-                     *           "field": "periodEnd",
-                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
-                     *         }
-                     *       ]
+                     *       "message": "A format or template that does not exist, disbursements without a template, a template with another format, LEDES without a firm id."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { Invoice } from '@app/ledger';
+import type { DisbursementTemplate } from '../disbursements/disbursement-template';
 import type { InvoiceDocument } from './invoice-document';
 import { type ExportFormat, type InvoiceFile, exportFileName, fileOf } from './invoice-file';
 
@@ -18,6 +19,7 @@ export async function invoiceArchive(
   invoices: Invoice[],
   format: ExportFormat,
   open: (invoice: Invoice) => Promise<InvoiceDocument>,
+  template: DisbursementTemplate | null = null,
 ): Promise<InvoiceFile> {
   // Checked first, whole; each document is then let go (its plan may be a large rate table) and
   // opened again when its entry's turn comes.
@@ -25,11 +27,11 @@ export async function invoiceArchive(
   const zip = new ZipFile();
   for (const invoice of invoices) {
     zip.addReadStreamLazy(
-      exportFileName(invoice, format),
+      exportFileName(invoice, format, template),
       { mtime: new Date(invoice.finalizedAtMs ?? invoice.createdAtMs), compress: true },
       (callback) => {
         open(invoice).then(
-          (document) => callback(null, fileOf(document, format).body),
+          (document) => callback(null, fileOf(document, format, template).body),
           (error: Error) => callback(error, undefined as never),
         );
       },
@@ -38,7 +40,7 @@ export async function invoiceArchive(
   zip.end();
   return {
     contentType: 'application/zip',
-    fileName: `invoices-${format}.zip`,
+    fileName: `invoices-${format}${template ? `-${template.name}` : ''}.zip`,
     body: zip.outputStream as Readable,
   };
 }

@@ -3,7 +3,14 @@ import type { BusinessKind, Invoice } from '@app/ledger';
 import type { RatePlanDocument } from '@app/rating';
 import type { Issuer } from '../invoices/issuer';
 import type { InvoiceDocument } from './invoice-document';
-import { EXPORT_FORMATS, type ExportFormat, exportRefusal } from './invoice-file';
+import { DISBURSEMENT_TEMPLATES } from '../disbursements/disbursement-templates';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportFileName,
+  exportRefusal,
+  exportTemplate,
+} from './invoice-file';
 
 const NAMES: Record<BusinessKind, string> = {
   hotel: 'Grand Hotel Denver',
@@ -59,8 +66,8 @@ const refusal = (doc: InvoiceDocument, format: ExportFormat) => {
 describe('exportRefusal: which formats fit which invoice, decided before a byte is written', () => {
   it.each<[BusinessKind, ExportFormat[]]>([
     ['hotel', ['csv', 'json', 'pms', 'pdf']],
-    ['law-firm', ['csv', 'json', 'ledes1998b', 'pdf']],
-    ['other', ['csv', 'json', 'ledes1998b', 'pdf']],
+    ['law-firm', ['csv', 'json', 'ledes1998b', 'pdf', 'disbursements']],
+    ['other', ['csv', 'json', 'ledes1998b', 'pdf', 'disbursements']],
   ])('kind %s: a finalised invoice exports as %j and nothing else', (kind, fitting) => {
     const doc = document(kind, { taxId: null, planLawFirmId: '24-6437381' });
     expect(EXPORT_FORMATS.filter((format) => exportRefusal(doc, format) === null)).toEqual(fitting);
@@ -70,7 +77,7 @@ describe('exportRefusal: which formats fit which invoice, decided before a byte 
     expect(refusal(document('law-firm'), 'pms')).toEqual({
       status: 409,
       message:
-        "Invoice GH-2026-000042 is billed by Porter & Lane LLP, a law firm: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as ledes1998b, csv, json or pdf",
+        "Invoice GH-2026-000042 is billed by Porter & Lane LLP, a law firm: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as ledes1998b, disbursements, csv, json or pdf",
       details: [{ field: 'business.kind', message: 'law-firm' }],
     });
   });
@@ -79,7 +86,7 @@ describe('exportRefusal: which formats fit which invoice, decided before a byte 
     expect(refusal(document('other'), 'pms')).toEqual({
       status: 409,
       message:
-        "Invoice GH-2026-000042 is billed by My business, a business of kind other: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as csv, json, pdf or ledes1998b; if the business is a hotel, set its kind to hotel (PATCH /api/v1/businesses/3): the invoices it finalises from then on export as pms",
+        "Invoice GH-2026-000042 is billed by My business, a business of kind other: pms (FIAS postings to a guest's folio) fits only a hotel's invoices; export it as csv, json, pdf, ledes1998b or disbursements; if the business is a hotel, set its kind to hotel (PATCH /api/v1/businesses/3): the invoices it finalises from then on export as pms",
       details: [{ field: 'business.kind', message: 'other' }],
     });
   });
@@ -91,6 +98,18 @@ describe('exportRefusal: which formats fit which invoice, decided before a byte 
         "Invoice GH-2026-000042 is billed by Grand Hotel Denver, a hotel: ledes1998b (a law firm's e-bill) does not fit a hotel's invoices; export it as pms, csv, json or pdf",
       details: [{ field: 'business.kind', message: 'hotel' }],
     });
+  });
+
+  it("disbursements for a hotel's invoice: 409, as LEDES is", () => {
+    expect(refusal(document('hotel'), 'disbursements')).toEqual({
+      status: 409,
+      message:
+        "Invoice GH-2026-000042 is billed by Grand Hotel Denver, a hotel: disbursements (a law firm's cost import into time and billing) does not fit a hotel's invoices; export it as pms, csv, json or pdf",
+      details: [{ field: 'business.kind', message: 'hotel' }],
+    });
+    // No firm id needed: a time-and-billing import names no firm.
+    expect(exportRefusal(document('law-firm', { taxId: null }), 'disbursements')).toBeNull();
+    expect(exportRefusal(document('other', { lines: 0 }), 'disbursements')).toBeNull();
   });
 
   it("ledes1998b without a firm id (not in the plan, and not a law firm's tax id): 400 naming the setting", () => {
@@ -141,5 +160,62 @@ describe('exportRefusal: which formats fit which invoice, decided before a byte 
 
   it('returns the error for a caller to throw or report (a batch checks many before it writes)', () => {
     expect(exportRefusal(document('law-firm'), 'pms')).toBeInstanceOf(DomainError);
+  });
+});
+
+describe('exportTemplate: a disbursement file needs a template, no other format takes one', () => {
+  const problem = (format: ExportFormat, name?: string) => {
+    try {
+      exportTemplate(format, name);
+      return null;
+    } catch (error) {
+      const { status, message, details } = error as DomainError;
+      return { status, message, details };
+    }
+  };
+
+  it('gives the template asked for, and none for another format', () => {
+    expect(exportTemplate('disbursements', 'generic')).toBe(DISBURSEMENT_TEMPLATES.get('generic'));
+    expect(exportTemplate('disbursements', 'clio-activities')?.name).toBe('clio-activities');
+    expect(exportTemplate('csv', undefined)).toBeNull();
+  });
+
+  it('disbursements without a template: 400 naming template and the templates there are', () => {
+    expect(problem('disbursements')).toEqual({
+      status: 400,
+      message:
+        'Invalid export: template: format=disbursements needs a template: one of generic, clio-activities',
+      details: [
+        {
+          field: 'template',
+          message: 'format=disbursements needs a template: one of generic, clio-activities',
+        },
+      ],
+    });
+  });
+
+  it('a template that does not exist, or one with another format: 400 naming template', () => {
+    expect(problem('disbursements', 'elite')).toMatchObject({
+      status: 400,
+      details: [
+        {
+          field: 'template',
+          message: '"elite" is not a template: one of generic, clio-activities',
+        },
+      ],
+    });
+    expect(problem('ledes1998b', 'generic')).toMatchObject({
+      status: 400,
+      details: [
+        { field: 'template', message: 'goes only with format=disbursements, not ledes1998b' },
+      ],
+    });
+  });
+
+  it("names the file after the invoice and the template: 'PL-2026-000001-generic.csv'", () => {
+    const invoice = { id: 3, number: 'PL-2026-000001' } as Invoice;
+    const generic = DISBURSEMENT_TEMPLATES.get('generic')!;
+    expect(exportFileName(invoice, 'disbursements', generic)).toBe('PL-2026-000001-generic.csv');
+    expect(exportFileName(invoice, 'ledes1998b')).toBe('PL-2026-000001.txt');
   });
 });

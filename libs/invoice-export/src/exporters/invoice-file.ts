@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import { DomainError } from '@app/common';
 import type { BusinessKind, Invoice } from '@app/ledger';
+import { disbursementExport } from '../disbursements/disbursement-exporter';
+import type { DisbursementTemplate } from '../disbursements/disbursement-template';
+import {
+  DISBURSEMENT_TEMPLATES,
+  DISBURSEMENT_TEMPLATE_NAMES,
+} from '../disbursements/disbursement-templates';
 import { csvExport } from './csv-exporter';
 import type { InvoiceDocument } from './invoice-document';
 import { jsonExport } from './json-exporter';
@@ -8,13 +14,20 @@ import { ledesExport, ledesLawFirmId } from './ledes-exporter';
 import { pdfExport } from './pdf-exporter';
 import { MAX_POSTING, pmsExport } from './pms-exporter';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'ledes1998b', 'pms', 'pdf'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'ledes1998b', 'pms', 'pdf', 'disbursements'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Each format's content type, file extension and writer. */
+/**
+ * Each format's content type, file extension and writer. Only `disbursements` is given a
+ * template (`exportTemplate` made sure it has one).
+ */
 const WRITERS: Record<
   ExportFormat,
-  { contentType: string; extension: string; write: (document: InvoiceDocument) => Readable }
+  {
+    contentType: string;
+    extension: string;
+    write: (document: InvoiceDocument, template: DisbursementTemplate | null) => Readable;
+  }
 > = {
   csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', write: csvExport },
   json: {
@@ -33,7 +46,45 @@ const WRITERS: Record<
     write: (document) => Readable.from(pmsExport(document)),
   },
   pdf: { contentType: 'application/pdf', extension: 'pdf', write: pdfExport },
+  disbursements: {
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+    write: (document, template) => {
+      if (!template) throw new Error('A disbursement file is written only with its template');
+      return disbursementExport(document, template);
+    },
+  },
 };
+
+/**
+ * The template an export is written with: one of DISBURSEMENT_TEMPLATE_NAMES for
+ * `disbursements`, which needs one, and none for any other format. Otherwise a 400 naming
+ * `template` and the templates there are, before anything is read.
+ */
+export function exportTemplate(
+  format: ExportFormat,
+  name: string | undefined,
+): DisbursementTemplate | null {
+  const known = `one of ${DISBURSEMENT_TEMPLATE_NAMES.join(', ')}`;
+  if (format !== 'disbursements') {
+    if (name === undefined) return null;
+    throw DomainError.invalid('export', [
+      { field: 'template', message: `goes only with format=disbursements, not ${format}` },
+    ]);
+  }
+  if (name === undefined) {
+    throw DomainError.invalid('export', [
+      { field: 'template', message: `format=disbursements needs a template: ${known}` },
+    ]);
+  }
+  const template = DISBURSEMENT_TEMPLATES.get(name);
+  if (!template) {
+    throw DomainError.invalid('export', [
+      { field: 'template', message: `${JSON.stringify(name)} is not a template: ${known}` },
+    ]);
+  }
+  return template;
+}
 
 /** Each format's content type, as the API docs list the answers of an export. */
 export const EXPORT_CONTENT_TYPES = Object.fromEntries(
@@ -48,14 +99,27 @@ export interface InvoiceFile {
 }
 
 /** An opened invoice as a file; its body starts reading when it is first read (PDF: at once). */
-export function fileOf(document: InvoiceDocument, format: ExportFormat): InvoiceFile {
+export function fileOf(
+  document: InvoiceDocument,
+  format: ExportFormat,
+  template: DisbursementTemplate | null = null,
+): InvoiceFile {
   const { contentType, write } = WRITERS[format];
-  return { contentType, fileName: exportFileName(document.invoice, format), body: write(document) };
+  return {
+    contentType,
+    fileName: exportFileName(document.invoice, format, template),
+    body: write(document, template),
+  };
 }
 
-/** `GH-2026-000001.pdf`; a draft `draft-42.json`. */
-export function exportFileName(invoice: Invoice, format: ExportFormat): string {
-  return `${invoice.number ?? `draft-${invoice.id}`}.${WRITERS[format].extension}`;
+/** `GH-2026-000001.pdf`; a draft `draft-42.json`; a disbursement file `PL-2026-000001-generic.csv`. */
+export function exportFileName(
+  invoice: Invoice,
+  format: ExportFormat,
+  template: DisbursementTemplate | null = null,
+): string {
+  const name = invoice.number ?? `draft-${invoice.id}`;
+  return `${name}${template ? `-${template.name}` : ''}.${WRITERS[format].extension}`;
 }
 
 /**
@@ -81,6 +145,8 @@ export function exportRefusal(document: InvoiceDocument, format: ExportFormat): 
       return pmsRefusal(document);
     case 'ledes1998b':
       return ledesRefusal(document);
+    case 'disbursements':
+      return disbursementsRefusal(document);
   }
 }
 
@@ -94,8 +160,8 @@ const KIND_WORDS: Record<BusinessKind, string> = {
 /** The formats that fit each kind's invoices, the one made for it first. */
 const FITTING: Record<BusinessKind, ExportFormat[]> = {
   hotel: ['pms', 'csv', 'json', 'pdf'],
-  'law-firm': ['ledes1998b', 'csv', 'json', 'pdf'],
-  other: ['csv', 'json', 'pdf', 'ledes1998b'],
+  'law-firm': ['ledes1998b', 'disbursements', 'csv', 'json', 'pdf'],
+  other: ['csv', 'json', 'pdf', 'ledes1998b', 'disbursements'],
 };
 
 /**
@@ -172,6 +238,18 @@ function ledesRefusal(document: InvoiceDocument): DomainError | null {
     );
   }
   return null;
+}
+
+/**
+ * A disbursement file is a law firm's import of its cost recovery into time and billing: like
+ * LEDES, refused for a hotel's invoice (decision 0031), whose rooms are not client matters.
+ */
+function disbursementsRefusal(document: InvoiceDocument): DomainError | null {
+  if (document.issuer.kind !== 'hotel') return null;
+  return kindRefusal(
+    document,
+    "disbursements (a law firm's cost import into time and billing) does not fit a hotel's invoices",
+  );
 }
 
 /** The whole file in memory, for a delivery's request body. */

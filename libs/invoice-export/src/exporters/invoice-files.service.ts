@@ -7,6 +7,7 @@ import {
   type ExportFormat,
   type InvoiceFile,
   exportRefusal,
+  exportTemplate,
   fileOf,
   invoiceFileBytes,
 } from './invoice-file';
@@ -37,14 +38,19 @@ export class InvoiceFilesService {
     return document;
   }
 
-  /** The invoice in one of the export formats, its body streamed as it is read. */
-  async file(invoice: Invoice, format: ExportFormat): Promise<InvoiceFile> {
-    return fileOf(await this.open(invoice, format), format);
+  /**
+   * The invoice in one of the export formats, its body streamed as it is read; `template` names
+   * a disbursement file's template (`disbursements` needs one, no other format takes one: 400).
+   */
+  async file(invoice: Invoice, format: ExportFormat, template?: string): Promise<InvoiceFile> {
+    const layout = exportTemplate(format, template);
+    return fileOf(await this.open(invoice, format), format, layout);
   }
 
   /** Many invoices as one ZIP of `format` files, refused whole before a byte (invoiceArchive). */
-  archive(invoices: Invoice[], format: ExportFormat): Promise<InvoiceFile> {
-    return invoiceArchive(invoices, format, (invoice) => this.open(invoice, format));
+  archive(invoices: Invoice[], format: ExportFormat, template?: string): Promise<InvoiceFile> {
+    const layout = exportTemplate(format, template);
+    return invoiceArchive(invoices, format, (invoice) => this.open(invoice, format), layout);
   }
 
   /**

@@ -57,16 +57,17 @@ function amount(minor: number, currency: string): string {
 }
 
 /**
- * CLIENT_ID and LAW_FIRM_MATTER_ID: the `client` and `matter` groups of the plan's account-code
- * pattern matched against the invoice's account (not a line's rating, which an `assign` may
- * have left naming another account), else the whole code.
+ * An invoice's client and matter (LEDES CLIENT_ID and LAW_FIRM_MATTER_ID, a disbursement file's
+ * columns): the `client` and `matter` groups of the plan's account-code pattern matched against
+ * the invoice's account (not a line's rating, which an `assign` may have left naming another
+ * account), else the whole code.
  */
-function clientAndMatter(
-  plan: RatePlanDocument,
+export function clientAndMatter(
+  plan: RatePlanDocument | null,
   account: string,
 ): { client: string; matter: string } {
   const resolved =
-    plan.billingAccount.by === 'accountCode'
+    plan?.billingAccount.by === 'accountCode'
       ? new AccountCodes(plan.billingAccount.pattern).resolve(account)
       : null;
   return resolved?.kind === 'billed'
@@ -81,7 +82,8 @@ export function ledesLawFirmId({ plan, issuer }: InvoiceDocument): string | null
 
 /**
  * LEDES 1998B (docs/exports.md): line 1 `LEDES1998B[]`, line 2 the 24 field names, a line per
- * invoice line; `|` between fields, `[]` and CRLF ending every line, the last one too (a
+ * invoice line (TIMEKEEPER_ID the line's timekeeper, else its extension; TIMEKEEPER_NAME and
+ * TIMEKEEPER_CLASSIFICATION the timekeeper's, empty without one); `|` between fields, `[]` and CRLF ending every line, the last one too (a
  * portal's line reader may drop a last line without its line end). What refuses a LEDES export
  * (a hotel's invoice, no firm id) is `exportRefusal`'s, checked before this is called; the
  * lines are written a page at a time.
@@ -124,14 +126,19 @@ async function* ledesLines(
     'extension',
     'description',
     'ratedTotalMinor',
+    'timekeeperId',
+    'timekeeperName',
+    'timekeeperClassification',
   ])) {
     let text = '';
     for (const line of page) {
       text += `\r\n${invoiceFields}|${line.lineNumber}|E|1|${
         line.adjustmentMinor === 0 ? '0' : money(line.adjustmentMinor)
       }|${money(line.totalMinor)}|${time.yyyymmdd(line.startTimeMs)}||E105||${ledesText(
-        line.extension,
-      )}|${ledesText(line.description)}|${lawFirmId}|${money(line.ratedTotalMinor)}|||${account}[]`;
+        line.timekeeperId ?? line.extension,
+      )}|${ledesText(line.description)}|${lawFirmId}|${money(line.ratedTotalMinor)}|${ledesText(
+        line.timekeeperName,
+      )}|${ledesText(line.timekeeperClassification)}|${account}[]`;
     }
     yield text;
   }

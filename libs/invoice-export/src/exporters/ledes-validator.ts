@@ -19,8 +19,9 @@ function isDay(text: string): boolean {
 /**
  * Checks a LEDES 1998B file as an e-billing portal would: the header lines, 24 fields a line,
  * `[]` and CRLF ending each (the last one too), plain ASCII, YYYYMMDD dates, type E and code
- * E105, amounts with two decimals, units x unit cost + adjustment = line total, INVOICE_TOTAL =
- * the sum of the line totals on every line. Returns what is wrong, one sentence each; none is a valid file.
+ * E105, amounts with two decimals, units x unit cost + adjustment = line total, a timekeeper's
+ * name or classification only with its id, INVOICE_TOTAL = the sum of the line totals on every
+ * line. Returns what is wrong, one sentence each; none is a valid file.
  */
 export function validateLedes(text: string): string[] {
   const problems: string[] = [];
@@ -75,6 +76,12 @@ export function validateLedes(text: string): string[] {
       problems.push(`${at}: units x unit cost + adjustment is not the line total`);
     }
     if (!field('LAW_FIRM_ID')) problems.push(`${at}: LAW_FIRM_ID is empty`);
+    if (
+      (field('TIMEKEEPER_NAME') || field('TIMEKEEPER_CLASSIFICATION')) &&
+      !field('TIMEKEEPER_ID')
+    ) {
+      problems.push(`${at}: a timekeeper is named without a TIMEKEEPER_ID`);
+    }
     sum += total;
     invoiceTotals.add(field('INVOICE_TOTAL'));
   }

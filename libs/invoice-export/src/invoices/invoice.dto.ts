@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { Absent, IsDateOrInstant, Printable } from '@app/common';
+import { DISBURSEMENT_TEMPLATE_NAMES } from '../disbursements/disbursement-templates';
 import { EXPORT_FORMATS, ExportFormat } from '../exporters/invoice-file';
 import { InvoiceFilterDto, InvoiceIdsDto } from './invoice-filter';
 import { BATCH_GROUPINGS, type BatchGrouping } from './invoices.service';
@@ -88,10 +89,24 @@ export class BulkFinalizeDto extends InvoiceIdsDto {
   filter?: InvoiceFilterDto;
 }
 
+/** `?template=`: a disbursement file's layout (docs/exports.md#disbursements). */
+const TEMPLATE_PROPERTY = {
+  enum: DISBURSEMENT_TEMPLATE_NAMES,
+  example: 'generic',
+  description:
+    'With format=disbursements (required there, refused with any other format): the layout of the columns, a template shipped with the service.',
+};
+const TEMPLATE_MESSAGE = `template must be one of ${DISBURSEMENT_TEMPLATE_NAMES.join(', ')}`;
+
 export class ArchiveQueryDto extends InvoiceFilterDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
   format!: ExportFormat;
+
+  @ApiPropertyOptional(TEMPLATE_PROPERTY)
+  @Absent()
+  @IsIn(DISBURSEMENT_TEMPLATE_NAMES, { message: TEMPLATE_MESSAGE })
+  template?: string;
 
   @ApiPropertyOptional({
     description: 'Comma-separated invoice ids, instead of the filter: `41,42,43`.',
@@ -121,4 +136,9 @@ export class ExportQueryDto {
     message: `format must be one of ${EXPORT_FORMATS.join(', ')}`,
   })
   format!: ExportFormat;
+
+  @ApiPropertyOptional(TEMPLATE_PROPERTY)
+  @Absent()
+  @IsIn(DISBURSEMENT_TEMPLATE_NAMES, { message: TEMPLATE_MESSAGE })
+  template?: string;
 }

@@ -64,15 +64,15 @@ export class InvoicesApiService {
     return this.view(await this.invoices.load(id));
   }
 
-  async export(id: number, format: ExportFormat): Promise<InvoiceFile> {
-    return this.files.file(await this.invoices.load(id), format);
+  async export(id: number, format: ExportFormat, template?: string): Promise<InvoiceFile> {
+    return this.files.file(await this.invoices.load(id), format, template);
   }
 
   /** The invoices named by ids or matched by the filter, as one ZIP of `format` files. */
   async archive(query: ArchiveQueryDto): Promise<InvoiceFile> {
-    const { format, ids, ...filter } = query;
+    const { format, template, ids, ...filter } = query;
     const invoices = await this.invoices.matching(ids, ids === undefined ? filter : undefined);
-    return this.files.archive(invoices, format);
+    return this.files.archive(invoices, format, template);
   }
 
   async refresh(id: number, actor: Actor): Promise<InvoiceView> {

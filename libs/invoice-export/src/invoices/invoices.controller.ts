@@ -117,9 +117,15 @@ export class InvoicesController {
   /** The invoice as a file (docs/exports.md): byte-identical every time, streamed. */
   @Get(':id/export')
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'Export an invoice as a file: csv, json, ledes1998b, pms or pdf' })
+  @ApiOperation({
+    summary:
+      'Export an invoice as a file: csv, json, ledes1998b, pms, pdf, or disbursements with a template',
+  })
   @ApiErrors(
-    400,
+    [
+      400,
+      'A format or template that does not exist, disbursements without a template, a template with another format, LEDES without a firm id.',
+    ],
     401,
     [404, 'No invoice has this id.'],
     [
@@ -138,10 +144,10 @@ export class InvoicesController {
   })
   async export(
     @Param() { id }: IdParam,
-    @Query() { format }: ExportQueryDto,
+    @Query() { format, template }: ExportQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    await download(response, await this.invoices.export(id, format));
+    await download(response, await this.invoices.export(id, format, template));
   }
 
   @Post(':id/refresh')

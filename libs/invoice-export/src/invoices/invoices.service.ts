@@ -111,6 +111,9 @@ function lineOf(item: InvoiceableItem, lineNumber: number): Omit<NewInvoiceLine,
     taxesJson: item.taxesJson,
     taxMinor: item.taxMinor,
     totalMinor: item.totalMinor,
+    timekeeperId: item.timekeeperId,
+    timekeeperName: item.timekeeperName,
+    timekeeperClassification: item.timekeeperClassification,
     breakdownJson: item.breakdownJson,
   };
 }

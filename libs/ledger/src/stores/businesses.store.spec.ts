@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DomainError } from '@app/common';
 import { DataSource } from 'typeorm';
-import { Business, Invoice } from '../entities';
+import { Invoice } from '../entities';
 import type { NewBusiness } from './businesses.store';
 import { Ledger } from '../ledger';
 import { ledgerDataSourceOptions } from '../ledger-options';
@@ -39,8 +39,7 @@ describe('BusinessStore, and the invoice reads that guard a prefix (in-memory le
     updatedAtMs: 1,
     version: 1,
   });
-  const insert = (row: NewBusiness) =>
-    ledger.transaction((tx) => businesses.insert(tx, row));
+  const insert = (row: NewBusiness) => ledger.transaction((tx) => businesses.insert(tx, row));
 
   it('starts with the default business the migrations made; finds by id, name and prefix', async () => {
     const fallback = await businesses.findDefault();

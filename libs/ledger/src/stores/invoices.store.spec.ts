@@ -253,6 +253,9 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
       taxesJson: '[]',
       taxMinor: 9,
       totalMinor: 159,
+      timekeeperId: n === 1 ? 'TK-7' : null,
+      timekeeperName: n === 1 ? 'Ada Porter' : null,
+      timekeeperClassification: n === 1 ? 'PARTNER' : null,
       breakdownJson: '{}',
       ...changes,
     });
@@ -322,6 +325,29 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
       expect(reader.page(id, 4, 2).map((l) => l.lineNumber)).toEqual([5]);
       expect(reader.page(id, 5, 2)).toEqual([]);
       expect(reader.page(id, 0, null)).toHaveLength(5);
+    });
+
+    it("keeps the timekeeper a line was made with (LEDES TIMEKEEPER_*), or none", async () => {
+      const id = await draftWithLines(2);
+      const reader = store.lineReader([
+        'timekeeperId',
+        'timekeeperName',
+        'timekeeperClassification',
+      ]);
+      expect(reader.page(id, 0, null)).toEqual([
+        {
+          lineNumber: 1,
+          timekeeperId: 'TK-7',
+          timekeeperName: 'Ada Porter',
+          timekeeperClassification: 'PARTNER',
+        },
+        {
+          lineNumber: 2,
+          timekeeperId: null,
+          timekeeperName: null,
+          timekeeperClassification: null,
+        },
+      ]);
     });
 
     it("removes a draft's lines, and the draft with them", async () => {

@@ -57,6 +57,9 @@ export const INVOICE_LINE_FIELDS = [
   'taxesJson',
   'taxMinor',
   'totalMinor',
+  'timekeeperId',
+  'timekeeperName',
+  'timekeeperClassification',
   'breakdownJson',
 ] as const satisfies readonly (keyof InvoiceLine)[];
 

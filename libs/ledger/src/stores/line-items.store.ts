@@ -607,6 +607,9 @@ const INVOICEABLE_ITEM_FIELDS = [
   'sourceId',
   'ratePlanId',
   'accountSummaryId',
+  'timekeeperId',
+  'timekeeperName',
+  'timekeeperClassification',
 ] as const satisfies readonly (keyof LineItem)[];
 
 /** An item a draft can take, with its business and the zone of the plan that rated it. */

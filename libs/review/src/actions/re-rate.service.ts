@@ -90,188 +90,186 @@ export class ReRateService {
     { resetReview }: { resetReview: boolean },
     actor: Actor,
   ): Promise<ReRateOutcome> {
-    {
-      // Everything the loop needs is read first: the writes below never await, so no read
-      // from another request sees a re-rate half done.
-      const sources = new Map<number, Source>();
-      const versionsOf = new Map<number, RatePlanVersion[]>();
-      const lawBooks = new Map<number, LawBookContext | null>();
-      for (const sourceId of new Set(items.map((item) => item.sourceId))) {
-        const source = await this.sourceStore.findById(sourceId, tx);
-        if (!source) throw new Error(`Source ${sourceId} does not exist`);
-        sources.set(sourceId, source);
-        if (!versionsOf.has(source.ratePlanId)) {
-          versionsOf.set(source.ratePlanId, (await this.plans.get(source.ratePlanId)).versions);
-        }
-        if (!lawBooks.has(source.businessId)) {
-          lawBooks.set(source.businessId, await this.lawBooks.contextFor(source.businessId, tx));
-        }
+    // Everything the loop needs is read first: the writes below never await, so no read
+    // from another request sees a re-rate half done.
+    const sources = new Map<number, Source>();
+    const versionsOf = new Map<number, RatePlanVersion[]>();
+    const lawBooks = new Map<number, LawBookContext | null>();
+    for (const sourceId of new Set(items.map((item) => item.sourceId))) {
+      const source = await this.sourceStore.findById(sourceId, tx);
+      if (!source) throw new Error(`Source ${sourceId} does not exist`);
+      sources.set(sourceId, source);
+      if (!versionsOf.has(source.ratePlanId)) {
+        versionsOf.set(source.ratePlanId, (await this.plans.get(source.ratePlanId)).versions);
       }
-      const records = this.records.ratingInputReader(tx);
-      const writer = this.lineItems.reviewWriter(tx);
-      const event = this.auditEvents.appender(tx);
-      const outcome: ReRateOutcome = {
-        matched: items.length,
-        changed: 0,
-        unchanged: 0,
-        skippedInvoiced: 0,
-        skippedPosted: 0,
-        skippedNoVersion: 0,
-      };
-      const withPostings = await this.postings.itemsWithLivePostings(
-        tx,
-        items.map((item) => item.id),
-      );
-      const linked = await this.postings.linkedSourceIds(tx);
-      const toEnqueue: number[] = [];
-      const now = this.clock.now();
-      for (const item of items) {
-        if (item.status === 'invoiced' || item.invoiceId !== null) {
-          outcome.skippedInvoiced++;
-          continue;
-        }
-        // Its charge is on its way to a folio or on one: a correction is a posting's, not ours.
-        if (item.status === 'posted' || withPostings.has(item.id)) {
-          outcome.skippedPosted++;
-          continue;
-        }
-        const source = sources.get(item.sourceId)!;
-        const plan = this.plans.inForce(versionsOf.get(source.ratePlanId)!, item.startTimeMs);
-        if (!plan) {
-          outcome.skippedNoVersion++;
-          continue;
-        }
-        const input: RatableRecord =
-          item.callRecordId !== null
-            ? {
-                kind: 'call',
-                recordId: item.callRecordId,
-                record: records.callRecord(item.callRecordId)!,
-              }
-            : {
-                kind: 'summary',
-                recordId: item.accountSummaryId,
-                record: records.accountSummary(item.accountSummaryId!)!,
-              };
-        const rating = rateRecord(
-          input,
-          plan,
-          {
-            id: item.sourceId,
-            ratePlanId: source.ratePlanId,
-            autoApprove: false,
-            lawBook: lawBooks.get(source.businessId) ?? null,
-          },
-          now,
-        );
-        const { result } = rating;
-        // A record the plan no longer bills (an extension outside its ranges now): no charge.
-        const rated = rating.billable ? rating.item : null;
-        const next: RatedLineItemFields = rated ?? {
-          billingAccount: item.billingAccount,
-          normalizedNumber: null,
-          destinationPrefix: null,
-          destinationClass: null,
-          timeBand: null,
-          talkSeconds: 0,
-          billedSeconds: 0,
-          calls: 1,
-          currency: item.currency,
-          ratedAmountMinor: 0,
-          adjustedAmountMinor: null,
-          amountMinor: 0,
-          taxesJson: '[]',
-          taxMinor: 0,
-          totalMinor: 0,
-          timekeeperId: null,
-          timekeeperName: null,
-          timekeeperClassification: null,
-          status: 'no-charge',
-          reason: result.reason,
-          reviewReason: null,
-          ratePlanId: source.ratePlanId,
-          ratePlanVersionId: plan.version.id,
-          ratePlanVersionNumber: plan.version.version,
-          breakdownJson: JSON.stringify(result),
-        };
-        // What the reviewers decided stays (unless resetReview), but a call that is now free
-        // or not billed at all is no charge whatever was decided about its old price.
-        const free = next.status === 'no-charge';
-        const accountProblem =
-          result.reason === 'missing-account-code' || result.reason === 'unknown-account-code';
-        if (!resetReview && accountProblem && reviewerSettledAccount(item)) {
-          // A reviewer assigned the account rating cannot find: it stays, and so may the item.
-          next.billingAccount = item.billingAccount;
-          next.status = 'pending';
-        }
-        const keepDecision =
-          !resetReview && !free && (item.status === 'approved' || item.status === 'rejected');
-        if (keepDecision) next.status = item.status;
-        if (
-          !resetReview &&
-          !free &&
-          rated &&
-          item.adjustedAmountMinor !== null &&
-          next.currency === item.currency // an adjustment in another currency means nothing now
-        ) {
-          const taxes = taxesOn(plan.compiled, item.adjustedAmountMinor);
-          next.adjustedAmountMinor = item.adjustedAmountMinor;
-          next.amountMinor = item.adjustedAmountMinor;
-          next.taxesJson = JSON.stringify(
-            taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
-          );
-          next.taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
-          next.totalMinor = next.amountMinor + next.taxMinor;
-        }
-        // The reviewer's last reason stays unless the review is reset.
-        if (!resetReview) next.reviewReason = item.reviewReason;
-        const before = {
-          status: item.status,
-          billingAccount: item.billingAccount,
-          ratedAmount: formatMinor(item.ratedAmountMinor, item.currency),
-          amount: formatMinor(item.amountMinor, item.currency),
-          tax: formatMinor(item.taxMinor, item.currency),
-          total: formatMinor(item.totalMinor, item.currency),
-          ratePlanVersion: item.ratePlanVersionNumber,
-        };
-        const after = {
-          status: next.status,
-          billingAccount: next.billingAccount,
-          ratedAmount: formatMinor(next.ratedAmountMinor, next.currency),
-          amount: formatMinor(next.amountMinor, next.currency),
-          tax: formatMinor(next.taxMinor, next.currency),
-          total: formatMinor(next.totalMinor, next.currency),
-          ratePlanVersion: next.ratePlanVersionNumber,
-        };
-        if (
-          JSON.stringify(before) === JSON.stringify(after) &&
-          item.breakdownJson === next.breakdownJson &&
-          item.ratePlanVersionId === next.ratePlanVersionId
-        ) {
-          outcome.unchanged++;
-          continue;
-        }
-        writer.reRate(item.id, item.version, next, now);
-        event(
-          actor,
-          {
-            action: 'line-item.re-rate',
-            entityType: 'line-item',
-            entityId: item.id,
-            oldValue: { ...before, version: item.version },
-            newValue: { ...after, version: item.version + 1 },
-            reason: resetReview ? 're-rated, review reset' : 're-rated',
-          },
-          now,
-        );
-        outcome.changed++;
-        if (linked.has(item.sourceId)) toEnqueue.push(item.id);
+      if (!lawBooks.has(source.businessId)) {
+        lawBooks.set(source.businessId, await this.lawBooks.contextFor(source.businessId, tx));
       }
-      // Re-rated items a link posts that are postable now (a charge where there was none, a
-      // price for an item that needed review) get their postings in the same transaction.
-      if (toEnqueue.length > 0) await this.postings.enqueue(tx, { itemIds: toEnqueue }, now);
-      return outcome;
     }
+    const records = this.records.ratingInputReader(tx);
+    const writer = this.lineItems.reviewWriter(tx);
+    const event = this.auditEvents.appender(tx);
+    const outcome: ReRateOutcome = {
+      matched: items.length,
+      changed: 0,
+      unchanged: 0,
+      skippedInvoiced: 0,
+      skippedPosted: 0,
+      skippedNoVersion: 0,
+    };
+    const withPostings = await this.postings.itemsWithLivePostings(
+      tx,
+      items.map((item) => item.id),
+    );
+    const linked = await this.postings.linkedSourceIds(tx);
+    const toEnqueue: number[] = [];
+    const now = this.clock.now();
+    for (const item of items) {
+      if (item.status === 'invoiced' || item.invoiceId !== null) {
+        outcome.skippedInvoiced++;
+        continue;
+      }
+      // Its charge is on its way to a folio or on one: a correction is a posting's, not ours.
+      if (item.status === 'posted' || withPostings.has(item.id)) {
+        outcome.skippedPosted++;
+        continue;
+      }
+      const source = sources.get(item.sourceId)!;
+      const plan = this.plans.inForce(versionsOf.get(source.ratePlanId)!, item.startTimeMs);
+      if (!plan) {
+        outcome.skippedNoVersion++;
+        continue;
+      }
+      const input: RatableRecord =
+        item.callRecordId !== null
+          ? {
+              kind: 'call',
+              recordId: item.callRecordId,
+              record: records.callRecord(item.callRecordId)!,
+            }
+          : {
+              kind: 'summary',
+              recordId: item.accountSummaryId,
+              record: records.accountSummary(item.accountSummaryId!)!,
+            };
+      const rating = rateRecord(
+        input,
+        plan,
+        {
+          id: item.sourceId,
+          ratePlanId: source.ratePlanId,
+          autoApprove: false,
+          lawBook: lawBooks.get(source.businessId) ?? null,
+        },
+        now,
+      );
+      const { result } = rating;
+      // A record the plan no longer bills (an extension outside its ranges now): no charge.
+      const rated = rating.billable ? rating.item : null;
+      const next: RatedLineItemFields = rated ?? {
+        billingAccount: item.billingAccount,
+        normalizedNumber: null,
+        destinationPrefix: null,
+        destinationClass: null,
+        timeBand: null,
+        talkSeconds: 0,
+        billedSeconds: 0,
+        calls: 1,
+        currency: item.currency,
+        ratedAmountMinor: 0,
+        adjustedAmountMinor: null,
+        amountMinor: 0,
+        taxesJson: '[]',
+        taxMinor: 0,
+        totalMinor: 0,
+        timekeeperId: null,
+        timekeeperName: null,
+        timekeeperClassification: null,
+        status: 'no-charge',
+        reason: result.reason,
+        reviewReason: null,
+        ratePlanId: source.ratePlanId,
+        ratePlanVersionId: plan.version.id,
+        ratePlanVersionNumber: plan.version.version,
+        breakdownJson: JSON.stringify(result),
+      };
+      // What the reviewers decided stays (unless resetReview), but a call that is now free
+      // or not billed at all is no charge whatever was decided about its old price.
+      const free = next.status === 'no-charge';
+      const accountProblem =
+        result.reason === 'missing-account-code' || result.reason === 'unknown-account-code';
+      if (!resetReview && accountProblem && reviewerSettledAccount(item)) {
+        // A reviewer assigned the account rating cannot find: it stays, and so may the item.
+        next.billingAccount = item.billingAccount;
+        next.status = 'pending';
+      }
+      const keepDecision =
+        !resetReview && !free && (item.status === 'approved' || item.status === 'rejected');
+      if (keepDecision) next.status = item.status;
+      if (
+        !resetReview &&
+        !free &&
+        rated &&
+        item.adjustedAmountMinor !== null &&
+        next.currency === item.currency // an adjustment in another currency means nothing now
+      ) {
+        const taxes = taxesOn(plan.compiled, item.adjustedAmountMinor);
+        next.adjustedAmountMinor = item.adjustedAmountMinor;
+        next.amountMinor = item.adjustedAmountMinor;
+        next.taxesJson = JSON.stringify(
+          taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
+        );
+        next.taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
+        next.totalMinor = next.amountMinor + next.taxMinor;
+      }
+      // The reviewer's last reason stays unless the review is reset.
+      if (!resetReview) next.reviewReason = item.reviewReason;
+      const before = {
+        status: item.status,
+        billingAccount: item.billingAccount,
+        ratedAmount: formatMinor(item.ratedAmountMinor, item.currency),
+        amount: formatMinor(item.amountMinor, item.currency),
+        tax: formatMinor(item.taxMinor, item.currency),
+        total: formatMinor(item.totalMinor, item.currency),
+        ratePlanVersion: item.ratePlanVersionNumber,
+      };
+      const after = {
+        status: next.status,
+        billingAccount: next.billingAccount,
+        ratedAmount: formatMinor(next.ratedAmountMinor, next.currency),
+        amount: formatMinor(next.amountMinor, next.currency),
+        tax: formatMinor(next.taxMinor, next.currency),
+        total: formatMinor(next.totalMinor, next.currency),
+        ratePlanVersion: next.ratePlanVersionNumber,
+      };
+      if (
+        JSON.stringify(before) === JSON.stringify(after) &&
+        item.breakdownJson === next.breakdownJson &&
+        item.ratePlanVersionId === next.ratePlanVersionId
+      ) {
+        outcome.unchanged++;
+        continue;
+      }
+      writer.reRate(item.id, item.version, next, now);
+      event(
+        actor,
+        {
+          action: 'line-item.re-rate',
+          entityType: 'line-item',
+          entityId: item.id,
+          oldValue: { ...before, version: item.version },
+          newValue: { ...after, version: item.version + 1 },
+          reason: resetReview ? 're-rated, review reset' : 're-rated',
+        },
+        now,
+      );
+      outcome.changed++;
+      if (linked.has(item.sourceId)) toEnqueue.push(item.id);
+    }
+    // Re-rated items a link posts that are postable now (a charge where there was none, a
+    // price for an item that needed review) get their postings in the same transaction.
+    if (toEnqueue.length > 0) await this.postings.enqueue(tx, { itemIds: toEnqueue }, now);
+    return outcome;
   }
 }
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, download, ok } from '../../api/client';
+import type { paths } from '../../api/schema';
 import { Can } from '../../api/session';
 import { Money } from '../../ui/money';
 import { useNotify } from '../../ui/notices';
@@ -31,6 +32,53 @@ const FORMATS: Record<string, { label: string; what: string }> = {
   csv: { label: 'CSV', what: 'for a spreadsheet' },
   json: { label: 'JSON', what: 'every line and how it was rated' },
 };
+
+/** A download's extension, where it is not the format's name. */
+const EXTENSIONS: Partial<Record<string, string>> = { ledes1998b: 'txt', pms: 'fias' };
+
+type DisbursementTemplate = NonNullable<
+  NonNullable<paths['/api/v1/invoices/{id}/export']['get']['parameters']['query']>['template']
+>;
+
+/** The disbursement file's templates (docs/exports.md): a download each. */
+const TEMPLATES: Record<DisbursementTemplate, { label: string; what: string }> = {
+  generic: { label: 'Disbursements (generic)', what: 'time and billing, any' },
+  'clio-activities': { label: 'Disbursements for Clio', what: 'Clio Manage import' },
+};
+
+/** A file the invoice downloads as: a format, and a disbursement file's template. */
+interface Choice {
+  key: string;
+  query: string;
+  fileName: string;
+  label: string;
+  what?: string;
+}
+
+function choicesOf(invoice: Invoice): Choice[] {
+  const name = invoice.number ?? `draft-${invoice.id}`;
+  return invoice.exportFormats.flatMap((format): Choice[] => {
+    if (format === 'disbursements') {
+      return Object.entries(TEMPLATES).map(([template, { label, what }]) => ({
+        key: `${format}-${template}`,
+        query: `format=${format}&template=${template}`,
+        fileName: `${name}-${template}.csv`,
+        label,
+        what,
+      }));
+    }
+    const extension = EXTENSIONS[format] ?? format;
+    return [
+      {
+        key: format,
+        query: `format=${format}`,
+        fileName: `${name}.${extension}`,
+        label: FORMATS[format]?.label ?? format,
+        what: FORMATS[format]?.what,
+      },
+    ];
+  });
+}
 
 /** One invoice: its header, totals, files, lines, deliveries, and what an accountant may do. */
 export function InvoiceDetail({ id }: { id: number }) {
@@ -275,16 +323,12 @@ function Downloads({ invoice }: { invoice: Invoice }) {
   const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const save = async (format: string) => {
-    setBusy(format);
+  const save = async (choice: Choice) => {
+    setBusy(choice.key);
     setError(null);
     try {
-      const extension = { ledes1998b: 'txt', pms: 'fias' }[format] ?? format;
-      await download(
-        `/api/v1/invoices/${invoice.id}/export?format=${format}`,
-        `${invoice.number ?? `draft-${invoice.id}`}.${extension}`,
-      );
-      notify(`${FORMATS[format]?.label ?? format} file downloaded.`);
+      await download(`/api/v1/invoices/${invoice.id}/export?${choice.query}`, choice.fileName);
+      notify(`${choice.label} file downloaded.`);
     } catch (failure) {
       setError(failure);
     } finally {
@@ -302,12 +346,12 @@ function Downloads({ invoice }: { invoice: Invoice }) {
         </p>
       )}
       <ul className="file-list">
-        {invoice.exportFormats.map((format) => (
-          <li key={format}>
-            <button type="button" onClick={() => void save(format)} disabled={busy !== null}>
-              {busy === format ? 'Downloading…' : `Download ${FORMATS[format]?.label ?? format}`}
+        {choicesOf(invoice).map((choice) => (
+          <li key={choice.key}>
+            <button type="button" onClick={() => void save(choice)} disabled={busy !== null}>
+              {busy === choice.key ? 'Downloading…' : `Download ${choice.label}`}
             </button>
-            <span className="muted">{FORMATS[format]?.what}</span>
+            <span className="muted">{choice.what}</span>
           </li>
         ))}
       </ul>
