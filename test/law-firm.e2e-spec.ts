@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -80,7 +81,11 @@ interface ItemRow {
   start_time_ms: number;
   status: string;
   reason: string | null;
+  amount_minor: number;
+  tax_minor: number;
   total_minor: number;
+  talk_seconds: number;
+  billed_seconds: number;
   timekeeper_id: string | null;
   timekeeper_name: string | null;
   timekeeper_classification: string | null;
@@ -93,6 +98,17 @@ interface InvoiceView {
   billingAccount: string;
   total: string;
   lines: { lineNumber: number; lineItemId: number; total: string }[];
+}
+
+/** Minor units as `12.34`, without a float (never negative here). */
+const money = (units: number) =>
+  `${Math.trunc(units / 100)}.${String(units % 100).padStart(2, '0')}`;
+
+const clock = new LocalClock(ZONE);
+/** An instant on the firm's wall clock: `2026-03-16`, `14:05:09`. */
+function localDateTime(ms: number): { date: string; time: string } {
+  const iso = new Date(clock.wallClockMs(ms)).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
 }
 
 /** "12.34" as minor units, digit by digit. */
@@ -123,10 +139,25 @@ describe('a law firm end to end: matters and timekeepers imported, a month synce
       [method](`/api/v1${path}`)
       .set(...bearer(t.adminKey));
 
+  /** An invoice's export as text, read as bytes whatever its content type. */
+  const exportText = async (invoiceId: number, format: string, template?: string) => {
+    const res = await api('get', `/invoices/${invoiceId}/export`)
+      .query({ format, ...(template ? { template } : {}) })
+      .buffer(true)
+      .parse((stream, done) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect({ format, template, status: res.status }).toEqual({ format, template, status: 200 });
+    return (res.body as Buffer).toString('utf8');
+  };
+
   const items = (where = '1', params: unknown[] = []) =>
     db.query<ItemRow[]>(
       `SELECT id, call_id, extension, account_code, billing_account, start_time_ms, status, reason,
-         total_minor, timekeeper_id, timekeeper_name, timekeeper_classification
+         amount_minor, tax_minor, total_minor, talk_seconds, billed_seconds, timekeeper_id,
+         timekeeper_name, timekeeper_classification
        FROM line_items WHERE source_id = ? AND ${where} ORDER BY id`,
       [sourceId, ...params],
     );
@@ -367,8 +398,7 @@ describe('a law firm end to end: matters and timekeepers imported, a month synce
 
   it("bulk assigns an extension's unknown codes of a day to one matter", async () => {
     const unknown = await items(`reason = 'unknown-matter' AND status = 'needs-review'`);
-    const clock = new LocalClock(ZONE);
-    const dayOf = (ms: number) => new Date(clock.wallClockMs(ms)).toISOString().slice(0, 10);
+    const dayOf = (ms: number) => localDateTime(ms).date;
     const groups = new Map<string, ItemRow[]>();
     for (const row of unknown) {
       const key = `${row.extension} ${dayOf(row.start_time_ms)}`;
@@ -426,16 +456,7 @@ describe('a law firm end to end: matters and timekeepers imported, a month synce
       expect(minor(invoice.total)).toBe(
         invoice.lines.reduce((sum, line) => sum + byId.get(line.lineItemId)!.total_minor, 0),
       );
-      const res = await api('get', `/invoices/${final.id}/export`)
-        .query({ format: 'ledes1998b' })
-        .buffer(true)
-        .parse((stream, done) => {
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
-      const text = (res.body as Buffer).toString('utf8');
+      const text = await exportText(final.id, 'ledes1998b');
       expect({ account: draft.billingAccount, problems: validateLedes(text) }).toEqual({
         account: draft.billingAccount,
         problems: [],
@@ -465,6 +486,56 @@ describe('a law firm end to end: matters and timekeepers imported, a month synce
           classification: item.timekeeper_classification,
         });
       }
+
+      // The disbursement files, field by field: the generic one and Clio's activities import.
+      const generic = await exportText(final.id, 'disbursements', 'generic');
+      expect(await exportText(final.id, 'disbursements', 'generic')).toBe(generic);
+      const lines = parse<Record<string, string>>(generic, { columns: true });
+      expect(lines).toHaveLength(invoice.lines.length);
+      for (const line of lines) {
+        const item = byId.get(itemOfLine.get(Number(line.line_number))!)!;
+        const { date, time } = localDateTime(item.start_time_ms);
+        expect(line).toMatchObject({
+          invoice_number: final.number,
+          client_number: client,
+          matter_number: matter,
+          matter_code: draft.billingAccount,
+          date,
+          time,
+          timekeeper_id: item.timekeeper_id ?? '',
+          timekeeper_name: item.timekeeper_name ?? '',
+          timekeeper_classification: item.timekeeper_classification ?? '',
+          extension: item.extension,
+          cost_code: 'E105',
+          calls: '1',
+          duration_seconds: String(item.talk_seconds),
+          billed_seconds: String(item.billed_seconds),
+          quantity: '1',
+          unit_price: money(item.total_minor),
+          amount: money(item.amount_minor),
+          tax: money(item.tax_minor),
+          total: money(item.total_minor),
+          currency: 'USD',
+          call_id: item.call_id,
+        });
+      }
+      const clio = parse<Record<string, string>>(
+        await exportText(final.id, 'disbursements', 'clio-activities'),
+        { columns: true },
+      );
+      expect(clio).toHaveLength(invoice.lines.length);
+      clio.forEach((line, i) => {
+        const item = byId.get(invoice.lines[i].lineItemId)!;
+        const [year, month, day] = localDateTime(item.start_time_ms).date.split('-');
+        expect(line).toMatchObject({
+          matter: draft.billingAccount,
+          date: `${month}/${day}/${year}`,
+          price: money(item.total_minor),
+          quantity: '1',
+          type: 'ExpenseEntry',
+          activity_user: item.timekeeper_name ?? '',
+        });
+      });
     }
   });
 });
