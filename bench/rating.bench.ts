@@ -5,10 +5,11 @@
  * runs. Issue 3's targets: at least 1,000,000 records/s on one core, and rating faster than
  * parsing (ratio >= 1).
  *
- * `npm run bench:rating -- --law-firm [--matters N]`: the law firm's calls (the sandbox's
- * attorneys) rated with an account-code plan of the same 5,000 prefixes, with and without the
- * firm's law book of 50,000 matters, in the same run. Issue 16's target: with the book within
- * 10% of without (ratio >= 0.9).
+ * `npm run bench:rating -- --law-firm [--matters N] [--matters-only]`: the law firm's calls
+ * (the sandbox's attorneys) rated with an account-code plan of the same 5,000 prefixes, with
+ * and without the firm's law book of 50,000 matters (with its timekeepers and two matter rules,
+ * or the matter list alone), in the same run. Issue 16's target: with the book within 10% of
+ * without (ratio >= 0.9).
  */
 import { performance } from 'node:perf_hooks';
 import type { RatePlanVersion } from '@app/ledger';
@@ -262,6 +263,8 @@ export interface LawFirmBenchOptions {
   records: number;
   /** Matters in the firm's list; the issue's size is 50,000. */
   matters: number;
+  /** The matter list alone, without the timekeepers and rules a firm's book also holds. */
+  mattersOnly?: boolean;
   runs: number;
   log?: (line: string) => void;
 }
@@ -399,7 +402,8 @@ export function runLawFirmRatingBench(options: LawFirmBenchOptions): LawFirmBenc
   if (records.length < options.records) throw new Error(`only ${records.length} records`);
   // The closed matter closes mid-workload, the new timekeeper takes over the same day.
   const closedDate = middleDayOf(START_MS, toMs, DEFAULT_TIMEZONE);
-  const input = lawFirmBenchBook(options.matters, closedDate);
+  const full = lawFirmBenchBook(options.matters, closedDate);
+  const input = options.mattersOnly ? { ...full, timekeepers: [], rules: [] } : full;
   const started = performance.now();
   const book = new LawBook(input);
   const compileBookMs = performance.now() - started;
@@ -549,11 +553,13 @@ export function runLawFirmRatingBench(options: LawFirmBenchOptions): LawFirmBenc
 function lawFirmMain(args: BenchArgs): void {
   const records = args.number('--records', args.quick ? 10_000 : 1_000_000);
   const matters = args.number('--matters', 50_000);
+  const mattersOnly = args.flag('--matters-only');
   const runs = args.quick ? 3 : 5;
   args.checked();
   const result = runLawFirmRatingBench({
     records,
     matters,
+    mattersOnly,
     runs,
     log: (line) => process.stdout.write(`${line}\n`),
   });
@@ -586,9 +592,9 @@ function lawFirmMain(args: BenchArgs): void {
 function main(argv: string[]): void {
   const args = new BenchArgs(
     argv,
-    'bench:rating [--quick] [--records N] [--law-firm [--matters N]]',
+    'bench:rating [--quick] [--records N] [--law-firm [--matters N] [--matters-only]]',
   );
-  if (argv.includes('--law-firm')) return lawFirmMain(args);
+  if (args.flag('--law-firm')) return lawFirmMain(args);
   const records = args.number('--records', args.quick ? 10_000 : 1_000_000);
   const runs = args.quick ? 3 : 5;
   args.checked();
