@@ -7,6 +7,9 @@ import { ReviewService } from './actions/review.service';
 import { ReRateService } from './actions/re-rate.service';
 import { LineItemsController } from './line-items/line-items.controller';
 import { LineItemsService } from './line-items/line-items.service';
+import { ItemMatters } from './matters/item-matters';
+import { MatterSuggestionsController } from './matters/matter-suggestions.controller';
+import { MatterSuggestionsService } from './matters/matter-suggestions.service';
 import { REVIEW_SETTINGS, ReviewSettings } from './review-settings';
 
 export interface ReviewModuleAsyncOptions {
@@ -23,8 +26,15 @@ export class ReviewModule {
     return {
       module: ReviewModule,
       imports: [RatingModule, ...(options.imports ?? [])],
-      controllers: [ReviewController, LineItemsController, AuditEventsController],
+      controllers: [
+        ReviewController,
+        LineItemsController,
+        AuditEventsController,
+        MatterSuggestionsController,
+      ],
       providers: [
+        ItemMatters,
+        MatterSuggestionsService,
         AuditEventsService,
         LineItemsService,
         ReviewService,

@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:ed7accfb59ddda4235b6d12f34e31b3a09b3a10edf8b206986f4a884819b4b5d. Do not edit.
+// Generated from openapi.json sha256:7295b9ba42e19437ef0eea15721eea9090daf88ce560b5bed8c6e7cc75a00bb4. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -575,6 +575,23 @@ export interface paths {
         };
         /** Read the audit trail, newest first, a page at a time */
         get: operations["AuditEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/line-items/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A law firm's item that needs a matter: the likely matters, best first */
+        get: operations["MatterSuggestionsController_suggest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2132,6 +2149,21 @@ export interface components {
              * @example pending
              */
             status?: string[];
+            /**
+             * @description Rating's reason, one or several, comma-separated: `unknown-matter,closed-matter` (docs/law-firms.md).
+             * @example unknown-matter
+             */
+            reason?: string[];
+            /**
+             * @description The extension that made the call.
+             * @example 253
+             */
+            extension?: string;
+            /**
+             * @description The timekeeper's id (a law firm's items, docs/law-firms.md).
+             * @example TK-014
+             */
+            timekeeper?: string;
             /** @example ROOM-1012 */
             billingAccount?: string;
             /** @example international */
@@ -2195,10 +2227,15 @@ export interface components {
              */
             reason?: string;
             /**
-             * @description For assign.
+             * @description For assign; or matterId.
              * @example ROOM-1012
              */
             billingAccount?: string;
+            /**
+             * @description For assign on a law firm's items: a matter (its id) instead of billingAccount.
+             * @example 17
+             */
+            matterId?: number;
         };
         BulkOutcomeView: {
             /**
@@ -2287,6 +2324,14 @@ export interface components {
             /** @example Okafor, Ada */
             guestName: string | null;
         };
+        LineItemTimekeeperView: {
+            /** @example TK-014 */
+            id: string;
+            /** @example Ada Okafor */
+            name: string;
+            /** @example PARTNER */
+            classification: string;
+        };
         LineItemView: {
             id: number;
             sourceId: number;
@@ -2340,6 +2385,8 @@ export interface components {
             invoiceId: number | null;
             /** @description The guest stay its call is charged to (a source a PMS link posts), or null. */
             stay: components["schemas"]["LineItemStayView"] | null;
+            /** @description Who made the call (a law firm's timekeepers), or null. */
+            timekeeper: components["schemas"]["LineItemTimekeeperView"] | null;
             /** @description Send it back (If-Match or body `version`) to act on this state. */
             version: number;
             createdAt: string;
@@ -2376,8 +2423,16 @@ export interface components {
             version?: number;
             /** @example Guest disputed the call */
             reason: string;
-            /** @example 10234-001 */
-            billingAccount: string;
+            /**
+             * @description The billing account; or send matterId. On a law firm with matters it must be a known matter's code (docs/law-firms.md).
+             * @example 10234-001
+             */
+            billingAccount?: string;
+            /**
+             * @description A law firm's matter (its id): the item is billed to the matter's code, as the plan's account-code pattern writes it. Instead of billingAccount.
+             * @example 17
+             */
+            matterId?: number;
         };
         CurrencyTotalsView: {
             /** @example USD */
@@ -2402,6 +2457,12 @@ export interface components {
             nextCursor: string | null;
             /** @description On the first page (no cursor): the count and sums of everything matched. */
             totals?: components["schemas"]["LineItemTotalsView"] | null;
+        };
+        LineItemMatterView: {
+            /** @example 10234 */
+            client: string | null;
+            /** @example 001 */
+            matter: string | null;
         };
         LineItemPostingView: {
             id: number;
@@ -2481,6 +2542,8 @@ export interface components {
             invoiceId: number | null;
             /** @description The guest stay its call is charged to (a source a PMS link posts), or null. */
             stay: components["schemas"]["LineItemStayView"] | null;
+            /** @description Who made the call (a law firm's timekeepers), or null. */
+            timekeeper: components["schemas"]["LineItemTimekeeperView"] | null;
             /** @description Send it back (If-Match or body `version`) to act on this state. */
             version: number;
             createdAt: string;
@@ -2489,6 +2552,8 @@ export interface components {
             breakdown: {
                 [key: string]: unknown;
             };
+            /** @description The client and matter rating read from the account code, or null when the plan's pattern names neither (an assign changes billingAccount, not this). */
+            matter: components["schemas"]["LineItemMatterView"] | null;
             /** @description What Xima sent: the stored record (`kind` call-record or account-summary) and its raw row. */
             sourceRecord: {
                 [key: string]: unknown;
@@ -2525,6 +2590,50 @@ export interface components {
         AuditEventPageView: {
             items: components["schemas"]["AuditEventView"][];
             nextCursor: string | null;
+        };
+        SuggestedMatterView: {
+            /** @description Send as `matterId` to assign it. */
+            id: number;
+            /** @example 10234 */
+            clientNumber: string;
+            /** @example Acme Holdings */
+            clientName: string;
+            /** @example 001 */
+            matterNumber: string;
+            /** @example Smith lease */
+            matterName: string;
+            /**
+             * @description The code as billed.
+             * @example 10234-001
+             */
+            code: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            billable: boolean;
+        };
+        MatterSuggestionView: {
+            matter: components["schemas"]["SuggestedMatterView"];
+            /**
+             * @description The sum of its signals: one edit from the dialed code 4, used by the extension 2, an open matter of the dialed client 1.
+             * @example 6
+             */
+            score: number;
+            /**
+             * @example [
+             *       "one edit from 10243-001",
+             *       "used 12 times by extension 253 in the last 90 days"
+             *     ]
+             */
+            why: string[];
+        };
+        MatterSuggestionsView: {
+            lineItemId: number;
+            /** @example 10243-001 */
+            accountCode: string | null;
+            /** @example unknown-matter */
+            reason: string | null;
+            /** @description Best first, at most 10. */
+            suggestions: components["schemas"]["MatterSuggestionView"][];
         };
         MatterRowDto: {
             /** @example 10234 */
@@ -7413,6 +7522,12 @@ export interface operations {
                 sourceId?: number;
                 /** @description One status or several, comma-separated: `pending,needs-review`. */
                 status?: string[];
+                /** @description Rating's reason, one or several, comma-separated: `unknown-matter,closed-matter` (docs/law-firms.md). */
+                reason?: string[];
+                /** @description The extension that made the call. */
+                extension?: string;
+                /** @description The timekeeper's id (a law firm's items, docs/law-firms.md). */
+                timekeeper?: string;
                 billingAccount?: string;
                 destinationClass?: string;
                 /** @description Start time, from (included): a date-time with an offset, or a date meaning its midnight in the source's zone (`sourceId`) or else the default business's. */
@@ -7491,6 +7606,12 @@ export interface operations {
                 sourceId?: number;
                 /** @description One status or several, comma-separated: `pending,needs-review`. */
                 status?: string[];
+                /** @description Rating's reason, one or several, comma-separated: `unknown-matter,closed-matter` (docs/law-firms.md). */
+                reason?: string[];
+                /** @description The extension that made the call. */
+                extension?: string;
+                /** @description The timekeeper's id (a law firm's items, docs/law-firms.md). */
+                timekeeper?: string;
                 billingAccount?: string;
                 destinationClass?: string;
                 /** @description Start time, from (included): a date-time with an offset, or a date meaning its midnight in the source's zone (`sourceId`) or else the default business's. */
@@ -7699,6 +7820,97 @@ export interface operations {
                      *       "statusCode": 401,
                      *       "error": "Unauthorized",
                      *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MatterSuggestionsController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterSuggestionsView"];
+                };
+            };
+            /** @description Invalid input: `details` names each failing field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "Invalid request: periodEnd: periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)",
+                     *       "details": [
+                     *         {
+                     *           "field": "periodEnd",
+                     *           "message": "periodEnd must be a date (2026-11-30) or a date-time with an offset (2026-11-30T00:00:00-07:00)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No API key or session, or one that is not live: send `Authorization: Bearer <key>`, or sign in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Missing API key or session: send Authorization: Bearer <key>, or sign in (POST /api/v1/session)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No line item has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "No line item has this id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The item is not of a law firm with matters, or does not need a matter (its reason), or its plan's codes name no matter. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The item is not of a law firm with matters, or does not need a matter (its reason), or its plan's codes name no matter."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorView"];

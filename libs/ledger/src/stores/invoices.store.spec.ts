@@ -327,7 +327,7 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
       expect(reader.page(id, 0, null)).toHaveLength(5);
     });
 
-    it("keeps the timekeeper a line was made with (LEDES TIMEKEEPER_*), or none", async () => {
+    it('keeps the timekeeper a line was made with (LEDES TIMEKEEPER_*), or none', async () => {
       const id = await draftWithLines(2);
       const reader = store.lineReader([
         'timekeeperId',

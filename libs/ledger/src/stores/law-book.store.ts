@@ -84,6 +84,37 @@ export class LawBookStore {
     return readerOf(this.ledger, tx).findOneBy(Matter, { id });
   }
 
+  /**
+   * The business's matters among these (client, matter) numbers, looked up by the unique index
+   * (the correction queue's candidates: a few hundred keys, never a scan of the firm's list).
+   */
+  async findMattersByNumbers(
+    businessId: number,
+    numbers: readonly { clientNumber: string; matterNumber: string }[],
+    tx?: LedgerTx,
+  ): Promise<Matter[]> {
+    const found: Matter[] = [];
+    // 2 parameters a key: well under SQLite's limit on parameters.
+    for (let start = 0; start < numbers.length; start += 250) {
+      const chunk = numbers.slice(start, start + 250);
+      const params: Record<string, string | number> = { businessId };
+      const rows = chunk.map((key, i) => {
+        params[`c${i}`] = key.clientNumber;
+        params[`m${i}`] = key.matterNumber;
+        return `(:c${i}, :m${i})`;
+      });
+      found.push(
+        ...(await readerOf(this.ledger, tx)
+          .createQueryBuilder(Matter, 'm')
+          .where('m.businessId = :businessId')
+          .andWhere(`(m.clientNumber, m.matterNumber) IN (VALUES ${rows.join(', ')})`)
+          .setParameters(params)
+          .getMany()),
+      );
+    }
+    return found;
+  }
+
   /** A page of matters in (clientNumber, matterNumber) order. */
   findMatters(query: MatterQuery): Promise<Matter[]> {
     const builder = this.ledger.manager

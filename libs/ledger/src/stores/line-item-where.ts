@@ -25,6 +25,18 @@ export function lineItemWhere(query: LineItemQuery): LineItemWhere {
     clauses.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
     params.push(...query.statuses);
   }
+  if (query.reasons !== undefined) {
+    clauses.push(`reason IN (${query.reasons.map(() => '?').join(', ')})`);
+    params.push(...query.reasons);
+  }
+  if (query.extension !== undefined) {
+    clauses.push('extension = ?');
+    params.push(query.extension);
+  }
+  if (query.timekeeperId !== undefined) {
+    clauses.push('timekeeper_id = ?');
+    params.push(query.timekeeperId);
+  }
   if (query.billingAccount !== undefined) {
     clauses.push('billing_account = ?');
     params.push(query.billingAccount);

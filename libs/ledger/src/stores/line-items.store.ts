@@ -123,6 +123,10 @@ export interface LineItemQuery {
   sourceId?: number;
   /** Any of these. */
   statuses?: readonly LineItemStatus[];
+  /** Rating's reason, any of these. */
+  reasons?: readonly string[];
+  extension?: string;
+  timekeeperId?: string;
   billingAccount?: string;
   destinationClass?: string;
   /** Start time at or after this instant (epoch ms). */
@@ -238,6 +242,42 @@ export class LineItemStore {
       .where('item.sourceId IN (:...sourceIds)', { sourceIds })
       .getRawOne<{ earliest: number | null }>();
     return row?.earliest ?? null;
+  }
+
+  // --- used by review (the correction queue: docs/law-firms.md)
+
+  /**
+   * The billing accounts of an extension's items of a source that started in [fromMs, toMs),
+   * most used first (then by account), at most `limit`; `exceptId`'s item is not counted.
+   * Items of the reasons in `exceptReasons` (codes known to be wrong) are not counted either.
+   * The source's (start time) index bounds the rows read to the period.
+   */
+  accountsUsedByExtension(query: {
+    sourceId: number;
+    extension: string;
+    fromMs: number;
+    toMs: number;
+    exceptId: number;
+    exceptReasons: readonly string[];
+    limit: number;
+  }): Promise<{ billingAccount: string; uses: number }[]> {
+    const reasons = query.exceptReasons.map(() => '?').join(', ');
+    return this.ledger.manager.query(
+      `SELECT billing_account AS billingAccount, COUNT(*) AS uses FROM line_items
+       WHERE source_id = ? AND start_time_ms >= ? AND start_time_ms < ? AND extension = ?
+         AND billing_account IS NOT NULL AND id <> ? AND status <> 'rejected'
+         ${reasons === '' ? '' : `AND (reason IS NULL OR reason NOT IN (${reasons}))`}
+       GROUP BY billing_account ORDER BY uses DESC, billing_account LIMIT ?`,
+      [
+        query.sourceId,
+        query.fromMs,
+        query.toMs,
+        query.extension,
+        query.exceptId,
+        ...query.exceptReasons,
+        query.limit,
+      ],
+    );
   }
 
   /**

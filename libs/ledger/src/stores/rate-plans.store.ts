@@ -90,6 +90,20 @@ export class RatePlanStore {
   }
 
   /**
+   * The account-code pattern a version's plan bills law firms' codes by (`billingAccount.pattern`
+   * when `billingAccount.by` is `accountCode`), read in SQL like versionZones; null when none.
+   */
+  async accountPattern(versionId: number): Promise<string | null> {
+    const [row] = await this.ledger.manager.query<{ by: unknown; pattern: unknown }[]>(
+      `SELECT json_extract(plan_json, '$.billingAccount.by') AS by,
+         json_extract(plan_json, '$.billingAccount.pattern') AS pattern
+       FROM rate_plan_versions WHERE id = ?`,
+      [versionId],
+    );
+    return row?.by === 'accountCode' && typeof row.pattern === 'string' ? row.pattern : null;
+  }
+
+  /**
    * The zone each of these versions names (`timezone` of its plan document; null when it names
    * none), read from the document in SQL: a plan may be a rate table of thousands of prefixes,
    * not worth parsing for one field.

@@ -26,6 +26,8 @@ export interface ItemState {
   invoiceId: number | null;
   /** Rating's reason (`no-rate`, `grace`, ...). */
   reason: string | null;
+  /** The code as dialed: a law firm's unknown matter is billed only once another is assigned. */
+  accountCode?: string | null;
   /** It has a posting not written off: its charge is on its way to a folio, or on one. */
   hasPosting?: boolean;
 }
@@ -48,6 +50,13 @@ export function refusal(action: ReviewAction, item: ItemState): string | null {
   }
   if (action === 'approve' && item.billingAccount === null) {
     return `line item ${item.id} has no billing account: assign one before approving`;
+  }
+  if (
+    action === 'approve' &&
+    item.reason === 'unknown-matter' &&
+    item.billingAccount === (item.accountCode ?? '').trim()
+  ) {
+    return `line item ${item.id}'s code ${item.billingAccount} is not a known matter: assign a matter first`;
   }
   return null;
 }

@@ -55,11 +55,26 @@ export class AdjustDto extends ReasonDto {
 }
 
 export class AssignDto extends ReasonDto {
-  @ApiProperty({ example: '10234-001' })
-  @IsString({ message: 'billingAccount is required' })
+  @ApiPropertyOptional({
+    example: '10234-001',
+    description:
+      "The billing account; or send matterId. On a law firm with matters it must be a known matter's code (docs/law-firms.md).",
+  })
+  @Absent()
+  @IsString()
   @Length(1, 200)
   @Printable()
-  billingAccount!: string;
+  billingAccount?: string;
+
+  @ApiPropertyOptional({
+    example: 17,
+    description:
+      "A law firm's matter (its id): the item is billed to the matter's code, as the plan's account-code pattern writes it. Instead of billingAccount.",
+  })
+  @Absent()
+  @IsInt({ message: 'matterId must be a positive integer' })
+  @Min(1, { message: 'matterId must be a positive integer' })
+  matterId?: number;
 }
 
 export class BulkDto {
@@ -98,12 +113,21 @@ export class BulkDto {
   @Length(1, 500)
   reason?: string;
 
-  @ApiPropertyOptional({ example: 'ROOM-1012', description: 'For assign.' })
+  @ApiPropertyOptional({ example: 'ROOM-1012', description: 'For assign; or matterId.' })
   @Absent()
   @IsString()
   @Length(1, 200)
   @Printable()
   billingAccount?: string;
+
+  @ApiPropertyOptional({
+    example: 17,
+    description: "For assign on a law firm's items: a matter (its id) instead of billingAccount.",
+  })
+  @Absent()
+  @IsInt({ message: 'matterId must be a positive integer' })
+  @Min(1, { message: 'matterId must be a positive integer' })
+  matterId?: number;
 }
 
 export class ReRateDto {

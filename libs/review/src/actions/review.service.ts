@@ -18,12 +18,15 @@ import { LineItemView } from '../line-items/line-item.view';
 import { REVIEW_SETTINGS, ReviewSettings } from '../review-settings';
 import { BULK_MAX, BulkDto } from './review.dto';
 import type { BulkOutcomeView } from './review-outcome.view';
+import { ItemMatters } from '../matters/item-matters';
 import { ItemState, REASON_REQUIRED, ReviewAction, refusal, statusAfter } from './review-moves';
 
 export interface ActionInput {
   reason?: string;
   amount?: string;
   billingAccount?: string;
+  /** A law firm's matter, for assign instead of billingAccount. */
+  matterId?: number;
   /** The version the reviewer saw; a stale one is refused. */
   version?: number;
 }
@@ -34,8 +37,21 @@ const stateOf = (item: ListedLineItem, withPostings?: ReadonlySet<number>): Item
   billingAccount: item.billingAccount,
   invoiceId: item.invoiceId,
   reason: item.reason,
+  accountCode: item.accountCode,
   hasPosting: withPostings?.has(item.id) ?? false,
 });
+
+/** An assign names a billing account or a law firm's matter: one of them. */
+function assignTargetGiven(input: { billingAccount?: string; matterId?: number }): void {
+  if ((input.billingAccount === undefined) === (input.matterId === undefined)) {
+    throw DomainError.invalid('request', [
+      {
+        field: 'billingAccount',
+        message: 'assign needs a billingAccount or a matterId (one of them, not both)',
+      },
+    ]);
+  }
+}
 
 /** What an audit event keeps of an item before and after an action. */
 const auditValue = (
@@ -69,6 +85,7 @@ export class ReviewService {
     private readonly clock: Clock,
     @Inject(REVIEW_SETTINGS) private readonly settings: ReviewSettings,
     private readonly postings: PostingStore,
+    private readonly itemMatters: ItemMatters,
   ) {}
 
   act(id: number, action: ReviewAction, input: ActionInput, actor: Actor): Promise<LineItemView> {
@@ -77,6 +94,7 @@ export class ReviewService {
         { field: 'reason', message: `${action} needs a reason` },
       ]);
     }
+    if (action === 'assign') assignTargetGiven(input);
     return this.ledger.transaction(async (tx) => {
       const item = await this.lineItems.findListed(tx, id);
       if (!item) throw new DomainError('not-found', `Line item ${id} does not exist`);
@@ -98,10 +116,14 @@ export class ReviewService {
           { field: 'version', message: String(item.version) },
         ]);
       }
+      const billingAccount =
+        action === 'assign'
+          ? await this.itemMatters.book(tx).assignTarget(item, input)
+          : item.billingAccount;
       const now = this.clock.now();
       const next: ReviewedFields & Pick<LineItem, 'currency'> = {
         status: statusAfter(action, stateOf(item)),
-        billingAccount: action === 'assign' ? input.billingAccount! : item.billingAccount,
+        billingAccount,
         adjustedAmountMinor: item.adjustedAmountMinor,
         amountMinor: item.amountMinor,
         taxesJson: item.taxesJson,
@@ -146,11 +168,7 @@ export class ReviewService {
         { field: 'reason', message: `${input.action} needs a reason` },
       ]);
     }
-    if (input.action === 'assign' && !input.billingAccount) {
-      throw DomainError.invalid('request', [
-        { field: 'billingAccount', message: 'assign needs a billingAccount' },
-      ]);
-    }
+    if (input.action === 'assign') assignTargetGiven(input);
     const filter = input.filter ? await this.items.compile(input.filter) : null;
     return this.ledger.transaction(async (tx) => {
       let items: ListedLineItem[];
@@ -186,13 +204,17 @@ export class ReviewService {
           `Cannot ${input.action} ${refused.length} of ${items.length} items; nothing was changed: ${refused.slice(0, 10).join('; ')}${refused.length > 10 ? '; …' : ''}`,
         );
       }
+      const accounts = new Map<number, string>();
+      if (input.action === 'assign') {
+        const book = this.itemMatters.book(tx);
+        for (const item of items) accounts.set(item.id, await book.assignTarget(item, input));
+      }
       const now = this.clock.now();
       const writer = this.lineItems.reviewWriter(tx);
       const event = this.auditEvents.appender(tx);
       for (const item of items) {
         const status = statusAfter(input.action, stateOf(item));
-        const billingAccount =
-          input.action === 'assign' ? input.billingAccount! : item.billingAccount;
+        const billingAccount = accounts.get(item.id) ?? item.billingAccount;
         writer.reviewInBulk(
           item.id,
           item.version,

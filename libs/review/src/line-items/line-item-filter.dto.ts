@@ -4,6 +4,7 @@ import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsString, Length, Max, Min } fro
 import { Absent, IsDateOrInstant } from '@app/common';
 import { LINE_ITEM_STATUSES, LineItemStatus } from '@app/ledger';
 import { IsMoneyText } from '../money-text.validator';
+import { RATING_REASONS } from './rating-reasons';
 
 /**
  * A filter's amounts are compared in every currency the ledger holds, rounded to each (see
@@ -35,6 +36,37 @@ export class LineItemFilterDto {
     message: `status must be one or more of ${LINE_ITEM_STATUSES.join(', ')}`,
   })
   status?: LineItemStatus[];
+
+  @ApiPropertyOptional({
+    description:
+      "Rating's reason, one or several, comma-separated: `unknown-matter,closed-matter` (docs/law-firms.md).",
+    example: 'unknown-matter',
+  })
+  @Absent()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value,
+  )
+  @ArrayNotEmpty({ message: 'reason must name at least one reason' })
+  @IsIn(RATING_REASONS, {
+    each: true,
+    message: `reason must be one or more of ${RATING_REASONS.join(', ')}`,
+  })
+  reason?: string[];
+
+  @ApiPropertyOptional({ example: '253', description: 'The extension that made the call.' })
+  @Absent()
+  @IsString()
+  @Length(1, 100)
+  extension?: string;
+
+  @ApiPropertyOptional({
+    example: 'TK-014',
+    description: "The timekeeper's id (a law firm's items, docs/law-firms.md).",
+  })
+  @Absent()
+  @IsString()
+  @Length(1, 100)
+  timekeeper?: string;
 
   @ApiPropertyOptional({ example: 'ROOM-1012' })
   @Absent()

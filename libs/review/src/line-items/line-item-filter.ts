@@ -59,6 +59,9 @@ export function compileFilter(
   const query: LineItemQuery = {
     sourceId: filter.sourceId,
     statuses: filter.status,
+    reasons: filter.reason,
+    extension: filter.extension,
+    timekeeperId: filter.timekeeper,
     billingAccount: filter.billingAccount,
     destinationClass: filter.destinationClass,
     fromMs,
@@ -79,6 +82,9 @@ export function compileFilter(
         filter.minAmount,
         filter.maxAmount,
         filter.q,
+        filter.reason,
+        filter.extension,
+        filter.timekeeper,
       ]),
     )
     .digest('base64url')

@@ -27,6 +27,30 @@ export class LineItemStayView {
   }
 }
 
+/** Who made a law firm's call (docs/law-firms.md), as rating found them for its day. */
+export class LineItemTimekeeperView {
+  @ApiProperty({ example: 'TK-014' }) id!: string;
+  @ApiProperty({ example: 'Ada Okafor' }) name!: string;
+  @ApiProperty({ example: 'PARTNER' }) classification!: string;
+
+  static of(
+    item: Pick<ListedLineItem, 'timekeeperId' | 'timekeeperName' | 'timekeeperClassification'>,
+  ): LineItemTimekeeperView | null {
+    if (item.timekeeperId === null) return null;
+    return {
+      id: item.timekeeperId,
+      name: item.timekeeperName ?? '',
+      classification: item.timekeeperClassification ?? '',
+    };
+  }
+}
+
+/** The client and matter that rating read from the account code (the plan's pattern). */
+export class LineItemMatterView {
+  @ApiProperty({ nullable: true, type: String, example: '10234' }) client!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '001' }) matter!: string | null;
+}
+
 /** A line item as the API shows it (docs/review.md); money as decimal strings. */
 export class LineItemView {
   @ApiProperty() id!: number;
@@ -74,6 +98,12 @@ export class LineItemView {
     description: 'The guest stay its call is charged to (a source a PMS link posts), or null.',
   })
   stay!: LineItemStayView | null;
+  @ApiProperty({
+    nullable: true,
+    type: LineItemTimekeeperView,
+    description: "Who made the call (a law firm's timekeepers), or null.",
+  })
+  timekeeper!: LineItemTimekeeperView | null;
   @ApiProperty({ description: 'Send it back (If-Match or body `version`) to act on this state.' })
   version!: number;
   @ApiProperty() createdAt!: string;
@@ -125,6 +155,7 @@ export class LineItemView {
       ratePlanVersion: item.ratePlanVersionNumber,
       invoiceId: item.invoiceId,
       stay: stay ? LineItemStayView.of(stay) : null,
+      timekeeper: LineItemTimekeeperView.of(item),
       version: item.version,
       createdAt: isoTime(item.createdAtMs),
       updatedAt: isoTime(item.updatedAtMs),
@@ -201,6 +232,13 @@ export class LineItemDetailView extends LineItemView {
   })
   breakdown!: unknown;
   @ApiProperty({
+    nullable: true,
+    type: LineItemMatterView,
+    description:
+      "The client and matter rating read from the account code, or null when the plan's pattern names neither (an assign changes billingAccount, not this).",
+  })
+  matter!: LineItemMatterView | null;
+  @ApiProperty({
     type: 'object',
     additionalProperties: true,
     description:
@@ -230,6 +268,7 @@ export class LineItemDetailView extends LineItemView {
 /** What `GET /line-items/:id` answers (documented by LineItemDetailView). */
 export interface LineItemDetail extends LineItemView {
   breakdown: unknown;
+  matter: LineItemMatterView | null;
   /** What Xima sent: the stored record's fields and its raw row. */
   sourceRecord: Record<string, unknown> & { kind: 'call-record' | 'account-summary'; raw: unknown };
   planVersion: { id: number; version: number; effectiveFrom: string; plan: unknown };

@@ -27,6 +27,10 @@ const CSV_COLUMNS: [string, (item: LineItemView) => string | number | null][] = 
   ['status', (i) => i.status],
   ['reason', (i) => i.reason],
   ['reviewReason', (i) => i.reviewReason],
+  // Who made a law firm's call (empty elsewhere).
+  ['timekeeperId', (i) => i.timekeeper?.id ?? null],
+  ['timekeeperName', (i) => i.timekeeper?.name ?? null],
+  ['timekeeperClassification', (i) => i.timekeeper?.classification ?? null],
   ['ratePlanId', (i) => i.ratePlanId],
   ['ratePlanVersion', (i) => i.ratePlanVersion],
   ['version', (i) => i.version],

@@ -152,9 +152,13 @@ export class LineItemsService {
       events.push(...own.map((event) => ({ ...event, postingId: posting.id })));
     }
     events.sort((a, b) => a.id - b.id);
+    const breakdown = JSON.parse(item.breakdownJson) as { client?: unknown; matter?: unknown };
+    const part = (value: unknown) => (typeof value === 'string' ? value : null);
+    const matter = { client: part(breakdown.client), matter: part(breakdown.matter) };
     return {
       ...view,
-      breakdown: JSON.parse(item.breakdownJson) as unknown,
+      breakdown,
+      matter: matter.client === null && matter.matter === null ? null : matter,
       sourceRecord,
       planVersion: {
         id: version.id,

@@ -1,5 +1,13 @@
 /// <reference types="jest" />
-import { filterQuery, narrowedFor, nextDay, previousDay, readFilter } from './filter';
+import {
+  allows,
+  filterQuery,
+  narrowedFor,
+  whyNot,
+  nextDay,
+  previousDay,
+  readFilter,
+} from './filter';
 
 describe("the review queue's filter", () => {
   it('writes its fields in one order, whatever order the address had them in', () => {
@@ -29,5 +37,21 @@ describe("the review queue's filter", () => {
     });
     expect(narrowedFor('reject', { status: 'approved' })).toEqual({ status: 'approved' });
     expect(narrowedFor('approve', { status: 'approved' })).toBeNull();
+  });
+
+  it("does not offer to approve a law firm's unknown matter until another code is assigned", () => {
+    const item = {
+      status: 'needs-review' as const,
+      invoiceId: null,
+      reason: 'unknown-matter',
+      accountCode: '10243-001',
+      billingAccount: '10243-001',
+    };
+    expect(allows('approve', item)).toBe(false);
+    expect(whyNot('approve', item)).toBe('billed to an unknown matter (assign one first)');
+    expect(allows('assign', item)).toBe(true);
+    expect(allows('approve', { ...item, status: 'pending', billingAccount: '10234-001' })).toBe(
+      true,
+    );
   });
 });

@@ -21,6 +21,34 @@ export function statusLabel(status: string): string {
   return STATUSES.find((entry) => entry.value === status)?.label ?? status;
 }
 
+/** Rating's reasons an item may carry, in words (the `reason` filter). */
+export const REASONS: { value: string; label: string }[] = [
+  { value: 'missing-account-code', label: 'No account code' },
+  { value: 'unknown-account-code', label: 'Malformed account code' },
+  { value: 'unknown-matter', label: 'Unknown matter' },
+  { value: 'closed-matter', label: 'Closed matter' },
+  { value: 'non-billable-matter', label: 'Non-billable matter' },
+  { value: 'no-charge-rule', label: 'No-charge rule' },
+  { value: 'no-rate', label: 'No rate' },
+  { value: 'unroutable-number', label: 'Unroutable number' },
+  { value: 'feature-code', label: 'Feature code' },
+  { value: 'free-destination', label: 'Free destination' },
+  { value: 'grace', label: 'Under the grace period' },
+  { value: 'unanswered', label: 'Unanswered' },
+  { value: 'inbound', label: 'Inbound' },
+  { value: 'internal', label: 'Internal' },
+  { value: 'not-a-billing-extension', label: 'Not a billing extension' },
+];
+
+/** The reasons of an item that needs a matter (the correction queue's). */
+export const NEEDS_A_MATTER =
+  'missing-account-code,unknown-account-code,unknown-matter,closed-matter';
+
+export function reasonLabel(reason: string | null): string {
+  if (reason === null) return '';
+  return REASONS.find((entry) => entry.value === reason)?.label ?? reason;
+}
+
 /** The reviewers' actions and the statuses each may start from (the API's state machine). */
 export const MOVES_FROM = {
   approve: ['pending', 'needs-review'],
@@ -32,24 +60,41 @@ export const MOVES_FROM = {
 
 export type Action = keyof typeof MOVES_FROM;
 
+/**
+ * A law firm's call billed to a code that is no matter of the firm, not reassigned since: the
+ * API approves it only after an assign (docs/law-firms.md).
+ */
+export function unknownMatter(
+  item: Pick<LineItem, 'reason' | 'billingAccount' | 'accountCode'>,
+): boolean {
+  return (
+    item.reason === 'unknown-matter' && item.billingAccount === (item.accountCode ?? '').trim()
+  );
+}
+
 /** Whether `action` applies to an item as the page last saw it (an approval needs an account). */
 export function allows(
   action: Action,
-  item: Pick<LineItem, 'status' | 'invoiceId' | 'billingAccount'>,
+  item: Pick<LineItem, 'status' | 'invoiceId' | 'billingAccount' | 'reason' | 'accountCode'>,
 ): boolean {
   return (
     item.invoiceId === null &&
     (MOVES_FROM[action] as readonly string[]).includes(item.status) &&
-    (action !== 'approve' || item.billingAccount !== null)
+    (action !== 'approve' || (item.billingAccount !== null && !unknownMatter(item)))
   );
 }
 
 /** Why `action` does not apply to an item, in a few words ("on an invoice", "no charge"). */
-export function whyNot(action: Action, item: Pick<LineItem, 'status' | 'invoiceId'>): string {
+export function whyNot(
+  action: Action,
+  item: Pick<LineItem, 'status' | 'invoiceId' | 'billingAccount' | 'reason' | 'accountCode'>,
+): string {
   if (item.invoiceId !== null) return 'on an invoice';
   if (item.status === 'posted') return 'posted to the guest folio';
   if ((MOVES_FROM[action] as readonly string[]).includes(item.status)) {
-    return 'without a billing account';
+    return item.billingAccount !== null && unknownMatter(item)
+      ? 'billed to an unknown matter (assign one first)'
+      : 'without a billing account';
   }
   return statusLabel(item.status).toLowerCase();
 }
@@ -57,7 +102,10 @@ export function whyNot(action: Action, item: Pick<LineItem, 'status' | 'invoiceI
 /** The filter's fields, in the order they are written to the query string. */
 export const FILTER_FIELDS = [
   'status',
+  'reason',
   'sourceId',
+  'extension',
+  'timekeeper',
   'billingAccount',
   'destinationClass',
   'from',
@@ -95,7 +143,10 @@ export function filterQuery(filter: Filter): string {
 export function apiFilter(filter: Filter) {
   return {
     status: filter.status ? (filter.status.split(',') as Status[]) : undefined,
+    reason: filter.reason ? filter.reason.split(',') : undefined,
     sourceId: filter.sourceId ? Number(filter.sourceId) : undefined,
+    extension: filter.extension,
+    timekeeper: filter.timekeeper,
     billingAccount: filter.billingAccount,
     destinationClass: filter.destinationClass,
     from: filter.from,

@@ -1,6 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { SelectField } from '../../ui/field';
-import { nextDay, PLAIN_DAY, previousDay, STATUSES, type Filter, type FilterField } from './filter';
+import {
+  nextDay,
+  PLAIN_DAY,
+  previousDay,
+  REASONS,
+  STATUSES,
+  type Filter,
+  type FilterField,
+} from './filter';
 import { useDefaultZone, type Source } from './sources';
 
 /**
@@ -8,6 +16,8 @@ import { useDefaultZone, type Source } from './sources';
  * pauses. Dates are days as people say them: "from the 3rd to the 3rd" is one day (the API's
  * `to` excludes its day, so the page sends the day after).
  */
+export { TypedField, DayField };
+
 export function QueueFilters({
   filter,
   sources,
@@ -43,6 +53,21 @@ export function QueueFilters({
         )}
       </SelectField>
       <SelectField
+        label="Reason"
+        value={filter.reason ?? ''}
+        onChange={(event) => set('reason', event.target.value)}
+      >
+        <option value="">Any reason</option>
+        {REASONS.map((reason) => (
+          <option key={reason.value} value={reason.value}>
+            {reason.label}
+          </option>
+        ))}
+        {filter.reason && !REASONS.some((reason) => reason.value === filter.reason) && (
+          <option value={filter.reason}>{filter.reason}</option>
+        )}
+      </SelectField>
+      <SelectField
         label="Source"
         value={filter.sourceId ?? ''}
         onChange={(event) => set('sourceId', event.target.value)}
@@ -64,6 +89,16 @@ export function QueueFilters({
         label="Billing account"
         value={filter.billingAccount ?? ''}
         onChange={(value) => set('billingAccount', value)}
+      />
+      <TypedField
+        label="Extension"
+        value={filter.extension ?? ''}
+        onChange={(value) => set('extension', value)}
+      />
+      <TypedField
+        label="Timekeeper"
+        value={filter.timekeeper ?? ''}
+        onChange={(value) => set('timekeeper', value)}
       />
       <TypedField
         label="Amount at least"

@@ -210,6 +210,11 @@ export function ReviewQueue() {
     <Page
       title="Review"
       intro="Check each call's charge before it is billed: approve it, reject it, or correct it."
+      actions={
+        <Link href="/review/matters" className="button">
+          Matters to correct
+        </Link>
+      }
     >
       <QueueFilters filter={filter} sources={sources} onChange={setFilter} />
       {sourcesError && <ErrorNotice error={sourcesError} />}
