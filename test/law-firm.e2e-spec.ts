@@ -426,6 +426,10 @@ describe('a law firm end to end: matters and timekeepers imported, a month synce
     for (const row of await items(`id IN (${group.map((g) => g.id).join(',')})`)) {
       expect(row).toMatchObject({ billing_account: '10234-001', status: 'pending' });
     }
+    // The other extensions' and days' unknown codes wait as they were.
+    const others = unknown.filter((row) => !group.includes(row));
+    expect(others.length).toBeGreaterThan(0);
+    expect(await items(`reason = 'unknown-matter' AND status = 'needs-review'`)).toEqual(others);
   });
 
   it('invoices the month per matter: one invoice per billable matter, LEDES 1998B with the timekeepers', async () => {
