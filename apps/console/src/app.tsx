@@ -11,6 +11,7 @@ import {
 } from './api/session';
 import { ChangePassword } from './pages/change-password';
 import { SignIn } from './pages/sign-in';
+import { useHasLawFirm } from './ui/law-firm-nav';
 import { Page } from './ui/page';
 import { Empty, ErrorNotice, Loading } from './ui/states';
 
@@ -56,6 +57,13 @@ const SECTIONS: Section[] = [
     label: 'PMS',
     role: 'viewer',
     ...page(() => import('./pages/pms-links')),
+  },
+  {
+    path: '/matters',
+    label: 'Matters',
+    role: 'viewer',
+    nested: true,
+    ...page(() => import('./pages/law-firm')),
   },
   {
     path: '/rate-plans',
@@ -130,6 +138,7 @@ function Shell() {
   const { user, can } = useSession();
   // A person who must choose a password first has no other page to go to.
   const sections = user.mustChangePassword ? [] : SECTIONS.filter((section) => can(section.role));
+  const hasLawFirm = useHasLawFirm();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -140,9 +149,11 @@ function Shell() {
           xima-billing
         </Link>
         <nav aria-label="Sections" className="sections">
-          {sections.map((section) => (
-            <NavLink key={section.path} section={section} />
-          ))}
+          {sections
+            .filter((section) => section.path !== '/matters' || hasLawFirm)
+            .map((section) => (
+              <NavLink key={section.path} section={section} />
+            ))}
         </nav>
         <UserMenu />
       </header>

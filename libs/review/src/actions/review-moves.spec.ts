@@ -1,4 +1,4 @@
-import { ItemState, refusal } from './review-moves';
+import { ItemState, refusal, statusAfter } from './review-moves';
 
 describe("refusal: a law firm's unknown matter", () => {
   const item: ItemState = {
@@ -26,5 +26,31 @@ describe("refusal: a law firm's unknown matter", () => {
 
   it('a closed matter may be approved: billing after the closing is the reviewer’s call', () => {
     expect(refusal('approve', { ...item, reason: 'closed-matter' })).toBeNull();
+  });
+});
+
+describe('reset: back to what rating made of the item', () => {
+  const rejected: ItemState = {
+    id: 8,
+    status: 'rejected',
+    billingAccount: '10243-001',
+    accountCode: '10243-001',
+    invoiceId: null,
+    reason: 'unknown-matter',
+  };
+
+  it.each(['unknown-matter', 'closed-matter', 'unknown-account-code'])(
+    'a %s code still billed as dialed needs review again',
+    (reason) => {
+      expect(statusAfter('reset', { ...rejected, reason })).toBe('needs-review');
+    },
+  );
+
+  it('a code reassigned since is pending', () => {
+    expect(statusAfter('reset', { ...rejected, billingAccount: '10234-001' })).toBe('pending');
+  });
+
+  it('a valid code rating billed is pending', () => {
+    expect(statusAfter('reset', { ...rejected, reason: null })).toBe('pending');
   });
 });

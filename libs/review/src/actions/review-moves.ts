@@ -39,6 +39,22 @@ const UNPRICED_REASONS: ReadonlySet<string> = new Set([
   'no-rate',
 ]);
 
+/** Reasons rating gives a code it could not bill to a matter (docs/law-firms.md). */
+const CODE_REASONS: ReadonlySet<string> = new Set([
+  'unknown-account-code',
+  'unknown-matter',
+  'closed-matter',
+]);
+
+/** Rating refused the code, and the item is still billed to the code as dialed. */
+function stillTheDialedCode(item: ItemState): boolean {
+  return (
+    CODE_REASONS.has(item.reason ?? '') &&
+    item.accountCode !== undefined &&
+    item.billingAccount === (item.accountCode ?? '').trim()
+  );
+}
+
 /** Why `action` may not be taken on the item now, or null when it may. */
 export function refusal(action: ReviewAction, item: ItemState): string | null {
   if (item.hasPosting) return postingRefusal(item);
@@ -82,8 +98,11 @@ export function statusAfter(action: ReviewAction, item: ItemState): LineItemStat
     case 'assign':
       return 'pending';
     case 'reset':
-      // Back to what rating made of it: without a price or an account it still needs review.
-      return item.billingAccount === null || UNPRICED_REASONS.has(item.reason ?? '')
+      // Back to what rating made of it: without a price or an account it still needs review,
+      // and so does a code rating could not bill that nobody has reassigned since.
+      return item.billingAccount === null ||
+        UNPRICED_REASONS.has(item.reason ?? '') ||
+        stillTheDialedCode(item)
         ? 'needs-review'
         : 'pending';
   }
