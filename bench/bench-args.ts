@@ -13,6 +13,11 @@ export class BenchArgs {
     this.quick = argv.includes('--quick');
   }
 
+  /** Whether a flag without a value is there: `--law-firm`. */
+  flag(name: string): boolean {
+    return this.argv.includes(name);
+  }
+
   number(flag: string, fallback: number): number {
     return this.list(flag, [fallback])[0];
   }

@@ -4,9 +4,9 @@
 export const BENCHMARKS = [
   {
     name: 'rating',
-    flags: '[--quick] [--records N]',
+    flags: '[--quick] [--records N] [--law-firm [--matters N] [--matters-only]]',
     measures:
-      'rates generated calls with a plan of 5,000 prefixes, beside JSON.parse of the same calls as Xima JSON (records/s)',
+      "rates generated calls with a plan of 5,000 prefixes, beside JSON.parse of the same calls as Xima JSON (records/s); --law-firm: a law firm's calls with and without a law book of 50,000 matters (ratio)",
     nodeFlags: ['--expose-gc'],
   },
   {

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { benchPlan, runRatingBench } from '../bench/rating.bench';
+import {
+  benchPlan,
+  lawFirmBenchPlan,
+  runLawFirmRatingBench,
+  runRatingBench,
+} from '../bench/rating.bench';
 import { runSyncBench } from '../bench/sync.bench';
 import { runReviewBench } from '../bench/review.bench';
 import { runOverviewBench } from '../bench/overview.bench';
@@ -30,6 +35,41 @@ describe('benchmarks (--quick)', () => {
     expect(result.ratePerSecond).toBeGreaterThan(0);
     expect(result.ratio).toBeGreaterThan(0);
     expect(lines.join('\n')).toContain('plan of 5000 prefixes');
+  });
+
+  it("bench:rating --law-firm rates the attorneys' calls with and without a law book of 50,000 matters, every outcome happening", () => {
+    expect(validateRatePlan(lawFirmBenchPlan()).ok).toBe(true);
+    const lines: string[] = [];
+    const result = runLawFirmRatingBench({
+      records: 3_000,
+      matters: 50_000,
+      runs: 2,
+      log: (line) => lines.push(line),
+    });
+    expect(result.records).toBe(3_000);
+    expect(result.matters).toBe(50_000);
+    expect(result.lineItems).toBeGreaterThan(1_000);
+    for (const outcome of [
+      'pending -',
+      'needs-review unknown-matter',
+      'needs-review closed-matter',
+      'no-charge non-billable-matter',
+      'needs-review missing-account-code',
+      'needs-review unknown-account-code',
+    ]) {
+      expect({ outcome, seen: (result.outcomes[outcome] ?? 0) > 0 }).toEqual({
+        outcome,
+        seen: true,
+      });
+    }
+    expect(result.checksumWithMinor).toBeGreaterThan(0);
+    expect(result.checksumWithMinor).not.toBe(result.checksumWithoutMinor);
+    for (const pair of [result.engine, result.rateRecord]) {
+      expect(pair.withoutMs).toBeGreaterThan(0);
+      expect(pair.ratio).toBeGreaterThan(0);
+      expect(pair.cpuRatio).toBeGreaterThan(0);
+    }
+    expect(lines.join('\n')).toContain('law book of 50000 matters');
   });
 
   it('bench:sync syncs sandbox days end to end into a fresh ledger and times the raw insert of the same rows', async () => {

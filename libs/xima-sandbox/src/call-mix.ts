@@ -107,7 +107,7 @@ export function ringDurationMs(
 }
 
 /** Client-matter codes, heaviest first; leading zeros are part of the code. */
-const ACCOUNT_CODES = new WeightedChoice<string>([
+const ACCOUNT_CODE_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
   ['10234-001', 20],
   ['10234-002', 12],
   ['00417-012', 12],
@@ -120,7 +120,11 @@ const ACCOUNT_CODES = new WeightedChoice<string>([
   ['58213-002', 4],
   ['77001-001', 3],
   ['90015-044', 2],
-]);
+];
+const ACCOUNT_CODE_CHOICE = new WeightedChoice<string>(ACCOUNT_CODE_WEIGHTS);
+
+/** The client-matter codes attorneys mean to enter, heaviest first. */
+export const ACCOUNT_CODES: readonly string[] = ACCOUNT_CODE_WEIGHTS.map(([code]) => code);
 
 /** Typed wrong at the phone: too few digits, letters, stray spaces, no dash. */
 export const MALFORMED_ACCOUNT_CODES = [
@@ -132,8 +136,24 @@ export const MALFORMED_ACCOUNT_CODES = [
   '00417-012 ',
 ];
 
+/**
+ * One-digit typos of valid codes, each with the code meant: two adjacent digits swapped or one
+ * digit wrong, still shaped like a code. No matter of the law firm's list is one such edit away
+ * from a typo except the code meant (law-firm.ts keeps it so), so a correction queue can tell.
+ */
+export const TYPO_ACCOUNT_CODES: ReadonlyMap<string, string> = new Map([
+  ['10243-001', '10234-001'],
+  ['00417-021', '00417-012'],
+  ['20871-007', '20871-001'],
+  ['31562-007', '31502-007'],
+]);
+
+// One draw picks from both lists, so adding the typos changed which mistakes calls carry but not
+// how many numbers a call draws: every later field of every call stays as it was.
+const MISTYPED_ACCOUNT_CODES = [...MALFORMED_ACCOUNT_CODES, ...TYPO_ACCOUNT_CODES.keys()];
+
 export function validAccountCode(random: Random): string {
-  return ACCOUNT_CODES.pick(random);
+  return ACCOUNT_CODE_CHOICE.pick(random);
 }
 
 /** Attorneys enter a code on most outbound calls and some inbound ones; nobody else does. */
@@ -143,7 +163,7 @@ export function accountCodeFor(random: Random, callProfile: CallProfile): string
   if (callProfile.direction === 'Outbound') {
     if (roll < 0.8) return validAccountCode(random);
     if (roll < 0.91) return undefined;
-    return pickOne(random, MALFORMED_ACCOUNT_CODES);
+    return pickOne(random, MISTYPED_ACCOUNT_CODES);
   }
   if (callProfile.direction === 'Inbound' && roll < 0.2) return validAccountCode(random);
   return undefined;

@@ -36,3 +36,39 @@ export type { AgentRole, SandboxAgent } from './directory';
 export { FAULT_MODES, FaultSpecError, parseFaultSpec } from './faults';
 export type { FaultConfig, FaultMode } from './faults';
 export { reportJson } from './report-json';
+export { ACCOUNT_CODES, MALFORMED_ACCOUNT_CODES, TYPO_ACCOUNT_CODES } from './call-mix';
+export {
+  DEFAULT_CLOSED_DATE,
+  DEFAULT_MATTER_COUNT,
+  LAW_FIRM_ACCOUNT_CODE_PATTERN,
+  LAW_FIRM_CODES,
+  LAW_FIRM_MATTERS_CSV_HEADER,
+  MAX_MATTER_COUNT,
+  lawFirmMatters,
+  lawFirmMattersCsv,
+  middleDayOf,
+  oneEditAway,
+} from './law-firm-matters';
+export type { LawFirmMatter, LawFirmMatterOptions } from './law-firm-matters';
+export {
+  MATTER_OUTCOMES,
+  countMatterOutcomes,
+  expectedMatterOutcome,
+  intendedAccountCode,
+} from './law-firm-outcomes';
+export type { CodedCall, MatterOutcome } from './law-firm-outcomes';
+export {
+  DEFAULT_NEW_OWNER_FROM,
+  LAW_FIRM_TIMEKEEPERS_CSV_HEADER,
+  NEW_OWNER,
+  NEW_OWNER_EXTENSION,
+  expectedTimekeeper,
+  extensionOfAgent,
+  lawFirmTimekeepers,
+  lawFirmTimekeepersCsv,
+} from './law-firm-timekeepers';
+export type {
+  LawFirmTimekeeper,
+  LawFirmTimekeeperOptions,
+  TimekeeperClassification,
+} from './law-firm-timekeepers';
