@@ -3,6 +3,7 @@ import { Clock, SYSTEM_ACTOR } from '@app/common';
 import {
   Business,
   BusinessStore,
+  LawBookStore,
   Ledger,
   LineItemStore,
   RatePlan,
@@ -11,12 +12,28 @@ import {
   SourceStore,
   StayStore,
 } from '@app/ledger';
+import {
+  MATTER_COLUMNS,
+  MattersService,
+  TIMEKEEPER_COLUMNS,
+  TimekeepersService,
+  readCsvList,
+} from '@app/law-firms';
 import { LinkSupervisor, PmsLinksService } from '@app/postings';
 import { RatePlansService } from '@app/rating';
 import { ReRateService } from '@app/review';
 import { SourcesService, SyncService } from '@app/xima';
-import { SANDBOX_REPORTS } from '@app/xima-sandbox';
+import {
+  SANDBOX_AGENTS,
+  SANDBOX_REPORTS,
+  lawFirmMatters,
+  lawFirmMattersCsv,
+  lawFirmTimekeepers,
+  lawFirmTimekeepersCsv,
+  middleDayOf,
+} from '@app/xima-sandbox';
 import grandHotel from './plans/grand-hotel.json';
+import porterLaneCalls from './plans/porter-lane-calls.json';
 import porterLaneSummary from './plans/porter-lane-summary.json';
 import { BusinessesService } from '../businesses/businesses.service';
 import type { CreateBusinessDto } from '../businesses/dto/business.dto';
@@ -26,6 +43,22 @@ import type { DemoSandbox } from './demo-sandbox';
 const DEMO_ACTOR = { ...SYSTEM_ACTOR, name: 'demo' };
 
 const DEMO_PMS_LINK = 'Grand Hotel PMS (demo)';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** The firm's attorneys, as Xima's PBX_USERS parameter names them: their calls only. */
+const ATTORNEY_CALLS = [
+  {
+    name: 'Rows (Agent)',
+    valueType: 'PBX_USERS',
+    value: {
+      type: 'PBX_USERS',
+      pbxUsers: SANDBOX_AGENTS.filter((agent) => agent.role === 'attorney').map((agent) => ({
+        key: agent.key,
+      })),
+    },
+  },
+];
 
 /** The demo's two businesses: a hotel and a law firm, each numbering its own invoices. */
 const GRAND_HOTEL: CreateBusinessDto = {
@@ -74,6 +107,9 @@ export class DemoDataService {
     private readonly supervisor: LinkSupervisor,
     private readonly ledger: Ledger,
     private readonly clock: Clock,
+    private readonly lawBook: LawBookStore,
+    private readonly matters: MattersService,
+    private readonly timekeepers: TimekeepersService,
     @Inject(DEMO_SANDBOX) private readonly sandbox: DemoSandbox | null,
   ) {}
 
@@ -81,6 +117,7 @@ export class DemoDataService {
     if (!this.sandbox) return;
     const hotelPlan = await this.planNamed(grandHotel);
     const firmPlan = await this.planNamed(porterLaneSummary);
+    const firmCallsPlan = await this.planNamed(porterLaneCalls);
     const grandHotelDenver = await this.businessNamed(GRAND_HOTEL);
     const porterLane = await this.businessNamed(PORTER_LANE);
     const hotel = await this.sourceNamed({
@@ -99,8 +136,18 @@ export class DemoDataService {
       businessId: porterLane.id,
       timezone: 'America/Denver',
     });
+    const attorneys = await this.sourceNamed({
+      name: 'Porter & Lane attorney calls (demo)',
+      kind: 'call-records',
+      historicDataKey: SANDBOX_REPORTS.CALLDTL1.key,
+      ratePlanId: firmCallsPlan.id,
+      businessId: porterLane.id,
+      timezone: 'America/Denver',
+      parameters: ATTORNEY_CALLS,
+    });
     await this.linkDemoHotel(hotel);
-    for (const source of [hotel, firm]) {
+    await this.firmBooks(porterLane);
+    for (const source of [hotel, firm, attorneys]) {
       try {
         const { done } = await this.sync.start(source.id, 'demo');
         void done.then((run) =>
@@ -161,6 +208,39 @@ export class DemoDataService {
     await this.pmsLinks.update(link.id, { enabled: true }, DEMO_ACTOR);
     this.logger.log(
       `Demo hotel linked to the stand-in PMS on port ${pms.port} (${stays} stays of its last week)`,
+    );
+  }
+
+  /**
+   * The demo firm's matter list and timekeepers, as its time-and-billing system would export
+   * them (the sandbox's firm: one code unknown, one matter closed in the middle of the synced
+   * week, one not billable; a desk that changes hands the same day), imported once, before the
+   * first sync, so that its codes are checked (docs/law-firms.md).
+   */
+  private async firmBooks(firm: Business): Promise<void> {
+    if ((await this.lawBook.countMatters(firm.id)) > 0) return;
+    const now = this.clock.now();
+    const day = middleDayOf(now - WEEK_MS, now, firm.timezone);
+    const matters = await this.matters.import(
+      firm.id,
+      readCsvList(
+        lawFirmMattersCsv(lawFirmMatters({ closedDate: day })),
+        MATTER_COLUMNS,
+        'matters',
+      ),
+      DEMO_ACTOR,
+    );
+    const timekeepers = await this.timekeepers.import(
+      firm.id,
+      readCsvList(
+        lawFirmTimekeepersCsv(lawFirmTimekeepers({ effectiveFrom: day })),
+        TIMEKEEPER_COLUMNS,
+        'timekeepers',
+      ),
+      DEMO_ACTOR,
+    );
+    this.logger.log(
+      `Demo law firm's books imported: ${matters.total} matters (one closed on ${day}), ${timekeepers.total} timekeepers`,
     );
   }
 
