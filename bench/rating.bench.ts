@@ -381,12 +381,10 @@ function rateWithBook(
   const result = rateCall(plan, record);
   if (result.status === 'not-billable') return result;
   const atMs = record.startTimeMs;
+  const code = result.billingAccount;
   const rule =
-    result.billingAccount !== null &&
-    result.client !== null &&
-    result.matter !== null &&
-    !ACCOUNT_REASONS.has(result.reason)
-      ? book.rule(result.client, result.matter, atMs)
+    book.hasRules && code !== null && !ACCOUNT_REASONS.has(result.reason)
+      ? book.ruleAt(book.codeEntry(plan, result.client, result.matter, code), atMs)
       : null;
   applyLawBook(plan, result, book, atMs, rule);
   result.timekeeper = book.timekeeper(record.extension, atMs);

@@ -160,19 +160,10 @@ function withLawBook(
   const { book } = law;
   const atMs = recordStart(input);
   const code = first.billingAccount;
-  let clientNumber = first.client;
-  let matterNumber = first.matter;
-  if ((clientNumber === null || matterNumber === null) && code !== null) {
-    const found = book.matter(null, null, code);
-    clientNumber = found?.clientNumber ?? null;
-    matterNumber = found?.matterNumber ?? null;
-  }
-  const known =
-    code !== null &&
-    !ACCOUNT_REASONS.has(first.reason) &&
-    clientNumber !== null &&
-    matterNumber !== null;
-  const rule = known ? book.rule(clientNumber!, matterNumber!, atMs) : null;
+  const rule =
+    book.hasRules && code !== null && !ACCOUNT_REASONS.has(first.reason)
+      ? book.ruleAt(book.codeEntry(plan.compiled, first.client, first.matter, code), atMs)
+      : null;
   let result = first;
   let inForce = plan;
   let ratePlanId: number | null = null;

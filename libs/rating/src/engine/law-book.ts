@@ -43,6 +43,13 @@ export interface LawBookInput {
 
 export type MatterVerdict = 'open' | 'unknown' | 'closed' | 'non-billable';
 
+/** A code as the book knows it (see `LawBook.codeEntry`). */
+export interface CodeEntry {
+  readonly matter: LawBookMatter | null;
+  readonly matterRules: RuleInForce[] | null;
+  readonly clientRules: RuleInForce[] | null;
+}
+
 /** A rule in force, ready to apply: its markup parsed once. */
 export interface RuleInForce extends LawBookRule {
   /** `100 + markupPercent` over `100`, scaled: the factor a markup multiplies the amount by. */
@@ -74,10 +81,11 @@ export class LawBook {
    * The matter of each code, per plan (its pattern splits the code): a code's hash is cheap,
    * a (client, matter) key made per call is not. Bounded; dropped whole when full.
    */
-  private readonly codes = new WeakMap<object, Map<string, LawBookMatter | null>>();
+  private readonly codes = new WeakMap<object, Map<string, CodeEntry>>();
   /** The plan of the last lookup and its memo: a sync rates with one plan at a time. */
   private lastPlan: object | null = null;
-  private lastCodes: Map<string, LawBookMatter | null> | undefined = undefined;
+  private lastCodes: Map<string, CodeEntry> | undefined = undefined;
+  private readonly extensions = new Map<string, LawBookTimekeeper[] | null>();
 
   constructor(input: LawBookInput) {
     for (const matter of input.matters) {
@@ -114,13 +122,12 @@ export class LawBook {
       : this.byCode.get(code);
   }
 
-  /** `matter`, remembered per plan and code. */
-  matterOfCode(
-    plan: object,
-    client: string | null,
-    matter: string | null,
-    code: string,
-  ): LawBookMatter | undefined {
+  /**
+   * What the book holds for a code, remembered per plan and code (the plan's pattern splits the
+   * code; `client` and `matter` are its groups, or null): its matter, and the rules of the
+   * matter and of its client. A code's hash is cheap; keys made per call are not.
+   */
+  codeEntry(plan: object, client: string | null, matter: string | null, code: string): CodeEntry {
     let byCode = plan === this.lastPlan ? this.lastCodes : this.codes.get(plan);
     if (byCode === undefined) {
       byCode = new Map();
@@ -128,13 +135,29 @@ export class LawBook {
     }
     this.lastPlan = plan;
     this.lastCodes = byCode;
-    let found = byCode.get(code);
-    if (found === undefined) {
-      found = this.matter(client, matter, code) ?? null;
+    let entry = byCode.get(code);
+    if (entry === undefined) {
+      const found = this.matter(client, matter, code) ?? null;
+      const clientNumber = client ?? found?.clientNumber ?? null;
+      const matterNumber = matter ?? found?.matterNumber ?? null;
+      entry = {
+        matter: found,
+        matterRules:
+          clientNumber === null || matterNumber === null
+            ? null
+            : (this.rules.get(clientNumber + SEPARATOR + matterNumber) ?? null),
+        clientRules:
+          clientNumber === null ? null : (this.rules.get(clientNumber + SEPARATOR) ?? null),
+      };
       if (byCode.size >= CODE_MEMO_LIMIT) byCode.clear();
-      byCode.set(code, found);
+      byCode.set(code, entry);
     }
-    return found ?? undefined;
+    return entry;
+  }
+
+  /** The rule in force for a code's matter at an instant: the matter's own, else its client's. */
+  ruleAt(entry: CodeEntry, atMs: number): RuleInForce | null {
+    return inForce(entry.matterRules, atMs) ?? inForce(entry.clientRules, atMs);
   }
 
   /** The matter list's word on a code at an instant. */
@@ -148,8 +171,14 @@ export class LawBook {
   /** Who held the extension at the instant: its row with the latest start on or before it. */
   timekeeper(extension: string | null, atMs: number): TimekeeperRef | null {
     if (extension === null || !this.hasTimekeepers) return null;
-    const rows = this.timekeepers.get(extension.trim());
-    if (rows === undefined) return null;
+    // Remembered by the extension as recorded: no trim per call.
+    let rows = this.extensions.get(extension);
+    if (rows === undefined) {
+      rows = this.timekeepers.get(extension.trim()) ?? null;
+      if (this.extensions.size >= CODE_MEMO_LIMIT) this.extensions.clear();
+      this.extensions.set(extension, rows);
+    }
+    if (rows === null) return null;
     for (let i = rows.length - 1; i >= 0; i--) {
       const row = rows[i];
       if (row.fromMs === null || row.fromMs <= atMs) {
@@ -158,19 +187,10 @@ export class LawBook {
     }
     return null;
   }
-
-  /** The rule in force for a matter at an instant: the matter's own, else its client's. */
-  rule(clientNumber: string, matterNumber: string, atMs: number): RuleInForce | null {
-    if (!this.hasRules) return null;
-    return (
-      inForce(this.rules.get(clientNumber + SEPARATOR + matterNumber), atMs) ??
-      inForce(this.rules.get(clientNumber + SEPARATOR), atMs)
-    );
-  }
 }
 
-function inForce(rows: RuleInForce[] | undefined, atMs: number): RuleInForce | null {
-  if (rows === undefined) return null;
+function inForce(rows: RuleInForce[] | null, atMs: number): RuleInForce | null {
+  if (rows === null) return null;
   for (let i = rows.length - 1; i >= 0; i--) if (rows[i].fromMs <= atMs) return rows[i];
   return null;
 }
@@ -210,7 +230,7 @@ export function applyLawBook(
   if (result.status !== 'pending' || result.billingAccount === null) return;
   const code = result.billingAccount;
   const matter = book.validates
-    ? book.matterOfCode(plan, result.client, result.matter, code)
+    ? (book.codeEntry(plan, result.client, result.matter, code).matter ?? undefined)
     : undefined;
   const verdict = book.validates ? book.verdict(matter, atMs) : 'open';
   if (verdict === 'unknown') {
