@@ -387,8 +387,9 @@ function rateWithBook(
       ? book.ruleAt(book.codeEntry(plan, result.client, result.matter, code), atMs)
       : null;
   applyLawBook(plan, result, book, atMs, rule);
-  result.timekeeper = book.timekeeper(record.extension, atMs);
   result.matterRule = rule?.label ?? null;
+  // The timekeeper goes to the line item's columns, not the breakdown: looked up all the same.
+  if (book.timekeeper(record.extension, atMs) === undefined) throw new Error('unreachable');
   return result;
 }
 

@@ -4,6 +4,7 @@ import {
   LawBook,
   RatingReason,
   RatingResult,
+  TimekeeperRef,
   applyLawBook,
   rateCall,
   rateSummary,
@@ -64,12 +65,14 @@ export function rateRecord(
   let inForce = plan;
   let ratePlanId = source.ratePlanId;
   let result = rateWith(input, plan.compiled);
+  let timekeeper: TimekeeperRef | null = null;
   const law = source.lawBook;
   if (law && result.status !== 'not-billable') {
     const rated = withLawBook(input, plan, result, law);
     result = rated.result;
     inForce = rated.plan;
     ratePlanId = rated.ratePlanId ?? ratePlanId;
+    timekeeper = rated.timekeeper;
   }
   if (result.status === 'not-billable') {
     return { billable: false, result, reason: result.reason! };
@@ -123,9 +126,9 @@ export function rateRecord(
       ratePlanVersionId: inForce.version.id,
       ratePlanVersionNumber: inForce.version.version,
       breakdownJson: JSON.stringify(result),
-      timekeeperId: result.timekeeper?.id ?? null,
-      timekeeperName: result.timekeeper?.name ?? null,
-      timekeeperClassification: result.timekeeper?.classification ?? null,
+      timekeeperId: timekeeper?.id ?? null,
+      timekeeperName: timekeeper?.name ?? null,
+      timekeeperClassification: timekeeper?.classification ?? null,
       invoiceId: null,
       version: 1,
       createdAtMs: nowMs,
@@ -148,15 +151,21 @@ const ACCOUNT_REASONS: ReadonlySet<string | null> = new Set([
 /**
  * A law firm's call or summary (docs/law-firms.md): its timekeeper, its matter's rule (a
  * `rate-plan` rule rates it again with that plan, keeping the account the source's plan read),
- * and the matter list's verdict. The result always carries `timekeeper` and `matterRule`, in
- * that order, so that its JSON is the same on every run.
+ * and the matter list's verdict. The result always carries `matterRule`, so that its JSON is the
+ * same on every run; the timekeeper goes to the line item's own columns (a breakdown says why
+ * a charge is what it is, and who dialed does not change it).
  */
 function withLawBook(
   input: RatableRecord,
   plan: PlanInForce,
   first: RatingResult,
   law: LawBookContext,
-): { result: RatingResult; plan: PlanInForce; ratePlanId: number | null } {
+): {
+  result: RatingResult;
+  plan: PlanInForce;
+  ratePlanId: number | null;
+  timekeeper: TimekeeperRef | null;
+} {
   const { book } = law;
   const atMs = recordStart(input);
   const code = first.billingAccount;
@@ -191,7 +200,7 @@ function withLawBook(
     }
   }
   applyLawBook(inForce.compiled, result, book, atMs, rule);
-  result.timekeeper = input.kind === 'call' ? book.timekeeper(input.record.extension, atMs) : null;
   result.matterRule = rule?.label ?? null;
-  return { result, plan: inForce, ratePlanId };
+  const timekeeper = input.kind === 'call' ? book.timekeeper(input.record.extension, atMs) : null;
+  return { result, plan: inForce, ratePlanId, timekeeper };
 }

@@ -2,7 +2,7 @@ import { formatScaled, parseDecimal, pow10, roundDiv, toSafeNumber } from '@app/
 import { taxesOn } from './charge';
 import type { CompiledPlan } from './compiled-plan';
 import { NO_TAXES } from './line-result';
-import type { RatingResult, TimekeeperRef } from './rating-result';
+import type { RatingResult, TaxAmount, TimekeeperRef } from './rating-result';
 
 /** A matter as rating checks it; instants already resolved in the firm's zone. */
 export interface LawBookMatter {
@@ -54,6 +54,8 @@ export interface CodeEntry {
 export interface RuleInForce extends LawBookRule {
   /** `100 + markupPercent` over `100`, scaled: the factor a markup multiplies the amount by. */
   readonly factor: { numerator: bigint; denominator: bigint } | null;
+  /** A markup's outcome per plan and amount (see applyMarkup). */
+  readonly markups: Map<object, Map<number, MarkedUp>>;
   /** "matter 10234-001's rule from 2026-11-01" or "client 10234's rule from …". */
   readonly label: string;
 }
@@ -206,7 +208,7 @@ function compileRule(rule: LawBookRule): RuleInForce {
     rule.matterNumber === ''
       ? `client ${rule.clientNumber}'s rule`
       : `matter ${rule.clientNumber}-${rule.matterNumber}'s rule`;
-  return { ...rule, factor, label: `${whose} from ${rule.effectiveFrom}` };
+  return { ...rule, factor, markups: new Map(), label: `${whose} from ${rule.effectiveFrom}` };
 }
 
 /**
@@ -272,25 +274,57 @@ function noCharge(
   result.explanation += `; ${note}`;
 }
 
+/** A markup's outcome for one amount under one plan: the same for every call of that amount. */
+interface MarkedUp {
+  readonly amountMinor: number;
+  readonly taxes: TaxAmount[];
+  readonly taxMinor: number;
+  readonly totalMinor: number;
+  readonly note: string;
+}
+
+/** Bound on remembered amounts per rule and plan; dropped whole when full. */
+const MARKUP_MEMO_LIMIT = 10_000;
+
 /** amount' = round(amount * (100 + markup) / 100), taxes on amount' (decision 0030). */
 function applyMarkup(plan: CompiledPlan, result: RatingResult, rule: RuleInForce): void {
+  let byAmount = rule.markups.get(plan);
+  if (byAmount === undefined) {
+    byAmount = new Map();
+    rule.markups.set(plan, byAmount);
+  }
+  let marked = byAmount.get(result.amountMinor);
+  if (marked === undefined) {
+    marked = markUp(plan, result.amountMinor, rule);
+    if (byAmount.size >= MARKUP_MEMO_LIMIT) byAmount.clear();
+    byAmount.set(result.amountMinor, marked);
+  }
+  result.amountMinor = marked.amountMinor;
+  result.taxes = marked.taxes;
+  result.taxMinor = marked.taxMinor;
+  result.totalMinor = marked.totalMinor;
+  result.explanation += marked.note;
+}
+
+function markUp(plan: CompiledPlan, before: number, rule: RuleInForce): MarkedUp {
   const { numerator, denominator } = rule.factor!;
-  const before = result.amountMinor;
   const after = toSafeNumber(roundDiv(BigInt(before) * numerator, denominator, plan.rounding));
   const amountMinor = after < 0 ? 0 : after;
-  const taxes = taxesOn(plan, amountMinor).map((tax) => ({
-    name: tax.name,
-    ratePercent: tax.ratePercent,
-    amountMinor: tax.amountMinor,
-  }));
+  const taxes = taxesOn(plan, amountMinor).map((tax) =>
+    Object.freeze({ name: tax.name, ratePercent: tax.ratePercent, amountMinor: tax.amountMinor }),
+  );
   let taxMinor = 0;
   for (const tax of taxes) taxMinor += tax.amountMinor;
-  result.amountMinor = amountMinor;
-  result.taxes = taxes.length === 0 ? NO_TAXES : taxes;
-  result.taxMinor = taxMinor;
-  result.totalMinor = amountMinor + taxMinor;
+  const totalMinor = amountMinor + taxMinor;
   const money = (minor: number) => formatScaled(BigInt(minor), plan.exponent, plan.exponent);
-  result.explanation +=
-    `; ${rule.label}: ${rule.markupPercent}% markup, ${money(before)} -> ${money(amountMinor)}` +
-    (taxMinor > 0 ? `, tax ${money(taxMinor)}, total ${money(result.totalMinor)}` : '');
+  // Frozen: shared by every result marked up from the same amount.
+  return Object.freeze({
+    amountMinor,
+    taxes: taxes.length === 0 ? NO_TAXES : (Object.freeze(taxes) as TaxAmount[]),
+    taxMinor,
+    totalMinor,
+    note:
+      `; ${rule.label}: ${rule.markupPercent}% markup, ${money(before)} -> ${money(amountMinor)}` +
+      (taxMinor > 0 ? `, tax ${money(taxMinor)}, total ${money(totalMinor)}` : ''),
+  });
 }

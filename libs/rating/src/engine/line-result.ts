@@ -34,9 +34,8 @@ export function emptyResult(plan: CompiledPlan, talkSeconds: number, calls: numb
     taxMinor: 0,
     totalMinor: 0,
     explanation: '',
-    // A law firm's (docs/law-firms.md); undefined keys are not written by JSON.stringify, so
+    // A law firm's (docs/law-firms.md); an undefined key is not written by JSON.stringify, so
     // other results stay byte for byte as they were, while every result keeps one shape.
-    timekeeper: undefined,
     matterRule: undefined,
   };
 }

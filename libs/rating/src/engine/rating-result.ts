@@ -69,10 +69,9 @@ export interface RatingResult {
   /** One line a person can check: "66 s billed: 60 s first increment + 1 x 6 s; …". */
   explanation: string;
   /**
-   * A law firm with a law book only (docs/law-firms.md): who made the call, and the matter
-   * rule that changed its charge. Absent otherwise, so that other results stay as they were.
+   * A law firm with a law book only (docs/law-firms.md): the matter rule in force for the
+   * call's matter, if any. Absent otherwise, so that other results stay as they were.
    */
-  timekeeper?: TimekeeperRef | null;
   matterRule?: string | null;
 }
 

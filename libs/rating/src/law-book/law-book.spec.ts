@@ -186,6 +186,19 @@ describe("a law firm's law book in rating", () => {
       totalMinor: 180,
     });
     expect(result.explanation).toMatch(/12.5% markup, 1.50 -> 1.69/);
+    // Remembered per plan and amount: the same again, and another plan's taxes are its own.
+    expect(rate('31502-007', lawBook).result).toEqual(result);
+    const untaxed = rateRecord(
+      {
+        kind: 'call',
+        recordId: 1,
+        record: call({ accountCode: '31502-007', extension: '253', talkMs: 61_000 }),
+      },
+      AT_COST,
+      { id: 1, ratePlanId: 2, autoApprove: false, lawBook },
+      0,
+    ).result;
+    expect(untaxed).toMatchObject({ amountMinor: 169, taxMinor: 0, totalMinor: 169, taxes: [] });
   });
 
   it('a later rule replaces an earlier one from its date ("standard" goes back to the plan)', () => {
@@ -250,15 +263,20 @@ describe("a law firm's law book in rating", () => {
         },
       ],
     });
+    const item = (rating: ReturnType<typeof rate>) => (rating.billable ? rating.item : null);
     expect(
-      rate('10234-001', lawBook, { startTimeMs: at('2026-03-09T23:59', ZONE) }).result.timekeeper,
-    ).toEqual({
-      id: 'A',
-      name: 'Old',
-      classification: 'ASSOCIATE',
+      item(rate('10234-001', lawBook, { startTimeMs: at('2026-03-09T23:59', ZONE) })),
+    ).toMatchObject({
+      timekeeperId: 'A',
+      timekeeperName: 'Old',
+      timekeeperClassification: 'ASSOCIATE',
     });
-    expect(rate('10234-001', lawBook).result.timekeeper?.id).toBe('B');
-    expect(rate('10234-001', lawBook, { extension: '999' }).result.timekeeper).toBeNull();
+    expect(item(rate('10234-001', lawBook))?.timekeeperId).toBe('B');
+    // An extension as recorded, with spaces, is the same extension.
+    expect(item(rate('10234-001', lawBook, { extension: ' 253 ' }))?.timekeeperId).toBe('B');
+    expect(item(rate('10234-001', lawBook, { extension: '999' }))?.timekeeperId).toBeNull();
+    // Who dialed does not change the charge: the breakdown does not carry it.
+    expect(JSON.stringify(rate('10234-001', lawBook).result)).not.toMatch(/timekeeper|Old|New/);
   });
 
   it('account-code summaries are checked too (no timekeeper: a summary has no extension)', () => {
@@ -273,10 +291,16 @@ describe("a law firm's law book in rating", () => {
         summaryPlan,
         { id: 1, ratePlanId: 5, autoApprove: false, lawBook: context() },
         0,
-      ).result;
-    expect(rated('10234-001')).toMatchObject({ status: 'pending', timekeeper: null });
-    expect(rated('77001-001')).toMatchObject({ status: 'needs-review', reason: 'unknown-matter' });
-    expect(rated('20871-001')).toMatchObject({
+      );
+    expect(rated('10234-001').billable && rated('10234-001')).toMatchObject({
+      result: { status: 'pending' },
+      item: { timekeeperId: null },
+    });
+    expect(rated('77001-001').result).toMatchObject({
+      status: 'needs-review',
+      reason: 'unknown-matter',
+    });
+    expect(rated('20871-001').result).toMatchObject({
       status: 'no-charge',
       reason: 'non-billable-matter',
     });
