@@ -363,11 +363,6 @@ export function lawFirmBenchBook(matters: number, closedDate: string): LawBookIn
 /** Records a mode rates before the other takes its turn. */
 const CHUNK = 20_000;
 
-const ACCOUNT_REASONS: ReadonlySet<string | null> = new Set([
-  'missing-account-code',
-  'unknown-account-code',
-]);
-
 /**
  * The engine's part of rating with a law book, as rateRecord does it for a call (a `rate-plan`
  * rule aside, which the bench's book has none of): rate, then the book's rule, verdict and
@@ -383,7 +378,7 @@ function rateWithBook(
   const atMs = record.startTimeMs;
   const code = result.billingAccount;
   const rule =
-    book.hasRules && code !== null && !ACCOUNT_REASONS.has(result.reason)
+    book.hasRules && code !== null && result.status === 'pending'
       ? book.ruleAt(book.codeEntry(plan, result.client, result.matter, code), atMs)
       : null;
   applyLawBook(plan, result, book, atMs, rule);

@@ -169,8 +169,10 @@ function withLawBook(
   const { book } = law;
   const atMs = recordStart(input);
   const code = first.billingAccount;
+  // Only a charge rating left pending has a rule to apply (a no-charge or a call that needs
+  // review for its number or its code keeps what rating made of it).
   const rule =
-    book.hasRules && code !== null && !ACCOUNT_REASONS.has(first.reason)
+    book.hasRules && code !== null && first.status === 'pending'
       ? book.ruleAt(book.codeEntry(plan.compiled, first.client, first.matter, code), atMs)
       : null;
   let result = first;
