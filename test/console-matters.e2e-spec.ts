@@ -19,10 +19,9 @@ import {
 import { samplePlan } from './support/fixtures';
 
 // The correction queue in a real browser, against the demo's law firm: a call-records source of
-// its own (not synced), its matter list and its calls written straight into the ledger file (the
-// matter import and the rating of matters are other parts'). Extension 253 bills 10234-001
-// most days; three of its calls of one day dialed 10243-001 (two digits swapped), an unknown
-// matter.
+// its own (not synced), a few matters added to the firm's list and calls written straight into
+// the ledger file. Extension 601 (no attorney of the demo's own calls) bills 10234-001 most
+// days; three of its calls of one day dialed 10243-001 (two digits swapped), an unknown matter.
 jest.setTimeout(240_000);
 
 interface Item {
@@ -44,7 +43,7 @@ describe('the console: the correction queue (Chromium)', () => {
   let typoIds: number[];
   const intended = '10234-001';
   const typo = '10243-001';
-  const extension = '253';
+  const extension = '601';
 
   beforeAll(async () => {
     buildAll();
@@ -81,7 +80,8 @@ describe('the console: the correction queue (Chromium)', () => {
       .prepare('SELECT id FROM rate_plan_versions WHERE rate_plan_id = ?')
       .get(plan.body.id) as { id: number };
     const insertMatter = db.prepare(
-      `INSERT INTO matters (business_id, client_number, client_name, matter_number, matter_name,
+      // The demo firm's imported list may have some of them already.
+      `INSERT OR IGNORE INTO matters (business_id, client_number, client_name, matter_number, matter_name,
          status, closed_date, billable, created_at_ms, updated_at_ms)
        VALUES (?, ?, ?, ?, ?, 'open', NULL, 1, 1, 1)`,
     );

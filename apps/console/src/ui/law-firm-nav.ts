@@ -4,7 +4,8 @@ import { useSession } from '../api/session';
 
 /**
  * Whether any business is a law firm (the navigation shows a law firm's books only then).
- * Shares the businesses list the pages read (same key, same shape); false until it is known.
+ * Shares the businesses list the pages read (same key, the API's answer as the cached value);
+ * false until it is known.
  */
 export function useHasLawFirm(): boolean {
   // A person who must choose a password first sees no sections: nothing to ask.
@@ -12,8 +13,10 @@ export function useHasLawFirm(): boolean {
   const businesses = useQuery({
     enabled: !user.mustChangePassword,
     queryKey: ['businesses'],
-    queryFn: () => ok(api.GET('/api/v1/businesses')).then((answer) => answer.items),
+    // The cached value is the API's answer as it is, whoever reads it; each reader selects.
+    queryFn: () => ok(api.GET('/api/v1/businesses')),
     staleTime: 60_000,
+    select: (answer) => answer.items.some((business) => business.kind === 'law-firm'),
   });
-  return businesses.data?.some((business) => business.kind === 'law-firm') ?? false;
+  return businesses.data ?? false;
 }

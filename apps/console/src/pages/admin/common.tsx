@@ -33,8 +33,10 @@ export function useSources() {
 export function useBusinesses() {
   return useQuery({
     queryKey: ['businesses'],
-    queryFn: () => ok(api.GET('/api/v1/businesses')).then((answer) => answer.items),
+    // The cached value is the API's answer as it is (other pages share the key); select here.
+    queryFn: () => ok(api.GET('/api/v1/businesses')),
     staleTime: 60_000,
+    select: (answer) => answer.items,
   });
 }
 
