@@ -79,6 +79,23 @@ describe('the console: a law firm’s matters, timekeepers and rules (Chromium)'
     });
     expect(made.status).toBe(201);
     firm = made.body;
+    // Its calls come as account-code summaries (a source that is not synced).
+    const plans = await apiAs<{ items: { id: number; kind: string }[] }>(
+      service,
+      'GET',
+      '/api/v1/rate-plans',
+    );
+    const summaryPlan = plans.body.items.find((plan) => plan.kind === 'account-summary')!;
+    const source = await apiAs(service, 'POST', '/api/v1/sources', {
+      name: 'Hale & Ward account codes',
+      kind: 'account-summary',
+      historicDataKey: 'ACCTSUM1',
+      ratePlanId: summaryPlan.id,
+      timezone: 'America/Denver',
+      businessId: firm.id,
+      enabled: false,
+    });
+    expect(source.status).toBe(201);
     const { body } = await apiAs<{ items: Business[] }>(service, 'GET', '/api/v1/businesses');
     demoFirm = body.items.find((business) => business.name === 'Porter & Lane LLP')!;
     files = mkdtempSync(join(tmpdir(), 'law-firm-console-'));

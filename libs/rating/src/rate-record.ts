@@ -180,7 +180,11 @@ function withLawBook(
   let ratePlanId: number | null = null;
   if (rule?.kind === 'rate-plan' && first.status === 'pending') {
     const other = law.planInForce(rule.ratePlanId!, atMs);
-    if (other === null) {
+    if (other !== null && !sameKind(other.compiled, plan.compiled)) {
+      // A plan for the firm's other kind of source (per call, account summary) or currency:
+      // it rates only the records it fits; this one keeps its source's plan.
+      result.explanation += `; ${rule.label} names plan ${rule.ratePlanId}, which rates another kind or currency: not applied`;
+    } else if (other === null) {
       result.status = 'needs-review';
       result.reason = 'no-rate';
       result.explanation += `; ${rule.label} names rate plan ${rule.ratePlanId}, which has no version in force then: needs review`;
@@ -205,4 +209,8 @@ function withLawBook(
   result.matterRule = rule?.label ?? null;
   const timekeeper = input.kind === 'call' ? book.timekeeper(input.record.extension, atMs) : null;
   return { result, plan: inForce, ratePlanId, timekeeper };
+}
+
+function sameKind(a: CompiledPlan, b: CompiledPlan): boolean {
+  return a.kind === b.kind && a.currency === b.currency;
 }

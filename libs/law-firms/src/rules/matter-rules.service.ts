@@ -145,9 +145,10 @@ export class MatterRulesService {
   }
 
   /**
-   * A client's own plan rates the same calls as the source's plan would: it must be of the
-   * same kind (per call or account summary) and in the same currency as the plans of the
-   * business's sources, else the invoice would mix currencies or kinds.
+   * A client's own plan rates the same records as a source's plan would: it must be of the
+   * kind (per call or account summary) and in the currency of the plan of at least one of the
+   * business's sources, else it could rate nothing (rating applies it only to the records of
+   * sources whose plan it matches: decision 0030). A firm without sources yet takes any plan.
    */
   private async assertPlanFits(tx: LedgerTx, businessId: number, planId: number): Promise<void> {
     const plan = await this.plans.findById(planId, tx);
@@ -157,8 +158,9 @@ export class MatterRulesService {
       ]);
     }
     const kinds = await this.rules.planKindsOf(businessId, tx);
-    const other = kinds.find((k) => k.kind !== plan.kind || k.currency !== plan.currency);
-    if (!other) return;
+    if (kinds.length === 0) return;
+    if (kinds.some((k) => k.kind === plan.kind && k.currency === plan.currency)) return;
+    const other = kinds[0];
     const differences = [
       ...(other.kind !== plan.kind ? [`kind ${plan.kind}, not ${other.kind}`] : []),
       ...(other.currency !== plan.currency

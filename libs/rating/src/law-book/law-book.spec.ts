@@ -15,6 +15,7 @@ function inForce(document: RatePlanDocument, id: number): PlanInForce {
 }
 
 const FIRM = inForce(lawFirmPerCallPlan, 1);
+const SUMMARY_PLAN = inForce(firmSummaryPlan, 4);
 const AT_COST = inForce({ ...lawFirmPerCallPlan, name: 'At cost, no tax', taxes: [] }, 2);
 
 const matters: LawBookInput['matters'] = [
@@ -61,7 +62,10 @@ const rule = (fields: Partial<LawBookRule>): LawBookRule => ({
 
 function context(input: Partial<LawBookInput> = {}): LawBookContext {
   const book = new LawBook({ matters, timekeepers: [], rules: [], ...input });
-  return { book, planInForce: (id) => (id === 2 ? AT_COST : null) };
+  return {
+    book,
+    planInForce: (id) => (id === 2 ? AT_COST : id === 4 ? SUMMARY_PLAN : null),
+  };
 }
 
 const source = (lawBook: LawBookContext | null): RatingSource => ({
@@ -238,6 +242,14 @@ describe("a law firm's law book in rating", () => {
       billingAccount: '31502-007',
     });
     expect(rating.result.explanation).toMatch(/rated with plan 2/);
+  });
+
+  it('a rate-plan rule naming a plan of another kind is not applied to this record', () => {
+    const lawBook = context({ rules: [rule({ kind: 'rate-plan', ratePlanId: 4 })] });
+    const rating = rate('31502-007', lawBook);
+    expect(rating.result).toMatchObject({ status: 'pending', amountMinor: 150, totalMinor: 159 });
+    expect(rating.billable && rating.item).toMatchObject({ ratePlanId: 1 });
+    expect(rating.result.explanation).toMatch(/rates another kind or currency: not applied/);
   });
 
   it('a rate-plan rule whose plan has no version then: needs review, saying so', () => {
