@@ -69,7 +69,7 @@ describe('the console: sources, sync runs, audit log, users, API keys (Chromium)
     );
     const rows = await page.$$eval('table.data tbody tr', (trs) => trs.map((tr) => tr.textContent));
     expect(rows.filter((row) => row?.includes('(demo)') && row.includes('succeeded'))).toHaveLength(
-      3,
+      2,
     );
     await checked('admin-00-overview');
   });

@@ -69,12 +69,13 @@ describe('the console: invoices (Chromium)', () => {
     ]);
     sources = (await apiAs<{ items: Source[] }>(service, 'GET', '/api/v1/sources')).body.items;
     // The law firm's billing system is down: nothing listens on port 9 of this machine.
-    const firm = sources.find((source) => source.name.startsWith('Porter & Lane'))!;
-    const billing = await apiAs(service, 'PATCH', `/api/v1/sources/${firm.id}`, {
-      deliveryUrl: 'http://127.0.0.1:9/invoices',
-      deliverySecret: 'a secret the billing system shares',
-    });
-    expect(billing.status).toBe(200);
+    for (const firm of sources.filter((source) => source.name.startsWith('Porter & Lane'))) {
+      const billing = await apiAs(service, 'PATCH', `/api/v1/sources/${firm.id}`, {
+        deliveryUrl: 'http://127.0.0.1:9/invoices',
+        deliverySecret: 'a secret the billing system shares',
+      });
+      expect(billing.status).toBe(200);
+    }
     // Something to invoice: every pending item of the demo's days approved.
     const approved = await apiAs<{ count: number }>(service, 'POST', '/api/v1/line-items/bulk', {
       action: 'approve',

@@ -61,7 +61,7 @@ describe('the console: overview (Chromium)', () => {
       trs.map((tr) => tr.textContent ?? ''),
     );
     expect(rows.filter((row) => row.includes('(demo)') && row.includes('succeeded'))).toHaveLength(
-      3,
+      2,
     );
     const hotel = overview.body.sources.find((s) => s.name.startsWith('Grand Hotel'))!;
     expect(rows.find((row) => row.includes(hotel.name))).toContain(

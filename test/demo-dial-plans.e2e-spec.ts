@@ -101,7 +101,7 @@ describe('demo mode: dial plans over the demo week (e2e)', () => {
     const DATABASE_URL = `sqlite:${join(dir, 'demo.sqlite')}`;
     app = await createTestApp({ ...DEMO, DATABASE_URL });
     let db = app.app.get(DataSource);
-    await runsSettled(db, 3);
+    await runsSettled(db, 2);
     const fresh = await hotelItems(db);
     expectDialedRight(fresh);
 
@@ -141,7 +141,7 @@ describe('demo mode: dial plans over the demo week (e2e)', () => {
 
     app = await createTestApp({ ...DEMO, DATABASE_URL });
     db = app.app.get(DataSource);
-    await runsSettled(db, 6);
+    await runsSettled(db, 4);
     const mended = await hotelItems(db);
     expectDialedRight(mended);
     const international = mended.filter(

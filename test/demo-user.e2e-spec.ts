@@ -27,7 +27,7 @@ describe('demo mode’s user (e2e, ledger file kept across restarts)', () => {
     const db = t.app.get(DataSource);
     for (let i = 0; i < 100; i++) {
       const runs: { status: string }[] = await db.query(`SELECT status FROM sync_runs`);
-      if (runs.length >= 3 && runs.every((r) => r.status !== 'running')) break;
+      if (runs.length >= 2 && runs.every((r) => r.status !== 'running')) break;
       await sleep(100);
     }
     const [item] = await db.query<{ id: number; version: number }[]>(

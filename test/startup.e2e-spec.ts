@@ -170,7 +170,6 @@ describe('the built service (spawned)', () => {
         sources: [
           { name: 'Grand Hotel room calls (demo)' },
           { name: 'Porter & Lane account codes (demo)' },
-          { name: 'Porter & Lane attorney calls (demo)' },
         ],
       });
     } finally {

@@ -24,7 +24,6 @@ import { RatePlansService } from '@app/rating';
 import { ReRateService } from '@app/review';
 import { SourcesService, SyncService } from '@app/xima';
 import {
-  SANDBOX_AGENTS,
   SANDBOX_REPORTS,
   lawFirmMatters,
   lawFirmMattersCsv,
@@ -33,7 +32,6 @@ import {
   middleDayOf,
 } from '@app/xima-sandbox';
 import grandHotel from './plans/grand-hotel.json';
-import porterLaneCalls from './plans/porter-lane-calls.json';
 import porterLaneSummary from './plans/porter-lane-summary.json';
 import { BusinessesService } from '../businesses/businesses.service';
 import type { CreateBusinessDto } from '../businesses/dto/business.dto';
@@ -45,20 +43,6 @@ const DEMO_ACTOR = { ...SYSTEM_ACTOR, name: 'demo' };
 const DEMO_PMS_LINK = 'Grand Hotel PMS (demo)';
 
 const WEEK_MS = 7 * 86_400_000;
-
-/** The firm's attorneys, as Xima's PBX_USERS parameter names them: their calls only. */
-const ATTORNEY_CALLS = [
-  {
-    name: 'Rows (Agent)',
-    valueType: 'PBX_USERS',
-    value: {
-      type: 'PBX_USERS',
-      pbxUsers: SANDBOX_AGENTS.filter((agent) => agent.role === 'attorney').map((agent) => ({
-        key: agent.key,
-      })),
-    },
-  },
-];
 
 /** The demo's two businesses: a hotel and a law firm, each numbering its own invoices. */
 const GRAND_HOTEL: CreateBusinessDto = {
@@ -117,7 +101,6 @@ export class DemoDataService {
     if (!this.sandbox) return;
     const hotelPlan = await this.planNamed(grandHotel);
     const firmPlan = await this.planNamed(porterLaneSummary);
-    const firmCallsPlan = await this.planNamed(porterLaneCalls);
     const grandHotelDenver = await this.businessNamed(GRAND_HOTEL);
     const porterLane = await this.businessNamed(PORTER_LANE);
     const hotel = await this.sourceNamed({
@@ -136,18 +119,9 @@ export class DemoDataService {
       businessId: porterLane.id,
       timezone: 'America/Denver',
     });
-    const attorneys = await this.sourceNamed({
-      name: 'Porter & Lane attorney calls (demo)',
-      kind: 'call-records',
-      historicDataKey: SANDBOX_REPORTS.CALLDTL1.key,
-      ratePlanId: firmCallsPlan.id,
-      businessId: porterLane.id,
-      timezone: 'America/Denver',
-      parameters: ATTORNEY_CALLS,
-    });
     await this.linkDemoHotel(hotel);
     await this.firmBooks(porterLane);
-    for (const source of [hotel, firm, attorneys]) {
+    for (const source of [hotel, firm]) {
       try {
         const { done } = await this.sync.start(source.id, 'demo');
         void done.then((run) =>
