@@ -59,7 +59,16 @@ describe('parseAccountSummaryReport', () => {
     expect(talk).toBe(
       body.summaryItems.find((i: { title: string }) => i.title === 'Total Talking Duration').value,
     );
-    // The sandbox sends a code with spaces around it; it is kept as entered.
-    expect(records.map((r) => r.record.accountCode)).toContain(' 10234-001 ');
+  });
+
+  it('keeps a code as entered, spaces and all (a week of the sandbox summary)', () => {
+    const week = { startMs: period.startMs, endMs: period.startMs + 7 * 86_400_000 };
+    const body = JSON.parse(reportJson('ACCTSUM1', week.startMs, week.endMs - 1));
+    const { records } = parseAccountSummaryReport(body, week);
+    const spaced = records
+      .map((r) => r.record.accountCode ?? '')
+      .filter((code) => code !== code.trim());
+    // The sandbox's codes typed with spaces (its mistyped codes), as Xima sent them.
+    expect([...spaced].sort()).toEqual([' 10234-001 ', '00417-012 ']);
   });
 });
