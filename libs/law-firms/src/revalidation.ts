@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Actor, DomainError } from '@app/common';
-import { Business, BusinessStore, LedgerTx, LineItemStore } from '@app/ledger';
+import { AuditEventStore, Business, BusinessStore, LedgerTx, LineItemStore } from '@app/ledger';
 import { ReRateService } from '@app/review';
 
 /** What re-validating a firm's unsettled items did. */
@@ -30,6 +30,7 @@ export class LawBookRevalidation {
     private readonly businesses: BusinessStore,
     private readonly lineItems: LineItemStore,
     private readonly reRate: ReRateService,
+    private readonly audit: AuditEventStore,
   ) {}
 
   /** The business, which must be a law firm: 404 when there is none, 409 for another kind. */
@@ -50,5 +51,32 @@ export class LawBookRevalidation {
     if (items.length === 0) return { ...NOTHING_REVALIDATED };
     const outcome = await this.reRate.reRateItems(tx, items, { resetReview: false }, actor);
     return { matched: outcome.matched, changed: outcome.changed };
+  }
+
+  /**
+   * After an import that changed the firm's book, in its transaction: the unsettled items
+   * re-validated, and the import audited with its summary and what re-validation did.
+   */
+  async afterImport(
+    tx: LedgerTx,
+    businessId: number,
+    action: 'matters.import' | 'timekeepers.import',
+    summary: object,
+    actor: Actor,
+    nowMs: number,
+  ): Promise<RevalidatedView> {
+    const revalidated = await this.revalidate(tx, businessId, actor);
+    await this.audit.record(
+      tx,
+      actor,
+      {
+        action,
+        entityType: 'business',
+        entityId: businessId,
+        newValue: { ...summary, revalidated },
+      },
+      nowMs,
+    );
+    return revalidated;
   }
 }

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, decodeCursor, encodeCursor } from '@app/common';
-import {
-  AuditEventStore,
-  LawBookStore,
-  Ledger,
-  Matter,
-  MatterStatus,
-  MatterStore,
-} from '@app/ledger';
+import { LawBookStore, Ledger, Matter, MatterStatus, MatterStore } from '@app/ledger';
 import { ListInput } from '../import/list-input';
 import { LawBookRevalidation, NOTHING_REVALIDATED } from '../revalidation';
 import { MatterImportSummaryView } from './dto/matter-import-summary.view';
@@ -36,7 +29,6 @@ export class MattersService {
     private readonly ledger: Ledger,
     private readonly matters: MatterStore,
     private readonly lawBook: LawBookStore,
-    private readonly audit: AuditEventStore,
     private readonly revalidation: LawBookRevalidation,
     private readonly clock: Clock,
   ) {}
@@ -61,16 +53,12 @@ export class MattersService {
           revalidated: NOTHING_REVALIDATED,
         };
       }
-      const revalidated = await this.revalidation.revalidate(tx, businessId, actor);
-      await this.audit.record(
+      const revalidated = await this.revalidation.afterImport(
         tx,
+        businessId,
+        'matters.import',
+        { ...plan.counts, lawBookVersion: version },
         actor,
-        {
-          action: 'matters.import',
-          entityType: 'business',
-          entityId: businessId,
-          newValue: { ...plan.counts, lawBookVersion: version, revalidated },
-        },
         now,
       );
       return { ...plan.counts, codes: plan.codes, lawBookVersion: version, revalidated };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock } from '@app/common';
-import { AuditEventStore, LawBookStore, Ledger, Timekeeper, TimekeeperStore } from '@app/ledger';
+import { LawBookStore, Ledger, Timekeeper, TimekeeperStore } from '@app/ledger';
 import { ListInput } from '../import/list-input';
 import { LawBookRevalidation, NOTHING_REVALIDATED } from '../revalidation';
 import { TimekeeperImportSummaryView } from './dto/timekeeper.view';
@@ -16,7 +16,6 @@ export class TimekeepersService {
     private readonly ledger: Ledger,
     private readonly timekeepers: TimekeeperStore,
     private readonly lawBook: LawBookStore,
-    private readonly audit: AuditEventStore,
     private readonly revalidation: LawBookRevalidation,
     private readonly clock: Clock,
   ) {}
@@ -41,16 +40,12 @@ export class TimekeepersService {
           revalidated: NOTHING_REVALIDATED,
         };
       }
-      const revalidated = await this.revalidation.revalidate(tx, businessId, actor);
-      await this.audit.record(
+      const revalidated = await this.revalidation.afterImport(
         tx,
+        businessId,
+        'timekeepers.import',
+        { ...plan.counts, total, lawBookVersion: version },
         actor,
-        {
-          action: 'timekeepers.import',
-          entityType: 'business',
-          entityId: businessId,
-          newValue: { ...plan.counts, total, lawBookVersion: version, revalidated },
-        },
         now,
       );
       return { ...plan.counts, total, lawBookVersion: version, revalidated };
