@@ -17,7 +17,7 @@ interface Transaction {
   readonly manager: EntityManager | null;
   open: boolean;
   /** What must be written before the transaction commits; see `beforeCommit`. */
-  readonly beforeCommit: (() => void)[];
+  readonly beforeCommit: (() => void | Promise<void>)[];
 }
 
 /** A transaction's handle, for the work of `Ledger.transaction` (not exported from the lib). */
@@ -31,15 +31,15 @@ export function beginTx(manager: EntityManager | null): LedgerTx {
  * throws: then nothing commits). For a store's prepared writer that gathers what it writes
  * (sums of many rows) and writes it once: it cannot be forgotten by the writer's caller.
  */
-export function beforeCommit(tx: LedgerTx, write: () => void): void {
+export function beforeCommit(tx: LedgerTx, write: () => void | Promise<void>): void {
   assertOpen(tx);
   (tx as unknown as Transaction).beforeCommit.push(write);
 }
 
 /** Runs what `beforeCommit` was given, in order: for `Ledger.transaction`. */
-export function settleTx(tx: LedgerTx): void {
+export async function settleTx(tx: LedgerTx): Promise<void> {
   const transaction = tx as unknown as Transaction;
-  for (let i = 0; i < transaction.beforeCommit.length; i++) transaction.beforeCommit[i]();
+  for (let i = 0; i < transaction.beforeCommit.length; i++) await transaction.beforeCommit[i]();
 }
 
 /** Marks the handle ended: the work of its transaction has returned or thrown. */

@@ -89,27 +89,39 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
     const INSERT = `INSERT INTO audit_events (occurred_at_ms, actor_name, action, entity_type, entity_id)
       VALUES (1, 'test', ?, 'thing', '1')`;
 
-    it('writes inside a transaction, is prepared once, and rolls back with it', async () => {
-      await ledger.transaction(() => {
-        expect(ledger.statement(INSERT).run('s1')).toMatchObject({ changes: 1 });
-        return Promise.resolve();
+    it('writes inside a transaction and rolls back with it', async () => {
+      await ledger.transaction(async (tx) => {
+        await expect(ledger.statement(tx, INSERT).run('s1')).resolves.toBe(1);
       });
       await expect(
-        ledger.transaction(async (manager) => {
-          ledger.statement(INSERT).run('s2');
-          await event(manager, 'm2');
+        ledger.transaction(async (tx) => {
+          await ledger.statement(tx, INSERT).run('s2');
+          await event(tx, 'm2');
           throw new Error('undo both');
         }),
       ).rejects.toThrow('undo both');
-      expect(ledger.statement(INSERT)).toBe(ledger.statement(INSERT));
       await expect(actions()).resolves.toEqual(['s1']);
     });
 
-    it('refuses to run outside a transaction', () => {
-      expect(() => ledger.statement(INSERT).run('outside')).toThrow(
-        'Ledger.statement runs inside Ledger.transaction only',
-      );
-      expect(() => ledger.statement('SELECT 1').get()).toThrow('inside Ledger.transaction only');
+    it('returns the rows of a statement that returns rows', async () => {
+      await ledger.transaction(async (tx) => {
+        const returning = `${INSERT} RETURNING action`;
+        await expect(ledger.statement(tx, returning).get('g1')).resolves.toEqual({
+          action: 'g1',
+        });
+        await expect(
+          ledger.statement(tx, 'SELECT action FROM audit_events ORDER BY id').all(),
+        ).resolves.toEqual([{ action: 'g1' }]);
+      });
+    });
+
+    it('refuses to run once its transaction has ended', async () => {
+      let ended: LedgerTx | undefined;
+      await ledger.transaction((tx) => {
+        ended = tx;
+        return Promise.resolve();
+      });
+      expect(() => ledger.statement(ended!, INSERT)).toThrow('This ledger transaction has ended');
     });
   });
 
@@ -123,12 +135,12 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
         await sleep(20);
         await event(manager, 'before, later');
       });
-      const fast = ledger.preparedTransaction(() => {
-        ledger.statement(INSERT).run('prepared');
+      const fast = ledger.preparedTransaction(async (tx) => {
+        await ledger.statement(tx, INSERT).run('prepared');
         return 7;
       });
-      const undone = ledger.preparedTransaction(() => {
-        ledger.statement(INSERT).run('undone');
+      const undone = ledger.preparedTransaction(async (tx) => {
+        await ledger.statement(tx, INSERT).run('undone');
         throw new Error('undo it');
       });
       await slow;
@@ -151,21 +163,19 @@ describe('Ledger.transaction on the single better-sqlite3 connection', () => {
   describe('rows', () => {
     const SELECT = 'SELECT action, entity_id FROM audit_events WHERE id > ? ORDER BY id';
 
-    it('reads rows as arrays in the order of the columns, at any time, and sees a transaction from inside it', async () => {
+    it('reads rows as arrays in the order of the columns, at any time', async () => {
       await ledger.transaction((tx) => event(tx, 'r1'));
-      expect(ledger.rows(SELECT, 0)).toEqual([['r1', '1']]);
-      await ledger.transaction(async (manager) => {
-        await event(manager, 'r2');
-        expect(ledger.rows(SELECT, 0)).toEqual([
-          ['r1', '1'],
-          ['r2', '1'],
-        ]);
-      });
-      expect(ledger.rows(SELECT, 1)).toEqual([['r2', '1']]);
+      await expect(ledger.rows(SELECT, 0)).resolves.toEqual([['r1', '1']]);
+      await ledger.transaction((tx) => event(tx, 'r2'));
+      await expect(ledger.rows(SELECT, 0)).resolves.toEqual([
+        ['r1', '1'],
+        ['r2', '1'],
+      ]);
+      await expect(ledger.rows(SELECT, 1)).resolves.toEqual([['r2', '1']]);
     });
 
     it('refuses a statement that writes, and writes nothing', async () => {
-      expect(() => ledger.rows("UPDATE audit_events SET action = 'x'", [])).toThrow(
+      await expect(ledger.rows("UPDATE audit_events SET action = 'x'")).rejects.toThrow(
         'Ledger.rows reads; use Ledger.transaction to write',
       );
       await expect(actions()).resolves.toEqual([]);

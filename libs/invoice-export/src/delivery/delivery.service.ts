@@ -241,12 +241,12 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** The attempt's row, or null (nothing to send) once the invoice is no longer finalised. */
-  private openAttempt(
+  private async openAttempt(
     tx: LedgerTx,
     invoice: Invoice,
     request: DeliveryRequest,
-  ): { id: number; attempt: number } | null {
-    if (this.invoiceStore.statusOf(tx, invoice.id) !== 'finalized') return null;
+  ): Promise<{ id: number; attempt: number } | null> {
+    if ((await this.invoiceStore.statusOf(tx, invoice.id)) !== 'finalized') return null;
     return this.deliveryStore.openAttempt(tx, {
       invoiceId: invoice.id,
       url: redactedUrl(request.url),

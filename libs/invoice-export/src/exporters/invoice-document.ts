@@ -104,7 +104,7 @@ async function* linePages<K extends BilledLineField>(
 ): AsyncIterable<Pick<BilledLine, K>[]> {
   const reader = invoices.lineReader(fields);
   for (let after = 0; ; await nextTurn()) {
-    const lines = reader.page(invoiceId, after, pageLines);
+    const lines = await reader.page(invoiceId, after, pageLines);
     if (lines.length === 0) return;
     yield lines;
     if (pageLines === null || lines.length < pageLines) return; // the last page: no query for none

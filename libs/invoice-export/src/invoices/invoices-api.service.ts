@@ -111,7 +111,7 @@ export class InvoicesApiService {
 
   /** The invoice with its lines, as they stand now, and the guest stay it is for. */
   private async view(invoice: Invoice): Promise<InvoiceView> {
-    const lines = this.store.lineReader(INVOICE_LINE_VIEW_FIELDS).page(invoice.id, 0, null);
+    const lines = await this.store.lineReader(INVOICE_LINE_VIEW_FIELDS).page(invoice.id, 0, null);
     return InvoiceView.withLines(invoice, lines, await this.invoices.stayOf(invoice.id));
   }
 }

@@ -146,7 +146,7 @@ describe('InvoicesService (ledger on :memory:)', () => {
       totalMinor: 372,
       createdAtMs: now,
     });
-    expect(lines(draft.id)).toEqual([
+    await expect(lines(draft.id)).resolves.toEqual([
       {
         lineNumber: 1,
         lineItemId: early,
@@ -313,7 +313,7 @@ describe('InvoicesService (ledger on :memory:)', () => {
     const [later] = await seed({ startTimeMs: MARCH.startMs + 3 * DAY, amountMinor: 300 });
     const refreshed = await invoices.refresh(draft.id, ACTOR);
     expect(refreshed).toMatchObject({ subtotalMinor: 450, totalMinor: 468 });
-    expect(lines(draft.id).map((l) => l.lineItemId)).toEqual([first, later]);
+    expect((await lines(draft.id)).map((l) => l.lineItemId)).toEqual([first, later]);
     await invoices.remove(draft.id, ACTOR);
     await expect(store.findById(draft.id)).resolves.toBeNull();
     await expect(items([first, later])).resolves.toEqual([

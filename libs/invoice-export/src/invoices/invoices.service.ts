@@ -244,14 +244,14 @@ export class InvoicesService {
       const invoice = await this.draftOf(tx, id, 'refresh');
       // A draft of one stay's calls stays that stay's: another guest's calls never join it.
       const stayId = await this.lineItems.stayOfInvoice(id, tx);
-      this.release(tx, id);
+      await this.release(tx, id);
       const items = await this.lineItems.findInvoiceable(
         tx,
         invoice.billingAccount,
         { startMs: invoice.periodStartMs, endMs: invoice.periodEndMs },
         { sourceId: invoice.sourceId, businessId: invoice.businessId, stayId },
       );
-      this.fill(tx, id, items);
+      await this.fill(tx, id, items);
       const fresh = await this.load(id, tx);
       await this.audit.record(
         tx,
@@ -272,8 +272,8 @@ export class InvoicesService {
   remove(id: number, actor: Actor): Promise<void> {
     return this.ledger.transaction(async (tx) => {
       const invoice = await this.draftOf(tx, id, 'delete');
-      this.release(tx, id);
-      this.invoices.deleteDraft(tx, id);
+      await this.release(tx, id);
+      await this.invoices.deleteDraft(tx, id);
       await this.audit.record(
         tx,
         actor,
@@ -295,16 +295,16 @@ export class InvoicesService {
       const now = this.clock.now();
       // The year of the number is the business's: a hotel's New Year's Eve is its own.
       const year = DateTime.fromMillis(now, { zone: business.timezone }).year;
-      const sequence = this.invoices.takeNextSequence(tx, business.id, year);
+      const sequence = await this.invoices.takeNextSequence(tx, business.id, year);
       const number = `${business.invoicePrefix}-${year}-${String(sequence).padStart(6, '0')}`;
-      this.invoices.markFinalized(tx, id, {
+      await this.invoices.markFinalized(tx, id, {
         number,
         numberYear: year,
         sequence,
         issuerJson: JSON.stringify(issuerFrom(business)),
         finalizedAtMs: now,
       });
-      this.lineItems.markInvoiced(tx, id, now);
+      await this.lineItems.markInvoiced(tx, id, now);
       await this.audit.record(
         tx,
         actor,
@@ -336,9 +336,9 @@ export class InvoicesService {
         );
       }
       const now = this.clock.now();
-      this.invoices.markVoid(tx, id, reason, now);
+      await this.invoices.markVoid(tx, id, reason, now);
       // The invoice is void first: the ledger lets its items go back only then.
-      this.lineItems.returnFromVoidInvoice(tx, id, now);
+      await this.lineItems.returnFromVoidInvoice(tx, id, now);
       await this.audit.record(
         tx,
         actor,
@@ -495,7 +495,7 @@ export class InvoicesService {
     }
     const one = <T>(values: T[]): T | null => (new Set(values).size === 1 ? values[0] : null);
     const now = this.clock.now();
-    const id = this.invoices.insertDraft(tx, {
+    const id = await this.invoices.insertDraft(tx, {
       billingAccount,
       businessId: items[0].businessId,
       sourceId: one(items.map((item) => item.sourceId)),
@@ -507,7 +507,7 @@ export class InvoicesService {
       createdAtMs: now,
       updatedAtMs: now,
     });
-    this.fill(tx, id, items);
+    await this.fill(tx, id, items);
     const drafted = await this.load(id, tx);
     await this.audit.record(
       tx,
@@ -530,20 +530,20 @@ export class InvoicesService {
   }
 
   /** Writes a draft's lines and totals from its items, and ties the items to it. */
-  private fill(tx: LedgerTx, invoiceId: number, items: InvoiceableItem[]): void {
+  private async fill(tx: LedgerTx, invoiceId: number, items: InvoiceableItem[]): Promise<void> {
     const lines = this.invoices.lineWriter(tx, invoiceId);
     const claimed = this.lineItems.invoiceClaimer(tx, invoiceId);
     let subtotal = 0;
     let tax = 0;
     for (const [index, item] of items.entries()) {
-      lines.add(lineOf(item, index + 1));
-      if (!claimed.take(item.id)) {
+      await lines.add(lineOf(item, index + 1));
+      if (!(await claimed.take(item.id))) {
         throw new DomainError('conflict', `Line item ${item.id} is already on an invoice`);
       }
       subtotal += item.amountMinor;
       tax += item.taxMinor;
     }
-    this.invoices.setTotals(
+    await this.invoices.setTotals(
       tx,
       invoiceId,
       { subtotalMinor: subtotal, taxMinor: tax, totalMinor: subtotal + tax },
@@ -552,8 +552,8 @@ export class InvoicesService {
   }
 
   /** A draft lets its items go: its lines are removed and the items are free again. */
-  private release(tx: LedgerTx, id: number): void {
-    this.invoices.removeLines(tx, id);
-    this.lineItems.releaseFromDraft(tx, id);
+  private async release(tx: LedgerTx, id: number): Promise<void> {
+    await this.invoices.removeLines(tx, id);
+    await this.lineItems.releaseFromDraft(tx, id);
   }
 }

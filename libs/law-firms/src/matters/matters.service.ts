@@ -41,9 +41,9 @@ export class MattersService {
     const file = matterList(input);
     return this.ledger.transaction(async (tx) => {
       const business = await this.revalidation.lawFirm(businessId, tx);
-      const plan = planMatterImport(this.matters.allOf(tx, businessId), file);
+      const plan = planMatterImport(await this.matters.allOf(tx, businessId), file);
       const now = this.clock.now();
-      const version = this.matters.apply(tx, businessId, plan, now);
+      const version = await this.matters.apply(tx, businessId, plan, now);
       if (version === null) {
         // The same list again: nothing is written, not even an audit event.
         return {

@@ -28,9 +28,9 @@ export class TimekeepersService {
     const file = timekeeperList(input);
     return this.ledger.transaction(async (tx) => {
       const business = await this.revalidation.lawFirm(businessId, tx);
-      const plan = planTimekeeperImport(this.timekeepers.allOf(tx, businessId), file);
+      const plan = planTimekeeperImport(await this.timekeepers.allOf(tx, businessId), file);
       const now = this.clock.now();
-      const version = this.timekeepers.apply(tx, businessId, plan, now);
+      const version = await this.timekeepers.apply(tx, businessId, plan, now);
       const total = file.length;
       if (version === null) {
         return {

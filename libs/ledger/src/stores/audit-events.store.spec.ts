@@ -20,7 +20,7 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
     store = new AuditEventStore(ledger);
     await ledger.transaction(async (tx) => {
       const append = store.appender(tx);
-      append(
+      await append(
         auditor,
         {
           action: 'line-item.approve',
@@ -31,7 +31,7 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
         },
         1000,
       );
-      append(
+      await append(
         auditor,
         { action: 'line-item.reject', entityType: 'line-item', entityId: 2, reason: 'no' },
         2000,
@@ -42,7 +42,11 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
         { action: 'rate-plan.create', entityType: 'rate-plan', entityId: '1' },
         3000,
       );
-      append(system, { action: 'line-item.re-rate', entityType: 'line-item', entityId: 1 }, 4000);
+      await append(
+        system,
+        { action: 'line-item.re-rate', entityType: 'line-item', entityId: 1 },
+        4000,
+      );
     });
     await ledger.transaction((tx) =>
       store.record(
@@ -115,9 +119,9 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
       store.appender(ended!)(system, { action: 'x', entityType: 'y', entityId: 1 }, 1),
     ).toThrow('has ended');
     await expect(
-      ledger.transaction((tx) => {
-        store.appender(tx)(system, { action: 'lost', entityType: 'y', entityId: 1 }, 5000);
-        return Promise.reject(new Error('the change failed'));
+      ledger.transaction(async (tx) => {
+        await store.appender(tx)(system, { action: 'lost', entityType: 'y', entityId: 1 }, 5000);
+        throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
     expect(await store.find({ action: 'lost' }, 10)).toEqual([]);

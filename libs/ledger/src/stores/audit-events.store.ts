@@ -15,7 +15,7 @@ export interface AuditEntry {
 }
 
 /** Appends one event; see `AuditEventStore.appender`. */
-export type AuditAppender = (actor: Actor, entry: AuditEntry, nowMs: number) => void;
+export type AuditAppender = (actor: Actor, entry: AuditEntry, nowMs: number) => Promise<void>;
 
 /** Which events: every field given narrows the set. */
 export interface AuditEventQuery {
@@ -79,16 +79,15 @@ export class AuditEventStore {
   }
 
   /**
-   * A prepared `record` inside `tx` that does not await: for changes written without awaiting
-   * (so that no read from another request sees them half done), and for bulk actions that
-   * record an event per item.
+   * A `record` on one statement inside `tx`: for bulk actions that record an event per item,
+   * and for hot paths without the entity manager (`Ledger.preparedTransaction`).
    */
   appender(tx: LedgerTx): AuditAppender {
     assertOpen(tx);
-    const insert = this.ledger.statement(INSERT_EVENT);
-    return (actor, entry, nowMs) => {
+    const insert = this.ledger.statement(tx, INSERT_EVENT);
+    return async (actor, entry, nowMs) => {
       const row = eventRow(actor, entry, nowMs);
-      insert.run(
+      await insert.run(
         row.occurredAtMs,
         row.actorKeyId,
         row.actorUserId,
@@ -121,7 +120,7 @@ export class AuditEventStore {
     where('occurred_at_ms < ?', query.toMs);
     where('id < ?', query.beforeId);
     return this.ledger.manager.query<AuditEvent[]>(
-      `SELECT ${EVENT} FROM audit_events WHERE ${clauses.length ? clauses.join(' AND ') : '1'}
+      `SELECT ${EVENT} FROM audit_events WHERE ${clauses.length ? clauses.join(' AND ') : 'TRUE'}
        ORDER BY id DESC LIMIT ?`,
       [...params, limit],
     );

@@ -12,3 +12,9 @@ export const columnOf = (field: string): string =>
  */
 export const selectFields = (fields: readonly string[], table?: string): string =>
   fields.map((field) => `${table ? `${table}.` : ''}${columnOf(field)} AS "${field}"`).join(', ');
+
+/**
+ * A boolean column as a raw query returns it: SQLite gives 1 or 0, PostgreSQL true or false.
+ * (Parameters may stay 1 and 0: PostgreSQL reads '1' and '0' as booleans.)
+ */
+export const isTrue = (value: unknown): boolean => value === true || value === 1;

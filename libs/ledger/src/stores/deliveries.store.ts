@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InvoiceDelivery } from '../entities';
 import { Ledger } from '../ledger';
-import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
+import { LedgerTx, managerOf } from '../ledger-tx';
 import { selectFields } from './columns';
 
 /** What the log of an invoice's deliveries shows of each attempt. */
@@ -68,10 +68,13 @@ export class DeliveryStore {
    * An attempt recorded as `pending` before its request, so that a crash leaves a trace.
    * Attempt numbers go on across sequences: the log reads as one story per invoice.
    */
-  openAttempt(tx: LedgerTx, attempt: NewDeliveryAttempt): { id: number; attempt: number } {
-    assertOpen(tx);
-    return this.ledger
+  async openAttempt(
+    tx: LedgerTx,
+    attempt: NewDeliveryAttempt,
+  ): Promise<{ id: number; attempt: number }> {
+    const opened = await this.ledger
       .statement(
+        tx,
         `INSERT INTO invoice_deliveries (invoice_id, url, idempotency_key, attempt, status,
            attempted_at_ms)
          VALUES (?, ?, ?, (SELECT coalesce(max(attempt), 0) + 1 FROM invoice_deliveries
@@ -84,14 +87,15 @@ export class DeliveryStore {
         attempt.idempotencyKey,
         attempt.invoiceId,
         attempt.attemptedAtMs,
-      )!;
+      );
+    return opened!;
   }
 
   /** The attempt's outcome, once its answer (or its failure) is known. */
-  closeAttempt(tx: LedgerTx, id: number, outcome: DeliveryAttemptOutcome): void {
-    assertOpen(tx);
-    this.ledger
+  async closeAttempt(tx: LedgerTx, id: number, outcome: DeliveryAttemptOutcome): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         'UPDATE invoice_deliveries SET status = ?, http_status = ?, error = ? WHERE id = ?',
       )
       .run(outcome.status, outcome.httpStatus, outcome.error, id);

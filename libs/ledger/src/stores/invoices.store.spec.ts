@@ -60,21 +60,25 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
 
   /** Drafts made in order; returns their ids. */
   const drafts = (...made: Partial<NewInvoiceDraft>[]): Promise<number[]> =>
-    ledger.transaction((tx) => Promise.resolve(made.map((d) => store.insertDraft(tx, draft(d)))));
+    ledger.transaction(async (tx) => {
+      const ids: number[] = [];
+      for (const d of made) ids.push(await store.insertDraft(tx, draft(d)));
+      return ids;
+    });
 
   /** Finalises a draft with a number taken from its business's sequence of `year`. */
   const finalize = (id: number, businessId: number, prefix: string, year: number) =>
-    ledger.transaction((tx) => {
-      const sequence = store.takeNextSequence(tx, businessId, year);
+    ledger.transaction(async (tx) => {
+      const sequence = await store.takeNextSequence(tx, businessId, year);
       const number = `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
-      store.markFinalized(tx, id, {
+      await store.markFinalized(tx, id, {
         number,
         numberYear: year,
         sequence,
         issuerJson: '{}',
         finalizedAtMs: 5,
       });
-      return Promise.resolve(number);
+      return number;
     });
 
   it('reads every field of an invoice and writes every field of a line (the entities, whole)', () => {
@@ -129,9 +133,9 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
     it('gives a number back when the finalisation that took it rolls back: no gap', async () => {
       const [first, second] = await drafts({}, {});
       await expect(
-        ledger.transaction((tx) => {
-          store.takeNextSequence(tx, 2, 2026);
-          return Promise.reject(new Error('the audit event failed'));
+        ledger.transaction(async (tx) => {
+          await store.takeNextSequence(tx, 2, 2026);
+          throw new Error('the audit event failed');
         }),
       ).rejects.toThrow('the audit event failed');
       await expect(finalize(first, 2, 'GH', 2026)).resolves.toBe('GH-2026-000001');
@@ -146,15 +150,14 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
       // that loaded it in this worker: not an Error of this file's realm, so it is matched by its
       // message (toThrow would say nothing was thrown).
       await expect(
-        ledger.transaction((tx) => {
-          store.markFinalized(tx, second, {
+        ledger.transaction(async (tx) => {
+          await store.markFinalized(tx, second, {
             number: 'GH-2026-000099',
             numberYear: 2026,
             sequence: 1,
             issuerJson: '{}',
             finalizedAtMs: 5,
           });
-          return Promise.resolve();
         }),
       ).rejects.toMatchObject({ message: expect.stringMatching(/UNIQUE constraint failed/) });
     });
@@ -285,11 +288,11 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
           [n, summary ? null : n, summary ? 7 : null, `c${n}`, MARCH + n * 60_000],
         );
       }
-      return ledger.transaction((tx) => {
-        const id = store.insertDraft(tx, draft());
+      return ledger.transaction(async (tx) => {
+        const id = await store.insertDraft(tx, draft());
         const writer = store.lineWriter(tx, id);
-        for (let n = 1; n <= count; n++) writer.add(line(n, { amountMinor: 100 + n }));
-        return Promise.resolve(id);
+        for (let n = 1; n <= count; n++) await writer.add(line(n, { amountMinor: 100 + n }));
+        return id;
       });
     }
 
@@ -317,14 +320,14 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
     it('reads chosen fields a page at a time in line order, with the line number always', async () => {
       const id = await draftWithLines(5);
       const reader = store.lineReader(['callId', 'amountMinor', 'accountSummaryId']);
-      expect(reader.page(id, 0, 2)).toEqual([
+      await expect(reader.page(id, 0, 2)).resolves.toEqual([
         { lineNumber: 1, callId: 'c1', amountMinor: 101, accountSummaryId: null },
         { lineNumber: 2, callId: 'c2', amountMinor: 102, accountSummaryId: 7 },
       ]);
-      expect(reader.page(id, 2, 2).map((l) => l.lineNumber)).toEqual([3, 4]);
-      expect(reader.page(id, 4, 2).map((l) => l.lineNumber)).toEqual([5]);
-      expect(reader.page(id, 5, 2)).toEqual([]);
-      expect(reader.page(id, 0, null)).toHaveLength(5);
+      expect((await reader.page(id, 2, 2)).map((l) => l.lineNumber)).toEqual([3, 4]);
+      expect((await reader.page(id, 4, 2)).map((l) => l.lineNumber)).toEqual([5]);
+      await expect(reader.page(id, 5, 2)).resolves.toEqual([]);
+      await expect(reader.page(id, 0, null)).resolves.toHaveLength(5);
     });
 
     it('keeps the timekeeper a line was made with (LEDES TIMEKEEPER_*), or none', async () => {
@@ -334,7 +337,7 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
         'timekeeperName',
         'timekeeperClassification',
       ]);
-      expect(reader.page(id, 0, null)).toEqual([
+      await expect(reader.page(id, 0, null)).resolves.toEqual([
         {
           lineNumber: 1,
           timekeeperId: 'TK-7',
@@ -352,10 +355,9 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
 
     it("removes a draft's lines, and the draft with them", async () => {
       const id = await draftWithLines(2);
-      await ledger.transaction((tx) => {
-        store.removeLines(tx, id);
-        store.deleteDraft(tx, id);
-        return Promise.resolve();
+      await ledger.transaction(async (tx) => {
+        await store.removeLines(tx, id);
+        await store.deleteDraft(tx, id);
       });
       await expect(store.findById(id)).resolves.toBeNull();
       await expect(store.lineTotals(id)).resolves.toMatchObject({ lines: 0 });

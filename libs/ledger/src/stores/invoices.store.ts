@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { Invoice } from '../entities';
 import type { InvoiceLine, InvoiceStatus, LineItem } from '../entities';
 import { Ledger } from '../ledger';
-import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
+import { LedgerTx, managerOf } from '../ledger-tx';
 import { columnOf, selectFields } from './columns';
 import { readerOf } from './reader';
 
@@ -107,7 +107,7 @@ export interface LinePageReader<K extends BilledLineField> {
     invoiceId: number,
     afterLineNumber: number,
     limit: number | null,
-  ): Pick<BilledLine, K | 'lineNumber'>[];
+  ): Promise<Pick<BilledLine, K | 'lineNumber'>[]>;
 }
 
 /** An invoice's lines added up, to check against its totals. */
@@ -261,24 +261,24 @@ export class InvoiceStore {
   }
 
   /** Where the invoice stands in `tx`, or null when it does not exist. */
-  statusOf(tx: LedgerTx, id: number): InvoiceStatus | null {
-    assertOpen(tx);
-    const row = this.ledger
-      .statement('SELECT status FROM invoices WHERE id = ?')
+  async statusOf(tx: LedgerTx, id: number): Promise<InvoiceStatus | null> {
+    const row = await this.ledger
+      .statement(tx, 'SELECT status FROM invoices WHERE id = ?')
       .get<{ status: InvoiceStatus }>(id);
     return row?.status ?? null;
   }
 
   /** A new draft without lines (totals 0); returns its id. */
-  insertDraft(tx: LedgerTx, draft: NewInvoiceDraft): number {
-    assertOpen(tx);
-    const { lastInsertRowid } = this.ledger
+  async insertDraft(tx: LedgerTx, draft: NewInvoiceDraft): Promise<number> {
+    const inserted = await this.ledger
       .statement(
+        tx,
         `INSERT INTO invoices (status, billing_account, business_id, source_id, rate_plan_id,
            timezone, period_start_ms, period_end_ms, currency, created_at_ms, updated_at_ms)
-         VALUES ('draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES ('draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING id`,
       )
-      .run(
+      .get<{ id: number }>(
         draft.billingAccount,
         draft.businessId,
         draft.sourceId,
@@ -290,36 +290,36 @@ export class InvoiceStore {
         draft.createdAtMs,
         draft.updatedAtMs,
       );
-    return Number(lastInsertRowid);
+    return inserted!.id;
   }
 
   /** Adds lines to a draft, one prepared insert per line (the ledger refuses a non-draft's). */
   lineWriter(
     tx: LedgerTx,
     invoiceId: number,
-  ): { add(line: Omit<NewInvoiceLine, 'invoiceId'>): void } {
-    assertOpen(tx);
+  ): { add(line: Omit<NewInvoiceLine, 'invoiceId'>): Promise<void> } {
     const insert = this.ledger.statement(
+      tx,
       `INSERT INTO invoice_lines (${INVOICE_LINE_FIELDS.map(columnOf).join(', ')})
        VALUES (${INVOICE_LINE_FIELDS.map(() => '?').join(', ')})`,
     );
     return {
-      add: (line) => {
+      add: async (line) => {
         const row: NewInvoiceLine = { ...line, invoiceId };
-        insert.run(...INVOICE_LINE_FIELDS.map((field) => row[field]));
+        await insert.run(...INVOICE_LINE_FIELDS.map((field) => row[field]));
       },
     };
   }
 
-  setTotals(
+  async setTotals(
     tx: LedgerTx,
     id: number,
     totals: Pick<Invoice, 'subtotalMinor' | 'taxMinor' | 'totalMinor'>,
     nowMs: number,
-  ): void {
-    assertOpen(tx);
-    this.ledger
+  ): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         `UPDATE invoices SET subtotal_minor = ?, tax_minor = ?, total_minor = ?, updated_at_ms = ?
          WHERE id = ?`,
       )
@@ -327,42 +327,42 @@ export class InvoiceStore {
   }
 
   /** A draft's lines removed (the ledger refuses it for any other invoice). */
-  removeLines(tx: LedgerTx, invoiceId: number): void {
-    assertOpen(tx);
-    this.ledger.statement('DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoiceId);
+  async removeLines(tx: LedgerTx, invoiceId: number): Promise<void> {
+    await this.ledger
+      .statement(tx, 'DELETE FROM invoice_lines WHERE invoice_id = ?')
+      .run(invoiceId);
   }
 
   /** A draft deleted, once its lines are (the ledger refuses it for any other invoice). */
-  deleteDraft(tx: LedgerTx, id: number): void {
-    assertOpen(tx);
-    this.ledger.statement('DELETE FROM invoices WHERE id = ?').run(id);
+  async deleteDraft(tx: LedgerTx, id: number): Promise<void> {
+    await this.ledger.statement(tx, 'DELETE FROM invoices WHERE id = ?').run(id);
   }
 
   /**
    * The business's next sequence number of `year`, taken: 1 for its first invoice of the year.
-   * Read and raised in `tx`, and transactions run one after another (Ledger), so two
-   * finalisations never share or skip a number; a rollback gives the number back.
+   * Raised and read in one statement of `tx`, which holds the sequence's row until it commits
+   * (SQLite: the one writer; PostgreSQL: the row's lock, which a finalisation on another
+   * instance waits for), so two finalisations never share or skip a number; a rollback gives
+   * the number back.
    */
-  takeNextSequence(tx: LedgerTx, businessId: number, year: number): number {
-    assertOpen(tx);
-    this.ledger
+  async takeNextSequence(tx: LedgerTx, businessId: number, year: number): Promise<number> {
+    const row = await this.ledger
       .statement(
+        tx,
         `INSERT INTO invoice_number_sequences (business_id, year, last_sequence) VALUES (?, ?, 1)
-         ON CONFLICT (year, business_id) DO UPDATE SET last_sequence = last_sequence + 1`,
+         ON CONFLICT (year, business_id) DO UPDATE
+           SET last_sequence = invoice_number_sequences.last_sequence + 1
+         RETURNING last_sequence AS "lastSequence"`,
       )
-      .run(businessId, year);
-    return this.ledger
-      .statement(
-        'SELECT last_sequence FROM invoice_number_sequences WHERE business_id = ? AND year = ?',
-      )
-      .get<{ last_sequence: number }>(businessId, year)!.last_sequence;
+      .get<{ lastSequence: number }>(businessId, year);
+    return row!.lastSequence;
   }
 
   /** A draft finalised with its number (the ledger refuses any later change but voiding). */
-  markFinalized(tx: LedgerTx, id: number, numbering: InvoiceNumbering): void {
-    assertOpen(tx);
-    this.ledger
+  async markFinalized(tx: LedgerTx, id: number, numbering: InvoiceNumbering): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         `UPDATE invoices SET status = 'finalized', number = ?, number_year = ?, sequence = ?,
            issuer_json = ?, finalized_at_ms = ?, updated_at_ms = ?, version = version + 1
          WHERE id = ?`,
@@ -379,10 +379,10 @@ export class InvoiceStore {
   }
 
   /** A finalised invoice voided: its number and totals stay. */
-  markVoid(tx: LedgerTx, id: number, reason: string, nowMs: number): void {
-    assertOpen(tx);
-    this.ledger
+  async markVoid(tx: LedgerTx, id: number, reason: string, nowMs: number): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         `UPDATE invoices SET status = 'void', voided_at_ms = ?, void_reason = ?,
            updated_at_ms = ?, version = version + 1 WHERE id = ?`,
       )
@@ -434,9 +434,16 @@ export class InvoiceStore {
       return fieldsOf as Pick<BilledLine, K | 'lineNumber'>;
     };
     return {
-      // LIMIT -1: no limit.
-      page: (invoiceId, afterLineNumber, limit) =>
-        this.ledger.rows(sql, invoiceId, afterLineNumber, limit ?? -1).map(line),
+      // No limit: SQLite's LIMIT -1, PostgreSQL's LIMIT NULL.
+      page: async (invoiceId, afterLineNumber, limit) =>
+        (
+          await this.ledger.rows(
+            sql,
+            invoiceId,
+            afterLineNumber,
+            limit ?? (this.ledger.dialect === 'postgres' ? null : -1),
+          )
+        ).map(line),
     };
   }
 }

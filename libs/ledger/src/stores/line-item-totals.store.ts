@@ -80,7 +80,7 @@ const sumTable = (table: string, keys: string[], sums: string[]): SumTable => ({
   upsert: `INSERT INTO ${table} (${[...keys, ...sums].join(', ')})
     VALUES (${[...keys, ...sums].map(() => '?').join(', ')})
     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET
-      ${sums.map((sum) => `${sum} = ${sum} + excluded.${sum}`).join(', ')}
+      ${sums.map((sum) => `${sum} = ${table}.${sum} + excluded.${sum}`).join(', ')}
     RETURNING items`,
   deleteEmpty: `DELETE FROM ${table} WHERE ${keys.map((key) => `${key} = ?`).join(' AND ')}
     AND items = 0`,
@@ -175,7 +175,7 @@ export class LineItemTotalsStore {
     assertOpen(tx);
     const days = new Map<string, DayDeltas>();
     let last: DayDeltas | undefined;
-    beforeCommit(tx, () => this.write(days.values()));
+    beforeCommit(tx, () => this.write(tx, days.values()));
     return {
       add: (item, localDate) => {
         let day = last;
@@ -201,32 +201,35 @@ export class LineItemTotalsStore {
   }
 
   /** Adds each delta to its row (a row that comes to 0 items goes: see `adder`). */
-  private write(days: Iterable<DayDeltas>): void {
-    const daily = this.rowWriter(DAILY);
-    const accounts = this.rowWriter(ACCOUNTS);
-    const destinations = this.rowWriter(DESTINATIONS);
+  private async write(tx: LedgerTx, days: Iterable<DayDeltas>): Promise<void> {
+    const daily = this.rowWriter(tx, DAILY);
+    const accounts = this.rowWriter(tx, ACCOUNTS);
+    const destinations = this.rowWriter(tx, DESTINATIONS);
     for (const { localDate, sourceId, currency, ...day } of days) {
       for (const [status, delta] of day.byStatus) {
-        daily([localDate, sourceId, status, currency], delta);
+        await daily([localDate, sourceId, status, currency], delta);
       }
       for (const [account, delta] of day.byAccount) {
-        accounts([localDate, sourceId, account, currency], delta);
+        await accounts([localDate, sourceId, account, currency], delta);
       }
       for (const [destinationClass, prefixes] of day.byDestination) {
         for (const [prefix, delta] of prefixes) {
-          destinations([localDate, sourceId, destinationClass, prefix, currency], delta);
+          await destinations([localDate, sourceId, destinationClass, prefix, currency], delta);
         }
       }
     }
   }
 
-  private rowWriter(table: SumTable): (key: unknown[], delta: Delta) => void {
-    const upsert = this.ledger.statement(table.upsert);
-    const deleteEmpty = this.ledger.statement(table.deleteEmpty);
-    return (key, { items, calls, amount }) => {
-      const row = upsert.get<{ items: number }>(...key, items, calls, amount);
+  private rowWriter(
+    tx: LedgerTx,
+    table: SumTable,
+  ): (key: unknown[], delta: Delta) => Promise<void> {
+    const upsert = this.ledger.statement(tx, table.upsert);
+    const deleteEmpty = this.ledger.statement(tx, table.deleteEmpty);
+    return async (key, { items, calls, amount }) => {
+      const row = await upsert.get<{ items: number }>(...key, items, calls, amount);
       // Only when the transaction also changed, with triggers, an item it had added.
-      if (row?.items === 0) deleteEmpty.run(...key);
+      if (row?.items === 0) await deleteEmpty.run(...key);
     };
   }
 

@@ -73,7 +73,7 @@ describe('LineItemStore.inserter (real migrations on :memory:)', () => {
     db.query(`SELECT * FROM line_item_daily_totals ORDER BY local_date, status, currency`);
 
   it('inserts a new line item with every field rating gave it, and its local date; its id', async () => {
-    const id = await ledger.transaction((tx) => Promise.resolve(store().inserter(tx).insert(item)));
+    const [id] = await ledger.transaction((tx) => store().inserter(tx).insert([item]));
     const stored = await db.getRepository(LineItem).findOneByOrFail({ id });
     // 1 s after the epoch is the evening before in Denver.
     expect(stored).toEqual({ id, ...item, localDate: '1969-12-31', stayId: null });
@@ -86,12 +86,10 @@ describe('LineItemStore.inserter (real migrations on :memory:)', () => {
       VALUES (8, 1, 'c2', ?, 'outbound', 61000, '{}', 0)`,
       [lateEvening],
     );
-    const id = await ledger.transaction((tx) =>
-      Promise.resolve(
-        store()
-          .inserter(tx)
-          .insert({ ...item, callRecordId: 8, callId: 'c2', startTimeMs: lateEvening }),
-      ),
+    const [id] = await ledger.transaction((tx) =>
+      store()
+        .inserter(tx)
+        .insert([{ ...item, callRecordId: 8, callId: 'c2', startTimeMs: lateEvening }]),
     );
     await expect(db.getRepository(LineItem).findOneByOrFail({ id })).resolves.toMatchObject({
       localDate: '2026-03-02',
@@ -100,14 +98,14 @@ describe('LineItemStore.inserter (real migrations on :memory:)', () => {
 
   it("adds the transaction's items to the sums when it commits, and nothing when it fails", async () => {
     await expect(
-      ledger.transaction((tx) => {
-        store().inserter(tx).insert(item);
-        return Promise.reject(new Error('the chunk failed'));
+      ledger.transaction(async (tx) => {
+        await store().inserter(tx).insert([item]);
+        throw new Error('the chunk failed');
       }),
     ).rejects.toThrow('the chunk failed');
     await expect(sums()).resolves.toEqual([]);
 
-    await ledger.transaction((tx) => Promise.resolve(store().inserter(tx).insert(item)));
+    await ledger.transaction((tx) => store().inserter(tx).insert([item]));
     await expect(sums()).resolves.toEqual([
       {
         local_date: '1969-12-31',

@@ -320,17 +320,13 @@ describe('LineItemStore (real migrations on :memory:)', () => {
       totalMinor: 106,
       reviewReason: 'checked',
     } as const;
-    await ledger.transaction((tx) => {
-      store.reviewWriter(tx).review(id, 1, fields, 42);
-      return Promise.resolve();
-    });
+    await ledger.transaction((tx) => store.reviewWriter(tx).review(id, 1, fields, 42));
     expect(await store.findOne(id)).toMatchObject({ ...fields, version: 2, updatedAtMs: 42 });
-    const stale = ledger.transaction((tx) => {
+    const stale = ledger.transaction((tx) =>
       store
         .reviewWriter(tx)
-        .reviewInBulk(id, 1, { status: 'rejected', billingAccount: null, reviewReason: 'no' }, 43);
-      return Promise.resolve();
-    });
+        .reviewInBulk(id, 1, { status: 'rejected', billingAccount: null, reviewReason: 'no' }, 43),
+    );
     await expect(stale).rejects.toThrow(DomainError);
     await expect(stale).rejects.toMatchObject({ code: 'conflict' });
     expect(await store.findOne(id)).toMatchObject({ status: 'approved', version: 2 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, localDate, zonedTime } from '@app/common';
 import { LineItem, LineItemStatus } from '../entities';
 import { Ledger } from '../ledger';
+import { SqlDialect, sqlDialect } from './dialect';
 import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { columnOf, selectFields } from './columns';
 import { lineItemWhere } from './line-item-where';
@@ -175,11 +176,21 @@ export type BulkReviewedFields = Pick<LineItem, 'status' | 'billingAccount' | 'r
 /** Prepared writers of review's changes; see `LineItemStore.reviewWriter`. */
 export interface LineItemReviewWriter {
   /** An action on one item (docs/review.md): status, account, amount and taxes. */
-  review(id: number, readVersion: number, fields: ReviewedFields, nowMs: number): void;
+  review(id: number, readVersion: number, fields: ReviewedFields, nowMs: number): Promise<void>;
   /** A bulk action on one item: status, account and reason. */
-  reviewInBulk(id: number, readVersion: number, fields: BulkReviewedFields, nowMs: number): void;
+  reviewInBulk(
+    id: number,
+    readVersion: number,
+    fields: BulkReviewedFields,
+    nowMs: number,
+  ): Promise<void>;
   /** A re-rate: everything rating decides. */
-  reRate(id: number, readVersion: number, fields: RatedLineItemFields, nowMs: number): void;
+  reRate(
+    id: number,
+    readVersion: number,
+    fields: RatedLineItemFields,
+    nowMs: number,
+  ): Promise<void>;
 }
 
 const LISTED = selectFields(LISTED_LINE_ITEM_FIELDS);
@@ -202,21 +213,22 @@ const RE_RATE_UPDATE = `UPDATE line_items SET ${RATED_LINE_ITEM_FIELDS.map(
 ).join(', ')}, ${BUMP_VERSION}`;
 
 /** Every UPDATE names the version it read; a second guard behind the serialised writer. */
-function changedOne(result: { changes: number }, id: number): void {
-  if (result.changes !== 1) {
+async function changedOne(changes: Promise<number>, id: number): Promise<void> {
+  if ((await changes) !== 1) {
     throw new DomainError('conflict', `Line item ${id} changed while it was being updated`);
   }
 }
 
-/** Inserts new line items, one at a time, inside one transaction (see `LineItemStore.inserter`). */
+/** Inserts new line items inside one transaction (see `LineItemStore.inserter`). */
 export interface LineItemInserter {
-  /** Stores a line item as rating made it; its new id. */
-  insert(item: NewLineItem): number;
+  /** Stores line items as rating made them, in order: their new ids. */
+  insert(items: readonly NewLineItem[]): Promise<number[]>;
 }
 
 /** Rating's fields, then the item's local date, which the ledger adds (see `inserter`). */
 const INSERT_LINE_ITEM = `INSERT INTO line_items (${LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')}, local_date)
-  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')}, ?)`;
+  VALUES (${LINE_ITEM_FIELDS.map(() => '?').join(', ')}, ?)
+  RETURNING id`;
 
 const SOURCE_ZONE = 'SELECT timezone FROM sources WHERE id = ?';
 
@@ -230,6 +242,10 @@ export class LineItemStore {
     private readonly ledger: Ledger,
     private readonly totals: LineItemTotalsStore,
   ) {}
+
+  private get sql(): SqlDialect {
+    return sqlDialect(this.ledger.dialect);
+  }
 
   // --- used by config (demo data: from when a changed bundled plan is in force)
 
@@ -384,7 +400,7 @@ export class LineItemStore {
     return managerOf(tx).query<InvoiceableItem[]>(
       `SELECT ${selectFields(INVOICEABLE_ITEM_FIELDS, 'li')}, s.business_id AS "businessId",
          -- an account-summary plan may name no zone: its local times are UTC
-         coalesce(json_extract(v.plan_json, '$.timezone'), 'UTC') AS "timezone"
+         coalesce(${this.sql.jsonText('v.plan_json', 'timezone')}, 'UTC') AS "timezone"
        FROM line_items li JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
          JOIN sources s ON s.id = li.source_id
        WHERE li.billing_account = ? AND li.status = 'approved' AND li.invoice_id IS NULL
@@ -401,9 +417,9 @@ export class LineItemStore {
    */
   reviewWriter(tx: LedgerTx): LineItemReviewWriter {
     assertOpen(tx);
-    const review = this.ledger.statement(REVIEW_UPDATE);
-    const bulk = this.ledger.statement(BULK_REVIEW_UPDATE);
-    const reRate = this.ledger.statement(RE_RATE_UPDATE);
+    const review = this.ledger.statement(tx, REVIEW_UPDATE);
+    const bulk = this.ledger.statement(tx, BULK_REVIEW_UPDATE);
+    const reRate = this.ledger.statement(tx, RE_RATE_UPDATE);
     return {
       review: (id, readVersion, fields, nowMs) =>
         changedOne(
@@ -454,24 +470,29 @@ export class LineItemStore {
    */
   inserter(tx: LedgerTx): LineItemInserter {
     assertOpen(tx);
-    const statement = this.ledger.statement(INSERT_LINE_ITEM);
-    const sourceZone = this.ledger.statement(SOURCE_ZONE);
+    const statement = this.ledger.statement(tx, INSERT_LINE_ITEM);
+    const sourceZone = this.ledger.statement(tx, SOURCE_ZONE);
     const zones = new Map<number, string>();
     const totals = this.totals.adder(tx);
     return {
-      insert: (item) => {
-        let zone = zones.get(item.sourceId);
-        if (zone === undefined) {
-          zone = sourceZone.get<{ timezone: string }>(item.sourceId)?.timezone;
-          if (zone === undefined) throw new Error(`No source has id ${item.sourceId}`);
-          zones.set(item.sourceId, zone);
+      insert: async (items) => {
+        const ids: number[] = [];
+        for (const item of items) {
+          let zone = zones.get(item.sourceId);
+          if (zone === undefined) {
+            zone = (await sourceZone.get<{ timezone: string }>(item.sourceId))?.timezone;
+            if (zone === undefined) throw new Error(`No source has id ${item.sourceId}`);
+            zones.set(item.sourceId, zone);
+          }
+          const date = localDate(item.startTimeMs, zone);
+          const row = await statement.get<{ id: number }>(
+            ...LINE_ITEM_FIELDS.map((field) => item[field]),
+            date,
+          );
+          ids.push(row!.id);
+          totals.add(item, date);
         }
-        const date = localDate(item.startTimeMs, zone);
-        const id = Number(
-          statement.run(...LINE_ITEM_FIELDS.map((field) => item[field]), date).lastInsertRowid,
-        );
-        totals.add(item, date);
-        return id;
+        return ids;
       },
     };
   }
@@ -525,7 +546,7 @@ export class LineItemStore {
       { stays: number; stayId: number | null; unstayed: number }[]
     >(
       `SELECT count(DISTINCT li.stay_id) AS "stays", min(li.stay_id) AS "stayId",
-         sum(li.stay_id IS NULL) AS "unstayed"
+         count(*) - count(li.stay_id) AS "unstayed"
        FROM invoice_lines l JOIN line_items li ON li.id = l.line_item_id
        WHERE l.invoice_id = ?`,
       [invoiceId],
@@ -537,27 +558,26 @@ export class LineItemStore {
    * Ties items to a draft, one prepared update per item: `take` is false when the item is on
    * an invoice already (and is left there).
    */
-  invoiceClaimer(tx: LedgerTx, invoiceId: number): { take(itemId: number): boolean } {
-    assertOpen(tx);
+  invoiceClaimer(tx: LedgerTx, invoiceId: number): { take(itemId: number): Promise<boolean> } {
     const claim = this.ledger.statement(
+      tx,
       'UPDATE line_items SET invoice_id = ? WHERE id = ? AND invoice_id IS NULL',
     );
-    return { take: (itemId) => claim.run(invoiceId, itemId).changes === 1 };
+    return { take: async (itemId) => (await claim.run(invoiceId, itemId)) === 1 };
   }
 
   /** A draft's items let go: no invoice holds them, their status unchanged (approved). */
-  releaseFromDraft(tx: LedgerTx, invoiceId: number): void {
-    assertOpen(tx);
-    this.ledger
-      .statement('UPDATE line_items SET invoice_id = NULL WHERE invoice_id = ?')
+  async releaseFromDraft(tx: LedgerTx, invoiceId: number): Promise<void> {
+    await this.ledger
+      .statement(tx, 'UPDATE line_items SET invoice_id = NULL WHERE invoice_id = ?')
       .run(invoiceId);
   }
 
   /** A finalised invoice's items become `invoiced` (then the ledger freezes them). */
-  markInvoiced(tx: LedgerTx, invoiceId: number, nowMs: number): void {
-    assertOpen(tx);
-    this.ledger
+  async markInvoiced(tx: LedgerTx, invoiceId: number, nowMs: number): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         `UPDATE line_items SET status = 'invoiced', version = version + 1, updated_at_ms = ?
          WHERE invoice_id = ?`,
       )
@@ -568,10 +588,10 @@ export class LineItemStore {
    * A void invoice's items go back to `approved`, on no invoice: they can be invoiced again.
    * The ledger lets them go only once the invoice is void.
    */
-  returnFromVoidInvoice(tx: LedgerTx, invoiceId: number, nowMs: number): void {
-    assertOpen(tx);
-    this.ledger
+  async returnFromVoidInvoice(tx: LedgerTx, invoiceId: number, nowMs: number): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         `UPDATE line_items SET status = 'approved', invoice_id = NULL, version = version + 1,
            updated_at_ms = ? WHERE invoice_id = ?`,
       )
@@ -594,7 +614,7 @@ export class LineItemStore {
       [sourceId],
     );
     if (range.first === null || range.last === null) return;
-    const localDay = "date((start_time_ms + CAST(? AS INTEGER)) / 1000, 'unixepoch')";
+    const localDay = this.sql.utcDateOfSeconds('(start_time_ms + CAST(? AS INTEGER)) / 1000');
     for (const span of zonedTime(zone).offsetSpans(range.first, range.last + 1)) {
       const offsetMs = span.offset * 60_000;
       await manager.query(

@@ -60,13 +60,13 @@ export class MatterRuleStore {
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }
-    bumpLawBookVersion(this.ledger, tx, rule.businessId);
+    await bumpLawBookVersion(this.ledger, tx, rule.businessId);
     return saved;
   }
 
   /** Deletes the rule and bumps its business's law book version. */
   async delete(tx: LedgerTx, rule: Pick<MatterRule, 'id' | 'businessId'>): Promise<void> {
     await managerOf(tx).delete(MatterRule, { id: rule.id });
-    bumpLawBookVersion(this.ledger, tx, rule.businessId);
+    await bumpLawBookVersion(this.ledger, tx, rule.businessId);
   }
 }

@@ -44,8 +44,8 @@ describe('the law book writes: MatterStore, TimekeeperStore, MatterRuleStore (in
   });
 
   /** The stores' writes do not await: a transaction of them. */
-  const inTx = <T>(work: (tx: LedgerTx) => T): Promise<T> =>
-    ledger.transaction((tx) => Promise.resolve(work(tx)));
+  const inTx = <T>(work: (tx: LedgerTx) => T | Promise<T>): Promise<T> =>
+    ledger.transaction(async (tx) => work(tx));
 
   const matter = (i: number): MatterFields => ({
     clientNumber: String(10000 + Math.floor(i / 1000)),
@@ -84,8 +84,8 @@ describe('the law book writes: MatterStore, TimekeeperStore, MatterRuleStore (in
     await inTx((tx) => matters.apply(tx, firmId, { insert: [matter(1)], update: [] }, 5));
     const [stored] = await inTx((tx) => matters.allOf(tx, firmId));
     await expect(
-      inTx((tx) => {
-        matters.apply(
+      inTx(async (tx) => {
+        await matters.apply(
           tx,
           firmId,
           { insert: [], update: [{ ...stored, matterName: 'Renamed' }] },

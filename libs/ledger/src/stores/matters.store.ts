@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Matter } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, assertOpen } from '../ledger-tx';
+import { isTrue } from './columns';
 import { bumpLawBookVersion } from './law-book-version';
 
 /** What a firm's matter list says of a matter: everything but the row's own bookkeeping. */
@@ -28,7 +29,9 @@ export interface MatterChanges {
 }
 
 const COLUMNS = `client_number, client_name, matter_number, matter_name, status, closed_date, billable`;
-const SELECT_ALL = `SELECT id, ${COLUMNS} FROM matters WHERE business_id = ?`;
+const SELECT_ALL = `SELECT id, client_number AS "clientNumber", client_name AS "clientName",
+  matter_number AS "matterNumber", matter_name AS "matterName", status, closed_date AS "closedDate",
+  billable FROM matters WHERE business_id = ?`;
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /** Rows a batched INSERT writes at once: 10 parameters a row, far below SQLite's limit. */
 const BATCH = 200;
@@ -48,25 +51,22 @@ export class MatterStore {
   constructor(private readonly ledger: Ledger) {}
 
   /** Every matter of the business, as `tx` sees them. */
-  allOf(tx: LedgerTx, businessId: number): StoredMatter[] {
-    assertOpen(tx);
-    return this.ledger.rows(SELECT_ALL, businessId).map((row) => ({
-      id: row[0] as number,
-      clientNumber: row[1] as string,
-      clientName: row[2] as string,
-      matterNumber: row[3] as string,
-      matterName: row[4] as string,
-      status: row[5] as Matter['status'],
-      closedDate: row[6] as string | null,
-      billable: row[7] === 1,
-    }));
+  async allOf(tx: LedgerTx, businessId: number): Promise<StoredMatter[]> {
+    const rows = await this.ledger.statement(tx, SELECT_ALL).all<StoredMatter>(businessId);
+    for (const row of rows) row.billable = isTrue(row.billable);
+    return rows;
   }
 
   /**
    * Inserts and updates the matters, then bumps the business's law book version; nothing when
    * there is nothing to write. Returns the law book version after the writes.
    */
-  apply(tx: LedgerTx, businessId: number, changes: MatterChanges, nowMs: number): number | null {
+  async apply(
+    tx: LedgerTx,
+    businessId: number,
+    changes: MatterChanges,
+    nowMs: number,
+  ): Promise<number | null> {
     assertOpen(tx);
     if (changes.insert.length === 0 && changes.update.length === 0) return null;
     const values = (m: MatterFields) => [
@@ -81,17 +81,17 @@ export class MatterStore {
       nowMs,
       nowMs,
     ];
-    const whole = this.ledger.statement(insertSql(BATCH));
-    const one = this.ledger.statement(insertSql(1));
+    const whole = this.ledger.statement(tx, insertSql(BATCH));
+    const one = this.ledger.statement(tx, insertSql(1));
     const { insert } = changes;
     let i = 0;
     for (; i + BATCH <= insert.length; i += BATCH) {
-      whole.run(...insert.slice(i, i + BATCH).flatMap(values));
+      await whole.run(...insert.slice(i, i + BATCH).flatMap(values));
     }
-    for (; i < insert.length; i++) one.run(...values(insert[i]));
-    const update = this.ledger.statement(UPDATE);
+    for (; i < insert.length; i++) await one.run(...values(insert[i]));
+    const update = this.ledger.statement(tx, UPDATE);
     for (const m of changes.update) {
-      update.run(
+      await update.run(
         m.clientName,
         m.matterName,
         m.status,

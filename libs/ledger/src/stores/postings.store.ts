@@ -3,9 +3,9 @@ import { DomainError } from '@app/common';
 import { In } from 'typeorm';
 import { LineItem, PmsLinkSource, Posting, PostingStatus, Stay } from '../entities';
 import { Ledger } from '../ledger';
-import { assertOpen, LedgerTx, managerOf } from '../ledger-tx';
+import { LedgerTx, managerOf } from '../ledger-tx';
 import { PostingQueueSignal } from '../posting-queue-signal';
-import { selectFields } from './columns';
+import { isTrue, selectFields } from './columns';
 import { readerOf } from './reader';
 
 const POSTING_FIELDS = [
@@ -234,25 +234,25 @@ export class PostingStore {
    * with its call, its stay and the room the stay's guest is in now (`currentRoom`). Read in the
    * transaction, it sees no other transaction's uncommitted postings.
    */
-  nextToSend(tx: LedgerTx, linkId: number, nowMs: number): PostingToSend | null {
-    assertOpen(tx);
+  async nextToSend(tx: LedgerTx, linkId: number, nowMs: number): Promise<PostingToSend | null> {
     const row =
-      this.ledger
-        .statement(NEXT_TO_SEND.replace('%s', `p.status = 'in-flight'`))
-        .get<NextRow>(linkId) ??
-      this.ledger
+      (await this.ledger
+        .statement(tx, NEXT_TO_SEND.replace('%s', `p.status = 'in-flight'`))
+        .get<NextRow>(linkId)) ??
+      (await this.ledger
         .statement(
+          tx,
           NEXT_TO_SEND.replace(
             '%s',
             `p.status = 'pending' AND (p.not_before_ms IS NULL OR p.not_before_ms <= ?)`,
           ),
         )
-        .get<NextRow>(linkId, nowMs);
+        .get<NextRow>(linkId, nowMs));
     if (!row) return null;
     const { stayRoom, stayReservation, stayToMs, stayEndedBy, late, ...posting } = row;
     return {
       ...posting,
-      late: late === 1,
+      late: isTrue(late),
       stay:
         posting.stayId === null
           ? null
@@ -270,16 +270,16 @@ export class PostingStore {
    * The PMS's answer, or why a posting cannot go: back in the queue (`RY`, `NA`: not before
    * `notBeforeMs`, with the same `P#`), or an exception with its reason.
    */
-  markAnswered(
+  async markAnswered(
     tx: LedgerTx,
     id: number,
     outcome: { status: 'pending'; notBeforeMs: number } | { status: 'exception'; reason: string },
     answer: PostingAnswerRecord | null,
     nowMs: number,
-  ): void {
-    assertOpen(tx);
-    this.ledger
+  ): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         `UPDATE "postings" SET "status" = ?, "not_before_ms" = coalesce(?, "not_before_ms"),
            "reason" = CASE WHEN ? = 'exception' THEN ? ELSE "reason" END,
            "answer_status" = coalesce(?, "answer_status"), "answer_text" = CASE WHEN ? THEN ? ELSE "answer_text" END,
@@ -315,10 +315,10 @@ export class PostingStore {
    * Written before the `PS` goes: in flight, to `room`, one more attempt. (This and markPosted
    * run once a posting, on the sender's path: prepared statements, no entity manager.)
    */
-  markSent(tx: LedgerTx, id: number, room: string, nowMs: number): void {
-    assertOpen(tx);
-    this.ledger
+  async markSent(tx: LedgerTx, id: number, room: string, nowMs: number): Promise<void> {
+    await this.ledger
       .statement(
+        tx,
         `UPDATE "postings" SET "status" = 'in-flight', "room" = ?, "sent_at_ms" = ?,
            "updated_at_ms" = ?, "attempts" = "attempts" + 1, "version" = "version" + 1
          WHERE "id" = ?`,
@@ -330,15 +330,15 @@ export class PostingStore {
    * `OK`: the posting is posted, and its line item with it (frozen from now on). Returns the line
    * item's id, for the audit trail.
    */
-  markPosted(
+  async markPosted(
     tx: LedgerTx,
     id: number,
     answer: PostingAnswerRecord,
     nowMs: number,
-  ): { lineItemId: number } {
-    assertOpen(tx);
-    const posting = this.ledger
+  ): Promise<{ lineItemId: number }> {
+    const posting = await this.ledger
       .statement(
+        tx,
         `UPDATE "postings" SET "status" = 'posted', "reason" = NULL, "answer_status" = ?,
            "answer_text" = ?, "answer_record" = ?, "posted_at_ms" = ?, "updated_at_ms" = ?,
            "version" = "version" + 1
@@ -355,8 +355,9 @@ export class PostingStore {
       );
     if (!posting) throw new Error(`Posting ${id} does not exist`);
     if (posting.correctsPostingId === null) {
-      this.ledger
+      await this.ledger
         .statement(
+          tx,
           `UPDATE "line_items" SET "status" = 'posted', "updated_at_ms" = ?,
              "version" = "version" + 1
            WHERE "id" = ? AND "status" <> 'posted'`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RatePlan, RatePlanVersion } from '../entities';
 import { Ledger } from '../ledger';
+import { SqlDialect, sqlDialect } from './dialect';
 import { LedgerTx, managerOf } from '../ledger-tx';
 import { readerOf } from './reader';
 import { rethrowUnique } from './unique-violation';
@@ -14,6 +15,10 @@ import { rethrowUnique } from './unique-violation';
 @Injectable()
 export class RatePlanStore {
   constructor(private readonly ledger: Ledger) {}
+
+  private get sql(): SqlDialect {
+    return sqlDialect(this.ledger.dialect);
+  }
 
   /** Every plan, oldest first (without versions). */
   list(): Promise<RatePlan[]> {
@@ -95,8 +100,8 @@ export class RatePlanStore {
    */
   async accountPattern(versionId: number): Promise<string | null> {
     const [row] = await this.ledger.manager.query<{ by: unknown; pattern: unknown }[]>(
-      `SELECT json_extract(plan_json, '$.billingAccount.by') AS by,
-         json_extract(plan_json, '$.billingAccount.pattern') AS pattern
+      `SELECT ${this.sql.jsonText('plan_json', 'billingAccount', 'by')} AS "by",
+         ${this.sql.jsonText('plan_json', 'billingAccount', 'pattern')} AS "pattern"
        FROM rate_plan_versions WHERE id = ?`,
       [versionId],
     );
@@ -111,7 +116,7 @@ export class RatePlanStore {
   async versionZones(ids: readonly number[]): Promise<Map<number, string | null>> {
     if (ids.length === 0) return new Map();
     const versions = await this.ledger.manager.query<{ id: number; timezone: string | null }[]>(
-      `SELECT id, json_extract(plan_json, '$.timezone') AS timezone FROM rate_plan_versions
+      `SELECT id, ${this.sql.jsonText('plan_json', 'timezone')} AS "timezone" FROM rate_plan_versions
        WHERE id IN (${ids.map(() => '?').join(', ')})`,
       [...ids],
     );

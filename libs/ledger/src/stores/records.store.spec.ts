@@ -62,23 +62,23 @@ describe('RecordStore: the records a sync chunk stores (real migrations on :memo
   });
 
   const rows = (sql: string) => db.query<Record<string, unknown>[]>(sql);
-  /** Writes with prepared statements: the work of a transaction needs no await. */
-  const inTx = <T>(work: (tx: LedgerTx) => T) =>
-    ledger.transaction((tx) => Promise.resolve().then(() => work(tx)));
+  const inTx = <T>(work: (tx: LedgerTx) => T | Promise<T>) =>
+    ledger.transaction(async (tx) => work(tx));
 
   it('stores a call under (source, call id): its id, then null for the same call again', async () => {
-    const ids = await inTx((tx) => {
-      const writer = records.writer(tx, origin);
-      return [
-        writer.addCall(call('c1'), '{"row":1}'),
-        writer.addCall(call('c2'), '{"row":2}'),
-        writer.addCall(call('c1'), '{"row":3}'),
-      ];
-    });
+    const ids = await inTx((tx) =>
+      records.writer(tx, origin).addCalls([
+        { record: call('c1'), rawJson: '{"row":1}' },
+        { record: call('c2'), rawJson: '{"row":2}' },
+        { record: call('c1'), rawJson: '{"row":3}' },
+      ]),
+    );
     expect(ids).toEqual([expect.any(Number), expect.any(Number), null]);
     // The same call id from another source is another call.
-    const other = await inTx((tx) =>
-      records.writer(tx, { ...origin, sourceId: 2 }).addCall(call('c1'), '{}'),
+    const [other] = await inTx((tx) =>
+      records
+        .writer(tx, { ...origin, sourceId: 2 })
+        .addCalls([{ record: call('c1'), rawJson: '{}' }]),
     );
     expect(new Set([...ids, other]).size).toBe(4);
     await expect(
@@ -104,15 +104,18 @@ describe('RecordStore: the records a sync chunk stores (real migrations on :memo
   });
 
   it('stores a summary under (source, account code, period): a new period is a new record', async () => {
-    const ids = await inTx((tx) => {
-      const writer = records.writer(tx, origin);
-      return [
-        writer.addSummary(summary('10234-001', 0), '{}'),
-        writer.addSummary(summary('10234-001', 0), '{}'),
-        writer.addSummary(summary('10234-001', 86_400_000), '{}'),
-        writer.addSummary(summary('10234-002', 0), '{}'),
-      ];
-    });
+    const ids = await inTx((tx) =>
+      records
+        .writer(tx, origin)
+        .addSummaries(
+          [
+            summary('10234-001', 0),
+            summary('10234-001', 0),
+            summary('10234-001', 86_400_000),
+            summary('10234-002', 0),
+          ].map((record) => ({ record, rawJson: '{}' })),
+        ),
+    );
     expect(ids).toEqual([expect.any(Number), null, expect.any(Number), expect.any(Number)]);
     expect(new Set(ids).size).toBe(4);
     await expect(
@@ -131,9 +134,11 @@ describe('RecordStore: the records a sync chunk stores (real migrations on :memo
   });
 
   it('keeps a row it could not read with its reason', async () => {
-    await inTx((tx) => {
-      records.writer(tx, origin).addError('Talk Time: not a duration', '["x"]');
-    });
+    await inTx((tx) =>
+      records
+        .writer(tx, origin)
+        .addErrors([{ reason: 'Talk Time: not a duration', rawJson: '["x"]' }]),
+    );
     await expect(
       rows(`SELECT source_id, sync_run_id, reason, raw_json, created_at_ms FROM record_errors`),
     ).resolves.toEqual([
@@ -149,8 +154,8 @@ describe('RecordStore: the records a sync chunk stores (real migrations on :memo
 
   it("rolls back with the chunk's transaction", async () => {
     await expect(
-      inTx((tx) => {
-        records.writer(tx, origin).addCall(call('c1'), '{}');
+      inTx(async (tx) => {
+        await records.writer(tx, origin).addCalls([{ record: call('c1'), rawJson: '{}' }]);
         throw new Error('the chunk fails');
       }),
     ).rejects.toThrow('the chunk fails');

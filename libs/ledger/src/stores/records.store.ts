@@ -33,29 +33,37 @@ export interface RecordOrigin {
   createdAtMs: number;
 }
 
+/** A row of a report as Xima sent it, with its parsed record. */
+export interface RawRecord<R> {
+  record: R;
+  rawJson: string;
+}
+
 /**
- * Stores the records of one sync chunk, one row at a time, inside the chunk's transaction (see
- * `RecordStore.writer`). A record already in the ledger (an overlapping window, a re-run) is
- * stored again as nothing: the writer says so with `null`, a duplicate and not an error.
+ * Stores the records of one sync chunk inside the chunk's transaction (see `RecordStore.writer`).
+ * A record already in the ledger (an overlapping window, a re-run) is stored again as nothing:
+ * the writer says so with `null` in its place, a duplicate and not an error.
  */
 export interface RecordWriter {
-  /** Stores a call under its natural key (source, call id): its new id, or null if it was there. */
-  addCall(call: CallRecordFields, rawJson: string): number | null;
-  /** Stores a summary under (source, account code, period): its new id, or null if it was there. */
-  addSummary(summary: AccountSummaryFields, rawJson: string): number | null;
-  /** Keeps a row that could not be read or rated, with why. */
-  addError(reason: string, rawJson: string): void;
+  /** Stores calls under their natural key (source, call id): each one's new id, or null if it was there. */
+  addCalls(calls: RawRecord<CallRecordFields>[]): Promise<(number | null)[]>;
+  /** Stores summaries under (source, account code, period): each one's new id, or null if it was there. */
+  addSummaries(summaries: RawRecord<AccountSummaryFields>[]): Promise<(number | null)[]>;
+  /** Keeps rows that could not be read or rated, with why. */
+  addErrors(errors: { reason: string; rawJson: string }[]): Promise<void>;
 }
 
 const INSERT_CALL_RECORD = `INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms,
     direction, extension, dialed_number, talk_ms, account_code, raw_json, created_at_ms)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (source_id, call_id) DO NOTHING`;
+  ON CONFLICT (source_id, call_id) DO NOTHING
+  RETURNING id`;
 
 const INSERT_ACCOUNT_SUMMARY = `INSERT INTO account_summaries (source_id, sync_run_id, account_code,
     period_start_ms, period_end_ms, calls, total_talk_ms, raw_json, created_at_ms)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms) DO NOTHING`;
+  ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms) DO NOTHING
+  RETURNING id`;
 
 const INSERT_RECORD_ERROR = `INSERT INTO record_errors (source_id, sync_run_id, reason, raw_json,
     created_at_ms)
@@ -78,45 +86,60 @@ export class RecordStore {
   writer(tx: LedgerTx, origin: RecordOrigin): RecordWriter {
     assertOpen(tx);
     const { sourceId, syncRunId, createdAtMs } = origin;
-    const call = this.ledger.statement(INSERT_CALL_RECORD);
-    const summary = this.ledger.statement(INSERT_ACCOUNT_SUMMARY);
-    const error = this.ledger.statement(INSERT_RECORD_ERROR);
-    // No change: ON CONFLICT DO NOTHING found the natural key taken.
-    const newId = (inserted: { changes: number; lastInsertRowid: number | bigint }) =>
-      inserted.changes === 0 ? null : Number(inserted.lastInsertRowid);
+    const call = this.ledger.statement(tx, INSERT_CALL_RECORD);
+    const summary = this.ledger.statement(tx, INSERT_ACCOUNT_SUMMARY);
+    const error = this.ledger.statement(tx, INSERT_RECORD_ERROR);
+    // No row: ON CONFLICT DO NOTHING found the natural key taken.
+    const newId = (inserted: { id: number } | undefined) => (inserted ? inserted.id : null);
     return {
-      addCall: (record, rawJson) =>
-        newId(
-          call.run(
-            sourceId,
-            syncRunId,
-            record.callId,
-            record.startTimeMs,
-            record.direction,
-            record.extension,
-            record.dialedNumber,
-            record.talkMs,
-            record.accountCode,
-            rawJson,
-            createdAtMs,
-          ),
-        ),
-      addSummary: (record, rawJson) =>
-        newId(
-          summary.run(
-            sourceId,
-            syncRunId,
-            record.accountCode,
-            record.periodStartMs,
-            record.periodEndMs,
-            record.calls,
-            record.totalTalkMs,
-            rawJson,
-            createdAtMs,
-          ),
-        ),
-      addError: (reason, rawJson) => {
-        error.run(sourceId, syncRunId, reason, rawJson, createdAtMs);
+      addCalls: async (calls) => {
+        const ids: (number | null)[] = [];
+        for (const { record, rawJson } of calls) {
+          ids.push(
+            newId(
+              await call.get<{ id: number }>(
+                sourceId,
+                syncRunId,
+                record.callId,
+                record.startTimeMs,
+                record.direction,
+                record.extension,
+                record.dialedNumber,
+                record.talkMs,
+                record.accountCode,
+                rawJson,
+                createdAtMs,
+              ),
+            ),
+          );
+        }
+        return ids;
+      },
+      addSummaries: async (summaries) => {
+        const ids: (number | null)[] = [];
+        for (const { record, rawJson } of summaries) {
+          ids.push(
+            newId(
+              await summary.get<{ id: number }>(
+                sourceId,
+                syncRunId,
+                record.accountCode,
+                record.periodStartMs,
+                record.periodEndMs,
+                record.calls,
+                record.totalTalkMs,
+                rawJson,
+                createdAtMs,
+              ),
+            ),
+          );
+        }
+        return ids;
+      },
+      addErrors: async (errors) => {
+        for (const { reason, rawJson } of errors) {
+          await error.run(sourceId, syncRunId, reason, rawJson, createdAtMs);
+        }
       },
     };
   }
@@ -135,14 +158,16 @@ export class RecordStore {
 
   /**
    * Prepared reads, inside `tx`, of what rating needs of one stored record: a re-rate reads
-   * thousands of them between its writes, which never await.
+   * thousands of them between its writes.
    */
   ratingInputReader(tx: LedgerTx): RatingInputReader {
     assertOpen(tx);
     const call = this.ledger.statement(
+      tx,
       `SELECT ${selectFields(CALL_RECORD_FIELDS)} FROM call_records WHERE id = ?`,
     );
     const summary = this.ledger.statement(
+      tx,
       `SELECT ${selectFields(ACCOUNT_SUMMARY_FIELDS)} FROM account_summaries WHERE id = ?`,
     );
     return {
@@ -165,6 +190,6 @@ export class RecordStore {
 
 /** See `RecordStore.ratingInputReader`: undefined when no record has the id. */
 export interface RatingInputReader {
-  callRecord(id: number): CallRecordFields | undefined;
-  accountSummary(id: number): AccountSummaryFields | undefined;
+  callRecord(id: number): Promise<CallRecordFields | undefined>;
+  accountSummary(id: number): Promise<AccountSummaryFields | undefined>;
 }

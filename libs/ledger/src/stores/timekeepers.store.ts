@@ -21,8 +21,8 @@ export interface TimekeeperChanges {
   readonly deleteIds: readonly number[];
 }
 
-const SELECT_ALL = `SELECT id, extension, timekeeper_id, name, classification, effective_from
-  FROM timekeepers WHERE business_id = ?`;
+const SELECT_ALL = `SELECT id, extension, timekeeper_id AS "timekeeperId", name, classification,
+  effective_from AS "effectiveFrom" FROM timekeepers WHERE business_id = ?`;
 const INSERT = `INSERT INTO timekeepers (business_id, extension, timekeeper_id, name,
   classification, effective_from, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`;
 const UPDATE = `UPDATE timekeepers SET timekeeper_id = ?, name = ?, classification = ? WHERE id = ?`;
@@ -34,16 +34,8 @@ export class TimekeeperStore {
   constructor(private readonly ledger: Ledger) {}
 
   /** Every timekeeper row of the business, as `tx` sees them. */
-  allOf(tx: LedgerTx, businessId: number): StoredTimekeeper[] {
-    assertOpen(tx);
-    return this.ledger.rows(SELECT_ALL, businessId).map((row) => ({
-      id: row[0] as number,
-      extension: row[1] as string,
-      timekeeperId: row[2] as string,
-      name: row[3] as string,
-      classification: row[4] as string,
-      effectiveFrom: row[5] as string,
-    }));
+  allOf(tx: LedgerTx, businessId: number): Promise<StoredTimekeeper[]> {
+    return this.ledger.statement(tx, SELECT_ALL).all<StoredTimekeeper>(businessId);
   }
 
   /**
@@ -51,22 +43,22 @@ export class TimekeeperStore {
    * same extension and date never meets its unique index), then bumps the business's law book
    * version; nothing when there is nothing to write. Returns the version after the writes.
    */
-  apply(
+  async apply(
     tx: LedgerTx,
     businessId: number,
     changes: TimekeeperChanges,
     nowMs: number,
-  ): number | null {
+  ): Promise<number | null> {
     assertOpen(tx);
     const { insert, update, deleteIds } = changes;
     if (insert.length === 0 && update.length === 0 && deleteIds.length === 0) return null;
-    const remove = this.ledger.statement(DELETE);
-    for (const id of deleteIds) remove.run(id);
-    const change = this.ledger.statement(UPDATE);
-    for (const t of update) change.run(t.timekeeperId, t.name, t.classification, t.id);
-    const add = this.ledger.statement(INSERT);
+    const remove = this.ledger.statement(tx, DELETE);
+    for (const id of deleteIds) await remove.run(id);
+    const change = this.ledger.statement(tx, UPDATE);
+    for (const t of update) await change.run(t.timekeeperId, t.name, t.classification, t.id);
+    const add = this.ledger.statement(tx, INSERT);
     for (const t of insert) {
-      add.run(
+      await add.run(
         businessId,
         t.extension,
         t.timekeeperId,

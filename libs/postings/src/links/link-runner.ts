@@ -189,16 +189,16 @@ export class LinkRunner {
    * `PS` is written); null when none may go now. One with nowhere to go becomes an exception on
    * the way. Read in the transaction, the queue holds no other transaction's uncommitted work.
    */
-  private claim(tx: LedgerTx, now: number): Claimed | null {
+  private async claim(tx: LedgerTx, now: number): Promise<Claimed | null> {
     for (;;) {
-      const posting = this.deps.postings.nextToSend(tx, this.link.id, now);
+      const posting = await this.deps.postings.nextToSend(tx, this.link.id, now);
       if (!posting) return null;
       const room = this.roomFor(posting);
       if (typeof room === 'string') {
-        this.deps.postings.markSent(tx, posting.id, room, now);
+        await this.deps.postings.markSent(tx, posting.id, room, now);
         return { posting, room };
       }
-      this.except(tx, posting, room.reason, null, now);
+      await this.except(tx, posting, room.reason, null, now);
     }
   }
 
@@ -243,8 +243,8 @@ export class LinkRunner {
       throw error;
     }
     const now = this.deps.clock.now();
-    return this.deps.ledger.preparedTransaction((tx) => {
-      this.record(tx, posting, answer, now);
+    return this.deps.ledger.preparedTransaction(async (tx) => {
+      await this.record(tx, posting, answer, now);
       // Not after `NA`: that posting goes first once the night audit ends.
       const goOn =
         answer.status !== 'NA' && this.fias.state === 'linked' && !this.stopping.signal.aborted;
@@ -263,7 +263,12 @@ export class LinkRunner {
   }
 
   /** In `tx`: the PMS's answer, and what it makes of the posting (and its line item). */
-  private record(tx: LedgerTx, posting: PostingToSend, answer: PostingAnswer, now: number): void {
+  private async record(
+    tx: LedgerTx,
+    posting: PostingToSend,
+    answer: PostingAnswer,
+    now: number,
+  ): Promise<void> {
     const kept: PostingAnswerRecord = {
       status: answer.status,
       text: answer.clearText,
@@ -271,8 +276,8 @@ export class LinkRunner {
     };
     switch (answer.status) {
       case 'OK': {
-        const { lineItemId } = this.deps.postings.markPosted(tx, posting.id, kept, now);
-        this.deps.audit.appender(tx)(
+        const { lineItemId } = await this.deps.postings.markPosted(tx, posting.id, kept, now);
+        await this.deps.audit.appender(tx)(
           PMS_ACTOR,
           {
             action: 'posting.posted',
@@ -291,7 +296,7 @@ export class LinkRunner {
         return;
       }
       case 'RY':
-        this.deps.postings.markAnswered(
+        await this.deps.postings.markAnswered(
           tx,
           posting.id,
           { status: 'pending', notBeforeMs: now + retryDelayMs(posting.attempts + 1) },
@@ -301,7 +306,7 @@ export class LinkRunner {
         return;
       case 'NA':
         // The link holds postings until the night audit ends; this one goes first then.
-        this.deps.postings.markAnswered(
+        await this.deps.postings.markAnswered(
           tx,
           posting.id,
           { status: 'pending', notBeforeMs: now },
@@ -310,23 +315,29 @@ export class LinkRunner {
         );
         return;
       default:
-        this.except(tx, posting, answer.status, kept, now);
+        await this.except(tx, posting, answer.status, kept, now);
     }
   }
 
   /** In `tx`: a posting exception, audited. */
-  private except(
+  private async except(
     tx: LedgerTx,
     posting: PostingToSend,
     reason: string,
     answer: PostingAnswerRecord | null,
     now: number,
-  ): void {
+  ): Promise<void> {
     this.logger.warn(
       `P# ${posting.postingNumber} (line item ${posting.lineItemId}) is a posting exception: ${reasonText(reason)}`,
     );
-    this.deps.postings.markAnswered(tx, posting.id, { status: 'exception', reason }, answer, now);
-    this.deps.audit.appender(tx)(
+    await this.deps.postings.markAnswered(
+      tx,
+      posting.id,
+      { status: 'exception', reason },
+      answer,
+      now,
+    );
+    await this.deps.audit.appender(tx)(
       PMS_ACTOR,
       {
         action: 'posting.exception',

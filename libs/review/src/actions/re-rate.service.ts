@@ -145,12 +145,12 @@ export class ReRateService {
           ? {
               kind: 'call',
               recordId: item.callRecordId,
-              record: records.callRecord(item.callRecordId)!,
+              record: (await records.callRecord(item.callRecordId))!,
             }
           : {
               kind: 'summary',
               recordId: item.accountSummaryId,
-              record: records.accountSummary(item.accountSummaryId!)!,
+              record: (await records.accountSummary(item.accountSummaryId!))!,
             };
       const rating = rateRecord(
         input,
@@ -250,8 +250,8 @@ export class ReRateService {
         outcome.unchanged++;
         continue;
       }
-      writer.reRate(item.id, item.version, next, now);
-      event(
+      await writer.reRate(item.id, item.version, next, now);
+      await event(
         actor,
         {
           action: 'line-item.re-rate',

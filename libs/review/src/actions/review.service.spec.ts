@@ -369,9 +369,9 @@ describe('ReviewService (real ledger on :memory:)', () => {
       jest.spyOn(store, 'appender').mockImplementation((tx) => {
         const append = appender(tx);
         let written = 0;
-        return (...args) => {
+        return async (...args) => {
           if (++written === 3) throw new Error('disk full');
-          append(...args);
+          await append(...args);
         };
       });
       expect(await failure(() => review.bulk({ action: 'approve', ids }, actor))).toBe('disk full');

@@ -133,9 +133,9 @@ export class ReviewService {
         currency: item.currency,
         ...(action === 'adjust' ? await this.adjusted(item, input.amount!) : {}),
       };
-      // From here on nothing awaits: the change and its event are written together.
-      this.lineItems.reviewWriter(tx).review(id, item.version, next, now);
-      this.auditEvents.appender(tx)(
+      // The change and its event are written together.
+      await this.lineItems.reviewWriter(tx).review(id, item.version, next, now);
+      await this.auditEvents.appender(tx)(
         actor,
         {
           action: `line-item.${action}`,
@@ -215,13 +215,13 @@ export class ReviewService {
       for (const item of items) {
         const status = statusAfter(input.action, stateOf(item));
         const billingAccount = accounts.get(item.id) ?? item.billingAccount;
-        writer.reviewInBulk(
+        await writer.reviewInBulk(
           item.id,
           item.version,
           { status, billingAccount, reviewReason: input.reason ?? null },
           now,
         );
-        event(
+        await event(
           actor,
           {
             action: `line-item.${input.action}`,

@@ -4,6 +4,7 @@ import type {
   LineItemInserter,
   NewLineItem,
   RatePlanVersion,
+  RawRecord,
   RecordWriter,
 } from '@app/ledger';
 import {
@@ -66,17 +67,24 @@ class MemoryRecords implements RecordWriter {
   readonly errors: { reason: string; rawJson: string }[] = [];
   private nextId = 100;
 
-  addCall(call: CallRecordFields): number | null {
-    return this.add(this.calls, call.callId);
+  addCalls(calls: RawRecord<CallRecordFields>[]): Promise<(number | null)[]> {
+    return Promise.resolve(calls.map(({ record }) => this.add(this.calls, record.callId)));
   }
 
-  addSummary(summary: AccountSummaryFields): number | null {
-    const key = `${summary.accountCode}|${summary.periodStartMs}|${summary.periodEndMs}`;
-    return this.add(this.summaries, key);
+  addSummaries(summaries: RawRecord<AccountSummaryFields>[]): Promise<(number | null)[]> {
+    return Promise.resolve(
+      summaries.map(({ record }) =>
+        this.add(
+          this.summaries,
+          `${record.accountCode}|${record.periodStartMs}|${record.periodEndMs}`,
+        ),
+      ),
+    );
   }
 
-  addError(reason: string, rawJson: string): void {
-    this.errors.push({ reason, rawJson });
+  addErrors(errors: { reason: string; rawJson: string }[]): Promise<void> {
+    this.errors.push(...errors.map(({ reason, rawJson }) => ({ reason, rawJson })));
+    return Promise.resolve();
   }
 
   private add(keys: Map<string, number>, key: string): number | null {
@@ -88,9 +96,8 @@ class MemoryRecords implements RecordWriter {
 
 class MemoryItems implements LineItemInserter {
   readonly items: NewLineItem[] = [];
-  insert(item: NewLineItem): number {
-    this.items.push(item);
-    return this.items.length;
+  insert(items: readonly NewLineItem[]): Promise<number[]> {
+    return Promise.resolve(items.map((item) => this.items.push(item)));
   }
 }
 
@@ -127,15 +134,16 @@ const call = (callId: string, fields: Partial<CanonicalCallRecord> = {}): Canoni
 });
 
 describe('writeChunk: one writer for both report kinds', () => {
-  it('stores each call once, rates the new billable ones, and counts every row', () => {
+  it('stores each call once, rates the new billable ones, and counts every row', async () => {
     const { context, records, lineItems } = chunk(hotel);
-    records.addCall(call('already-there')); // an overlapping window took it before
+    // An overlapping window took it before.
+    await records.addCalls([{ record: call('already-there'), rawJson: '{}' }]);
     const unreadable: RowError = {
       rowIndex: 5,
       reason: 'Talk Time: not a duration',
       rawJson: '[]',
     };
-    const counts = writeChunk(context, CALL_DETAILS, {
+    const counts = await writeChunk(context, CALL_DETAILS, {
       records: [
         row(call('billed'), 0),
         row(call('already-there'), 1),
@@ -190,13 +198,13 @@ describe('writeChunk: one writer for both report kinds', () => {
     ]);
   });
 
-  it('approves what rating leaves pending for a source that auto-approves', () => {
+  it('approves what rating leaves pending for a source that auto-approves', async () => {
     const { context, lineItems } = chunk(hotel, true);
-    writeChunk(context, CALL_DETAILS, { records: [row(call('billed'), 0)], errors: [] });
+    await writeChunk(context, CALL_DETAILS, { records: [row(call('billed'), 0)], errors: [] });
     expect(lineItems.items.map((item) => item.status)).toEqual(['approved']);
   });
 
-  it('stores summaries under (account code, period) and makes one line item for each new one', () => {
+  it('stores summaries under (account code, period) and makes one line item for each new one', async () => {
     const { context, records, lineItems } = chunk(firm);
     const summary = (accountCode: string): AccountSummaryRecord => ({
       accountCode,
@@ -205,7 +213,7 @@ describe('writeChunk: one writer for both report kinds', () => {
       periodStartMs: MONDAY_NOON_MS,
       periodEndMs: MONDAY_NOON_MS + 86_400_000,
     });
-    const counts = writeChunk(context, ACCOUNT_SUMMARIES, {
+    const counts = await writeChunk(context, ACCOUNT_SUMMARIES, {
       records: [row(summary('10234-002'), 0), row(summary('10234-002'), 1), row(summary('ABC'), 2)],
       errors: [],
     });

@@ -326,8 +326,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       };
       const counts: ChunkCounts =
         parsed.kind === 'calls'
-          ? writeChunk(context, CALL_DETAILS, parsed)
-          : writeChunk(context, ACCOUNT_SUMMARIES, parsed);
+          ? await writeChunk(context, CALL_DETAILS, parsed)
+          : await writeChunk(context, ACCOUNT_SUMMARIES, parsed);
       await enqueueChunkPostings(this.postings, tx, source.id, inserter.range(), nowMs);
       await this.runs.addCounts(tx, run.id, counts);
       await this.runs.moveWatermark(tx, source.id, chunk);
