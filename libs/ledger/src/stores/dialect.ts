@@ -11,12 +11,18 @@ export interface SqlDialect {
   utcDateOfSeconds(seconds: string): string;
   /** Case-insensitive LIKE (SQLite's LIKE already is, for ASCII). */
   readonly like: string;
+  /** A text column holding a JSON array, with the JSON value of one `?` parameter appended. */
+  jsonAppend(column: string): string;
+  /** A subquery of the integers in one `?` parameter, a JSON array: `id IN (…)` for any number of ids. */
+  readonly idsOfJsonParam: string;
 }
 
 const SQLITE: SqlDialect = {
   jsonText: (column, ...keys) => `json_extract(${column}, '$.${keys.join('.')}')`,
   utcDateOfSeconds: (seconds) => `date(${seconds}, 'unixepoch')`,
   like: 'LIKE',
+  jsonAppend: (column) => `json_insert(${column}, '$[#]', json(?))`,
+  idsOfJsonParam: 'SELECT value FROM json_each(?)',
 };
 
 const POSTGRES: SqlDialect = {
@@ -24,6 +30,9 @@ const POSTGRES: SqlDialect = {
   utcDateOfSeconds: (seconds) =>
     `to_char(to_timestamp(${seconds}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
   like: 'ILIKE',
+  jsonAppend: (column) =>
+    `(CAST(${column} AS jsonb) || jsonb_build_array(CAST(? AS jsonb)))::text`,
+  idsOfJsonParam: 'SELECT CAST(value AS bigint) FROM jsonb_array_elements_text(CAST(? AS jsonb))',
 };
 
 /** The SQL dialect of a ledger's database. */

@@ -170,7 +170,7 @@ function whereOf(filter: InvoiceFilter): { where: string; params: unknown[] } {
     clauses.push(`number LIKE ? ESCAPE '\\'`);
     params.push(likePrefix(filter.numberPrefix));
   }
-  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1 = 1', params };
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : 'TRUE', params };
 }
 
 /**

@@ -14,7 +14,7 @@ export interface LineItemWhere {
  * from the lib: no SQL leaves the ledger). Each field narrows with AND, in a fixed order, so
  * that the same query is the same statement.
  */
-export function lineItemWhere(query: LineItemQuery): LineItemWhere {
+export function lineItemWhere(query: LineItemQuery, like = 'LIKE'): LineItemWhere {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (query.sourceId !== undefined) {
@@ -62,14 +62,14 @@ export function lineItemWhere(query: LineItemQuery): LineItemWhere {
       params.push(currency, minor);
       return `(currency = ? AND amount_minor ${op} ?)`;
     });
-    clauses.push(perCurrency.length > 0 ? `(${perCurrency.join(' OR ')})` : '0');
+    clauses.push(perCurrency.length > 0 ? `(${perCurrency.join(' OR ')})` : 'FALSE');
   }
   if (query.text !== undefined) {
     clauses.push(
-      `(dialed_number LIKE ? ESCAPE '\\' OR normalized_number LIKE ? ESCAPE '\\' OR account_code LIKE ? ESCAPE '\\')`,
+      `(dialed_number ${like} ? ESCAPE '\\' OR normalized_number ${like} ? ESCAPE '\\' OR account_code ${like} ? ESCAPE '\\')`,
     );
     const pattern = likeEscaped(query.text);
     params.push(pattern, pattern, pattern);
   }
-  return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1', params };
+  return { sql: clauses.length > 0 ? clauses.join(' AND ') : 'TRUE', params };
 }

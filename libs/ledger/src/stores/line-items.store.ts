@@ -305,7 +305,7 @@ export class LineItemStore {
     after: LineItemPosition | null,
     limit: number,
   ): Promise<ListedLineItem[]> {
-    const where = lineItemWhere(query);
+    const where = lineItemWhere(query, this.sql.like);
     return this.ledger.manager.query<ListedLineItem[]>(
       `SELECT ${LISTED} FROM line_items WHERE ${where.sql}${after ? ` AND ${AFTER}` : ''}
        ${ORDER} LIMIT ?`,
@@ -328,7 +328,7 @@ export class LineItemStore {
 
   /** The count and sums of every matched item, per currency (in currency order). */
   sumByCurrency(query: LineItemQuery): Promise<CurrencyTotals[]> {
-    const where = lineItemWhere(query);
+    const where = lineItemWhere(query, this.sql.like);
     return this.ledger.manager.query<CurrencyTotals[]>(
       `SELECT currency, count(*) AS "count", sum(amount_minor) AS "amountMinor",
               sum(tax_minor) AS "taxMinor", sum(total_minor) AS "totalMinor"
@@ -368,7 +368,7 @@ export class LineItemStore {
 
   /** At most `limit` matched items (in no set order), as `tx` sees them: for bulk actions. */
   findListedMatching(tx: LedgerTx, query: LineItemQuery, limit: number): Promise<ListedLineItem[]> {
-    const where = lineItemWhere(query);
+    const where = lineItemWhere(query, this.sql.like);
     return managerOf(tx).query<ListedLineItem[]>(
       `SELECT ${LISTED} FROM line_items WHERE ${where.sql} LIMIT ?`,
       [...where.params, limit],
@@ -377,7 +377,7 @@ export class LineItemStore {
 
   /** At most `limit` matched items (in no set order) with what re-rating them needs. */
   findToReRate(tx: LedgerTx, query: LineItemQuery, limit: number): Promise<LineItemToReRate[]> {
-    const where = lineItemWhere(query);
+    const where = lineItemWhere(query, this.sql.like);
     return managerOf(tx).query<LineItemToReRate[]>(
       `SELECT ${RE_RATED} FROM line_items WHERE ${where.sql} LIMIT ?`,
       [...where.params, limit],

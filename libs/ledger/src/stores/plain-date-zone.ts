@@ -61,6 +61,6 @@ export async function plainDateZone(
       ]);
     }
   }
-  const [fallback] = await zones('SELECT timezone FROM businesses WHERE is_default = 1', []);
+  const [fallback] = await zones('SELECT timezone FROM businesses WHERE is_default = TRUE', []);
   return fallback ?? 'UTC';
 }

@@ -3,6 +3,7 @@ import { DomainError } from '@app/common';
 import { In } from 'typeorm';
 import { LineItem, PmsLinkSource, Posting, PostingStatus, Stay } from '../entities';
 import { Ledger } from '../ledger';
+import { SqlDialect, sqlDialect } from './dialect';
 import { LedgerTx, managerOf } from '../ledger-tx';
 import { PostingQueueSignal } from '../posting-queue-signal';
 import { isTrue, selectFields } from './columns';
@@ -109,6 +110,10 @@ export class PostingStore {
     private readonly queued: PostingQueueSignal,
   ) {}
 
+  private get sql(): SqlDialect {
+    return sqlDialect(this.ledger.dialect);
+  }
+
   findById(id: number, tx?: LedgerTx): Promise<Posting | null> {
     return readerOf(this.ledger, tx).findOneBy(Posting, { id });
   }
@@ -147,7 +152,7 @@ export class PostingStore {
    */
   async enqueue(tx: LedgerTx, scope: PostingScope, nowMs: number): Promise<number> {
     const manager = managerOf(tx);
-    const [where, params] = scopeWhere(scope);
+    const [where, params] = scopeWhere(this.sql, scope);
     if (!(await this.scopeIsLinked(tx, scope))) return 0;
     await manager.query(
       `UPDATE "line_items" AS li SET "stay_id" = (
@@ -518,7 +523,7 @@ export class PostingStore {
     if (!(await managerOf(tx).exists(Posting))) return new Set();
     const rows = await managerOf(tx).query<{ id: number }[]>(
       `SELECT DISTINCT p."line_item_id" AS "id" FROM "postings" p
-       WHERE p."line_item_id" IN (SELECT value FROM json_each(?)) AND p."status" <> 'written-off'`,
+       WHERE p."line_item_id" IN (${this.sql.idsOfJsonParam}) AND p."status" <> 'written-off'`,
       [JSON.stringify(itemIds)],
     );
     return new Set(rows.map((row) => row.id));
@@ -541,7 +546,7 @@ function staleException(id: number): DomainError {
 }
 
 /** The scope as a condition on `li` and its parameters. */
-function scopeWhere(scope: PostingScope): [string, unknown[]] {
+function scopeWhere(sql: SqlDialect, scope: PostingScope): [string, unknown[]] {
   if ('linkId' in scope) {
     return [
       `li."source_id" IN (SELECT "source_id" FROM "pms_link_sources" WHERE "link_id" = ?)
@@ -555,5 +560,5 @@ function scopeWhere(scope: PostingScope): [string, unknown[]] {
       [scope.sourceId, scope.fromId, scope.toId],
     ];
   }
-  return [`li."id" IN (SELECT value FROM json_each(?))`, [JSON.stringify(scope.itemIds)]];
+  return [`li."id" IN (${sql.idsOfJsonParam})`, [JSON.stringify(scope.itemIds)]];
 }

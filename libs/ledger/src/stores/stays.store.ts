@@ -184,11 +184,11 @@ export class StayStore {
       .where(
         `"source_id" IN (SELECT "source_id" FROM "pms_link_sources" WHERE "link_id" = :linkId)
          AND "extension" = :room AND "start_time_ms" >= :fromMs
-         AND (:toMs IS NULL OR "start_time_ms" < :toMs)
+         AND (CAST(:toMs AS bigint) IS NULL OR "start_time_ms" < :toMs)
          AND "call_record_id" IS NOT NULL AND "status" <> 'posted'
          AND ("stay_id" IS NULL
            OR (:primary = 1 AND "stay_id" <> :stayId
-               AND "stay_id" IN (SELECT "id" FROM "stays" WHERE "sharer" = 1)))`,
+               AND "stay_id" IN (SELECT "id" FROM "stays" WHERE "sharer" = TRUE)))`,
         {
           linkId: stay.linkId,
           room: stay.room,

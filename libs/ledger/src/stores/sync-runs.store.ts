@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { SyncRun, SyncRunStatus } from '../entities';
 import { Ledger } from '../ledger';
+import { SqlDialect, sqlDialect } from './dialect';
 import { LedgerTx, managerOf } from '../ledger-tx';
 import { selectFields } from './columns';
 
@@ -79,6 +80,10 @@ const SYNC_RUN_FIELDS = [
 @Injectable()
 export class SyncRunStore {
   constructor(private readonly ledger: Ledger) {}
+
+  private get sql(): SqlDialect {
+    return sqlDialect(this.ledger.dialect);
+  }
 
   /**
    * Opens a run `running`. Null when the source has a running one already: the ledger allows
@@ -160,8 +165,8 @@ export class SyncRunStore {
     const manager = managerOf(tx);
     await manager.query(
       `UPDATE sync_runs SET status = ?, finished_at_ms = ?,
-         messages_json = CASE WHEN ? IS NULL THEN messages_json
-                              ELSE json_insert(messages_json, '$[#]', json(?)) END
+         messages_json = CASE WHEN CAST(? AS text) IS NULL THEN messages_json
+                              ELSE ${this.sql.jsonAppend('messages_json')} END
        WHERE id = ?`,
       [outcome.status, nowMs, outcome.message, JSON.stringify(outcome.message), runId],
     );
@@ -172,7 +177,7 @@ export class SyncRunStore {
   async failRunning(tx: LedgerTx, message: string, nowMs: number): Promise<void> {
     await managerOf(tx).query(
       `UPDATE sync_runs SET status = 'failed', finished_at_ms = ?,
-         messages_json = json_insert(messages_json, '$[#]', json(?))
+         messages_json = ${this.sql.jsonAppend('messages_json')}
        WHERE status = 'running'`,
       [nowMs, JSON.stringify(message)],
     );
@@ -211,7 +216,7 @@ export class SyncRunStore {
          LEFT JOIN sync_runs r ON r.id = (
            SELECT l.id FROM sync_runs l WHERE l.source_id = s.id AND l.status <> 'running'
             ORDER BY l.started_at_ms DESC, l.id DESC LIMIT 1)
-        WHERE s.enabled = 1
+        WHERE s.enabled = TRUE
         ORDER BY s.id`,
     );
     return rows.map(({ sourceId, sourceName, syncing, runId, ...run }) => ({
