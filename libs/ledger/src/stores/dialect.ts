@@ -30,8 +30,7 @@ const POSTGRES: SqlDialect = {
   utcDateOfSeconds: (seconds) =>
     `to_char(to_timestamp(${seconds}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
   like: 'ILIKE',
-  jsonAppend: (column) =>
-    `(CAST(${column} AS jsonb) || jsonb_build_array(CAST(? AS jsonb)))::text`,
+  jsonAppend: (column) => `(CAST(${column} AS jsonb) || jsonb_build_array(CAST(? AS jsonb)))::text`,
   idsOfJsonParam: 'SELECT CAST(value AS bigint) FROM jsonb_array_elements_text(CAST(? AS jsonb))',
 };
 

@@ -7,6 +7,7 @@ import {
   LineItemStatus,
 } from '../entities';
 import { Ledger } from '../ledger';
+import { insertInBatches } from './batch-insert';
 import { LedgerTx, assertOpen, beforeCommit, managerOf } from '../ledger-tx';
 
 /**
@@ -74,17 +75,26 @@ const isBilled = (status: LineItemStatus) => status !== 'rejected' && status !==
 interface SumTable {
   upsert: string;
   deleteEmpty: string;
+  /** The upsert in parts, for multi-row statements (`insertInBatches`). */
+  head: string;
+  columns: number;
+  tail: string;
 }
 
-const sumTable = (table: string, keys: string[], sums: string[]): SumTable => ({
-  upsert: `INSERT INTO ${table} (${[...keys, ...sums].join(', ')})
-    VALUES (${[...keys, ...sums].map(() => '?').join(', ')})
-    ON CONFLICT (${keys.join(', ')}) DO UPDATE SET
-      ${sums.map((sum) => `${sum} = ${table}.${sum} + excluded.${sum}`).join(', ')}
-    RETURNING items`,
-  deleteEmpty: `DELETE FROM ${table} WHERE ${keys.map((key) => `${key} = ?`).join(' AND ')}
+const sumTable = (table: string, keys: string[], sums: string[]): SumTable => {
+  const head = `INSERT INTO ${table} (${[...keys, ...sums].join(', ')})`;
+  const onConflict = `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET
+      ${sums.map((sum) => `${sum} = ${table}.${sum} + excluded.${sum}`).join(', ')}`;
+  return {
+    upsert: `${head} VALUES (${[...keys, ...sums].map(() => '?').join(', ')})
+    ${onConflict} RETURNING items`,
+    head,
+    columns: keys.length + sums.length,
+    tail: `${onConflict} RETURNING ${keys.join(', ')}, items`, // the key, then the count: see writeInBatches
+    deleteEmpty: `DELETE FROM ${table} WHERE ${keys.map((key) => `${key} = ?`).join(' AND ')}
     AND items = 0`,
-});
+  };
+};
 
 const DAILY = sumTable(
   'line_item_daily_totals',
@@ -202,6 +212,7 @@ export class LineItemTotalsStore {
 
   /** Adds each delta to its row (a row that comes to 0 items goes: see `adder`). */
   private async write(tx: LedgerTx, days: Iterable<DayDeltas>): Promise<void> {
+    if (this.ledger.dialect === 'postgres') return this.writeInBatches(tx, days);
     const daily = this.rowWriter(tx, DAILY);
     const accounts = this.rowWriter(tx, ACCOUNTS);
     const destinations = this.rowWriter(tx, DESTINATIONS);
@@ -215,6 +226,51 @@ export class LineItemTotalsStore {
       for (const [destinationClass, prefixes] of day.byDestination) {
         for (const [prefix, delta] of prefixes) {
           await destinations([localDate, sourceId, destinationClass, prefix, currency], delta);
+        }
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL's `write`: each table's deltas in multi-row upserts (a statement a group would be
+   * a round trip a group; a group appears once in a table's deltas, as one upsert needs).
+   */
+  private async writeInBatches(tx: LedgerTx, days: Iterable<DayDeltas>): Promise<void> {
+    const rows = new Map<SumTable, unknown[][]>([
+      [DAILY, []],
+      [ACCOUNTS, []],
+      [DESTINATIONS, []],
+    ]);
+    const add = (table: SumTable, key: unknown[], { items, calls, amount }: Delta) =>
+      rows.get(table)!.push([...key, items, calls, amount]);
+    for (const { localDate, sourceId, currency, ...day } of days) {
+      for (const [status, delta] of day.byStatus) {
+        add(DAILY, [localDate, sourceId, status, currency], delta);
+      }
+      for (const [account, delta] of day.byAccount) {
+        add(ACCOUNTS, [localDate, sourceId, account, currency], delta);
+      }
+      for (const [destinationClass, prefixes] of day.byDestination) {
+        for (const [prefix, delta] of prefixes) {
+          add(DESTINATIONS, [localDate, sourceId, destinationClass, prefix, currency], delta);
+        }
+      }
+    }
+    for (const [table, tableRows] of rows) {
+      if (tableRows.length === 0) continue;
+      const written = await insertInBatches<Record<string, unknown>>(
+        this.ledger,
+        tx,
+        table.head,
+        table.columns,
+        tableRows,
+        table.tail,
+      );
+      const deleteEmpty = this.ledger.statement(tx, table.deleteEmpty);
+      for (const row of written) {
+        // Only when the transaction also changed, with triggers, an item it had added.
+        if (row.items === 0) {
+          await deleteEmpty.run(...Object.values(row).slice(0, -1));
         }
       }
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountSummary, CallRecord, RecordError } from '../entities';
-import { Ledger } from '../ledger';
+import { Ledger, LedgerStatement } from '../ledger';
+import { insertInBatches } from './batch-insert';
 import { LedgerTx, assertOpen } from '../ledger-tx';
 import { selectFields } from './columns';
 
@@ -53,17 +54,39 @@ export interface RecordWriter {
   addErrors(errors: { reason: string; rawJson: string }[]): Promise<void>;
 }
 
-const INSERT_CALL_RECORD = `INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms,
-    direction, extension, dialed_number, talk_ms, account_code, raw_json, created_at_ms)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (source_id, call_id) DO NOTHING
-  RETURNING id`;
+const CALL_RECORD_HEAD = `INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms,
+    direction, extension, dialed_number, talk_ms, account_code, raw_json, created_at_ms)`;
+const CALL_RECORD_COLUMNS = 11;
+/** A call already there is no row: the writer says null. */
+const CALL_RECORD_TAIL = `ON CONFLICT (source_id, call_id) DO NOTHING`;
+const INSERT_CALL_RECORD = `${CALL_RECORD_HEAD} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ${CALL_RECORD_TAIL} RETURNING id`;
 
-const INSERT_ACCOUNT_SUMMARY = `INSERT INTO account_summaries (source_id, sync_run_id, account_code,
-    period_start_ms, period_end_ms, calls, total_talk_ms, raw_json, created_at_ms)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms) DO NOTHING
-  RETURNING id`;
+const ACCOUNT_SUMMARY_HEAD = `INSERT INTO account_summaries (source_id, sync_run_id, account_code,
+    period_start_ms, period_end_ms, calls, total_talk_ms, raw_json, created_at_ms)`;
+const ACCOUNT_SUMMARY_COLUMNS = 9;
+const ACCOUNT_SUMMARY_TAIL = `ON CONFLICT (source_id, account_code, period_start_ms, period_end_ms)
+  DO NOTHING`;
+const INSERT_ACCOUNT_SUMMARY = `${ACCOUNT_SUMMARY_HEAD} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ${ACCOUNT_SUMMARY_TAIL} RETURNING id`;
+
+/** A summary's natural key within its source, as one string. */
+const summaryKey = (accountCode: string, periodStartMs: number, periodEndMs: number) =>
+  `${accountCode}\u0000${periodStartMs}\u0000${periodEndMs}`;
+
+/**
+ * Each row's new id from what a batch's INSERT returned (its natural key and id), in the rows'
+ * order: null for a row the ledger had, and for a repeat of a row earlier in the batch.
+ */
+function idsInOrder(keys: string[], inserted: { key: string; id: number }[]): (number | null)[] {
+  const ids = new Map(inserted.map((row) => [row.key, row.id]));
+  return keys.map((key) => {
+    const id = ids.get(key);
+    if (id === undefined) return null;
+    ids.delete(key);
+    return id;
+  });
+}
 
 const INSERT_RECORD_ERROR = `INSERT INTO record_errors (source_id, sync_run_id, reason, raw_json,
     created_at_ms)
@@ -91,6 +114,7 @@ export class RecordStore {
     const error = this.ledger.statement(tx, INSERT_RECORD_ERROR);
     // No row: ON CONFLICT DO NOTHING found the natural key taken.
     const newId = (inserted: { id: number } | undefined) => (inserted ? inserted.id : null);
+    if (this.ledger.dialect === 'postgres') return this.batchWriter(tx, origin, error);
     return {
       addCalls: async (calls) => {
         const ids: (number | null)[] = [];
@@ -135,6 +159,82 @@ export class RecordStore {
           );
         }
         return ids;
+      },
+      addErrors: async (errors) => {
+        for (const { reason, rawJson } of errors) {
+          await error.run(sourceId, syncRunId, reason, rawJson, createdAtMs);
+        }
+      },
+    };
+  }
+
+  /**
+   * PostgreSQL's writer: a chunk's records in a few multi-row INSERTs (a statement a row would
+   * be a round trip a row), each row's id matched back by its natural key.
+   */
+  private batchWriter(tx: LedgerTx, origin: RecordOrigin, error: LedgerStatement): RecordWriter {
+    const { sourceId, syncRunId, createdAtMs } = origin;
+    return {
+      addCalls: async (calls) => {
+        const inserted = await insertInBatches<{ key: string; id: number }>(
+          this.ledger,
+          tx,
+          CALL_RECORD_HEAD,
+          CALL_RECORD_COLUMNS,
+          calls.map(({ record, rawJson }) => [
+            sourceId,
+            syncRunId,
+            record.callId,
+            record.startTimeMs,
+            record.direction,
+            record.extension,
+            record.dialedNumber,
+            record.talkMs,
+            record.accountCode,
+            rawJson,
+            createdAtMs,
+          ]),
+          `${CALL_RECORD_TAIL} RETURNING call_id AS "key", id`,
+        );
+        return idsInOrder(
+          calls.map(({ record }) => record.callId),
+          inserted,
+        );
+      },
+      addSummaries: async (summaries) => {
+        const inserted = await insertInBatches<{
+          accountCode: string;
+          periodStartMs: number;
+          periodEndMs: number;
+          id: number;
+        }>(
+          this.ledger,
+          tx,
+          ACCOUNT_SUMMARY_HEAD,
+          ACCOUNT_SUMMARY_COLUMNS,
+          summaries.map(({ record, rawJson }) => [
+            sourceId,
+            syncRunId,
+            record.accountCode,
+            record.periodStartMs,
+            record.periodEndMs,
+            record.calls,
+            record.totalTalkMs,
+            rawJson,
+            createdAtMs,
+          ]),
+          `${ACCOUNT_SUMMARY_TAIL} RETURNING account_code AS "accountCode",
+             period_start_ms AS "periodStartMs", period_end_ms AS "periodEndMs", id`,
+        );
+        return idsInOrder(
+          summaries.map(({ record }) =>
+            summaryKey(record.accountCode, record.periodStartMs, record.periodEndMs),
+          ),
+          inserted.map((row) => ({
+            key: summaryKey(row.accountCode, row.periodStartMs, row.periodEndMs),
+            id: row.id,
+          })),
+        );
       },
       addErrors: async (errors) => {
         for (const { reason, rawJson } of errors) {
