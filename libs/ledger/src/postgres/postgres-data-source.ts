@@ -47,7 +47,9 @@ export function translatePlaceholders(dataSource: DataSource): void {
 export function widenIntegerColumns(dataSource: DataSource): void {
   for (const entity of dataSource.entityMetadatas) {
     for (const column of entity.columns) {
-      if (dataSource.driver.normalizeType(column) === 'integer') column.type = 'bigint';
+      // `int8`, PostgreSQL's other name of bigint: TypeORM turns a generated id of a column
+      // typed `bigint` into a string after an insert, and leaves `int8`'s the number read.
+      if (dataSource.driver.normalizeType(column) === 'integer') column.type = 'int8';
     }
   }
 }
