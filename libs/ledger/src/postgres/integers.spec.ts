@@ -28,9 +28,9 @@ describe("PostgreSQL's bigint and numeric read as exact numbers", () => {
   it("gives pg these parsers for int8 and numeric, and pg's own for the rest", () => {
     expect(LEDGER_PG_TYPES.getTypeParser(INT8_OID, 'text')).toBe(exactInteger);
     expect(LEDGER_PG_TYPES.getTypeParser(NUMERIC_OID)).toBe(exactNumeric);
-    const int4 = LEDGER_PG_TYPES.getTypeParser(23, 'text') as (text: string) => unknown;
+    const int4 = LEDGER_PG_TYPES.getTypeParser(23, 'text');
     expect(int4('7')).toBe(7);
-    const bool = LEDGER_PG_TYPES.getTypeParser(16, 'text') as (text: string) => unknown;
+    const bool = LEDGER_PG_TYPES.getTypeParser(16, 'text');
     expect(bool('t')).toBe(true);
   });
 });

@@ -34,12 +34,11 @@ export function exactNumeric(text: string): number {
  * process: another `pg` client in the same process keeps its defaults.
  */
 export const LEDGER_PG_TYPES = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
     if (format !== 'binary') {
       if (oid === INT8_OID) return exactInteger;
       if (oid === NUMERIC_OID) return exactNumeric;
     }
-    // pg-types' own signature is overloaded per format; the ledger reads text only.
-    return types.getTypeParser(oid, format as 'text');
+    return types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
