@@ -571,7 +571,7 @@ const FOREIGN_KEYS = [
  * The default business, as the SQLite migration makes it on a new ledger (no sources yet, so
  * its kind is `other` and its zone UTC): every source and invoice belongs to a business.
  */
-const DEFAULT_BUSINESS = `INSERT INTO "businesses" ("name", "kind", "timezone", "address_json",
+export const DEFAULT_BUSINESS = `INSERT INTO "businesses" ("name", "kind", "timezone", "address_json",
   "invoice_prefix", "is_default", "created_at_ms", "updated_at_ms")
   VALUES ('My business', 'other', 'UTC', '[]', 'INV', true,
     (extract(epoch FROM clock_timestamp()) * 1000)::bigint,
