@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       ['start', '-D', data, '-l', join(folder, 'server.log'), '-w', '-t', '60', '-o', settings],
       !!owner,
     );
+    const reaper = startReaper(bin, data, folder, !!owner);
     let stopped = false;
     return {
       port,
@@ -119,6 +120,7 @@ export async function startPostgres(): Promise<PostgresServer> {
         if (stopped) return;
         stopped = true;
         try {
+          reaper.kill();
           run(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w'], !!owner);
         } finally {
           remove();
@@ -129,4 +131,20 @@ export async function startPostgres(): Promise<PostgresServer> {
     remove();
     throw error;
   }
+}
+
+/**
+ * A test run killed before its teardown (Ctrl-C, a crash) would leave its server running and
+ * its folder behind: a detached shell waits for this process to end, then stops the server and
+ * removes the folder. `stop()` ends it first.
+ */
+function startReaper(bin: string, data: string, folder: string, asPostgres: boolean) {
+  const pgCtl = `${asPostgres ? 'runuser -u postgres -- ' : ''}"$1/pg_ctl" stop -D "$2" -m immediate`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${pgCtl} >/dev/null 2>&1; rm -rf "$3"`;
+  const reaper = spawn('sh', ['-c', script, 'reaper', bin, data, folder], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  reaper.unref();
+  return reaper;
 }
