@@ -569,7 +569,8 @@ const FOREIGN_KEYS = [
 
 /**
  * The default business, as the SQLite migration makes it on a new ledger (no sources yet, so
- * its kind is `other` and its zone UTC): every source and invoice belongs to a business.
+ * its kind is `other` and its zone UTC): every source and invoice belongs to a business. Test
+ * ledgers that empty a database make it again with this statement.
  */
 export const DEFAULT_BUSINESS = `INSERT INTO "businesses" ("name", "kind", "timezone", "address_json",
   "invoice_prefix", "is_default", "created_at_ms", "updated_at_ms")
