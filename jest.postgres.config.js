@@ -14,6 +14,7 @@ module.exports = {
     '<rootDir>/libs/ledger/src/ledger-schema.spec.ts',
     '<rootDir>/libs/ledger/src/ledger-triggers.spec.ts',
     '<rootDir>/libs/ledger/src/postgres/*.spec.ts',
+    '<rootDir>/libs/ledger/src/testing/*.spec.ts',
   ],
   globalSetup: '<rootDir>/libs/ledger/src/testing/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/libs/ledger/src/testing/postgres-global-teardown.ts',
