@@ -7,7 +7,8 @@ import { databaseUrlOf, validateEnvironment } from './apps/billing/src/config/en
 // The TypeORM CLI's DataSource (`npm run migration:run`, `migration:generate`): the same
 // options, and the same ledger, as the service and the CLI would use with this environment.
 loadEnvFile();
-const location = parseDatabaseUrl(databaseUrlOf(validateEnvironment(process.env)));
+const environment = validateEnvironment(process.env);
+const location = parseDatabaseUrl(databaseUrlOf(environment), environment.DATABASE_POOL_SIZE);
 if ('error' in location) throw new Error(`DATABASE_URL ${location.error}`);
 
 export default new DataSource({ ...ledgerDataSourceOptions(location), migrationsRun: false });

@@ -96,7 +96,8 @@ describe('the built service (spawned)', () => {
     ['PORT', { PORT: 'abc' }],
     ['PORT', { PORT: '70000' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
-    ['DATABASE_URL', { DATABASE_URL: 'postgres://localhost/billing' }],
+    // No database named; its password (the secret below) is not echoed either.
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://billing:token-123@localhost' }],
     ['SYNC_CRON', { SYNC_CRON: 'every minute' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['XIMA_API_KEY', { XIMA_BASE_URL: 'https://abc.xima.cloud' }],

@@ -1,10 +1,12 @@
 import { chmodSync, existsSync } from 'node:fs';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type LogLevel } from 'typeorm';
 import { LEDGER_ENTITIES } from './entities';
-import { LEDGER_MIGRATIONS } from './migrations';
+import { LEDGER_MIGRATIONS, LEDGER_POSTGRES_MIGRATIONS } from './migrations';
 import { LedgerQueryLogger } from './ledger-query-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import type { LedgerLocation } from './database-url';
+import { LEDGER_PG_TYPES } from './postgres/integers';
+import { translatePlaceholders, widenIntegerColumns } from './postgres/postgres-data-source';
 
 /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -27,35 +29,79 @@ export const ANALYSIS_LIMIT = 100_000;
 export const SLOW_QUERY_MS = 250;
 
 /**
- * The one set of DataSource options, used by the service (through TypeOrmModule) and by the
- * TypeORM CLI (through ormconfig.ts). The schema changes only by migrations, run at start.
+ * The one set of DataSource options per driver, used by the service (through LedgerModule),
+ * the specs and the TypeORM CLI (through ormconfig.ts). The schema changes only by
+ * migrations, run at start. On PostgreSQL, open the ledger with openLedgerDataSource: the
+ * options alone lack its patches (placeholders, bigint columns).
  */
 export function ledgerDataSourceOptions(location: LedgerLocation): DataSourceOptions {
-  const inMemory = location.path === ':memory:';
+  return location.kind === 'postgres'
+    ? postgresOptions(location.url, location.poolSize)
+    : sqliteOptions(location.path);
+}
+
+/** What both drivers share: the entities, their names in the database, the logger. */
+function commonOptions() {
   return {
-    type: 'better-sqlite3',
-    database: location.path,
     entities: LEDGER_ENTITIES,
-    migrations: LEDGER_MIGRATIONS,
     migrationsRun: true,
-    migrationsTransactionMode: 'each',
+    migrationsTransactionMode: 'each' as const,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
+    // Failed queries are warnings: most are refusals the caller hears about (a unique key, a
+    // trigger), not faults of the service.
+    logger: new LedgerQueryLogger(),
+    logging: ['error', 'warn', 'migration'] as LogLevel[],
+    maxQueryExecutionTime: SLOW_QUERY_MS,
+  };
+}
+
+function sqliteOptions(path: string): DataSourceOptions {
+  const inMemory = path === ':memory:';
+  return {
+    ...commonOptions(),
+    type: 'better-sqlite3',
+    database: path,
+    migrations: LEDGER_MIGRATIONS,
     // WAL lets readers (review queries, exports) run while a sync writes.
     enableWAL: !inMemory,
     timeout: BUSY_TIMEOUT_MS,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
-      if (!inMemory) ownerOnly(location.path);
+      if (!inMemory) ownerOnly(path);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.pragma(`cache_size = -${CACHE_KIB}`);
       db.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
     },
-    // Failed queries are warnings: most are refusals the caller hears about (a unique key, a
-    // trigger), not faults of the service.
-    logger: new LedgerQueryLogger(),
-    logging: ['error', 'warn', 'migration'],
-    maxQueryExecutionTime: SLOW_QUERY_MS,
   };
+}
+
+function postgresOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    ...commonOptions(),
+    type: 'postgres',
+    url,
+    migrations: LEDGER_POSTGRES_MIGRATIONS,
+    // `types`: bigint and numeric read as exact JS numbers on this pool's connections only.
+    extra: { max: poolSize, types: LEDGER_PG_TYPES },
+  };
+}
+
+/**
+ * The ledger's DataSource, initialised and migrated: what the service, the CLI and the specs
+ * open. On PostgreSQL it also numbers the stores' `?` placeholders and reads the entities'
+ * integer columns as `bigint` (see postgres/postgres-data-source.ts).
+ */
+export async function openLedgerDataSource(location: LedgerLocation): Promise<DataSource> {
+  return initializeLedgerDataSource(new DataSource(ledgerDataSourceOptions(location)));
+}
+
+/** Initialises (and migrates) a DataSource made from ledgerDataSourceOptions. */
+export async function initializeLedgerDataSource(dataSource: DataSource): Promise<DataSource> {
+  const postgres = dataSource.options.type === 'postgres';
+  if (postgres) translatePlaceholders(dataSource);
+  await dataSource.initialize();
+  if (postgres) widenIntegerColumns(dataSource);
+  return dataSource;
 }
 
 /**

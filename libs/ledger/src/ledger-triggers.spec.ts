@@ -1,17 +1,25 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ledgerDataSourceOptions } from './ledger-options';
+import { openTestLedger, testLedgerDriver } from './testing';
+
+const driver = testLedgerDriver();
+
+/** The names of the triggers the ledger holds, on the driver under test. */
+const TRIGGER_NAMES =
+  driver === 'postgres'
+    ? `SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`
+    : `SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`;
 
 /**
  * The ledger's own guarantees, enforced by triggers whatever the code does, walked through an
  * invoice's life: approved item -> draft -> finalised (frozen) -> void -> back to approved.
+ * The same refusals, in the same words, on SQLite and on PostgreSQL.
  */
-describe('ledger triggers (real migrations on :memory:)', () => {
+describe(`ledger triggers (real migrations, ${driver})`, () => {
   let db: DataSource;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     await db.query(`INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms)
       VALUES (1, 'Hotel', 'per-call', 'USD', 0, 0)`);
     await db.query(`INSERT INTO rate_plan_versions (id, rate_plan_id, version, effective_from_ms, plan_json, created_at_ms, created_by)
@@ -44,9 +52,7 @@ describe('ledger triggers (real migrations on :memory:)', () => {
   };
 
   it('has exactly the triggers the product relies on', async () => {
-    const rows: { name: string }[] = await db.query(
-      `SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`,
-    );
+    const rows: { name: string }[] = await db.query(TRIGGER_NAMES);
     expect(rows.map((r) => r.name)).toEqual([
       'TR_audit_events_no_delete',
       'TR_audit_events_no_update',
@@ -82,34 +88,73 @@ describe('ledger triggers (real migrations on :memory:)', () => {
   });
 
   it.each([
-    ['its total', `UPDATE invoices SET subtotal_minor = 1, total_minor = 10 WHERE id = 1`],
-    ['its number', `UPDATE invoices SET number = 'INV-2026-000002' WHERE id = 1`],
+    [
+      'its total',
+      `UPDATE invoices SET subtotal_minor = 1, total_minor = 10 WHERE id = 1`,
+      'a finalized invoice never changes',
+    ],
+    [
+      'its number',
+      `UPDATE invoices SET number = 'INV-2026-000002' WHERE id = 1`,
+      'a finalized invoice never changes',
+    ],
     [
       'back to draft',
       `UPDATE invoices SET status = 'draft', number = NULL, sequence = NULL WHERE id = 1`,
+      'a finalized invoice never changes',
     ],
-    ['deleting it', `DELETE FROM invoices WHERE id = 1`],
-    ['a line', `UPDATE invoice_lines SET amount_minor = 1, total_minor = 10 WHERE invoice_id = 1`],
-    ['deleting a line', `DELETE FROM invoice_lines WHERE invoice_id = 1`],
+    ['deleting it', `DELETE FROM invoices WHERE id = 1`, 'only a draft invoice can be deleted'],
+    [
+      'a line',
+      `UPDATE invoice_lines SET amount_minor = 1, total_minor = 10 WHERE invoice_id = 1`,
+      'the lines of a finalized invoice never change',
+    ],
+    [
+      'deleting a line',
+      `DELETE FROM invoice_lines WHERE invoice_id = 1`,
+      'the lines of a finalized invoice never change',
+    ],
     [
       'adding a line',
       `INSERT INTO invoice_lines (invoice_id, line_number, line_item_id, call_id, start_time_ms, talk_seconds,
         billed_seconds, description, rated_amount_minor, rated_tax_minor, rated_total_minor, amount_minor, tax_minor,
         total_minor, breakdown_json) VALUES (1, 2, 1, 'c1', 1000, 61, 66, 'x', 1, 0, 1, 1, 0, 1, '{}')`,
+      'lines can only be added to a draft invoice',
     ],
-    ['the item amount', `UPDATE line_items SET amount_minor = 100, total_minor = 109 WHERE id = 1`],
-    ['the item account', `UPDATE line_items SET billing_account = 'ROOM-2000' WHERE id = 1`],
-    ['the item off the invoice', `UPDATE line_items SET invoice_id = NULL WHERE id = 1`],
+    [
+      'the item amount',
+      `UPDATE line_items SET amount_minor = 100, total_minor = 109 WHERE id = 1`,
+      'an invoiced line item never changes until its invoice is void',
+    ],
+    [
+      'the item account',
+      `UPDATE line_items SET billing_account = 'ROOM-2000' WHERE id = 1`,
+      'an invoiced line item never changes until its invoice is void',
+    ],
+    [
+      'the item off the invoice',
+      `UPDATE line_items SET invoice_id = NULL WHERE id = 1`,
+      'an invoiced line item never changes until its invoice is void',
+    ],
     [
       'the item approved again',
       `UPDATE line_items SET status = 'approved', invoice_id = NULL WHERE id = 1`,
+      'an invoiced line item never changes until its invoice is void',
     ],
-    ['the item rejected', `UPDATE line_items SET status = 'rejected' WHERE id = 1`],
-    ['deleting the item', `DELETE FROM line_items WHERE id = 1`],
-  ])('refuses changing a finalised invoice: %s', async (_change, statement) => {
+    [
+      'the item rejected',
+      `UPDATE line_items SET status = 'rejected' WHERE id = 1`,
+      'an invoiced line item never changes until its invoice is void',
+    ],
+    [
+      'deleting the item',
+      `DELETE FROM line_items WHERE id = 1`,
+      'an invoiced line item is never deleted',
+    ],
+  ])('refuses changing a finalised invoice: %s', async (_change, statement, refusal) => {
     await finalize();
     const before = await db.query(`SELECT * FROM invoices, invoice_lines, line_items`);
-    await expect(db.query(statement)).rejects.toThrow(/never|only/);
+    await expect(db.query(statement)).rejects.toThrow(refusal);
     await expect(db.query(`SELECT * FROM invoices, invoice_lines, line_items`)).resolves.toEqual(
       before,
     );
@@ -149,7 +194,11 @@ describe('ledger triggers (real migrations on :memory:)', () => {
   it('refuses a negative adjusted amount (CHECK)', async () => {
     await expect(
       db.query(`UPDATE line_items SET adjusted_amount_minor = -1 WHERE id = 1`),
-    ).rejects.toThrow(/CHECK constraint failed: CK_line_items_money/);
+    ).rejects.toThrow(
+      driver === 'postgres'
+        ? 'violates check constraint "CK_line_items_money"'
+        : 'CHECK constraint failed: CK_line_items_money',
+    );
   });
 
   describe("the overview's sums follow every change of an item", () => {
@@ -340,12 +389,16 @@ describe('ledger triggers (real migrations on :memory:)', () => {
         'a posting is never deleted',
       );
       await expect(
-        db.query(`INSERT INTO postings (link_id, line_item_id, posting_number, room, amount_minor, currency,
-            status, created_at_ms, updated_at_ms) VALUES (1, 1, 7, '1012', 1, 'USD', 'pending', 0, 0)`),
-      ).rejects.toThrow('UNIQUE');
+        db.query(`INSERT INTO postings (id, link_id, line_item_id, posting_number, room, amount_minor, currency,
+            status, created_at_ms, updated_at_ms) VALUES (2, 1, 1, 7, '1012', 1, 'USD', 'pending', 0, 0)`),
+      ).rejects.toThrow(
+        driver === 'postgres'
+          ? 'violates unique constraint "UQ_postings_number"'
+          : 'UNIQUE constraint failed: postings.link_id, postings.posting_number',
+      );
       await expect(
-        db.query(`INSERT INTO postings (link_id, line_item_id, posting_number, room, amount_minor, currency,
-            status, created_at_ms, updated_at_ms) VALUES (1, 1, 100000000, '1012', 1, 'USD', 'pending', 0, 0)`),
+        db.query(`INSERT INTO postings (id, link_id, line_item_id, posting_number, room, amount_minor, currency,
+            status, created_at_ms, updated_at_ms) VALUES (3, 1, 1, 100000000, '1012', 1, 'USD', 'pending', 0, 0)`),
       ).rejects.toThrow('CK_postings_number');
     });
   });

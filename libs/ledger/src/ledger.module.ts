@@ -1,8 +1,9 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { LedgerLocation } from './database-url';
 import { LEDGER_ENTITIES } from './entities';
-import { ledgerDataSourceOptions } from './ledger-options';
+import { initializeLedgerDataSource, ledgerDataSourceOptions } from './ledger-options';
 import { Ledger } from './ledger';
 import { PostingQueueSignal } from './posting-queue-signal';
 import { LEDGER_STORES } from './stores';
@@ -15,7 +16,10 @@ export interface LedgerModuleAsyncOptions {
   useFactory: (...args: any[]) => LedgerLocation | Promise<LedgerLocation>;
 }
 
-/** The SQLite ledger: TypeORM on better-sqlite3, migrated at start, its repositories and audit log. */
+/**
+ * The ledger: TypeORM on better-sqlite3 or PostgreSQL (`pg`), migrated at start, its
+ * repositories and audit log.
+ */
 @Module({})
 export class LedgerModule {
   static forRootAsync(options: LedgerModuleAsyncOptions): DynamicModule {
@@ -28,6 +32,11 @@ export class LedgerModule {
           inject: options.inject,
           useFactory: async (...args: unknown[]) =>
             ledgerDataSourceOptions(await options.useFactory(...args)),
+          // The same opening as openLedgerDataSource: PostgreSQL's patches come with it.
+          dataSourceFactory: async (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('the ledger has no DataSource options');
+            return initializeLedgerDataSource(new DataSource(dataSourceOptions));
+          },
         }),
         TypeOrmModule.forFeature(LEDGER_ENTITIES),
       ],

@@ -110,7 +110,10 @@ export class AppConfig {
   }
 
   get ledgerLocation(): LedgerLocation {
-    const location = parseDatabaseUrl(this.databaseUrl);
+    const location = parseDatabaseUrl(
+      this.databaseUrl,
+      this.config.get('DATABASE_POOL_SIZE', { infer: true }),
+    );
     // validateEnvironment has already refused a bad URL.
     if ('error' in location) throw new Error(`DATABASE_URL ${location.error}`);
     return location;

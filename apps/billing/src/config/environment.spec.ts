@@ -41,6 +41,28 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('takes a PostgreSQL URL (postgres:// or postgresql://) and a pool size, 10 unless set', () => {
+    const url = 'postgres://billing:s3cret@db.example.com:5432/ledger?sslmode=require';
+    const env = validateEnvironment({ DATABASE_URL: url });
+    expect(databaseUrlOf(env)).toBe(url);
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+    expect(
+      validateEnvironment({ DATABASE_URL: 'postgresql://db/ledger', DATABASE_POOL_SIZE: '25' }),
+    ).toMatchObject({ DATABASE_URL: 'postgresql://db/ledger', DATABASE_POOL_SIZE: 25 });
+  });
+
+  it('never repeats the password of a refused PostgreSQL URL, whatever is wrong with it', () => {
+    for (const url of [
+      'postgres://billing:s3cret@db.example.com',
+      'postgres://billing:s3cret@db.example.com/a/b',
+      'postgres://billing:s3c@ret@/ledger',
+      'postgres://billing:s3cret@db.example.com:99999/ledger',
+    ]) {
+      expect(() => validateEnvironment({ DATABASE_URL: url })).toThrow(ConfigurationError);
+      expect(() => validateEnvironment({ DATABASE_URL: url })).not.toThrow(/s3c/);
+    }
+  });
+
   it('allows plain http to a Xima on this machine (the sandbox), and any IP to listen on', () => {
     const env = validateEnvironment({
       XIMA_BASE_URL: 'http://127.0.0.1:4010',
@@ -67,11 +89,27 @@ describe('validateEnvironment', () => {
     [{ PORT: '0' }, 'PORT must be an integer between 1 and 65535 (got 0)'],
     [
       { DATABASE_URL: 'mysql://x' },
-      'DATABASE_URL must be sqlite:<path> (for example sqlite:data/ledger.sqlite or sqlite::memory:) (got "mysql://x")',
+      'DATABASE_URL must be sqlite:<path> (for example sqlite:data/ledger.sqlite or sqlite::memory:) or postgres://user:password@host:5432/database (got "mysql://x")',
     ],
     [
-      { DATABASE_URL: 'postgres://db/billing' },
-      'DATABASE_URL PostgreSQL is not supported yet; use sqlite:<path> (got "postgres://db/billing")',
+      { DATABASE_URL: 'postgres://billing:s3cret@db.example.com:5432' },
+      'DATABASE_URL must name one database after the host (postgres://user:password@host:5432/database) (got "postgres://billing:***@db.example.com:5432")',
+    ],
+    [
+      { DATABASE_URL: 'postgresql://billing:s3cret@/ledger' },
+      'DATABASE_URL is not a valid URL (postgres://user:password@host:5432/database; a password with @, / or : is written percent-encoded) (got "postgresql://billing:***@/ledger")',
+    ],
+    [
+      { DATABASE_URL: 'postgres:db/ledger' },
+      'DATABASE_URL must start with postgres:// or postgresql:// (postgres://user:password@host:5432/database) (got "postgres:db/ledger")',
+    ],
+    [
+      { DATABASE_POOL_SIZE: '0' },
+      'DATABASE_POOL_SIZE must be an integer between 1 and 100 (got 0)',
+    ],
+    [
+      { DATABASE_POOL_SIZE: 'ten' },
+      'DATABASE_POOL_SIZE must be an integer between 1 and 100 (got "ten")',
     ],
     [
       { SYNC_CRON: '61 * * * *' },

@@ -17,7 +17,14 @@ import {
 } from 'class-validator';
 import { isIP } from 'node:net';
 import { validateCronExpression } from 'cron';
-import { DEFAULT_DATABASE_URL, DEMO_DATABASE_URL, parseDatabaseUrl } from '@app/ledger';
+import {
+  DEFAULT_DATABASE_URL,
+  DEFAULT_POOL_SIZE,
+  DEMO_DATABASE_URL,
+  MAX_POOL_SIZE,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+} from '@app/ledger';
 import { LINE_AMOUNT_CEILING, MAX_CURRENCY_DECIMALS, decimalTextProblem } from '@app/money';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -142,9 +149,17 @@ export class Environment {
   @IsListenHost()
   HOST: string = '127.0.0.1';
 
+  /** `sqlite:<path>`, or `postgres://user:password@host:port/database` (README.md). */
   @IsOptional()
   @IsDatabaseUrl()
   DATABASE_URL?: string;
+
+  /**
+   * Connections each process keeps open to PostgreSQL, at most (unused with SQLite). Several
+   * instances on one server share its max_connections (100 by default).
+   */
+  @IsIntegerBetween(1, MAX_POOL_SIZE)
+  DATABASE_POOL_SIZE: number = DEFAULT_POOL_SIZE;
 
   /**
    * The built console (`npm run build`): a folder holding index.html and assets/, served at `/`.
@@ -251,6 +266,7 @@ export class Environment {
 /** Variables that hold whole numbers: `PORT=3000abc` is refused, not read as 3000. */
 const INTEGER_VARIABLES = [
   'PORT',
+  'DATABASE_POOL_SIZE',
   'DELIVERY_MAX_ATTEMPTS',
   'DELIVERY_BACKOFF_MS',
   'DELIVERY_BACKOFF_MAX_MS',
@@ -270,6 +286,7 @@ const VARIABLES = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
   'CONSOLE_DIR',
   'XIMA_BASE_URL',
   'XIMA_API_KEY',
@@ -311,9 +328,16 @@ function pick(raw: Record<string, unknown>): Record<string, unknown> {
   return picked;
 }
 
+/** Variables whose values may hold a password: echoed with the password hidden. */
+const URL_VARIABLES = new Set(['DATABASE_URL']);
+
 function describe(error: ValidationError): string {
   const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-  const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(error.value)})`;
+  const value: unknown =
+    URL_VARIABLES.has(error.property) && typeof error.value === 'string'
+      ? redactDatabaseUrl(error.value)
+      : error.value;
+  const shown = SECRET_VARIABLES.has(error.property) ? '' : ` (got ${JSON.stringify(value)})`;
   return `${error.property} ${reason}${shown}`;
 }
 

@@ -14,3 +14,4 @@ export const LEDGER_MIGRATIONS = [
   PmsLink1796300000000,
   LawFirms1796400000000,
 ];
+export { LEDGER_POSTGRES_MIGRATIONS } from './postgres';
