@@ -15,6 +15,8 @@ module.exports = {
     '<rootDir>/libs/ledger/src/ledger-triggers.spec.ts',
     '<rootDir>/libs/ledger/src/postgres/*.spec.ts',
     '<rootDir>/libs/ledger/src/testing/*.spec.ts',
+    '<rootDir>/libs/ledger/src/ledger.spec.ts',
+    '<rootDir>/libs/ledger/src/stores/*.spec.ts',
   ],
   globalSetup: '<rootDir>/libs/ledger/src/testing/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/libs/ledger/src/testing/postgres-global-teardown.ts',

@@ -122,7 +122,7 @@ describe('the correction queue: a law firm’s items that need a matter (e2e)', 
       const [inserted] = await db.query<{ id: number }[]>(
         `INSERT INTO matters (business_id, client_number, client_name, matter_number, matter_name,
            status, closed_date, billable, created_at_ms, updated_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1) RETURNING id`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, 1, 1) RETURNING id`,
         [firmId, client, `Client ${client}`, matter, `Matter ${matter}`, status, closedDate],
       );
       matterIds.set(`${client}-${matter}`, inserted.id);

@@ -52,7 +52,11 @@ describe('invoice exports refuse what a billing system would (e2e)', () => {
     ]);
     const id = await finalized('ROOM-1', ids);
     // Only by going around the ledger's own guard.
-    await db.query('DROP TRIGGER "TR_invoice_lines_update_draft_only"');
+    await db.query(
+      db.options.type === 'postgres'
+        ? 'DROP TRIGGER "TR_invoice_lines_update_draft_only" ON invoice_lines'
+        : 'DROP TRIGGER "TR_invoice_lines_update_draft_only"',
+    );
     await db.query(
       'UPDATE invoice_lines SET amount_minor = amount_minor + 1, total_minor = total_minor + 1 WHERE invoice_id = ? AND line_number = 2',
       [id],

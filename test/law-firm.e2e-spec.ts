@@ -153,7 +153,7 @@ describe('a law firm end to end: matters and timekeepers imported, a month synce
     return (res.body as Buffer).toString('utf8');
   };
 
-  const items = (where = '1', params: unknown[] = []) =>
+  const items = (where = 'TRUE', params: unknown[] = []) =>
     db.query<ItemRow[]>(
       `SELECT id, call_id, extension, account_code, billing_account, start_time_ms, status, reason,
          amount_minor, tax_minor, total_minor, talk_seconds, billed_seconds, timekeeper_id,

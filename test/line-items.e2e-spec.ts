@@ -153,7 +153,7 @@ describe('line items: list, filters, pages, totals, detail, CSV (e2e)', () => {
     ],
     [{ minAmount: '5.005', maxAmount: '8' }, `amount_minor >= 501 AND amount_minor <= 800`],
     [{ q: '7946' }, `dialed_number LIKE '%7946%'`],
-    [{ q: '%' }, `0`],
+    [{ q: '%' }, `FALSE`],
     [
       { sourceId: 1, status: 'pending', q: '303' },
       `status = 'pending' AND dialed_number LIKE '%303%'`,

@@ -122,9 +122,9 @@ describe('postings in review, line items and invoices (e2e)', () => {
   /** The PMS answered `OK` to the item's posting. */
   const posted = async (itemId: number, atMs: number) => {
     const [posting] = await postingsOf(itemId);
-    await ledger.preparedTransaction((tx) => {
-      postings.markSent(tx, posting.id, posting.room, atMs);
-      postings.markPosted(tx, posting.id, ANSWER, atMs);
+    await ledger.preparedTransaction(async (tx) => {
+      await postings.markSent(tx, posting.id, posting.room, atMs);
+      await postings.markPosted(tx, posting.id, ANSWER, atMs);
     });
     return posting.id;
   };

@@ -228,7 +228,7 @@ describe('review actions (e2e)', () => {
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
          INSERT INTO call_records (source_id, call_id, start_time_ms, direction, extension,
            dialed_number, talk_ms, raw_json, created_at_ms)
-         SELECT ?, 'bulk-' || i, ? + i, 'outbound', '1012', '9 1 303 555 0100', 61000, '{}', 1 FROM n`,
+         SELECT ?, 'bulk-' || i, CAST(? AS bigint) + i, 'outbound', '1012', '9 1 303 555 0100', 61000, '{}', 1 FROM n`,
         [seeded.sourceId, T0],
       );
       await db.query(

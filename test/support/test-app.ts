@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../apps/billing/src/app.module';
 import { configureApp } from '../../apps/billing/src/http/configure-app';
 import { LOG_DESTINATION } from '../../apps/billing/src/logging/logging.module';
+import { testLedgerLocation } from '@app/ledger/testing';
 
 /** Collects every log line the app writes, so that tests can read them. */
 export class LogCapture extends Writable {
@@ -68,9 +69,12 @@ export async function createTestApp(
   ]) {
     delete process.env[name];
   }
+  // The ledger of the driver under test: SQLite :memory:, or a PostgreSQL database of its own
+  // (npm run test:postgres), unless the test names its own.
+  const ledger = env.DATABASE_URL === undefined ? await testLedgerLocation() : null;
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    DATABASE_URL: 'sqlite::memory:',
+    DATABASE_URL: ledger?.databaseUrl ?? 'sqlite::memory:',
     ADMIN_API_KEY: adminKey,
     LOG_LEVEL: 'info',
     // Not demo mode unless a test asks for it (empty values): no sandbox, no sample data.
@@ -97,11 +101,19 @@ export async function createTestApp(
     openApps++;
     let closed = false;
     const close = async (): Promise<void> => {
-      if (!closed) openApps--;
+      if (closed) return;
+      openApps--;
       closed = true;
-      await app.close();
+      try {
+        await app.close();
+      } finally {
+        await ledger?.release();
+      }
     };
     return { app, adminKey, logs, close };
+  } catch (error) {
+    await ledger?.release();
+    throw error;
   } finally {
     process.env = saved;
   }

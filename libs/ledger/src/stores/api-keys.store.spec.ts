@@ -3,8 +3,8 @@ import { DomainError } from '@app/common';
 import { DataSource } from 'typeorm';
 import { ApiKey } from '../entities';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { ApiKeyStore } from './api-keys.store';
+import { openTestLedger } from '../testing';
 
 describe('ApiKeyStore (in-memory ledger, real migrations)', () => {
   let db: DataSource;
@@ -12,8 +12,7 @@ describe('ApiKeyStore (in-memory ledger, real migrations)', () => {
   let keys: ApiKeyStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     keys = new ApiKeyStore(ledger);
   });

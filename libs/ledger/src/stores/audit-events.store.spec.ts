@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
 import type { LedgerTx } from '../ledger-tx';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { AuditEventStore } from './audit-events.store';
+import { openTestLedger } from '../testing';
 
 describe('AuditEventStore (real migrations on :memory:)', () => {
   let db: DataSource;
@@ -14,8 +14,7 @@ describe('AuditEventStore (real migrations on :memory:)', () => {
   const clerk = { keyId: null, userId: 5, name: 'Ana Clerk' };
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     store = new AuditEventStore(ledger);
     await ledger.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/common';
 import { AuditEvent } from '../entities';
 import { Ledger } from '../ledger';
+import { insertInBatches } from './batch-insert';
 import { LedgerTx, assertOpen, managerOf } from '../ledger-tx';
 import { selectFields } from './columns';
 
@@ -47,9 +48,9 @@ const AUDIT_EVENT_FIELDS = [
 ] as const satisfies readonly (keyof AuditEvent)[];
 const EVENT = selectFields(AUDIT_EVENT_FIELDS);
 
-const INSERT_EVENT = `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_user_id,
-  actor_name, action, entity_type, entity_id, old_json, new_json, reason)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const EVENT_HEAD = `INSERT INTO audit_events (occurred_at_ms, actor_key_id, actor_user_id,
+  actor_name, action, entity_type, entity_id, old_json, new_json, reason)`;
+const INSERT_EVENT = `${EVENT_HEAD} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** An event's row: its values as JSON, null when not given. */
 const eventRow = (actor: Actor, entry: AuditEntry, nowMs: number) => ({
@@ -100,6 +101,39 @@ export class AuditEventStore {
         row.reason,
       );
     };
+  }
+
+  /**
+   * Many events of one actor at one instant, in order: a bulk action's event an item. On
+   * PostgreSQL in multi-row INSERTs (a statement an event would be a round trip an event).
+   */
+  async appendAll(
+    tx: LedgerTx,
+    actor: Actor,
+    entries: readonly AuditEntry[],
+    nowMs: number,
+  ): Promise<void> {
+    const values = (entry: AuditEntry) => {
+      const row = eventRow(actor, entry, nowMs);
+      return [
+        row.occurredAtMs,
+        row.actorKeyId,
+        row.actorUserId,
+        row.actorName,
+        row.action,
+        row.entityType,
+        row.entityId,
+        row.oldJson,
+        row.newJson,
+        row.reason,
+      ];
+    };
+    if (this.ledger.dialect === 'postgres') {
+      await insertInBatches(this.ledger, tx, EVENT_HEAD, 10, entries.map(values), '');
+      return;
+    }
+    const insert = this.ledger.statement(tx, INSERT_EVENT);
+    for (const entry of entries) await insert.run(...values(entry));
   }
 
   /** At most `limit` matched events, newest first. */

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { Invoice } from '../entities';
 import type { NewBusiness } from './businesses.store';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { BusinessStore } from './businesses.store';
 import { InvoiceStore } from './invoices.store';
+import { openTestLedger } from '../testing';
 
 describe('BusinessStore, and the invoice reads that guard a prefix (in-memory ledger)', () => {
   let db: DataSource;
@@ -15,8 +15,7 @@ describe('BusinessStore, and the invoice reads that guard a prefix (in-memory le
   let invoices: InvoiceStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     businesses = new BusinessStore(ledger);
     invoices = new InvoiceStore(ledger);

@@ -11,6 +11,8 @@ export interface SqlDialect {
   utcDateOfSeconds(seconds: string): string;
   /** Case-insensitive LIKE (SQLite's LIKE already is, for ASCII). */
   readonly like: string;
+  /** The greater of two values (SQLite's two-argument max). */
+  greatest(a: string, b: string): string;
   /** A text column holding a JSON array, with the JSON value of one `?` parameter appended. */
   jsonAppend(column: string): string;
   /** A subquery of the integers in one `?` parameter, a JSON array: `id IN (…)` for any number of ids. */
@@ -21,6 +23,7 @@ const SQLITE: SqlDialect = {
   jsonText: (column, ...keys) => `json_extract(${column}, '$.${keys.join('.')}')`,
   utcDateOfSeconds: (seconds) => `date(${seconds}, 'unixepoch')`,
   like: 'LIKE',
+  greatest: (a, b) => `max(${a}, ${b})`,
   jsonAppend: (column) => `json_insert(${column}, '$[#]', json(?))`,
   idsOfJsonParam: 'SELECT value FROM json_each(?)',
 };
@@ -30,6 +33,7 @@ const POSTGRES: SqlDialect = {
   utcDateOfSeconds: (seconds) =>
     `to_char(to_timestamp(${seconds}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
   like: 'ILIKE',
+  greatest: (a, b) => `greatest(${a}, ${b})`,
   jsonAppend: (column) => `(CAST(${column} AS jsonb) || jsonb_build_array(CAST(? AS jsonb)))::text`,
   idsOfJsonParam: 'SELECT CAST(value AS bigint) FROM jsonb_array_elements_text(CAST(? AS jsonb))',
 };

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Invoice, InvoiceLine } from '../entities';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import {
   INVOICE_FIELDS,
   INVOICE_LINE_FIELDS,
@@ -10,6 +9,7 @@ import {
   type NewInvoiceDraft,
   type NewInvoiceLine,
 } from './invoices.store';
+import { openTestLedger } from '../testing';
 
 const DAY = 86_400_000;
 const MARCH = Date.UTC(2026, 2, 1);
@@ -24,8 +24,7 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
   let store: InvoiceStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     store = new InvoiceStore(ledger);
     // Business 1 (INV) is the migrations' default; business 2 is a hotel of its own.
@@ -159,7 +158,11 @@ describe('InvoiceStore (real migrations on :memory:)', () => {
             finalizedAtMs: 5,
           });
         }),
-      ).rejects.toMatchObject({ message: expect.stringMatching(/UNIQUE constraint failed/) });
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(
+          /UNIQUE constraint failed|unique constraint "UQ_invoices_business_year_sequence"/,
+        ),
+      });
     });
   });
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { LineItemTotalsStore, TotalledLineItem } from './line-item-totals.store';
+import { openTestLedger } from '../testing';
 
 /** A line item as the sums read it; pending, 1 call, 1.00 USD, ROOM-1, long distance +1. */
 const item = (fields: Partial<TotalledLineItem> = {}): TotalledLineItem => ({
@@ -23,8 +23,7 @@ describe('LineItemTotalsStore (real migrations on :memory:)', () => {
   let store: LineItemTotalsStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     store = new LineItemTotalsStore(ledger);
   });

@@ -2,17 +2,16 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { LineItem } from '../entities';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { LineItemStore, NewLineItem } from './line-items.store';
 import { LineItemTotalsStore } from './line-item-totals.store';
+import { openTestLedger } from '../testing';
 
 describe('LineItemStore.inserter (real migrations on :memory:)', () => {
   let db: DataSource;
   let ledger: Ledger;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     await db.query(`INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms)
       VALUES (1, 'Hotel', 'per-call', 'USD', 0, 0)`);

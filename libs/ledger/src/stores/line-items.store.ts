@@ -174,17 +174,37 @@ export type ReviewedFields = Pick<
 /** What a bulk action writes to each item. */
 export type BulkReviewedFields = Pick<LineItem, 'status' | 'billingAccount' | 'reviewReason'>;
 
+/** One item of a bulk action: its id, the version read, and its new fields. */
+export interface BulkReviewChange {
+  id: number;
+  readVersion: number;
+  fields: BulkReviewedFields;
+}
+
+/** Items a statement of PostgreSQL's bulk review changes (5 parameters each). */
+const BULK_REVIEW_BATCH = 2_000;
+
+/**
+ * PostgreSQL's bulk review of a batch: every item changed at its version read, in one
+ * statement; the ids it changed come back (one missing is a conflict).
+ */
+const bulkReviewSql = (items: number) => `UPDATE line_items AS li SET status = v.status,
+    billing_account = v.billing_account, review_reason = v.review_reason,
+    version = li.version + 1, updated_at_ms = CAST(? AS bigint)
+  FROM (VALUES ${Array.from(
+    { length: items },
+    () =>
+      '(CAST(? AS bigint), CAST(? AS bigint), CAST(? AS text), CAST(? AS text), CAST(? AS text))',
+  ).join(', ')}) AS v(id, version, status, billing_account, review_reason)
+  WHERE li.id = v.id AND li.version = v.version
+  RETURNING li.id AS "id"`;
+
 /** Prepared writers of review's changes; see `LineItemStore.reviewWriter`. */
 export interface LineItemReviewWriter {
   /** An action on one item (docs/review.md): status, account, amount and taxes. */
   review(id: number, readVersion: number, fields: ReviewedFields, nowMs: number): Promise<void>;
-  /** A bulk action on one item: status, account and reason. */
-  reviewInBulk(
-    id: number,
-    readVersion: number,
-    fields: BulkReviewedFields,
-    nowMs: number,
-  ): Promise<void>;
+  /** A bulk action on many items: status, account and reason, each at the version read. */
+  reviewInBulk(changes: readonly BulkReviewChange[], nowMs: number): Promise<void>;
   /** A re-rate: everything rating decides. */
   reRate(
     id: number,
@@ -281,7 +301,7 @@ export class LineItemStore {
   }): Promise<{ billingAccount: string; uses: number }[]> {
     const reasons = query.exceptReasons.map(() => '?').join(', ');
     return this.ledger.manager.query(
-      `SELECT billing_account AS billingAccount, COUNT(*) AS uses FROM line_items
+      `SELECT billing_account AS "billingAccount", COUNT(*) AS "uses" FROM line_items
        WHERE source_id = ? AND start_time_ms >= ? AND start_time_ms < ? AND extension = ?
          AND billing_account IS NOT NULL AND id <> ? AND status <> 'rejected'
          ${reasons === '' ? '' : `AND (reason IS NULL OR reason NOT IN (${reasons}))`}
@@ -440,18 +460,22 @@ export class LineItemStore {
           ),
           id,
         ),
-      reviewInBulk: (id, readVersion, fields, nowMs) =>
-        changedOne(
-          bulk.run(
-            fields.status,
-            fields.billingAccount,
-            fields.reviewReason,
-            nowMs,
+      reviewInBulk: async (changes, nowMs) => {
+        if (this.ledger.dialect === 'postgres') return this.reviewInBatches(tx, changes, nowMs);
+        for (const { id, readVersion, fields } of changes) {
+          await changedOne(
+            bulk.run(
+              fields.status,
+              fields.billingAccount,
+              fields.reviewReason,
+              nowMs,
+              id,
+              readVersion,
+            ),
             id,
-            readVersion,
-          ),
-          id,
-        ),
+          );
+        }
+      },
       reRate: (id, readVersion, fields, nowMs) =>
         changedOne(
           reRate.run(
@@ -463,6 +487,34 @@ export class LineItemStore {
           id,
         ),
     };
+  }
+
+  /** PostgreSQL's `reviewInBulk`: a statement a batch rather than a round trip an item. */
+  private async reviewInBatches(
+    tx: LedgerTx,
+    changes: readonly BulkReviewChange[],
+    nowMs: number,
+  ): Promise<void> {
+    for (let start = 0; start < changes.length; start += BULK_REVIEW_BATCH) {
+      const batch = changes.slice(start, start + BULK_REVIEW_BATCH);
+      const changed = await this.ledger
+        .statement(tx, bulkReviewSql(batch.length))
+        .all<{ id: number }>(
+          nowMs,
+          ...batch.flatMap(({ id, readVersion, fields }) => [
+            id,
+            readVersion,
+            fields.status,
+            fields.billingAccount,
+            fields.reviewReason,
+          ]),
+        );
+      if (changed.length !== batch.length) {
+        const done = new Set(changed.map((row) => row.id));
+        const stale = batch.find((change) => !done.has(change.id))!;
+        await changedOne(Promise.resolve(0), stale.id);
+      }
+    }
   }
 
   /**

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { Business } from '../entities';
 import { Ledger } from '../ledger';
 import type { LedgerTx } from '../ledger-tx';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { LawBookStore } from './law-book.store';
 import { MatterRuleStore } from './matter-rules.store';
 import { MatterFields, MatterStore } from './matters.store';
 import { TimekeeperStore } from './timekeepers.store';
+import { openTestLedger } from '../testing';
 
 describe('the law book writes: MatterStore, TimekeeperStore, MatterRuleStore (in-memory ledger)', () => {
   let db: DataSource;
@@ -18,8 +18,7 @@ describe('the law book writes: MatterStore, TimekeeperStore, MatterRuleStore (in
   let firmId: number;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     matters = new MatterStore(ledger);
     lawBook = new LawBookStore(ledger);

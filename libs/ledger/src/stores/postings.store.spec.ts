@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { PostingQueueSignal } from '../posting-queue-signal';
 import { PostingStore } from './postings.store';
+import { openTestLedger } from '../testing';
 
 const T0 = Date.parse('2026-03-02T12:00:00Z');
 
@@ -14,8 +14,7 @@ describe('PostingStore.enqueue and the queue signal (in-memory ledger)', () => {
   let notified: number;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     const signal = new PostingQueueSignal();
     notified = 0;

@@ -166,8 +166,17 @@ export class PostingStore {
          AND li."source_id" IN (SELECT "source_id" FROM "pms_link_sources")`,
       params,
     );
-    await manager
-      .query(
+    // Posting numbers are taken from the link's row: held until this transaction ends (on
+    // PostgreSQL another instance's enqueue waits for it; SQLite has one writer).
+    if (this.ledger.dialect === 'postgres') {
+      await manager.query(
+        `SELECT "id" FROM "pms_links" WHERE "id" IN (SELECT "link_id" FROM "pms_link_sources")
+         ORDER BY "id" FOR UPDATE`,
+      );
+    }
+    const made = await this.ledger
+      .statement(
+        tx,
         `INSERT INTO "postings" ("link_id", "line_item_id", "posting_number", "room", "stay_id",
          "amount_minor", "currency", "status", "reason", "created_at_ms", "updated_at_ms")
        SELECT ls."link_id", li."id",
@@ -183,8 +192,8 @@ export class PostingStore {
          AND (li."status" = 'approved' OR (l."posting_mode" = 'on-rating' AND li."status" = 'pending'))
          AND NOT EXISTS (SELECT 1 FROM "postings" p WHERE p."line_item_id" = li."id")
        ORDER BY li."id"`,
-        [nowMs, nowMs, ...params],
       )
+      .run(nowMs, nowMs, ...params)
       .catch((error: unknown) => {
         if (String((error as Error).message).includes('CK_postings_number')) {
           throw new DomainError(
@@ -194,7 +203,6 @@ export class PostingStore {
         }
         throw error;
       });
-    const [{ made }] = await manager.query<{ made: number }[]>(`SELECT changes() AS "made"`);
     if (made > 0) {
       await manager.query(
         `UPDATE "pms_links" SET "next_posting_number" = (

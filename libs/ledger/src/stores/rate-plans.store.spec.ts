@@ -3,8 +3,8 @@ import { DomainError } from '@app/common';
 import { DataSource } from 'typeorm';
 import { RatePlanVersion } from '../entities';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { RatePlanStore } from './rate-plans.store';
+import { openTestLedger } from '../testing';
 
 describe('RatePlanStore (in-memory ledger, real migrations)', () => {
   let db: DataSource;
@@ -12,8 +12,7 @@ describe('RatePlanStore (in-memory ledger, real migrations)', () => {
   let plans: RatePlanStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     plans = new RatePlanStore(ledger);
   });

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import type { LedgerTx } from '../ledger-tx';
 import { CallRecordFields, RecordOrigin, RecordStore } from './records.store';
 import { SyncRunStore } from './sync-runs.store';
+import { openTestLedger } from '../testing';
 
 const call = (callId: string): CallRecordFields => ({
   callId,
@@ -31,8 +31,7 @@ describe('RecordStore: the records a sync chunk stores (real migrations on :memo
   let origin: RecordOrigin;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     records = new RecordStore(ledger);
     await db.query(`INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms)

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { SessionStore } from './sessions.store';
 import { UserStore } from './users.store';
+import { openTestLedger } from '../testing';
 
 describe('SessionStore (in-memory ledger, real migrations)', () => {
   let db: DataSource;
@@ -11,8 +11,7 @@ describe('SessionStore (in-memory ledger, real migrations)', () => {
   let sessions: SessionStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     sessions = new SessionStore(ledger);
     const users = new UserStore(ledger);

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { SignInAttemptStore } from './sign-in-attempts.store';
+import { openTestLedger } from '../testing';
 
 describe('SignInAttemptStore (in-memory ledger, real migrations)', () => {
   let db: DataSource;
@@ -11,8 +11,7 @@ describe('SignInAttemptStore (in-memory ledger, real migrations)', () => {
   const WINDOW = 15 * 60_000;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     attempts = new SignInAttemptStore(ledger);
   });

@@ -3,10 +3,10 @@ import { DomainError } from '@app/common';
 import { DataSource } from 'typeorm';
 import { Business, CallRecord, LineItem, RatePlan, RatePlanVersion, Source } from '../entities';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { LineItemTotalsStore } from './line-item-totals.store';
 import { LineItemStore } from './line-items.store';
 import { SourceStore } from './sources.store';
+import { openTestLedger } from '../testing';
 
 describe('SourceStore, and the earliest line item of sources (in-memory ledger)', () => {
   let db: DataSource;
@@ -17,8 +17,7 @@ describe('SourceStore, and the earliest line item of sources (in-memory ledger)'
   let businessId: number;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     sources = new SourceStore(ledger);
     plan = await db.manager.save(

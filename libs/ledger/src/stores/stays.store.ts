@@ -3,6 +3,7 @@ import { In, IsNull } from 'typeorm';
 import { LineItem, Stay, StayEnding } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, managerOf } from '../ledger-tx';
+import { sqlDialect } from './dialect';
 import { readerOf } from './reader';
 
 /** A guest as the PMS describes them on a check-in, a change or a resync. */
@@ -166,7 +167,11 @@ export class StayStore {
     await managerOf(tx)
       .createQueryBuilder()
       .update(Stay)
-      .set({ toMs: () => `max("from_ms", ${Math.trunc(atMs)})`, endedBy, updatedAtMs: nowMs })
+      .set({
+        toMs: () => sqlDialect(this.ledger.dialect).greatest('"from_ms"', String(Math.trunc(atMs))),
+        endedBy,
+        updatedAtMs: nowMs,
+      })
       .where('id = :id', { id })
       .execute();
   }

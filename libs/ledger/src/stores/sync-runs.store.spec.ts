@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { NewSyncRun, SyncRunStore } from './sync-runs.store';
+import { openTestLedger } from '../testing';
 
 const DAY = 86_400_000;
 
@@ -12,8 +12,7 @@ describe('SyncRunStore: runs, their counts and the watermark (real migrations on
   let runs: SyncRunStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     runs = new SyncRunStore(ledger);
     await db.query(`INSERT INTO rate_plans (id, name, kind, currency, created_at_ms, updated_at_ms)

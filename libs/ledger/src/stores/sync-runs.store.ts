@@ -259,7 +259,7 @@ export class SyncRunStore {
   recentRunsOfEachSource(limit: number): Promise<RecentRuns[]> {
     return this.ledger.manager.query<RecentRuns[]>(
       `SELECT s.id AS "sourceId", count(*) AS "runs",
-         sum(r.status = 'failed') AS "failed", sum(r.errors) AS "errors"
+         sum(CASE WHEN r.status = 'failed' THEN 1 ELSE 0 END) AS "failed", sum(r.errors) AS "errors"
        FROM sources s JOIN sync_runs r ON r.id IN (
          SELECT l.id FROM sync_runs l WHERE l.source_id = s.id
          ORDER BY l.started_at_ms DESC, l.id DESC LIMIT ?)

@@ -2,15 +2,14 @@ import 'reflect-metadata';
 import { DomainError } from '@app/common';
 import { DataSource } from 'typeorm';
 import { Business, RatePlan } from '../entities';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { rethrowUnique, uniqueViolation } from './unique-violation';
+import { openTestLedger } from '../testing';
 
 describe('uniqueViolation / rethrowUnique: a broken unique index becomes a 409', () => {
   let db: DataSource;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
   });
 
   afterEach(async () => {

@@ -5,14 +5,28 @@ import { QueryFailedError } from 'typeorm';
  * The columns of the unique index a write broke, as the database names them
  * (`businesses.name`, or `rate_plan_versions.rate_plan_id, rate_plan_versions.version`), or
  * null when `error` is anything else. SQLite says it in its message:
- * `UNIQUE constraint failed: businesses.name`. A second database reads its own error here.
+ * `UNIQUE constraint failed: businesses.name`; PostgreSQL in its error's table and detail.
  */
 export function uniqueViolation(error: unknown): string | null {
   if (!(error instanceof QueryFailedError)) return null;
-  const driverError = error.driverError as { code?: unknown; message?: unknown } | undefined;
-  if (driverError?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
-  const match = /UNIQUE constraint failed: (.+)$/.exec(String(driverError.message));
-  return match ? match[1] : null;
+  const driverError = error.driverError as
+    { code?: unknown; message?: unknown; table?: unknown; detail?: unknown } | undefined;
+  if (driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    const match = /UNIQUE constraint failed: (.+)$/.exec(String(driverError.message));
+    return match ? match[1] : null;
+  }
+  // PostgreSQL's unique_violation names the table, and the key in its detail:
+  // `Key (rate_plan_id, version)=(1, 2) already exists.`
+  if (driverError?.code === '23505' && typeof driverError.table === 'string') {
+    const match = /^Key \((.+?)\)=/.exec(String(driverError.detail));
+    if (!match) return null;
+    const table = driverError.table;
+    return match[1]
+      .split(', ')
+      .map((column) => `${table}.${column.replace(/^"|"$/g, '')}`)
+      .join(', ');
+  }
+  return null;
 }
 
 /**

@@ -3,8 +3,8 @@ import { DomainError } from '@app/common';
 import { DataSource } from 'typeorm';
 import { User } from '../entities';
 import { Ledger } from '../ledger';
-import { ledgerDataSourceOptions } from '../ledger-options';
 import { UserStore } from './users.store';
+import { openTestLedger } from '../testing';
 
 describe('UserStore (in-memory ledger, real migrations)', () => {
   let db: DataSource;
@@ -12,8 +12,7 @@ describe('UserStore (in-memory ledger, real migrations)', () => {
   let users: UserStore;
 
   beforeEach(async () => {
-    db = new DataSource(ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }));
-    await db.initialize();
+    db = await openTestLedger();
     ledger = new Ledger(db);
     users = new UserStore(ledger);
   });

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError } from '@app/common';
 import {
+  AuditEntry,
   AuditEventStore,
+  BulkReviewChange,
   Ledger,
   LedgerTx,
   LineItem,
@@ -210,30 +212,27 @@ export class ReviewService {
         for (const item of items) accounts.set(item.id, await book.assignTarget(item, input));
       }
       const now = this.clock.now();
-      const writer = this.lineItems.reviewWriter(tx);
-      const event = this.auditEvents.appender(tx);
+      const changes: BulkReviewChange[] = [];
+      const events: AuditEntry[] = [];
       for (const item of items) {
         const status = statusAfter(input.action, stateOf(item));
         const billingAccount = accounts.get(item.id) ?? item.billingAccount;
-        await writer.reviewInBulk(
-          item.id,
-          item.version,
-          { status, billingAccount, reviewReason: input.reason ?? null },
-          now,
-        );
-        await event(
-          actor,
-          {
-            action: `line-item.${input.action}`,
-            entityType: 'line-item',
-            entityId: item.id,
-            oldValue: auditValue(item),
-            newValue: auditValue({ ...item, status, billingAccount, version: item.version + 1 }),
-            reason: input.reason ?? null,
-          },
-          now,
-        );
+        changes.push({
+          id: item.id,
+          readVersion: item.version,
+          fields: { status, billingAccount, reviewReason: input.reason ?? null },
+        });
+        events.push({
+          action: `line-item.${input.action}`,
+          entityType: 'line-item',
+          entityId: item.id,
+          oldValue: auditValue(item),
+          newValue: auditValue({ ...item, status, billingAccount, version: item.version + 1 }),
+          reason: input.reason ?? null,
+        });
       }
+      await this.lineItems.reviewWriter(tx).reviewInBulk(changes, now);
+      await this.auditEvents.appendAll(tx, actor, events, now);
       await this.enqueuePostable(tx, items, now);
       return { action: input.action, count: items.length };
     });
