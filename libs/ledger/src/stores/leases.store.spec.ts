@@ -102,16 +102,18 @@ describe('LeaseStore: who holds a piece of work, until when (real migrations on 
     await take('sync:1', 'a', 0);
     await take('deliveryx', 'a', 0);
     const names = (rows: { name: string }[]) => rows.map((row) => row.name);
-    expect(names(await leases.list('delivery:'))).toEqual(['delivery:1', 'delivery:2', 'delivery:3']);
+    expect(names(await leases.list('delivery:'))).toEqual([
+      'delivery:1',
+      'delivery:2',
+      'delivery:3',
+    ]);
     expect(names(await leases.orphans('delivery:', 30_000))).toEqual(['delivery:1', 'delivery:3']);
     expect(names(await leases.orphans('delivery:', 10_000))).toEqual([]);
     expect(names(await leases.orphans('delivery:', 10_000, 'b'))).toEqual(['delivery:2']);
   });
 
   it('lets one of two holders asking at once win, the other told no', async () => {
-    const results = await Promise.all(
-      ['a', 'b', 'c'].map((holder) => take('sync:4', holder, 100)),
-    );
+    const results = await Promise.all(['a', 'b', 'c'].map((holder) => take('sync:4', holder, 100)));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

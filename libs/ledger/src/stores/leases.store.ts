@@ -108,10 +108,9 @@ export class LeaseStore {
 
   /** The lease, held or lapsed, or null when there is none. */
   async find(name: string, tx?: LedgerTx): Promise<Lease | null> {
-    const [row] = await readerOf(this.ledger, tx).query<Lease[]>(
-      `${SELECT_LEASE} WHERE name = ?`,
-      [name],
-    );
+    const [row] = await readerOf(this.ledger, tx).query<Lease[]>(`${SELECT_LEASE} WHERE name = ?`, [
+      name,
+    ]);
     return row ? leaseOf(row) : null;
   }
 
