@@ -67,14 +67,14 @@ describe('two instances on one ledger file: each PMS link runs on exactly one (e
   };
 
   it('runs a link where its lease is; another instance takes it over when renewals stop, or at once after a shutdown', async () => {
-    // a renews every second; b looks for lapsed links every 50 ms.
+    // a renews every 3 s (a stall of 6 s would still not lose the link); b looks every 50 ms.
     const a = await boot(
-      new ServiceInstance({ id: 'instance-a', leaseTtlMs: 3_000, leasePollMs: 50 }),
+      new ServiceInstance({ id: 'instance-a', leaseTtlMs: 9_000, leasePollMs: 50 }),
       new Clock(),
     );
     const clockB = new OffsetClock();
     const b = await boot(
-      new ServiceInstance({ id: 'instance-b', leaseTtlMs: 3_000, leasePollMs: 50 }),
+      new ServiceInstance({ id: 'instance-b', leaseTtlMs: 9_000, leasePollMs: 50 }),
       clockB,
     );
     const http = (t: TestApp) => request(t.app.getHttpServer());
@@ -129,7 +129,7 @@ describe('two instances on one ledger file: each PMS link runs on exactly one (e
     // b's clock passes a's lease (as if a had stopped renewing): b takes the link over, and a's
     // next renewal fails, which stops a's runner at once.
     clockB.offsetMs = 60_000;
-    await until(() => runsOn().join() === '1');
+    await until(() => runsOn().join() === '1', 15_000);
     clockB.offsetMs = 0;
 
     // b shuts down: it releases the lease, and a takes the link back at its next look.

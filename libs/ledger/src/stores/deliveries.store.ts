@@ -53,7 +53,7 @@ export class DeliveryStore {
   async pendingInvoiceIds(): Promise<number[]> {
     const rows = await this.ledger.manager.query<{ invoiceId: number }[]>(
       `SELECT DISTINCT invoice_id AS "invoiceId" FROM invoice_deliveries
-       WHERE status = 'pending' ORDER BY invoice_id`,
+       WHERE status = 'pending' ORDER BY "invoiceId"`,
     );
     return rows.map((row) => Number(row.invoiceId));
   }
