@@ -159,34 +159,37 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
    * holds it, the link runs there.
    */
   refresh(linkId: number): Promise<void> {
-    return this.serially(async () => {
-      const running = this.runners.get(linkId);
-      if (running) {
-        this.runners.delete(linkId);
-        await running.stop();
-      }
-      if (!this.settings.enabled) return;
-      const name = linkLease(linkId);
-      const link = await this.links.findById(linkId);
-      if (!link?.enabled) {
-        if (this.keeper.holds(name)) await this.keeper.release(name);
-        return;
-      }
-      if (!this.keeper.holds(name) && !(await this.keeper.take(name, () => this.lost(linkId)))) {
-        return;
-      }
-      const runner = new LinkRunner(link, await this.zoneOf(link), {
-        ledger: this.ledger,
-        postings: this.postings,
-        stays: this.stays,
-        audit: this.audit,
-        clock: this.clock,
-        idlePollMs: this.settings.idlePollMs,
-        connect: this.settings.connect ?? ((l, zone) => this.connect(l, zone)),
-      });
-      await this.home.runInAsyncScope(() => runner.start());
-      this.runners.set(linkId, runner);
+    return this.serially(() => this.reconcile(linkId));
+  }
+
+  /** `refresh`'s work, for a caller already in the queue of starts and stops. */
+  private async reconcile(linkId: number): Promise<void> {
+    const running = this.runners.get(linkId);
+    if (running) {
+      this.runners.delete(linkId);
+      await running.stop();
+    }
+    if (!this.settings.enabled) return;
+    const name = linkLease(linkId);
+    const link = await this.links.findById(linkId);
+    if (!link?.enabled) {
+      if (this.keeper.holds(name)) await this.keeper.release(name);
+      return;
+    }
+    if (!this.keeper.holds(name) && !(await this.keeper.take(name, () => this.lost(linkId)))) {
+      return;
+    }
+    const runner = new LinkRunner(link, await this.zoneOf(link), {
+      ledger: this.ledger,
+      postings: this.postings,
+      stays: this.stays,
+      audit: this.audit,
+      clock: this.clock,
+      idlePollMs: this.settings.idlePollMs,
+      connect: this.settings.connect ?? ((l, zone) => this.connect(l, zone)),
     });
+    await this.home.runInAsyncScope(() => runner.start());
+    this.runners.set(linkId, runner);
   }
 
   /** Another instance took the link over: its runner here stops at once. */
@@ -206,7 +209,7 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
    */
   private poll(): void {
     if (this.polling) return;
-    this.polling = this.lookAround()
+    this.polling = this.serially(() => this.lookAround())
       .catch((error: unknown) =>
         this.logger.warn(`Looking for PMS links to take over failed: ${String(error)}`),
       )
@@ -215,14 +218,16 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
 
   private async lookAround(): Promise<void> {
     const links = new Map((await this.links.list()).map((link) => [link.id, link]));
-    for (const [linkId, runner] of this.runners) {
+    for (const [linkId, runner] of [...this.runners]) {
       const link = links.get(linkId);
-      if (!link?.enabled || link.version !== runner.link.version) await this.refresh(linkId);
+      if (!link?.enabled || link.version !== runner.link.version) await this.reconcile(linkId);
     }
     const nowMs = this.clock.now();
     for (const link of links.values()) {
       if (!link.enabled || this.runners.has(link.id)) continue;
-      if (!isHeld(await this.leases.find(linkLease(link.id)), nowMs)) await this.refresh(link.id);
+      // Free, lapsed, or ours without a runner (its start failed): (re)start it here.
+      const lease = await this.leases.find(linkLease(link.id));
+      if (!isHeld(lease, nowMs) || lease.holder === this.instance.id) await this.reconcile(link.id);
     }
   }
 
