@@ -1,12 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A lease: which instance of the service holds a piece of work (a source's sync, an invoice's
  * delivery, a PMS link) and until when. A holder renews it while the work goes on; once
- * `expiresAtMs` has passed any instance may take it over (docs/decisions/0032).
+ * `expiresAtMs` has passed any instance may take it over (docs/decisions/0032). A row lives as
+ * long as its work (a released lease is deleted): the table stays small, and needs no index.
  */
 @Entity('leases')
-@Index('IX_leases_expires', ['expiresAtMs'])
 export class Lease {
   /** What is held, as `kind:id`: `sync:3`, `delivery:42`, `pms-link:1`. */
   @PrimaryColumn('text')

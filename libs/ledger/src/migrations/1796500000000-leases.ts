@@ -12,11 +12,9 @@ export class Leases1796500000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "leases" ("name" text PRIMARY KEY NOT NULL, "holder" text NOT NULL, "acquired_at_ms" integer NOT NULL, "expires_at_ms" integer NOT NULL, "data_json" text)`,
     );
-    await queryRunner.query(`CREATE INDEX "IX_leases_expires" ON "leases" ("expires_at_ms")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "IX_leases_expires"`);
     await queryRunner.query(`DROP TABLE "leases"`);
   }
 }

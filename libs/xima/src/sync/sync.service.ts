@@ -85,6 +85,22 @@ const interruption = (previous: Lease | null): string =>
     ? 'interrupted: the service stopped during this run'
     : `interrupted: instance ${previous.holder} stopped during this run`;
 
+/** A start refused (409): the source is syncing already, here or on another instance. */
+export class SourceAlreadySyncing extends DomainError {
+  constructor(
+    sourceId: number,
+    runId: number | null,
+    /** The instance running it, when it is another one. */
+    readonly instance: string | null,
+  ) {
+    const where = instance === null ? '' : ` on instance ${instance}`;
+    super(
+      'conflict',
+      `Source ${sourceId} is already syncing (run ${runId ?? '?'}${where}); try again when it ends`,
+    );
+  }
+}
+
 /** A run as a request that waited for it found it: ended, or still going on. */
 export interface SyncAnswer {
   run: SyncRun;
@@ -290,14 +306,11 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     return true;
   }
 
-  private async alreadySyncing(sourceId: number): Promise<DomainError> {
+  private async alreadySyncing(sourceId: number): Promise<SourceAlreadySyncing> {
     const running = await this.runs.running(sourceId);
     const lease = await this.leases.find(syncLease(sourceId));
-    const where = lease && lease.holder !== this.instance.id ? ` on instance ${lease.holder}` : '';
-    return new DomainError(
-      'conflict',
-      `Source ${sourceId} is already syncing (run ${running?.id ?? '?'}${where}); try again when it ends`,
-    );
+    const elsewhere = lease && lease.holder !== this.instance.id ? lease.holder : null;
+    return new SourceAlreadySyncing(sourceId, running?.id ?? null, elsewhere);
   }
 
   private async execute(
