@@ -12,6 +12,7 @@ import {
   LeaseKeeper,
   LeaseStore,
   Ledger,
+  LedgerTx,
   PmsLink,
   PmsLinkStore,
   PostingQueueSignal,
@@ -187,9 +188,24 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
       clock: this.clock,
       idlePollMs: this.settings.idlePollMs,
       connect: this.settings.connect ?? ((l, zone) => this.connect(l, zone)),
+      fence: (tx, nowMs) => this.stillHeld(tx, linkId, nowMs),
     });
     await this.home.runInAsyncScope(() => runner.start());
     this.runners.set(linkId, runner);
+  }
+
+  /**
+   * Renews the link's lease in a posting's claim: an instance that lost it (paused past its
+   * expiry) claims nothing more, and its runner stops, before its next renewal round says so.
+   */
+  private async stillHeld(tx: LedgerTx, linkId: number, nowMs: number): Promise<boolean> {
+    const { id, leaseTtlMs } = this.instance;
+    const held = await this.leases.renew(tx, linkLease(linkId), id, leaseTtlMs, nowMs);
+    if (!held && this.keeper.holds(linkLease(linkId))) {
+      this.keeper.forget(linkLease(linkId));
+      this.lost(linkId);
+    }
+    return held;
   }
 
   /** Another instance took the link over: its runner here stops at once. */
