@@ -65,6 +65,18 @@ export class LeaseKeeper {
     await ledger.transaction((tx) => leases.release(tx, name, holder));
   }
 
+  /** Forgets and releases every lease it holds (the service is stopping), in one transaction. */
+  async releaseAll(): Promise<void> {
+    const names = [...this.held.keys()];
+    this.held.clear();
+    this.stop();
+    if (names.length === 0) return;
+    const { ledger, leases, holder } = this.options;
+    await ledger.transaction(async (tx) => {
+      for (const name of names) await leases.release(tx, name, holder);
+    });
+  }
+
   /** Renews every held lease now; those lost are dropped and their `onLost` told. */
   renew(): Promise<void> {
     this.renewing ??= this.renewHeld().finally(() => (this.renewing = undefined));

@@ -170,4 +170,18 @@ describe('LeaseKeeper: renews what one service holds, tells it of a lease lost',
       expect.objectContaining({ name: 'pms-link:1', holder: 'b' }),
     ]);
   });
+
+  it('releases everything it holds at once, and only what it holds', async () => {
+    const a = keeper('a');
+    const b = keeper('b');
+    await a.take('pms-link:1');
+    await a.take('pms-link:2');
+    await b.take('pms-link:3');
+    await a.releaseAll();
+    expect(a.holds('pms-link:1')).toBe(false);
+    await expect(leases.list('pms-link:')).resolves.toEqual([
+      expect.objectContaining({ name: 'pms-link:3', holder: 'b' }),
+    ]);
+    b.stop();
+  });
 });

@@ -120,9 +120,8 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
       const running = [...this.runners.values()];
       this.runners.clear();
       await Promise.all(running.map((runner) => runner.stop()));
-      for (const runner of running) await this.keeper.release(linkLease(runner.link.id));
+      await this.keeper.releaseAll();
     });
-    this.keeper.stop();
   }
 
   /** Whether this process runs PMS links (PMS_LINKS_ENABLED). */
