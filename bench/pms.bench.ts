@@ -204,7 +204,7 @@ async function openHotel(
     await until(
       'the link and its stays',
       async () => {
-        if (supervisor.status(link.id).state !== 'linked') return undefined;
+        if ((await supervisor.status(link.id)).state !== 'linked') return undefined;
         const [{ stays }] = await ledger.manager.query<{ stays: number }[]>(
           `SELECT count(*) AS stays FROM stays WHERE to_ms IS NULL`,
         );

@@ -497,10 +497,14 @@ describe('invoice delivery across a restart (e2e, ledger file kept)', () => {
     ]);
   });
 
-  it('at start, marks an attempt that a crash left pending as failed, interrupted', async () => {
+  it('at start, goes on with the sequences a stop cut off: an attempt left pending is failed, interrupted, the next has the same key', async () => {
     const db = new Database(file);
     db.prepare(`UPDATE invoice_deliveries SET status = 'pending', error = NULL WHERE id = 2`).run();
+    const numbers = db
+      .prepare('SELECT DISTINCT idempotency_key AS key FROM invoice_deliveries ORDER BY id')
+      .all() as { key: string }[];
     db.close();
+    receiver.reset();
 
     const t = await boot();
     try {
@@ -508,8 +512,33 @@ describe('invoice delivery across a restart (e2e, ledger file kept)', () => {
         attempt: 1,
         status: 'failed',
         http_status: null,
-        error: 'interrupted',
+        error: expect.stringMatching(/^interrupted: instance \S+ stopped during this attempt$/),
       });
+      // Both sequences the shutdown cut off go on: one more attempt each, delivered.
+      await until(() => rows().filter((row) => row.status === 'delivered').length === 2);
+      expect(rows().slice(2)).toEqual([
+        { attempt: 2, status: 'delivered', http_status: 200, error: null },
+        { attempt: 2, status: 'delivered', http_status: 200, error: null },
+      ]);
+      expect(receiver.requests.map((r) => r.headers['idempotency-key']).sort()).toEqual(
+        numbers.map((n) => n.key).sort(),
+      );
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a pending attempt without a lease (written before leases) is failed, interrupted, and left at that', async () => {
+    const db = new Database(file);
+    db.prepare(`UPDATE invoice_deliveries SET status = 'pending', error = NULL WHERE id = 1`).run();
+    db.close();
+    receiver.reset();
+
+    const t = await boot();
+    try {
+      expect(rows()[0]).toMatchObject({ status: 'failed', error: 'interrupted' });
+      await sleep(100);
+      expect(receiver.requests).toHaveLength(0);
     } finally {
       await t.close();
     }

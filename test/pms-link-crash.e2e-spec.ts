@@ -49,6 +49,9 @@ describe('a crash between PS and PA (e2e, the built service)', () => {
         SYNC_SCHEDULE_ENABLED: 'false',
         PMS_LINKS_ENABLED: 'true',
         LOG_LEVEL: 'warn',
+        // Started again under the same name, the instance takes back at once the link's and the
+        // sync's leases its killed process held (under a new name it would wait for them to lapse).
+        INSTANCE_ID: 'billing-pms-crash-test',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -231,6 +231,9 @@ describe('the built service (spawned)', () => {
       XIMA_API_KEY: 'crash-token',
       SYNC_SCHEDULE_ENABLED: 'false',
       LOG_LEVEL: 'warn',
+      // Restarted under the same name, the instance takes back at once the sync lease its killed
+      // process held (under a new name it would wait for the lease to lapse).
+      INSTANCE_ID: 'billing-crash-test',
     };
     const base = `http://127.0.0.1:${port}`;
     const api = (path: string, body?: object) =>

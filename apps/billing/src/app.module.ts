@@ -41,7 +41,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(),
-        CommonModule,
+        CommonModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => config.instance,
+        }),
         LoggingModule,
         LedgerModule.forRootAsync({
           inject: [AppConfig],

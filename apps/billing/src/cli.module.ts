@@ -20,7 +20,12 @@ export class CliModule {
       module: CliModule,
       imports: [
         AppConfigModule.forRoot(),
-        CommonModule,
+        // A command is an instance of its own (never the service's INSTANCE_ID: it would take
+        // over what the running service holds), with the service's lease timing.
+        CommonModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ ...config.instance, id: undefined }),
+        }),
         LedgerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => config.ledgerLocation,

@@ -1,4 +1,5 @@
 export * from './clock';
+export * from './service-instance';
 export * from './domain-error';
 export * from './common.module';
 export * from './auth';

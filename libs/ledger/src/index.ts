@@ -2,6 +2,7 @@ export * from './entities';
 export * from './database-url';
 export * from './ledger-options';
 export * from './ledger';
+export * from './lease-keeper';
 export * from './posting-queue-signal';
 export type { LedgerTx } from './ledger-tx';
 export * from './ledger.module';

@@ -175,6 +175,7 @@ describe(`ledger schema (real migrations, ${driver})`, () => {
       'invoice_lines',
       'invoice_number_sequences',
       'invoices',
+      'leases',
       'line_item_account_totals',
       'line_item_daily_totals',
       'line_item_destination_totals',

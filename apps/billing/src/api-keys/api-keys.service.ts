@@ -62,7 +62,18 @@ export class ApiKeysService {
    * demo run never opens a production ledger. A bootstrap key revoked through the API stays
    * revoked: the operator must set a new ADMIN_API_KEY.
    */
-  ensureBootstrapKey(secret: string): Promise<void> {
+  async ensureBootstrapKey(secret: string): Promise<void> {
+    try {
+      await this.ensureBootstrapKeyOnce(secret);
+    } catch (error) {
+      // Two instances started together both found no key and both inserted it: the one whose
+      // insert lost finds the other's key on a second look.
+      if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+      await this.ensureBootstrapKeyOnce(secret);
+    }
+  }
+
+  private ensureBootstrapKeyOnce(secret: string): Promise<void> {
     const keyHash = hashApiKey(secret);
     return this.ledger.transaction(async (tx) => {
       // Every demo key, even one whose secret ADMIN_API_KEY repeats: a demo key never survives.

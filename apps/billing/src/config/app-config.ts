@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { ServiceInstanceSettings } from '@app/common';
 import type { DeliverySettings } from '@app/invoice-export';
 import { LedgerLocation, parseDatabaseUrl } from '@app/ledger';
 import { Environment, LogFormat, LogLevel, databaseUrlOf, isDemoMode } from './environment';
@@ -96,6 +97,15 @@ export class AppConfig {
   /** SESSION_MAX_HOURS, in milliseconds: a session ends this long after its sign-in. */
   get sessionMaxMs(): number {
     return this.config.get('SESSION_MAX_HOURS', { infer: true }) * 3_600_000;
+  }
+
+  /** This process among the instances on one ledger: INSTANCE_ID (unset: its own) and lease timing. */
+  get instance(): Partial<ServiceInstanceSettings> {
+    return {
+      id: this.config.get('INSTANCE_ID', { infer: true }),
+      leaseTtlMs: this.config.get('LEASE_TTL_MS', { infer: true }),
+      leasePollMs: this.config.get('LEASE_POLL_MS', { infer: true }),
+    };
   }
 
   get demoMode(): boolean {

@@ -203,6 +203,32 @@ describe('validateEnvironment', () => {
     });
   });
 
+  it('reads the instance settings: its own id unless INSTANCE_ID names it, 30 s leases polled every 15 s', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      INSTANCE_ID: undefined,
+      LEASE_TTL_MS: 30_000,
+      LEASE_POLL_MS: 15_000,
+    });
+    expect(
+      validateEnvironment({
+        INSTANCE_ID: 'billing-2.eu-west:blue_1',
+        LEASE_TTL_MS: '10000',
+        LEASE_POLL_MS: '500',
+      }),
+    ).toMatchObject({
+      INSTANCE_ID: 'billing-2.eu-west:blue_1',
+      LEASE_TTL_MS: 10_000,
+      LEASE_POLL_MS: 500,
+    });
+    expect(message({ INSTANCE_ID: 'two words' })).toMatch(/^INSTANCE_ID must be 1 to 100 letters/);
+    expect(message({ INSTANCE_ID: '-dash-first' })).toMatch(/^INSTANCE_ID must be/);
+    expect(message({ INSTANCE_ID: 'x'.repeat(101) })).toMatch(/^INSTANCE_ID must be/);
+    expect(message({ LEASE_TTL_MS: '999' })).toMatch(
+      /^LEASE_TTL_MS must be an integer between 1000 and 3600000 \(milliseconds\)/,
+    );
+    expect(message({ LEASE_POLL_MS: '15s' })).toMatch(/^LEASE_POLL_MS must be an integer/);
+  });
+
   it('reads ADJUSTMENT_LIMIT as written: 10000.00 unless set, up to the ceiling one line can hold', () => {
     expect(validateEnvironment({}).ADJUSTMENT_LIMIT).toBe('10000.00');
     expect(validateEnvironment({ ADJUSTMENT_LIMIT: '250' }).ADJUSTMENT_LIMIT).toBe('250');

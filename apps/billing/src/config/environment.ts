@@ -261,6 +261,31 @@ export class Environment {
    */
   @IsIntegerBetween(1, 720, 'hours')
   SESSION_MAX_HOURS: number = 12;
+
+  /**
+   * This process's name among the instances of the service on one ledger, as the holder of its
+   * leases (docs/decisions/0032). Unset: `host-pid-random`, another on each start. Each running
+   * process needs its own; a process started again under the same one takes back at once what
+   * its previous process held.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, {
+    message:
+      'must be 1 to 100 letters, digits, dots, colons, underscores or hyphens, starting with a letter or digit',
+  })
+  INSTANCE_ID?: string;
+
+  /**
+   * How long a lease (a sync, a delivery, a PMS link) lasts unless its instance renews it; it
+   * renews every third of it. An instance that dies is taken over within about this long (plus
+   * LEASE_POLL_MS). Every instance on one ledger should have the same.
+   */
+  @IsIntegerBetween(1_000, 3_600_000, 'milliseconds')
+  LEASE_TTL_MS: number = 30_000;
+
+  /** How often each instance looks for deliveries and PMS links a stopped instance left. */
+  @IsIntegerBetween(100, 600_000, 'milliseconds')
+  LEASE_POLL_MS: number = 15_000;
 }
 
 /** Variables that hold whole numbers: `PORT=3000abc` is refused, not read as 3000. */
@@ -273,6 +298,8 @@ const INTEGER_VARIABLES = [
   'DELIVERY_TIMEOUT_MS',
   'SESSION_IDLE_MINUTES',
   'SESSION_MAX_HOURS',
+  'LEASE_TTL_MS',
+  'LEASE_POLL_MS',
 ] as const;
 
 /** Variables whose values are secrets: never echoed in an error message. */
@@ -306,6 +333,9 @@ const VARIABLES = [
   'SESSION_COOKIE_SECURE',
   'SESSION_IDLE_MINUTES',
   'SESSION_MAX_HOURS',
+  'INSTANCE_ID',
+  'LEASE_TTL_MS',
+  'LEASE_POLL_MS',
 ] as const;
 
 /** Variables that say true or false: `true`/`false` in any case, anything else is refused. */

@@ -1,4 +1,4 @@
-// Generated from openapi.json sha256:7295b9ba42e19437ef0eea15721eea9090daf88ce560b5bed8c6e7cc75a00bb4. Do not edit.
+// Generated from openapi.json sha256:b665af557915f2c79e361dcbe9405276ec6e6c18ca999d9efb44bd03e9e39a4d. Do not edit.
 export interface paths {
     "/api/v1/api-keys": {
         parameters: {
@@ -3427,10 +3427,12 @@ export interface components {
             aliveIntervalMs: number;
             enabled: boolean;
             /**
-             * @description `down` also for a disabled link, or when links are off in this process.
+             * @description `down` also for a disabled link, or when links are off in this process and no other instance runs it; `elsewhere`: another instance of the service runs the link (ask it for the live state).
              * @enum {string}
              */
-            state: "connecting" | "linked" | "down" | "resync" | "night-audit";
+            state: "connecting" | "linked" | "down" | "resync" | "night-audit" | "elsewhere";
+            /** @description The instance of the service (its INSTANCE_ID) running the link; null when none does. */
+            instance?: string | null;
             /** @description When the PMS last sent anything. */
             lastHeardAt?: string | null;
             queue: components["schemas"]["PostingCountsView"];

@@ -28,6 +28,11 @@ const LINK_STATES: Record<LinkState, { label: string; tone: string; meaning: str
     tone: 'warn',
     meaning: 'The PMS is running its night audit; postings wait until it ends.',
   },
+  elsewhere: {
+    label: 'On another instance',
+    tone: '',
+    meaning: 'Another instance of the service runs this link; its live state is known there.',
+  },
 };
 
 export function linkStateLabel(state: LinkState): string {

@@ -7,6 +7,7 @@ import { Invoice } from './invoice.entity';
 import { InvoiceDelivery } from './invoice-delivery.entity';
 import { InvoiceLine } from './invoice-line.entity';
 import { InvoiceNumberSequence } from './invoice-number-sequence.entity';
+import { Lease } from './lease.entity';
 import { LineItem } from './line-item.entity';
 import { Matter } from './matter.entity';
 import { MatterRule } from './matter-rule.entity';
@@ -38,6 +39,7 @@ export * from './invoice.entity';
 export * from './invoice-delivery.entity';
 export * from './invoice-line.entity';
 export * from './invoice-number-sequence.entity';
+export * from './lease.entity';
 export * from './line-item.entity';
 export * from './line-item-totals.entity';
 export * from './matter.entity';
@@ -67,6 +69,7 @@ export const LEDGER_ENTITIES = [
   InvoiceDelivery,
   InvoiceLine,
   InvoiceNumberSequence,
+  Lease,
   LineItem,
   LineItemAccountTotal,
   LineItemDailyTotal,

@@ -4,6 +4,7 @@ import { UsersAndSessions1796100000000 } from './1796100000000-users-and-session
 import { OverviewTotals1796200000000 } from './1796200000000-overview-totals';
 import { PmsLink1796300000000 } from './1796300000000-pms-link';
 import { LawFirms1796400000000 } from './1796400000000-law-firms';
+import { Leases1796500000000 } from './1796500000000-leases';
 
 /** Every migration, in order, listed explicitly (globs break in bundled builds). */
 export const LEDGER_MIGRATIONS = [
@@ -13,5 +14,6 @@ export const LEDGER_MIGRATIONS = [
   OverviewTotals1796200000000,
   PmsLink1796300000000,
   LawFirms1796400000000,
+  Leases1796500000000,
 ];
 export { LEDGER_POSTGRES_MIGRATIONS } from './postgres';

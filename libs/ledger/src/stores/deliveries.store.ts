@@ -36,14 +36,26 @@ export class DeliveryStore {
   constructor(private readonly ledger: Ledger) {}
 
   /**
-   * Attempts left `pending` by a process that stopped never had their answer recorded: they
-   * read as failed, interrupted.
+   * Ends the invoice's attempt left `pending` by an instance that stopped as failed with
+   * `error`: its answer was never recorded. How many it ended (0 or 1).
    */
-  async failInterrupted(tx: LedgerTx): Promise<void> {
-    await managerOf(tx).query(
-      `UPDATE invoice_deliveries SET status = 'failed', error = 'interrupted'
-       WHERE status = 'pending'`,
+  failPendingOf(tx: LedgerTx, invoiceId: number, error: string): Promise<number> {
+    return this.ledger
+      .statement(
+        tx,
+        `UPDATE invoice_deliveries SET status = 'failed', error = ?
+         WHERE invoice_id = ? AND status = 'pending'`,
+      )
+      .run(error, invoiceId);
+  }
+
+  /** The invoices with an attempt still `pending`, by id. */
+  async pendingInvoiceIds(): Promise<number[]> {
+    const rows = await this.ledger.manager.query<{ invoiceId: number }[]>(
+      `SELECT DISTINCT invoice_id AS "invoiceId" FROM invoice_deliveries
+       WHERE status = 'pending' ORDER BY "invoiceId"`,
     );
+    return rows.map((row) => Number(row.invoiceId));
   }
 
   /** The invoice's attempts, oldest first. */

@@ -4,6 +4,7 @@ import { BusinessStore } from './businesses.store';
 import { DeliveryStore } from './deliveries.store';
 import { InvoiceStore } from './invoices.store';
 import { LawBookStore } from './law-book.store';
+import { LeaseStore } from './leases.store';
 import { LineItemStore } from './line-items.store';
 import { LineItemTotalsStore } from './line-item-totals.store';
 import { MatterRuleStore } from './matter-rules.store';
@@ -26,6 +27,7 @@ export * from './businesses.store';
 export * from './deliveries.store';
 export * from './invoices.store';
 export * from './law-book.store';
+export * from './leases.store';
 export * from './line-items.store';
 export * from './line-item-totals.store';
 export * from './matter-rules.store';
@@ -50,6 +52,7 @@ export const LEDGER_STORES = [
   DeliveryStore,
   InvoiceStore,
   LawBookStore,
+  LeaseStore,
   LineItemStore,
   LineItemTotalsStore,
   MatterRuleStore,

@@ -107,19 +107,26 @@ describe('SyncRunStore: runs, their counts and the watermark (real migrations on
     ).resolves.toMatchObject({ status: 'succeeded', messagesJson: '[]' });
   });
 
-  it('fails every run left running, with the message added', async () => {
+  it("fails the source's run left running, with the message added; an ended run stays as it ended", async () => {
     const a = (await open(run(1)))!;
     const b = (await open(run(2)))!;
-    await ledger.transaction((tx) =>
-      runs.finish(tx, b.id, { status: 'succeeded', message: null }, 5),
-    );
-    await ledger.transaction((tx) => runs.failRunning(tx, 'interrupted', 7));
+    await expect(runs.allRunning()).resolves.toEqual([
+      expect.objectContaining({ id: a.id }),
+      expect.objectContaining({ id: b.id }),
+    ]);
+    await expect(
+      ledger.transaction((tx) => runs.failRunningOf(tx, 1, 'interrupted', 7)),
+    ).resolves.toBe(1);
     await expect(runs.find(a.id)).resolves.toMatchObject({
       status: 'failed',
       finishedAtMs: 7,
       messagesJson: '["interrupted"]',
     });
-    await expect(runs.find(b.id)).resolves.toMatchObject({ status: 'succeeded', finishedAtMs: 5 });
+    await expect(runs.find(b.id)).resolves.toMatchObject({ status: 'running' });
+    // The instance that ran `a`, back from a pause, cannot end it otherwise.
+    await expect(
+      ledger.transaction((tx) => runs.finish(tx, a.id, { status: 'succeeded', message: null }, 9)),
+    ).resolves.toMatchObject({ status: 'failed', finishedAtMs: 7 });
   });
 
   it('moves the watermark only along contiguous time', async () => {

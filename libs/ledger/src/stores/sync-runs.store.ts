@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { SyncRun, SyncRunStatus } from '../entities';
 import { Ledger } from '../ledger';
 import { SqlDialect, sqlDialect } from './dialect';
 import { LedgerTx, managerOf } from '../ledger-tx';
 import { selectFields } from './columns';
+import { readerOf } from './reader';
 
 /** What a run counts, chunk by chunk. */
 export type SyncRunCounts = Pick<
@@ -87,28 +87,35 @@ export class SyncRunStore {
 
   /**
    * Opens a run `running`. Null when the source has a running one already: the ledger allows
-   * one per source (a partial unique index), so two starts at once cannot both succeed.
+   * one per source (a partial unique index), and the insert does nothing against it, so two
+   * starts at once, in one process or two, cannot both succeed.
    */
   async open(tx: LedgerTx, run: NewSyncRun): Promise<SyncRun | null> {
-    const manager = managerOf(tx);
-    try {
-      return await manager.save(
-        manager.create(SyncRun, {
-          ...run,
-          status: 'running',
-          messagesJson: '[]',
-          finishedAtMs: null,
-        }),
-      );
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE/.test(error.message)) return null;
-      throw error;
-    }
+    const opened = await this.ledger
+      .statement(
+        tx,
+        `INSERT INTO sync_runs (source_id, status, trigger, from_ms, to_ms, messages_json,
+           started_at_ms, finished_at_ms)
+         VALUES (?, 'running', ?, ?, ?, '[]', ?, NULL)
+         ON CONFLICT (source_id) WHERE status = 'running' DO NOTHING
+         RETURNING id`,
+      )
+      .get<{ id: number }>(run.sourceId, run.trigger, run.fromMs, run.toMs, run.startedAtMs);
+    if (!opened) return null;
+    return managerOf(tx).findOneByOrFail(SyncRun, { id: Number(opened.id) });
   }
 
-  /** The source's running run, if any. */
-  running(sourceId: number): Promise<SyncRun | null> {
-    return this.ledger.manager.findOneBy(SyncRun, { sourceId, status: 'running' });
+  /** The source's running run, if any (seen from inside `tx` when given). */
+  running(sourceId: number, tx?: LedgerTx): Promise<SyncRun | null> {
+    return readerOf(this.ledger, tx).findOneBy(SyncRun, { sourceId, status: 'running' });
+  }
+
+  /** Every run still `running`, by id. */
+  allRunning(): Promise<SyncRun[]> {
+    return this.ledger.manager.find(SyncRun, {
+      where: { status: 'running' },
+      order: { id: 'ASC' },
+    });
   }
 
   find(id: number): Promise<SyncRun | null> {
@@ -154,7 +161,8 @@ export class SyncRunStore {
 
   /**
    * Ends a run `succeeded` or `failed`, adding `message` (if any) to its messages; the run as
-   * it now is.
+   * it now is. A run that has ended already (another instance found it interrupted) is left as
+   * it is.
    */
   async finish(
     tx: LedgerTx,
@@ -167,20 +175,30 @@ export class SyncRunStore {
       `UPDATE sync_runs SET status = ?, finished_at_ms = ?,
          messages_json = CASE WHEN CAST(? AS text) IS NULL THEN messages_json
                               ELSE ${this.sql.jsonAppend('messages_json')} END
-       WHERE id = ?`,
+       WHERE id = ? AND status = 'running'`,
       [outcome.status, nowMs, outcome.message, JSON.stringify(outcome.message), runId],
     );
     return manager.findOneByOrFail(SyncRun, { id: runId });
   }
 
-  /** Ends every run still `running` as `failed`, adding `message`: for runs a stopped process left. */
-  async failRunning(tx: LedgerTx, message: string, nowMs: number): Promise<void> {
-    await managerOf(tx).query(
-      `UPDATE sync_runs SET status = 'failed', finished_at_ms = ?,
-         messages_json = ${this.sql.jsonAppend('messages_json')}
-       WHERE status = 'running'`,
-      [nowMs, JSON.stringify(message)],
-    );
+  /**
+   * Ends the source's run still `running` as `failed`, adding `message`: a run its instance
+   * left when it stopped. How many it ended (0 or 1).
+   */
+  async failRunningOf(
+    tx: LedgerTx,
+    sourceId: number,
+    message: string,
+    nowMs: number,
+  ): Promise<number> {
+    return this.ledger
+      .statement(
+        tx,
+        `UPDATE sync_runs SET status = 'failed', finished_at_ms = ?,
+           messages_json = ${this.sql.jsonAppend('messages_json')}
+         WHERE source_id = ? AND status = 'running'`,
+      )
+      .run(nowMs, JSON.stringify(message), sourceId);
   }
 
   /**

@@ -36,6 +36,12 @@ export interface LinkRunnerDeps {
   readonly connect: (link: PmsLink, zone: string) => FiasLink;
   /** How often an idle sender looks for new postings (a sync in another process writes them). */
   readonly idlePollMs: number;
+  /**
+   * In the transaction that claims a posting: whether this runner's instance still holds the
+   * link (its lease, renewed there). False: another instance runs the link now, and nothing is
+   * claimed here.
+   */
+  readonly fence?: (tx: LedgerTx, nowMs: number) => Promise<boolean>;
 }
 
 /** A posting marked in flight, and the room its `PS` goes to. */
@@ -190,6 +196,7 @@ export class LinkRunner {
    * the way. Read in the transaction, the queue holds no other transaction's uncommitted work.
    */
   private async claim(tx: LedgerTx, now: number): Promise<Claimed | null> {
+    if (this.deps.fence && !(await this.deps.fence(tx, now))) return null;
     for (;;) {
       const posting = await this.deps.postings.nextToSend(tx, this.link.id, now);
       if (!posting) return null;

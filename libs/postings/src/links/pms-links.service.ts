@@ -165,9 +165,12 @@ export class PmsLinksService {
   async resync(id: number, actor: Actor): Promise<PmsLinkView> {
     await this.existing(id);
     if (!this.supervisor.requestResync(id)) {
+      const { instance } = await this.supervisor.status(id);
       throw new DomainError(
         'conflict',
-        `PMS link ${id} is not running (disabled, or links are off in this process): a resync needs the link`,
+        instance === null
+          ? `PMS link ${id} is not running (disabled, or links are off in this process): a resync needs the link`
+          : `PMS link ${id} runs on instance ${instance}: ask that instance for the resync`,
       );
     }
     await this.ledger.transaction((tx) =>
@@ -186,7 +189,7 @@ export class PmsLinksService {
     return PmsLinkView.of(
       link,
       await this.links.sourceIdsOf(id),
-      this.supervisor.status(id),
+      await this.supervisor.status(id),
       await this.links.postingCounts(id),
     );
   }

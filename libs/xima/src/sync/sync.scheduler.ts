@@ -9,7 +9,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { DomainError } from '@app/common';
 import { SourceStore } from '@app/ledger';
-import { SyncService } from './sync.service';
+import { SourceAlreadySyncing, SyncService } from './sync.service';
 
 export interface SyncScheduleOptions {
   /** One setting turns every schedule off (tests, CLI runs, a paused service). */
@@ -94,7 +94,10 @@ export class SyncScheduler implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       // Nest logs nothing for a failed cron tick: say what happened here.
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof DomainError)
+      // Every instance schedules every source: the one that took the source's lease runs it.
+      if (error instanceof SourceAlreadySyncing && error.instance !== null) {
+        this.logger.log(`Scheduled sync of source ${sourceId} runs on instance ${error.instance}`);
+      } else if (error instanceof DomainError)
         this.logger.warn(`Scheduled sync of source ${sourceId} skipped: ${message}`);
       else this.logger.error(`Scheduled sync of source ${sourceId} failed to start: ${message}`);
     }

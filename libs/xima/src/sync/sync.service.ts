@@ -6,9 +6,13 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
-import { Clock, DomainError, isoTime } from '@app/common';
+import { Clock, DomainError, ServiceInstance, isoTime } from '@app/common';
 import {
+  Lease,
+  LeaseKeeper,
+  LeaseStore,
   Ledger,
+  LedgerTx,
   LineItemStore,
   PostingStore,
   RatePlanVersion,
@@ -69,6 +73,34 @@ export interface SyncStart {
   done: Promise<SyncRun>;
 }
 
+/** The lease of a source's sync: the instance holding it runs the source's one running run. */
+const syncLease = (sourceId: number) => `sync:${sourceId}`;
+
+/** A run's instance lost its lease: another took the source over, and ended the run. */
+class SyncLeaseLost extends Error {}
+
+/** What the message of a run an instance left running says of that instance. */
+const interruption = (previous: Lease | null): string =>
+  previous === null
+    ? 'interrupted: the service stopped during this run'
+    : `interrupted: instance ${previous.holder} stopped during this run`;
+
+/** A start refused (409): the source is syncing already, here or on another instance. */
+export class SourceAlreadySyncing extends DomainError {
+  constructor(
+    sourceId: number,
+    runId: number | null,
+    /** The instance running it, when it is another one. */
+    readonly instance: string | null,
+  ) {
+    const where = instance === null ? '' : ` on instance ${instance}`;
+    super(
+      'conflict',
+      `Source ${sourceId} is already syncing (run ${runId ?? '?'}${where}); try again when it ends`,
+    );
+  }
+}
+
 /** A run as a request that waited for it found it: ended, or still going on. */
 export interface SyncAnswer {
   run: SyncRun;
@@ -80,12 +112,20 @@ export interface SyncAnswer {
  * any transaction, then stored, rated and counted in one transaction that also moves the
  * watermark: a fault or a crash leaves the ledger as it was before that chunk, and the next
  * sync takes the chunk again. The ledger allows one running sync per source.
+ *
+ * Across instances of the service on one ledger, a source's sync runs where its lease
+ * (`sync:<sourceId>`) is held: taken when the run opens, renewed on a timer and with each chunk
+ * (in the chunk's transaction, so that an instance that lost it writes nothing more), released
+ * when the run ends. A run left `running` is failed only once its instance's lease has lapsed.
  */
 @Injectable()
 export class SyncService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SyncService.name);
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<SyncRun>>();
+  /** The sources this process syncs now: a second start here is refused before the ledger. */
+  private readonly active = new Set<number>();
+  private readonly keeper: LeaseKeeper;
 
   constructor(
     private readonly ledger: Ledger,
@@ -98,20 +138,40 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly contact: XimaContact,
     private readonly postings: PostingStore,
     private readonly lawBooks: LawBooks,
+    private readonly leases: LeaseStore,
+    private readonly instance: ServiceInstance,
     @Optional() @Inject(XIMA_GATEWAY) private readonly xima: XimaGateway | null,
-  ) {}
+  ) {
+    this.keeper = new LeaseKeeper({
+      ledger,
+      leases,
+      holder: instance.id,
+      ttlMs: instance.leaseTtlMs,
+      renewMs: instance.leaseRenewMs,
+      now: () => clock.now(),
+      onError: (error) => this.logger.warn(`A sync lease was not renewed: ${String(error)}`),
+    });
+  }
 
-  /** A run left `running` by a stopped process is over: its last chunk was rolled back. */
+  /**
+   * A run left `running` by an instance that stopped is over (its last chunk was rolled back):
+   * failed here when that instance's lease has lapsed, or was this instance's (an earlier
+   * process under the same INSTANCE_ID). A run whose instance still renews its lease goes on.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    const now = this.clock.now();
-    await this.ledger.transaction((tx) =>
-      this.runs.failRunning(tx, 'interrupted: the service stopped during this run', now),
-    );
+    for (const run of await this.runs.allRunning()) {
+      await this.ledger.transaction(async (tx) => {
+        if (await this.takeSource(tx, run.sourceId)) {
+          await this.leases.release(tx, syncLease(run.sourceId), this.instance.id);
+        }
+      });
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await Promise.allSettled([...this.inFlight]);
+    this.keeper.stop();
   }
 
   /** Starts a sync of `window` (default: the scheduled window). 409 while one is running. */
@@ -186,40 +246,84 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       throw new DomainError('unavailable', 'No Xima connection is configured (XIMA_BASE_URL)');
     }
     const span = window ?? scheduledWindow(source, this.clock.now());
-    const run = await this.openRun(source, trigger, span);
-    const done = this.execute(source, run, span, observer);
+    if (this.active.has(source.id)) throw await this.alreadySyncing(source.id);
+    this.active.add(source.id);
+    let run: SyncRun;
+    const lost = new AbortController();
+    try {
+      run = await this.openRun(source, trigger, span);
+      this.keeper.keep(syncLease(source.id), () => lost.abort());
+    } catch (error) {
+      this.active.delete(source.id);
+      throw error;
+    }
+    const done = this.execute(source, run, span, lost.signal, observer);
     this.inFlight.add(done);
-    void done.finally(() => this.inFlight.delete(done));
+    void done.finally(() => {
+      this.inFlight.delete(done);
+      this.keeper.forget(syncLease(source.id));
+      this.active.delete(source.id);
+    });
     return { run, done };
   }
 
+  /**
+   * Opens the run holding the source's lease. Another instance holding it is running the
+   * source's sync: a 409. A run still `running` once the lease is ours was left by an instance
+   * that stopped: it is failed first.
+   */
   private async openRun(source: Source, trigger: SyncTrigger, window: Chunk): Promise<SyncRun> {
-    const run = await this.ledger.transaction((tx) =>
-      this.runs.open(tx, {
+    const run = await this.ledger.transaction(async (tx) => {
+      if (!(await this.takeSource(tx, source.id))) return null;
+      return this.runs.open(tx, {
         sourceId: source.id,
         trigger,
         fromMs: window.startMs,
         toMs: window.endMs,
         startedAtMs: this.clock.now(),
-      }),
-    );
+      });
+    });
     if (run) return run;
-    const running = await this.runs.running(source.id);
-    throw new DomainError(
-      'conflict',
-      `Source ${source.id} is already syncing (run ${running?.id ?? '?'}); try again when it ends`,
-    );
+    throw await this.alreadySyncing(source.id);
+  }
+
+  /**
+   * Takes the source's lease in `tx` when nobody else holds it, and fails the run an instance
+   * that stopped left running (if any). False when another instance holds it.
+   */
+  private async takeSource(tx: LedgerTx, sourceId: number): Promise<boolean> {
+    const name = syncLease(sourceId);
+    const nowMs = this.clock.now();
+    const previous = await this.leases.find(name, tx);
+    const { id, leaseTtlMs } = this.instance;
+    if (!(await this.leases.take(tx, name, id, leaseTtlMs, nowMs))) return false;
+    const failed = await this.runs.failRunningOf(tx, sourceId, interruption(previous), nowMs);
+    if (failed > 0) {
+      this.logger.warn(
+        `Sync of source ${sourceId}: a run was left running by ${previous ? `instance ${previous.holder}` : 'a stopped process'}; marked failed`,
+      );
+    }
+    return true;
+  }
+
+  private async alreadySyncing(sourceId: number): Promise<SourceAlreadySyncing> {
+    const running = await this.runs.running(sourceId);
+    const lease = await this.leases.find(syncLease(sourceId));
+    const elsewhere = lease && lease.holder !== this.instance.id ? lease.holder : null;
+    return new SourceAlreadySyncing(sourceId, running?.id ?? null, elsewhere);
   }
 
   private async execute(
     source: Source,
     run: SyncRun,
     window: Chunk,
+    lost: AbortSignal,
     observer?: ChunkObserver,
   ): Promise<SyncRun> {
-    // Ends a prefetch that will not be stored (a failed chunk before it, a stopping service).
+    // Ends a prefetch that will not be stored (a failed chunk before it, a stopping service, a
+    // lease another instance took over).
     const abandon = new AbortController();
-    const signal = AbortSignal.any([this.stopping.signal, abandon.signal]);
+    const signal = AbortSignal.any([this.stopping.signal, abandon.signal, lost]);
     let next: Promise<Fetched> | undefined;
     try {
       const { versions } = await this.plans.get(source.ratePlanId);
@@ -227,6 +331,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       for (const [index, chunk] of chunks.entries()) {
         const fetched = await (next ?? this.fetchChunk(source, chunk, signal));
         next = undefined;
+        if (lost.aborted) throw new SyncLeaseLost();
         await this.addRetries(run.id, fetched.retries);
         if ('failure' in fetched) return await this.fail(source, run, fetched.failure);
         // Xima prepares the next chunk's report while this one is stored: a backfill waits for
@@ -235,15 +340,22 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
         const counts = await this.storeChunk(source, run, versions, chunk, fetched.parsed);
         observer?.({ chunk, index, total: chunks.length, counts });
       }
-      const finished = await this.finish(run.id, 'succeeded', null);
+      const finished = await this.finish(run, 'succeeded', null);
       // The review queries plan with fresh statistics; a failure here is no failure of the run.
       await this.ledger.optimize().catch((error: unknown) => this.logger.warn(String(error)));
       return finished;
     } catch (error) {
+      if (error instanceof SyncLeaseLost) {
+        // The instance that took the source over has ended this run; nothing more is ours to write.
+        this.logger.warn(
+          `Sync of source ${source.id} (run ${run.id}) stopped: another instance took the source over`,
+        );
+        return (await this.runs.find(run.id)) ?? run;
+      }
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       const reason = 'unexpected error; see the service log';
       this.warnFailed(source, run, reason);
-      return this.finish(run.id, 'failed', reason).catch(() => run);
+      return this.finish(run, 'failed', reason).catch(() => run);
     } finally {
       abandon.abort();
       await next?.catch(() => undefined);
@@ -308,6 +420,11 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   ): Promise<ChunkCounts> {
     return this.ledger.transaction(async (tx) => {
       const nowMs = this.clock.now();
+      // Renewed in the chunk's own transaction: a chunk commits only while the source is ours.
+      const { id, leaseTtlMs } = this.instance;
+      if (!(await this.leases.renew(tx, syncLease(source.id), id, leaseTtlMs, nowMs))) {
+        throw new SyncLeaseLost();
+      }
       const inserter = trackingIds(this.lineItems.inserter(tx));
       // Read in the chunk's transaction: a matter import commits before it or after it, and
       // re-validates what it finds (docs/law-firms.md).
@@ -342,7 +459,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Ends the run `failed` with its reason, and says so in the log. */
   private async fail(source: Source, run: SyncRun, reason: string): Promise<SyncRun> {
-    const failed = await this.finish(run.id, 'failed', reason);
+    const failed = await this.finish(run, 'failed', reason);
     this.warnFailed(source, run, reason);
     return failed;
   }
@@ -369,14 +486,17 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
+  /** Ends the run, and releases the source's lease in the same transaction. */
   private async finish(
-    runId: number,
+    run: SyncRun,
     status: 'succeeded' | 'failed',
     message: string | null,
   ): Promise<SyncRun> {
-    return this.ledger.transaction((tx) =>
-      this.runs.finish(tx, runId, { status, message }, this.clock.now()),
-    );
+    return this.ledger.transaction(async (tx) => {
+      const finished = await this.runs.finish(tx, run.id, { status, message }, this.clock.now());
+      await this.leases.release(tx, syncLease(run.sourceId), this.instance.id);
+      return finished;
+    });
   }
 }
 

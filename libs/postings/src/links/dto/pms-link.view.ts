@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isoTime } from '@app/common';
 import { PmsLink, POSTING_MODES, PostingCounts } from '@app/ledger';
-import { LINK_STATES, LinkState } from '@app/pms';
+import { LINK_STATES } from '@app/pms';
 
 export class PostingCountsView {
   @ApiProperty() pending!: number;
@@ -11,10 +11,19 @@ export class PostingCountsView {
   @ApiProperty({ name: 'written-off' }) 'written-off'!: number;
 }
 
-/** What a link is doing now, as its runner knows it. */
+/**
+ * A link's state as the API shows it: its runner's, or `elsewhere` when another instance of the
+ * service runs it (the live state is known there).
+ */
+export const LINK_VIEW_STATES = [...LINK_STATES, 'elsewhere'] as const;
+export type LinkViewState = (typeof LINK_VIEW_STATES)[number];
+
+/** What a link is doing now, as its runner knows it, and which instance runs it. */
 export interface LinkStatus {
-  readonly state: LinkState;
+  readonly state: LinkViewState;
   readonly lastHeardAtMs: number | null;
+  /** The INSTANCE_ID of the instance running the link; null when none does. */
+  readonly instance: string | null;
 }
 
 /** A PMS link as the API shows it, with its live state and its queue. */
@@ -30,10 +39,18 @@ export class PmsLinkView {
   @ApiProperty() aliveIntervalMs!: number;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({
-    enum: LINK_STATES,
-    description: '`down` also for a disabled link, or when links are off in this process.',
+    enum: LINK_VIEW_STATES,
+    description:
+      '`down` also for a disabled link, or when links are off in this process and no other instance runs it; `elsewhere`: another instance of the service runs the link (ask it for the live state).',
   })
-  state!: LinkState;
+  state!: LinkViewState;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'The instance of the service (its INSTANCE_ID) running the link; null when none does.',
+  })
+  instance!: string | null;
   @ApiPropertyOptional({
     nullable: true,
     type: String,
@@ -65,6 +82,7 @@ export class PmsLinkView {
       aliveIntervalMs: link.aliveIntervalMs,
       enabled: link.enabled,
       state: status.state,
+      instance: status.instance,
       lastHeardAt: status.lastHeardAtMs === null ? null : isoTime(status.lastHeardAtMs),
       queue,
       nextPostingNumber: link.nextPostingNumber,
