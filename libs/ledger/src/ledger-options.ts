@@ -1,4 +1,5 @@
 import { chmodSync, existsSync } from 'node:fs';
+import { Client } from 'pg';
 import { DataSource, type DataSourceOptions, type LogLevel } from 'typeorm';
 import { LEDGER_ENTITIES } from './entities';
 import { LEDGER_MIGRATIONS, LEDGER_POSTGRES_MIGRATIONS } from './migrations';
@@ -97,12 +98,32 @@ export async function openLedgerDataSource(location: LedgerLocation): Promise<Da
 
 /** Initialises (and migrates) a DataSource made from ledgerDataSourceOptions. */
 export async function initializeLedgerDataSource(dataSource: DataSource): Promise<DataSource> {
-  const postgres = dataSource.options.type === 'postgres';
-  if (postgres) translatePlaceholders(dataSource);
+  if (dataSource.options.type !== 'postgres') return dataSource.initialize();
+  translatePlaceholders(dataSource);
+  // Several instances may start at once on one database: the migrations run under a lock of
+  // the database's, so that the first runs them and the others find them done.
+  dataSource.setOptions({ migrationsRun: false });
   await dataSource.initialize();
-  if (postgres) widenIntegerColumns(dataSource);
+  widenIntegerColumns(dataSource);
+  // A connection of its own for the lock: the pool may have one connection, which the
+  // migrations need.
+  const lock = new Client({ connectionString: (dataSource.options as { url: string }).url });
+  try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  } finally {
+    // Ending the session lets the lock go.
+    await lock.end().catch(() => undefined);
+  }
   return dataSource;
 }
+
+/** The advisory lock the migrations of a PostgreSQL ledger run under (any fixed number). */
+const MIGRATION_LOCK = 7_216_400_017;
 
 /**
  * The ledger holds call records, invoices and key hashes: readable by the service's user only

@@ -324,18 +324,16 @@ describe('LineItemStore (real migrations on :memory:)', () => {
     await ledger.transaction((tx) => store.reviewWriter(tx).review(id, 1, fields, 42));
     expect(await store.findOne(id)).toMatchObject({ ...fields, version: 2, updatedAtMs: 42 });
     const stale = ledger.transaction((tx) =>
-      store
-        .reviewWriter(tx)
-        .reviewInBulk(
-          [
-            {
-              id,
-              readVersion: 1,
-              fields: { status: 'rejected', billingAccount: null, reviewReason: 'no' },
-            },
-          ],
-          43,
-        ),
+      store.reviewWriter(tx).reviewInBulk(
+        [
+          {
+            id,
+            readVersion: 1,
+            fields: { status: 'rejected', billingAccount: null, reviewReason: 'no' },
+          },
+        ],
+        43,
+      ),
     );
     await expect(stale).rejects.toThrow(DomainError);
     await expect(stale).rejects.toMatchObject({ code: 'conflict' });

@@ -3,7 +3,7 @@ import { SyncRun, SyncRunStatus } from '../entities';
 import { Ledger } from '../ledger';
 import { SqlDialect, sqlDialect } from './dialect';
 import { LedgerTx, managerOf } from '../ledger-tx';
-import { selectFields } from './columns';
+import { isTrue, selectFields } from './columns';
 import { readerOf } from './reader';
 
 /** What a run counts, chunk by chunk. */
@@ -33,7 +33,7 @@ export interface SourceSyncState {
 interface SourceSyncRow {
   sourceId: number;
   sourceName: string;
-  syncing: 0 | 1;
+  syncing: boolean | 0 | 1;
   runId: number | null;
   status: EndedSyncRun['status'] | null;
   trigger: SyncRun['trigger'] | null;
@@ -240,7 +240,7 @@ export class SyncRunStore {
     return rows.map(({ sourceId, sourceName, syncing, runId, ...run }) => ({
       sourceId,
       sourceName,
-      syncing: syncing === 1,
+      syncing: isTrue(syncing),
       lastRun:
         runId === null
           ? null
