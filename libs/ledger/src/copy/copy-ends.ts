@@ -1,0 +1,237 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { LedgerDialect } from '../ledger';
+import type { CopyTable } from './copy-tables';
+
+/**
+ * One side of a copy: a ledger's database in one transaction (a snapshot to read, or the
+ * writes that commit together), read a page at a time and written many rows a statement.
+ * Rows are arrays of a table's columns' values, in its columns' order.
+ */
+export interface CopyEnd {
+  readonly dialect: LedgerDialect;
+  /** Starts the transaction: a consistent snapshot to read, or every write of the copy. */
+  begin(mode: 'read' | 'write'): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  /** Rows of a query, `?` parameters. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Up to `limit` rows after the key `after` (from the start: undefined), in key order. */
+  page(table: CopyTable, after: unknown[] | undefined, limit: number): Promise<unknown[][]>;
+  insert(table: CopyTable, rows: unknown[][]): Promise<void>;
+  /** The highest id the table's sequence has given (0: none), used or not. */
+  idsGiven(table: CopyTable): Promise<number>;
+  /** Makes the table's sequence give ids after `highest` from now on. */
+  idsAfter(table: CopyTable, highest: number): Promise<void>;
+  release(): Promise<void>;
+}
+
+/** PostgreSQL refuses a statement of more parameters than this. */
+export const POSTGRES_MAX_PARAMETERS = 65_535;
+
+export function copyEnd(dataSource: DataSource): CopyEnd {
+  return dataSource.options.type === 'postgres'
+    ? new PostgresEnd(dataSource.createQueryRunner())
+    : new SqliteEnd(
+        (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection,
+      );
+}
+
+const quote = (name: string) => `"${name}"`;
+const columnList = (table: CopyTable) => table.columns.map((c) => quote(c.name)).join(', ');
+
+function pageSql(table: CopyTable, after: boolean): string {
+  const key = table.key.map(quote).join(', ');
+  const where = after ? `WHERE (${key}) > (${table.key.map(() => '?').join(', ')}) ` : '';
+  return `SELECT ${columnList(table)} FROM ${quote(table.name)} ${where}ORDER BY ${key} LIMIT ?`;
+}
+
+/** The key of a page's last row, where the next page starts. */
+export function keyOf(table: CopyTable, row: unknown[]): unknown[] {
+  return table.key.map((name) => row[table.columns.findIndex((c) => c.name === name)]);
+}
+
+/** A row's values as `dialect` stores them: booleans are 0/1 on SQLite. */
+function storable(table: CopyTable, dialect: LedgerDialect, row: unknown[]): unknown[] {
+  return table.columns.map((column, index) => {
+    const value = row[index];
+    if (!column.boolean || value === null || value === undefined) return value;
+    return dialect === 'sqlite' ? (value ? 1 : 0) : Boolean(value);
+  });
+}
+
+/**
+ * SQLite through better-sqlite3's own connection (the DataSource's only one): its statements
+ * are prepared once a table, a row inserted a call, which is its fastest way in.
+ */
+class SqliteEnd implements CopyEnd {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
+
+  constructor(private readonly db: Database) {}
+
+  private prepared(sql: string): Statement<unknown[], unknown> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], unknown>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async begin(mode: 'read' | 'write'): Promise<void> {
+    // A deferred transaction's snapshot starts at its first read; IMMEDIATE takes the write
+    // lock now, so that a service writing to the same file is refused at once, not midway.
+    this.db.exec(mode === 'read' ? 'BEGIN' : 'BEGIN IMMEDIATE');
+    return Promise.resolve();
+  }
+
+  async commit(): Promise<void> {
+    this.db.exec('COMMIT');
+    return Promise.resolve();
+  }
+
+  async rollback(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    return Promise.resolve();
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const statement = this.prepared(sql);
+    return Promise.resolve(
+      statement.reader ? (statement.all(...params) as T[]) : (statement.run(...params), []),
+    );
+  }
+
+  async page(table: CopyTable, after: unknown[] | undefined, limit: number) {
+    const statement = this.prepared(pageSql(table, after !== undefined));
+    return Promise.resolve(statement.raw(true).all(...(after ?? []), limit) as unknown[][]).finally(
+      () => statement.raw(false),
+    );
+  }
+
+  async insert(table: CopyTable, rows: unknown[][]): Promise<void> {
+    const placeholders = table.columns.map(() => '?').join(', ');
+    const statement = this.prepared(
+      `INSERT INTO ${quote(table.name)} (${columnList(table)}) VALUES (${placeholders})`,
+    );
+    for (const row of rows) statement.run(...storable(table, 'sqlite', row));
+    return Promise.resolve();
+  }
+
+  async idsGiven(table: CopyTable): Promise<number> {
+    // Tables of AUTOINCREMENT ids keep the highest id they gave in sqlite_sequence.
+    const [row] = await this.query<{ seq: number }>(
+      `SELECT seq FROM sqlite_sequence WHERE name = ?`,
+      [table.name],
+    );
+    return row?.seq ?? 0;
+  }
+
+  async idsAfter(table: CopyTable, highest: number): Promise<void> {
+    if ((await this.idsGiven(table)) >= highest) return;
+    const updated = this.prepared(`UPDATE sqlite_sequence SET seq = ? WHERE name = ?`).run(
+      highest,
+      table.name,
+    );
+    if (updated.changes === 0) {
+      this.prepared(`INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`).run(
+        table.name,
+        highest,
+      );
+    }
+  }
+
+  async release(): Promise<void> {
+    await this.rollback();
+  }
+}
+
+/**
+ * PostgreSQL on one connection of the pool: rows go in multi-row INSERTs of as many rows as
+ * the parameter limit allows (a round trip a row would be the copy's whole cost).
+ */
+class PostgresEnd implements CopyEnd {
+  readonly dialect = 'postgres' as const;
+  private inTransaction = false;
+
+  constructor(private readonly runner: QueryRunner) {}
+
+  async begin(mode: 'read' | 'write'): Promise<void> {
+    await this.runner.connect();
+    // One snapshot for every page and the check: a service still writing to the source
+    // changes neither.
+    await this.runner.query(
+      mode === 'read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN',
+    );
+    this.inTransaction = true;
+  }
+
+  async commit(): Promise<void> {
+    this.inTransaction = false;
+    await this.runner.query('COMMIT');
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.inTransaction) return;
+    this.inTransaction = false;
+    await this.runner.query('ROLLBACK');
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.runner.query(sql, params)) as T[];
+  }
+
+  async page(table: CopyTable, after: unknown[] | undefined, limit: number) {
+    const rows = await this.query<Record<string, unknown>>(pageSql(table, after !== undefined), [
+      ...(after ?? []),
+      limit,
+    ]);
+    return rows.map((row) => table.columns.map((column) => row[column.name]));
+  }
+
+  async insert(table: CopyTable, rows: unknown[][]): Promise<void> {
+    const width = table.columns.length;
+    const perStatement = Math.floor(POSTGRES_MAX_PARAMETERS / width);
+    const head = `INSERT INTO ${quote(table.name)} (${columnList(table)}) VALUES `;
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const batch = rows.slice(start, start + perStatement);
+      const params: unknown[] = [];
+      const tuples: string[] = [];
+      for (const row of batch) {
+        const base = params.length;
+        tuples.push(`(${table.columns.map((_, index) => `$${base + index + 1}`).join(', ')})`);
+        params.push(...storable(table, 'postgres', row));
+      }
+      await this.runner.query(head + tuples.join(', '), params);
+    }
+  }
+
+  private sequence(table: CopyTable): string {
+    return `pg_get_serial_sequence('${quote(table.name)}', '${table.generatedId}')`;
+  }
+
+  async idsGiven(table: CopyTable): Promise<number> {
+    const [row] = await this.query<{ given: number | null }>(
+      `SELECT pg_sequence_last_value(${this.sequence(table)}::regclass) AS given`,
+    );
+    return row?.given ?? 0;
+  }
+
+  async idsAfter(table: CopyTable, highest: number): Promise<void> {
+    // setval(…, n, true): the next id is n + 1; (…, 1, false): the next is 1.
+    await this.query(`SELECT setval(${this.sequence(table)}, ?, ?)`, [
+      Math.max(highest, 1),
+      highest > 0,
+    ]);
+  }
+
+  /** Ends a transaction still open (the source's snapshot) before the pool takes it back. */
+  async release(): Promise<void> {
+    try {
+      await this.rollback();
+    } finally {
+      if (!this.runner.isReleased) await this.runner.release();
+    }
+  }
+}
