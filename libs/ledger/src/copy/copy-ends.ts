@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { LedgerDialect } from '../ledger';
-import type { CopyTable } from './copy-tables';
+import type { CopyColumn, CopyTable } from './copy-tables';
 
 /**
  * One side of a copy: a ledger's database in one transaction (a snapshot to read, or the
@@ -26,9 +26,6 @@ export interface CopyEnd {
   release(): Promise<void>;
 }
 
-/** PostgreSQL refuses a statement of more parameters than this. */
-export const POSTGRES_MAX_PARAMETERS = 65_535;
-
 export function copyEnd(dataSource: DataSource): CopyEnd {
   return dataSource.options.type === 'postgres'
     ? new PostgresEnd(dataSource.createQueryRunner())
@@ -51,13 +48,33 @@ export function keyOf(table: CopyTable, row: unknown[]): unknown[] {
   return table.key.map((name) => row[table.columns.findIndex((c) => c.name === name)]);
 }
 
-/** A row's values as `dialect` stores them: booleans are 0/1 on SQLite. */
-function storable(table: CopyTable, dialect: LedgerDialect, row: unknown[]): unknown[] {
-  return table.columns.map((column, index) => {
-    const value = row[index];
-    if (!column.boolean || value === null || value === undefined) return value;
-    return dialect === 'sqlite' ? (value ? 1 : 0) : Boolean(value);
-  });
+/** A value as `dialect` stores it: a boolean is 0/1 on SQLite. */
+function storable(column: CopyColumn, dialect: LedgerDialect, value: unknown): unknown {
+  if (!column.boolean || value === null || value === undefined) return value;
+  return dialect === 'sqlite' ? (value ? 1 : 0) : Boolean(value);
+}
+
+/**
+ * PostgreSQL's text form of a one-dimensional array, such as `{1,NULL,"say \"hi\""}`. Every
+ * string is quoted (so that `NULL`, a comma or a brace in it stay text), its quotes and
+ * backslashes escaped with a backslash; numbers and booleans are written as they print.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    const value = values[i];
+    if (value === null || value === undefined) {
+      out += 'NULL';
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      out += String(value);
+    } else if (typeof value === 'string') {
+      out += `"${/["\\]/.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
+    } else {
+      throw new TypeError(`the ledger holds no ${typeof value} values: cannot copy one`);
+    }
+  }
+  return `${out}}`;
 }
 
 /**
@@ -115,7 +132,10 @@ class SqliteEnd implements CopyEnd {
     const statement = this.prepared(
       `INSERT INTO ${quote(table.name)} (${columnList(table)}) VALUES (${placeholders})`,
     );
-    for (const row of rows) statement.run(...storable(table, 'sqlite', row));
+    const { columns } = table;
+    for (const row of rows) {
+      statement.run(...row.map((value, index) => storable(columns[index], 'sqlite', value)));
+    }
     return Promise.resolve();
   }
 
@@ -148,12 +168,13 @@ class SqliteEnd implements CopyEnd {
 }
 
 /**
- * PostgreSQL on one connection of the pool: rows go in multi-row INSERTs of as many rows as
- * the parameter limit allows (a round trip a row would be the copy's whole cost).
+ * PostgreSQL on one connection of the pool: a page of rows goes in one statement (a round
+ * trip a row would be the copy's whole cost).
  */
 class PostgresEnd implements CopyEnd {
   readonly dialect = 'postgres' as const;
   private inTransaction = false;
+  private readonly types = new Map<string, string[]>();
 
   constructor(private readonly runner: QueryRunner) {}
 
@@ -190,21 +211,44 @@ class PostgresEnd implements CopyEnd {
     return rows.map((row) => table.columns.map((column) => row[column.name]));
   }
 
+  /**
+   * One statement a page, whatever its size: each column's values as one array parameter,
+   * `unnest` turning them back into rows. Measured against multi-row VALUES (one parameter a
+   * value, at most 65,535 a statement) it is two to three times faster: the server parses a
+   * few arrays instead of planning tens of thousands of expressions. The arrays are written
+   * here as PostgreSQL's array literals: `pg`'s own conversion of a JS array costs as much as
+   * the server's insert.
+   */
   async insert(table: CopyTable, rows: unknown[][]): Promise<void> {
-    const width = table.columns.length;
-    const perStatement = Math.floor(POSTGRES_MAX_PARAMETERS / width);
-    const head = `INSERT INTO ${quote(table.name)} (${columnList(table)}) VALUES `;
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const batch = rows.slice(start, start + perStatement);
-      const params: unknown[] = [];
-      const tuples: string[] = [];
-      for (const row of batch) {
-        const base = params.length;
-        tuples.push(`(${table.columns.map((_, index) => `$${base + index + 1}`).join(', ')})`);
-        params.push(...storable(table, 'postgres', row));
-      }
-      await this.runner.query(head + tuples.join(', '), params);
+    const types = await this.arrayTypes(table);
+    const values = table.columns.map((column, index) =>
+      arrayLiteral(rows.map((row) => storable(column, 'postgres', row[index]))),
+    );
+    await this.runner.query(
+      `INSERT INTO ${quote(table.name)} (${columnList(table)})
+       SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})`,
+      values,
+    );
+  }
+
+  /** Each column's type as the database declares it (`bigint`, `text`, `boolean`…). */
+  private async arrayTypes(table: CopyTable): Promise<string[]> {
+    let types = this.types.get(table.name);
+    if (!types) {
+      const declared = await this.query<{ name: string; type: string }>(
+        `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+         WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped`,
+        [quote(table.name)],
+      );
+      const byName = new Map(declared.map((column) => [column.name, column.type]));
+      types = table.columns.map((column) => {
+        const type = byName.get(column.name);
+        if (!type) throw new Error(`${table.name}.${column.name} is not in the target's schema`);
+        return type;
+      });
+      this.types.set(table.name, types);
     }
+    return types;
   }
 
   private sequence(table: CopyTable): string {

@@ -4,11 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import { type LedgerLocation, redactDatabaseUrl } from '../database-url';
-import {
-  initializeLedgerDataSource,
-  ledgerDataSourceOptions,
-  openLedgerDataSource,
-} from '../ledger-options';
+import { initializeLedgerDataSource, ledgerDataSourceOptions } from '../ledger-options';
 import { type CopyEnd, copyEnd, keyOf } from './copy-ends';
 import { type CopyTable, copyTables } from './copy-tables';
 
@@ -88,7 +84,9 @@ export async function copyLedger(
   }
   const source = await openSource(from);
   try {
-    const target = await openLedgerDataSource(to);
+    const target = await initializeLedgerDataSource(
+      new DataSource({ ...ledgerDataSourceOptions(to), ...QUIET }),
+    );
     try {
       return await copyLedgerBetween(source, target, options);
     } finally {
@@ -98,6 +96,12 @@ export async function copyLedger(
     await source.destroy();
   }
 }
+
+/**
+ * A copy's statements are large and slow by design, and every failure is thrown to the caller:
+ * the service's query log (slow queries, refusals, migrations) would only drown its progress.
+ */
+const QUIET = { logging: false, maxQueryExecutionTime: undefined } as const;
 
 function sameLedger(a: LedgerLocation, b: LedgerLocation): boolean {
   if (a.kind === 'sqlite' && b.kind === 'sqlite') {
@@ -120,7 +124,7 @@ function sameLedger(a: LedgerLocation, b: LedgerLocation): boolean {
 async function openSource(location: LedgerLocation): Promise<DataSource> {
   const where = location.kind === 'sqlite' ? location.path : redactDatabaseUrl(location.url);
   const source = await initializeLedgerDataSource(
-    new DataSource({ ...ledgerDataSourceOptions(location), migrationsRun: false }),
+    new DataSource({ ...ledgerDataSourceOptions(location), ...QUIET, migrationsRun: false }),
   );
   try {
     const expected = source.migrations.map(
@@ -305,7 +309,9 @@ function comparable(table: CopyTable, row: Record<string, unknown>): string {
  * seeding more rows needs no change here.
  */
 async function seedRows(tables: CopyTable[]): Promise<Map<string, Set<string>>> {
-  const fresh = await openLedgerDataSource({ kind: 'sqlite', path: ':memory:' });
+  const fresh = await initializeLedgerDataSource(
+    new DataSource({ ...ledgerDataSourceOptions({ kind: 'sqlite', path: ':memory:' }), ...QUIET }),
+  );
   try {
     const seeds = new Map<string, Set<string>>();
     for (const table of tables) {

@@ -50,7 +50,8 @@ const SEED = [
   `INSERT INTO sync_runs (source_id, status, "trigger", from_ms, to_ms, fetched, inserted, started_at_ms, finished_at_ms)
      VALUES (1, 'succeeded', 'cli', 0, 86400000, ${SEEDED_CALLS}, ${SEEDED_CALLS}, 1, 2)`,
   `INSERT INTO record_errors (source_id, sync_run_id, reason, raw_json, created_at_ms)
-     VALUES (1, 1, 'no dialed number', '{"id":"x"}', 2)`,
+     VALUES (1, 1, 'no dialed number', '{"id":"x","path":"C:\\calls\\{1,2}"}', 2),
+            (1, 1, 'NULL', '', 3)`,
   `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SEEDED_CALLS})
    INSERT INTO call_records (source_id, sync_run_id, call_id, start_time_ms, direction, extension, dialed_number, talk_ms, raw_json, created_at_ms)
    SELECT 1, 1, 'call-' || i, 1772348400000 + i * 60000, 'outbound', CAST(100 + i % 5 AS TEXT),
