@@ -19,6 +19,11 @@ export interface CopyEnd {
   /** Up to `limit` rows after the key `after` (from the start: undefined), in key order. */
   page(table: CopyTable, after: unknown[] | undefined, limit: number): Promise<unknown[][]>;
   insert(table: CopyTable, rows: unknown[][]): Promise<void>;
+  /**
+   * Drops the table's plain (not unique) indexes and answers the statements that make them
+   * again, as they were.
+   */
+  dropPlainIndexes(table: CopyTable): Promise<string[]>;
   /** The highest id the table's sequence has given (0: none), used or not. */
   idsGiven(table: CopyTable): Promise<number>;
   /** Makes the table's sequence give ids after `highest` from now on. */
@@ -139,6 +144,18 @@ class SqliteEnd implements CopyEnd {
     return Promise.resolve();
   }
 
+  async dropPlainIndexes(table: CopyTable): Promise<string[]> {
+    const indexes = await this.query<{ name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master
+       WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'`,
+      [table.name],
+    );
+    for (const { name } of indexes) this.db.exec(`DROP INDEX ${quote(name)}`);
+    // A dropped index's statements are prepared no more.
+    this.statements.clear();
+    return indexes.map(({ sql }) => sql);
+  }
+
   async idsGiven(table: CopyTable): Promise<number> {
     // Tables of AUTOINCREMENT ids keep the highest id they gave in sqlite_sequence.
     const [row] = await this.query<{ seq: number }>(
@@ -249,6 +266,17 @@ class PostgresEnd implements CopyEnd {
       this.types.set(table.name, types);
     }
     return types;
+  }
+
+  async dropPlainIndexes(table: CopyTable): Promise<string[]> {
+    const indexes = await this.query<{ name: string; definition: string }>(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE i.indrelid = CAST(? AS regclass) AND NOT i.indisunique AND NOT i.indisprimary`,
+      [quote(table.name)],
+    );
+    for (const { name } of indexes) await this.runner.query(`DROP INDEX ${quote(name)}`);
+    return indexes.map(({ definition }) => definition);
   }
 
   private sequence(table: CopyTable): string {

@@ -43,6 +43,17 @@ async function counts(db: DataSource): Promise<Record<string, number>> {
   return result;
 }
 
+/** Every index of the ledger and its definition: a copy drops some for speed, and makes them again. */
+const indexesOf = (db: DataSource) =>
+  db.options.type === 'postgres'
+    ? db.query(
+        `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+         WHERE schemaname = 'public' ORDER BY indexname`,
+      )
+    : db.query(
+        `SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index' ORDER BY name`,
+      );
+
 const nextInvoiceId = async (db: DataSource) =>
   db.query(
     `INSERT INTO invoices (status, billing_account, timezone, period_start_ms, period_end_ms,
@@ -74,11 +85,10 @@ describe(`ledger copy: SQLite → ${testLedgerDriver()} → SQLite`, () => {
     expect(empty).toEqual([]);
 
     const middle = await open(openTestLedger());
-    const progress: LedgerCopyProgress[] = [];
-    const there = await copyLedgerBetween(source, middle, {
-      pageSize: 7,
-      onProgress: (step) => progress.push(step),
-    });
+    const indexes = await indexesOf(middle);
+    expect(indexes.length).toBeGreaterThan(40);
+    const there = await copyLedgerBetween(source, middle, { pageSize: 7 });
+    await expect(indexesOf(middle)).resolves.toEqual(indexes);
     for (const table of tables) {
       expect({ table: table.name, rows: await rowsOf(middle, table) }).toEqual({
         table: table.name,
@@ -90,6 +100,7 @@ describe(`ledger copy: SQLite → ${testLedgerDriver()} → SQLite`, () => {
 
     const back = await open(openSqlite());
     const again = await copyLedgerBetween(middle, back, { pageSize: 1_000 });
+    await expect(indexesOf(back)).resolves.toEqual(await indexesOf(source));
     expect(again.check.filter((table) => !table.equal)).toEqual([]);
     for (const table of tables) {
       expect({ table: table.name, rows: await rowsOf(back, table, true) }).toEqual({
@@ -174,6 +185,7 @@ describe(`ledger copy: SQLite → ${testLedgerDriver()} → SQLite`, () => {
   it('leaves the target as it was when the copy fails midway (one transaction)', async () => {
     const target = await open(openTestLedger());
     const before = await counts(target);
+    const indexes = await indexesOf(target);
     const businesses = await rowsOf(target, businessesTable(target));
     await expect(
       copyLedgerBetween(source, target, {
@@ -184,6 +196,7 @@ describe(`ledger copy: SQLite → ${testLedgerDriver()} → SQLite`, () => {
       }),
     ).rejects.toThrow('disk full');
     await expect(counts(target)).resolves.toEqual(before);
+    await expect(indexesOf(target)).resolves.toEqual(indexes);
     expect(before).toMatchObject({ businesses: 1, line_items: 0, invoices: 0, audit_events: 0 });
     await expect(rowsOf(target, businessesTable(target))).resolves.toEqual(businesses);
     // Id sequences were not moved either.
