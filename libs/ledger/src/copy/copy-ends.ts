@@ -20,10 +20,12 @@ export interface CopyEnd {
   page(table: CopyTable, after: unknown[] | undefined, limit: number): Promise<unknown[][]>;
   insert(table: CopyTable, rows: unknown[][]): Promise<void>;
   /**
-   * Drops the table's plain (not unique) indexes and answers the statements that make them
-   * again, as they were.
+   * Drops what only checks or speeds up the table's rows one at a time and can be made again
+   * for all of them at once: its plain (not unique) indexes and, on PostgreSQL, its foreign
+   * keys. Answers the statements that make them again, as they were; a foreign key made again
+   * checks every row.
    */
-  dropPlainIndexes(table: CopyTable): Promise<string[]>;
+  dropRebuildable(table: CopyTable): Promise<string[]>;
   /** The highest id the table's sequence has given (0: none), used or not. */
   idsGiven(table: CopyTable): Promise<number>;
   /** Makes the table's sequence give ids after `highest` from now on. */
@@ -144,7 +146,7 @@ class SqliteEnd implements CopyEnd {
     return Promise.resolve();
   }
 
-  async dropPlainIndexes(table: CopyTable): Promise<string[]> {
+  async dropRebuildable(table: CopyTable): Promise<string[]> {
     const indexes = await this.query<{ name: string; sql: string }>(
       `SELECT name, sql FROM sqlite_master
        WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'`,
@@ -268,15 +270,31 @@ class PostgresEnd implements CopyEnd {
     return types;
   }
 
-  async dropPlainIndexes(table: CopyTable): Promise<string[]> {
+  async dropRebuildable(table: CopyTable): Promise<string[]> {
     const indexes = await this.query<{ name: string; definition: string }>(
       `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
        WHERE i.indrelid = CAST(? AS regclass) AND NOT i.indisunique AND NOT i.indisprimary`,
       [quote(table.name)],
     );
+    // A foreign key checks each row as it comes (and locks the row it names); made again at
+    // the end, it checks them all in one join.
+    const foreignKeys = await this.query<{ name: string; definition: string }>(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+       WHERE conrelid = CAST(? AS regclass) AND contype = 'f'`,
+      [quote(table.name)],
+    );
     for (const { name } of indexes) await this.runner.query(`DROP INDEX ${quote(name)}`);
-    return indexes.map(({ definition }) => definition);
+    for (const { name } of foreignKeys) {
+      await this.runner.query(`ALTER TABLE ${quote(table.name)} DROP CONSTRAINT ${quote(name)}`);
+    }
+    return [
+      ...indexes.map(({ definition }) => definition),
+      ...foreignKeys.map(
+        ({ name, definition }) =>
+          `ALTER TABLE ${quote(table.name)} ADD CONSTRAINT ${quote(name)} ${definition}`,
+      ),
+    ];
   }
 
   private sequence(table: CopyTable): string {

@@ -43,15 +43,22 @@ async function counts(db: DataSource): Promise<Record<string, number>> {
   return result;
 }
 
-/** Every index of the ledger and its definition: a copy drops some for speed, and makes them again. */
+/**
+ * Every index and constraint of the ledger with its definition: a copy drops some for speed,
+ * and makes them again.
+ */
 const indexesOf = (db: DataSource) =>
   db.options.type === 'postgres'
     ? db.query(
         `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-         WHERE schemaname = 'public' ORDER BY indexname`,
+         WHERE schemaname = 'public'
+         UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+         WHERE connamespace = 'public'::regnamespace
+         ORDER BY name, definition`,
       )
     : db.query(
-        `SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index' ORDER BY name`,
+        `SELECT name, sql AS definition FROM sqlite_master WHERE type IN ('index', 'table')
+         ORDER BY name`,
       );
 
 const nextInvoiceId = async (db: DataSource) =>
