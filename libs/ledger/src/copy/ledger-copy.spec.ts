@@ -121,6 +121,21 @@ describe(`ledger copy: SQLite → ${testLedgerDriver()} → SQLite`, () => {
     await expect(nextInvoiceId(back)).resolves.toEqual([{ id: 7 }]);
   });
 
+  it(`copies from one ${testLedgerDriver()} ledger to another`, async () => {
+    const first = await open(openTestLedger());
+    await copyLedgerBetween(source, first);
+    const second = await open(openTestLedger());
+    const { check } = await copyLedgerBetween(first, second, { pageSize: 3 });
+    expect(check.every((table) => table.equal)).toBe(true);
+    for (const table of copyTables(source)) {
+      expect({ table: table.name, rows: await rowsOf(second, table) }).toEqual({
+        table: table.name,
+        rows: await rowsOf(source, table),
+      });
+    }
+    await expect(nextInvoiceId(second)).resolves.toEqual([{ id: 7 }]);
+  });
+
   it('reports each page and each table, and checks rows and money per currency', async () => {
     const middle = await open(openTestLedger());
     const progress: LedgerCopyProgress[] = [];
