@@ -8,8 +8,12 @@ import { initializeLedgerDataSource, ledgerDataSourceOptions } from '../ledger-o
 import { type CopyEnd, copyEnd, keyOf } from './copy-ends';
 import { type CopyTable, copyTables } from './copy-tables';
 
-/** Rows read from the source a page, unless the caller says otherwise. */
-export const DEFAULT_COPY_PAGE_SIZE = 5_000;
+/**
+ * Rows read from the source a page (and written a statement), unless the caller says
+ * otherwise. Measured copying a million items into PostgreSQL: 500 to 1,000 rows a page is
+ * fastest; 5,000 is a quarter slower, 20,000 a third.
+ */
+export const DEFAULT_COPY_PAGE_SIZE = 1_000;
 
 export interface LedgerCopyOptions {
   /** Rows read from the source a page (keyset, in primary key order). */
@@ -315,10 +319,8 @@ class DraftsFirst {
 }
 
 /** A row as compared with a seeded one: its instants left out (they say when it was made). */
-type SeedRow = Record<string, unknown>;
-
 function comparable(table: CopyTable, row: Record<string, unknown>): string {
-  const kept: SeedRow = {};
+  const kept: Record<string, unknown> = {};
   for (const column of table.columns) {
     if (column.name.endsWith('_at_ms')) continue;
     const value = row[column.name];
