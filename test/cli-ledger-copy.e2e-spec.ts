@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openLedgerDataSource } from '@app/ledger';
 import { seedWholeLedger } from '@app/ledger/testing';
 import { runCli } from '../apps/billing/src/cli';
@@ -113,6 +114,28 @@ describe('npm run cli -- ledger copy (e2e, ledger files)', () => {
     const result = await cli('ledger', 'copy', ...argv);
     expect(result.code).toBe(1);
     expect(result.err[result.err.length - 1]).toMatch(message);
+  });
+
+  it('refuses a source of an older version, and leaves it as it was', async () => {
+    copyFileSync(join(dir, 'source.sqlite'), join(dir, 'old.sqlite'));
+    const old = new Database(join(dir, 'old.sqlite'));
+    old.prepare(`DELETE FROM migrations WHERE name = 'LawFirms1796400000000'`).run();
+    old.close();
+    const result = await cli(
+      'ledger',
+      'copy',
+      '--from',
+      'sqlite:old.sqlite',
+      '--to',
+      'sqlite:new.sqlite',
+    );
+    expect(result.code).toBe(1);
+    expect(result.err[result.err.length - 1]).toBe(
+      `Error: the ledger at ${join(dir, 'old.sqlite')} is of an older version than this program: start the service on it once (it brings its ledger up to date), then copy it`,
+    );
+    const after = new Database(join(dir, 'old.sqlite'), { readonly: true });
+    expect(after.prepare(`SELECT count(*) AS n FROM migrations`).get()).toEqual({ n: 5 });
+    after.close();
   });
 
   it('names a PostgreSQL server it cannot reach without its password', async () => {

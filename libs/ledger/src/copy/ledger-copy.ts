@@ -163,7 +163,7 @@ async function openSource(location: LedgerLocation): Promise<DataSource> {
       throw new DomainError(
         'conflict',
         missing.length > 0
-          ? `the ledger at ${where} is of an older version (${missing.length} migrations to run): start the service on it once, then copy it`
+          ? `the ledger at ${where} is of an older version than this program: start the service on it once (it brings its ledger up to date), then copy it`
           : `the ledger at ${where} is of a newer version than this program`,
       );
     }
