@@ -103,9 +103,14 @@ export async function copyLedger(
 
 /**
  * A copy's statements are large and slow by design, and every failure is thrown to the caller:
- * the service's query log (slow queries, refusals, migrations) would only drown its progress.
+ * the service's query log (slow queries, refusals, migrations) would only drown its progress
+ * and its check. TypeORM's own logger obeys `logging: false`; the service's prints regardless.
  */
-const QUIET = { logging: false, maxQueryExecutionTime: undefined } as const;
+const QUIET = {
+  logger: 'simple-console',
+  logging: false,
+  maxQueryExecutionTime: undefined,
+} as const;
 
 function sameLedger(a: LedgerLocation, b: LedgerLocation): boolean {
   if (a.kind === 'sqlite' && b.kind === 'sqlite') {
