@@ -10,7 +10,7 @@ import {
   testLedgerDriver,
 } from '../testing';
 import { type CopyTable, copyTables } from './copy-tables';
-import { type LedgerCopyProgress, copyLedgerBetween } from './ledger-copy';
+import { LedgerCopyMismatchError, type LedgerCopyProgress, copyLedgerBetween } from './ledger-copy';
 
 const openSqlite = () => openLedgerDataSource({ kind: 'sqlite', path: ':memory:' });
 
@@ -202,6 +202,49 @@ describe(`ledger copy: SQLite → ${testLedgerDriver()} → SQLite`, () => {
     await expect(target.query(`SELECT name FROM businesses`)).resolves.toEqual([
       { name: 'Their hotel' },
     ]);
+  });
+
+  it('keeps nothing when the check finds the copy different from the source, and says where', async () => {
+    const target = await open(openTestLedger());
+    // A target that quietly changes what it is given: one minor unit more on each pending item.
+    if (target.options.type === 'postgres') {
+      await target.query(`CREATE FUNCTION test_skew() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.status = 'pending' THEN NEW.rated_amount_minor := NEW.rated_amount_minor + 1; END IF;
+          RETURN NEW;
+        END $$`);
+      await target.query(`CREATE TRIGGER test_skew BEFORE INSERT ON line_items
+        FOR EACH ROW EXECUTE FUNCTION test_skew()`);
+    } else {
+      await target.query(`CREATE TRIGGER test_skew AFTER INSERT ON line_items
+        WHEN NEW.status = 'pending'
+        BEGIN UPDATE line_items SET rated_amount_minor = rated_amount_minor + 1 WHERE id = NEW.id; END`);
+    }
+    const before = await counts(target);
+    const [{ n: pending }] = await source.query<{ n: number }[]>(
+      `SELECT count(*) AS n FROM line_items WHERE status = 'pending'`,
+    );
+    const copying = copyLedgerBetween(source, target);
+    await expect(copying).rejects.toThrow(
+      'the copy differs from the source in line_items: nothing was kept, the target is as it was',
+    );
+    const error = (await copying.catch((e: unknown) => e)) as LedgerCopyMismatchError;
+    const lineItems = error.check.find((table) => table.table === 'line_items')!;
+    expect(lineItems.equal).toBe(false);
+    expect(lineItems.measures.filter((m) => m.source !== m.target)).toEqual([
+      {
+        currency: 'USD',
+        measure: 'rated_amount_minor',
+        source: expect.any(Number) as number,
+        target: expect.any(Number) as number,
+      },
+    ]);
+    const [skewed] = lineItems.measures.filter((m) => m.source !== m.target);
+    expect(skewed.target - skewed.source).toBe(pending);
+    expect(error.check.filter((table) => !table.equal).map((table) => table.table)).toEqual([
+      'line_items',
+    ]);
+    await expect(counts(target)).resolves.toEqual(before);
   });
 
   it('leaves the target as it was when the copy fails midway (one transaction)', async () => {
