@@ -11,6 +11,7 @@ module.exports = {
   displayName: 'postgres',
   testTimeout,
   testMatch: [
+    '<rootDir>/libs/ledger/src/copy/*.spec.ts',
     '<rootDir>/libs/ledger/src/ledger-schema.spec.ts',
     '<rootDir>/libs/ledger/src/ledger-triggers.spec.ts',
     '<rootDir>/libs/ledger/src/postgres/*.spec.ts',

@@ -53,6 +53,13 @@ export const BENCHMARKS = [
     console: true,
   },
   {
+    name: 'copy',
+    flags: '[--quick] [--items N] [--page-size N]',
+    measures:
+      'ledger copy of a ledger of 1,000,000 line items from SQLite into a PostgreSQL test server and back (rows/s each way, and the check)',
+    nodeFlags: [],
+  },
+  {
     name: 'pms',
     flags: '[--quick] [--postings N] [--runs N] [--syncs N] [--answer-delay-ms MS]',
     measures:

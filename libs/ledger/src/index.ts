@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './database-url';
 export * from './ledger-options';
+export * from './copy';
 export * from './ledger';
 export * from './lease-keeper';
 export * from './posting-queue-signal';

@@ -11,6 +11,7 @@ import { addApiKeyCommands } from './api-keys.command';
 import { CliContext, CliOutput } from './cli-context';
 import { addInvoiceCommands } from './invoices.command';
 import { addLawFirmCommands } from './law-firms.command';
+import { addLedgerCommands } from './ledger.command';
 import { addRatePlanCommands } from './rate-plans.command';
 import { addSyncCommand } from './sync.command';
 import { addUserCommands } from './users.command';
@@ -64,6 +65,7 @@ export async function runCli(
   addInvoiceCommands(program, cli);
   addSyncCommand(program, cli);
   addLawFirmCommands(program, cli);
+  addLedgerCommands(program, cli);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,3 +2,4 @@
 export * from './postgres-server';
 export * from './test-ledger';
 export * from './test-environment';
+export * from './seeded-ledger';
