@@ -133,4 +133,6 @@ const SEED = [
   `INSERT INTO postings (link_id, line_item_id, posting_number, room, stay_id, amount_minor, currency, status,
      corrects_posting_id, created_at_ms, updated_at_ms)
    VALUES (1, 16, 6, '101', 1, -123, 'USD', 'pending', 1, 30, 30)`,
+  `INSERT INTO leases (name, holder, acquired_at_ms, expires_at_ms, data_json)
+     VALUES ('pms-link:1', 'billing-a', 40, 30040, NULL)`,
 ];
