@@ -11,14 +11,19 @@ module.exports = {
   displayName: 'postgres',
   testTimeout,
   testMatch: [
-    '<rootDir>/libs/ledger/src/copy/*.spec.ts',
-    '<rootDir>/libs/ledger/src/ledger-schema.spec.ts',
-    '<rootDir>/libs/ledger/src/ledger-triggers.spec.ts',
-    '<rootDir>/libs/ledger/src/postgres/*.spec.ts',
-    '<rootDir>/libs/ledger/src/testing/*.spec.ts',
-    '<rootDir>/libs/ledger/src/ledger.spec.ts',
-    '<rootDir>/libs/ledger/src/stores/*.spec.ts',
+    '<rootDir>/libs/ledger/src/**/*.spec.ts',
+    '<rootDir>/libs/review/src/**/*.spec.ts',
+    '<rootDir>/libs/invoice-export/src/invoices/*.spec.ts',
+    // The service end to end: sync, review, invoices, the law firm, the PMS link, several
+    // instances on one ledger.
+    '<rootDir>/test/{sync,sync-amounts,sync-recovery,sync-schedule}.e2e-spec.ts',
+    '<rootDir>/test/{review,line-items,re-rate,correction-queue,overview,overview-totals}.e2e-spec.ts',
+    '<rootDir>/test/{invoices,invoice-list,invoice-exports,invoice-end-to-end,invoice-ledes}.e2e-spec.ts',
+    '<rootDir>/test/{invoice-delivery,invoice-disbursements,invoice-export-refusals}.e2e-spec.ts',
+    '<rootDir>/test/{law-firm,matters-import,pms-link,pms-links,postings-flow,postings-sync}.e2e-spec.ts',
+    '<rootDir>/test/several-instances-*.e2e-spec.ts',
   ],
+
   globalSetup: '<rootDir>/libs/ledger/src/testing/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/libs/ledger/src/testing/postgres-global-teardown.ts',
 };
