@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock, DomainError, localDate } from '@app/common';
 import { AuditEventStore, InvoiceStore, LedgerModule } from '@app/ledger';
 import { InvoicesService } from './invoices.service';
+import { TestLedgerLocation, testLedgerLocation } from '@app/ledger/testing';
 
 const DAY = 86_400_000;
 const MARCH = { startMs: Date.UTC(2026, 2, 1), endMs: Date.UTC(2026, 3, 1) };
@@ -23,6 +24,8 @@ interface Item {
  * invoice refusing changes, and each change committing with its audit event or not at all.
  */
 describe('InvoicesService (ledger on :memory:)', () => {
+  /** The ledger of the driver under test: SQLite :memory:, or a PostgreSQL database. */
+  let ledgerDb: TestLedgerLocation;
   let moduleRef: TestingModule;
   let db: DataSource;
   let invoices: InvoicesService;
@@ -32,11 +35,10 @@ describe('InvoicesService (ledger on :memory:)', () => {
   let serial = 0;
 
   beforeEach(async () => {
+    ledgerDb = await testLedgerLocation();
     now = Date.UTC(2026, 3, 2, 12);
     moduleRef = await Test.createTestingModule({
-      imports: [
-        LedgerModule.forRootAsync({ useFactory: () => ({ kind: 'sqlite', path: ':memory:' }) }),
-      ],
+      imports: [LedgerModule.forRootAsync({ useFactory: () => ledgerDb.location })],
       providers: [InvoicesService, { provide: Clock, useValue: { now: () => now } }],
     }).compile();
     db = moduleRef.get(DataSource);
@@ -59,6 +61,7 @@ describe('InvoicesService (ledger on :memory:)', () => {
 
   afterEach(async () => {
     await moduleRef.close();
+    await ledgerDb.release();
   });
 
   /** Calls and their line items as sync stores them; returns the items' ids. */

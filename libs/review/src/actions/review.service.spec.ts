@@ -5,6 +5,7 @@ import { Actor, Clock, CommonModule, DomainError, localDate } from '@app/common'
 import { AuditEventStore, LedgerModule } from '@app/ledger';
 import { ReviewModule } from '../review.module';
 import { ReviewService } from './review.service';
+import { TestLedgerLocation, testLedgerLocation } from '@app/ledger/testing';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const T0 = Date.parse('2026-03-02T07:00:00Z');
@@ -72,16 +73,19 @@ interface Event {
  * audit event written in the action's own transaction.
  */
 describe('ReviewService (real ledger on :memory:)', () => {
+  /** The ledger of the driver under test: SQLite :memory:, or a PostgreSQL database. */
+  let ledgerDb: TestLedgerLocation;
   let moduleRef: TestingModule;
   let db: DataSource;
   let review: ReviewService;
   let serial = 0;
 
   beforeEach(async () => {
+    ledgerDb = await testLedgerLocation();
     moduleRef = await Test.createTestingModule({
       imports: [
         CommonModule,
-        LedgerModule.forRootAsync({ useFactory: () => ({ kind: 'sqlite', path: ':memory:' }) }),
+        LedgerModule.forRootAsync({ useFactory: () => ledgerDb.location }),
         ReviewModule.forRootAsync({ useFactory: () => ({ adjustmentLimit: '100.00' }) }),
       ],
     })
@@ -106,6 +110,7 @@ describe('ReviewService (real ledger on :memory:)', () => {
   afterEach(async () => {
     jest.restoreAllMocks();
     await moduleRef.close();
+    await ledgerDb.release();
   });
 
   /** A call record and its line item, as sync stores them; returns the item's id. */
