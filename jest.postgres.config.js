@@ -18,6 +18,7 @@ module.exports = {
     '<rootDir>/libs/ledger/src/testing/*.spec.ts',
     '<rootDir>/libs/ledger/src/ledger.spec.ts',
     '<rootDir>/libs/ledger/src/stores/*.spec.ts',
+    '<rootDir>/test/exports-both-drivers.e2e-spec.ts',
   ],
   globalSetup: '<rootDir>/libs/ledger/src/testing/postgres-global-setup.ts',
   globalTeardown: '<rootDir>/libs/ledger/src/testing/postgres-global-teardown.ts',
