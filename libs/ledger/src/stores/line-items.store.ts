@@ -181,21 +181,19 @@ export interface BulkReviewChange {
   fields: BulkReviewedFields;
 }
 
-/** Items a statement of PostgreSQL's bulk review changes (5 parameters each). */
-const BULK_REVIEW_BATCH = 2_000;
+/** Items a statement of PostgreSQL's bulk review changes. */
+const BULK_REVIEW_BATCH = 50_000;
 
 /**
  * PostgreSQL's bulk review of a batch: every item changed at its version read, in one
- * statement; the ids it changed come back (one missing is a conflict).
+ * statement whose five parameters are arrays (one element an item), so that the batch is one
+ * join whatever its size; the ids it changed come back (one missing is a conflict).
  */
-const bulkReviewSql = (items: number) => `UPDATE line_items AS li SET status = v.status,
+const BULK_REVIEW_SQL = `UPDATE line_items AS li SET status = v.status,
     billing_account = v.billing_account, review_reason = v.review_reason,
     version = li.version + 1, updated_at_ms = CAST(? AS bigint)
-  FROM (VALUES ${Array.from(
-    { length: items },
-    () =>
-      '(CAST(? AS bigint), CAST(? AS bigint), CAST(? AS text), CAST(? AS text), CAST(? AS text))',
-  ).join(', ')}) AS v(id, version, status, billing_account, review_reason)
+  FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
+    CAST(? AS text[])) AS v(id, version, status, billing_account, review_reason)
   WHERE li.id = v.id AND li.version = v.version
   RETURNING li.id AS "id"`;
 
@@ -497,18 +495,14 @@ export class LineItemStore {
   ): Promise<void> {
     for (let start = 0; start < changes.length; start += BULK_REVIEW_BATCH) {
       const batch = changes.slice(start, start + BULK_REVIEW_BATCH);
-      const changed = await this.ledger
-        .statement(tx, bulkReviewSql(batch.length))
-        .all<{ id: number }>(
-          nowMs,
-          ...batch.flatMap(({ id, readVersion, fields }) => [
-            id,
-            readVersion,
-            fields.status,
-            fields.billingAccount,
-            fields.reviewReason,
-          ]),
-        );
+      const changed = await this.ledger.statement(tx, BULK_REVIEW_SQL).all<{ id: number }>(
+        nowMs,
+        batch.map(({ id }) => id),
+        batch.map(({ readVersion }) => readVersion),
+        batch.map(({ fields }) => fields.status),
+        batch.map(({ fields }) => fields.billingAccount),
+        batch.map(({ fields }) => fields.reviewReason),
+      );
       if (changed.length !== batch.length) {
         const done = new Set(changed.map((row) => row.id));
         const stale = batch.find((change) => !done.has(change.id))!;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Matter } from '../entities';
 import { Ledger } from '../ledger';
 import { LedgerTx, assertOpen } from '../ledger-tx';
+import { insertInBatches } from './batch-insert';
 import { isTrue } from './columns';
 import { bumpLawBookVersion } from './law-book-version';
 
@@ -35,8 +36,9 @@ const SELECT_ALL = `SELECT id, client_number AS "clientNumber", client_name AS "
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /** Rows a batched INSERT writes at once: 10 parameters a row, far below SQLite's limit. */
 const BATCH = 200;
+const INSERT_HEAD = `INSERT INTO matters (business_id, ${COLUMNS}, created_at_ms, updated_at_ms)`;
 const insertSql = (rows: number) =>
-  `INSERT INTO matters (business_id, ${COLUMNS}, created_at_ms, updated_at_ms)
+  `${INSERT_HEAD}
    VALUES ${Array.from({ length: rows }, () => ROW).join(', ')}`;
 const UPDATE = `UPDATE matters SET client_name = ?, matter_name = ?, status = ?, closed_date = ?,
   billable = ?, updated_at_ms = ? WHERE id = ?`;
@@ -81,9 +83,13 @@ export class MatterStore {
       nowMs,
       nowMs,
     ];
+    if (this.ledger.dialect === 'postgres') {
+      // Multi-row statements of as many rows as PostgreSQL's parameter limit allows.
+      await insertInBatches(this.ledger, tx, INSERT_HEAD, 10, changes.insert.map(values), '');
+    }
     const whole = this.ledger.statement(tx, insertSql(BATCH));
     const one = this.ledger.statement(tx, insertSql(1));
-    const { insert } = changes;
+    const insert = this.ledger.dialect === 'postgres' ? [] : changes.insert;
     let i = 0;
     for (; i + BATCH <= insert.length; i += BATCH) {
       await whole.run(...insert.slice(i, i + BATCH).flatMap(values));
