@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { openLedgerDataSource } from '@app/ledger';
 import { seedWholeLedger } from '@app/ledger/testing';
 import { runCli } from '../apps/billing/src/cli';
+import { LEDGER_MIGRATIONS } from '@app/ledger';
 
 describe('npm run cli -- ledger copy (e2e, ledger files)', () => {
   let dir: string;
@@ -134,7 +135,10 @@ describe('npm run cli -- ledger copy (e2e, ledger files)', () => {
       `Error: the ledger at ${join(dir, 'old.sqlite')} is of an older version than this program: start the service on it once (it brings its ledger up to date), then copy it`,
     );
     const after = new Database(join(dir, 'old.sqlite'), { readonly: true });
-    expect(after.prepare(`SELECT count(*) AS n FROM migrations`).get()).toEqual({ n: 5 });
+    // Every migration but the one taken out: the copy migrated nothing.
+    expect(after.prepare(`SELECT count(*) AS n FROM migrations`).get()).toEqual({
+      n: LEDGER_MIGRATIONS.length - 1,
+    });
     after.close();
   });
 
