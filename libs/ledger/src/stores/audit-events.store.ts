@@ -52,6 +52,23 @@ const EVENT_HEAD = `INSERT INTO audit_events (occurred_at_ms, actor_key_id, acto
   actor_name, action, entity_type, entity_id, old_json, new_json, reason)`;
 const INSERT_EVENT = `${EVENT_HEAD} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** An event's values in INSERT_EVENT's order. */
+const eventValues = (actor: Actor, entry: AuditEntry, nowMs: number): unknown[] => {
+  const row = eventRow(actor, entry, nowMs);
+  return [
+    row.occurredAtMs,
+    row.actorKeyId,
+    row.actorUserId,
+    row.actorName,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.oldJson,
+    row.newJson,
+    row.reason,
+  ];
+};
+
 /** An event's row: its values as JSON, null when not given. */
 const eventRow = (actor: Actor, entry: AuditEntry, nowMs: number) => ({
   occurredAtMs: nowMs,
@@ -87,19 +104,7 @@ export class AuditEventStore {
     assertOpen(tx);
     const insert = this.ledger.statement(tx, INSERT_EVENT);
     return async (actor, entry, nowMs) => {
-      const row = eventRow(actor, entry, nowMs);
-      await insert.run(
-        row.occurredAtMs,
-        row.actorKeyId,
-        row.actorUserId,
-        row.actorName,
-        row.action,
-        row.entityType,
-        row.entityId,
-        row.oldJson,
-        row.newJson,
-        row.reason,
-      );
+      await insert.run(...eventValues(actor, entry, nowMs));
     };
   }
 
@@ -113,21 +118,7 @@ export class AuditEventStore {
     entries: readonly AuditEntry[],
     nowMs: number,
   ): Promise<void> {
-    const values = (entry: AuditEntry) => {
-      const row = eventRow(actor, entry, nowMs);
-      return [
-        row.occurredAtMs,
-        row.actorKeyId,
-        row.actorUserId,
-        row.actorName,
-        row.action,
-        row.entityType,
-        row.entityId,
-        row.oldJson,
-        row.newJson,
-        row.reason,
-      ];
-    };
+    const values = (entry: AuditEntry) => eventValues(actor, entry, nowMs);
     if (this.ledger.dialect === 'postgres') {
       await insertInBatches(this.ledger, tx, EVENT_HEAD, 10, entries.map(values), '');
       return;

@@ -70,6 +70,34 @@ const ACCOUNT_SUMMARY_TAIL = `ON CONFLICT (source_id, account_code, period_start
 const INSERT_ACCOUNT_SUMMARY = `${ACCOUNT_SUMMARY_HEAD} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
   ${ACCOUNT_SUMMARY_TAIL} RETURNING id`;
 
+/** A call's values in CALL_RECORD_HEAD's order. */
+const callValues = (origin: RecordOrigin, record: CallRecordFields, rawJson: string) => [
+  origin.sourceId,
+  origin.syncRunId,
+  record.callId,
+  record.startTimeMs,
+  record.direction,
+  record.extension,
+  record.dialedNumber,
+  record.talkMs,
+  record.accountCode,
+  rawJson,
+  origin.createdAtMs,
+];
+
+/** A summary's values in ACCOUNT_SUMMARY_HEAD's order. */
+const summaryValues = (origin: RecordOrigin, record: AccountSummaryFields, rawJson: string) => [
+  origin.sourceId,
+  origin.syncRunId,
+  record.accountCode,
+  record.periodStartMs,
+  record.periodEndMs,
+  record.calls,
+  record.totalTalkMs,
+  rawJson,
+  origin.createdAtMs,
+];
+
 /** A summary's natural key within its source, as one string. */
 const summaryKey = (accountCode: string, periodStartMs: number, periodEndMs: number) =>
   `${accountCode}\u0000${periodStartMs}\u0000${periodEndMs}`;
@@ -119,23 +147,7 @@ export class RecordStore {
       addCalls: async (calls) => {
         const ids: (number | null)[] = [];
         for (const { record, rawJson } of calls) {
-          ids.push(
-            newId(
-              await call.get<{ id: number }>(
-                sourceId,
-                syncRunId,
-                record.callId,
-                record.startTimeMs,
-                record.direction,
-                record.extension,
-                record.dialedNumber,
-                record.talkMs,
-                record.accountCode,
-                rawJson,
-                createdAtMs,
-              ),
-            ),
-          );
+          ids.push(newId(await call.get<{ id: number }>(...callValues(origin, record, rawJson))));
         }
         return ids;
       },
@@ -143,19 +155,7 @@ export class RecordStore {
         const ids: (number | null)[] = [];
         for (const { record, rawJson } of summaries) {
           ids.push(
-            newId(
-              await summary.get<{ id: number }>(
-                sourceId,
-                syncRunId,
-                record.accountCode,
-                record.periodStartMs,
-                record.periodEndMs,
-                record.calls,
-                record.totalTalkMs,
-                rawJson,
-                createdAtMs,
-              ),
-            ),
+            newId(await summary.get<{ id: number }>(...summaryValues(origin, record, rawJson))),
           );
         }
         return ids;
@@ -181,19 +181,7 @@ export class RecordStore {
           tx,
           CALL_RECORD_HEAD,
           CALL_RECORD_COLUMNS,
-          calls.map(({ record, rawJson }) => [
-            sourceId,
-            syncRunId,
-            record.callId,
-            record.startTimeMs,
-            record.direction,
-            record.extension,
-            record.dialedNumber,
-            record.talkMs,
-            record.accountCode,
-            rawJson,
-            createdAtMs,
-          ]),
+          calls.map(({ record, rawJson }) => callValues(origin, record, rawJson)),
           `${CALL_RECORD_TAIL} RETURNING call_id AS "key", id`,
         );
         return idsInOrder(
@@ -212,17 +200,7 @@ export class RecordStore {
           tx,
           ACCOUNT_SUMMARY_HEAD,
           ACCOUNT_SUMMARY_COLUMNS,
-          summaries.map(({ record, rawJson }) => [
-            sourceId,
-            syncRunId,
-            record.accountCode,
-            record.periodStartMs,
-            record.periodEndMs,
-            record.calls,
-            record.totalTalkMs,
-            rawJson,
-            createdAtMs,
-          ]),
+          summaries.map(({ record, rawJson }) => summaryValues(origin, record, rawJson)),
           `${ACCOUNT_SUMMARY_TAIL} RETURNING account_code AS "accountCode",
              period_start_ms AS "periodStartMs", period_end_ms AS "periodEndMs", id`,
         );
