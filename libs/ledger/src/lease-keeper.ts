@@ -1,3 +1,4 @@
+import type { ServiceInstance } from '@app/common';
 import { Ledger } from './ledger';
 import { LeaseStore } from './stores/leases.store';
 
@@ -25,6 +26,19 @@ export class LeaseKeeper {
   private renewing: Promise<void> | undefined;
 
   constructor(private readonly options: LeaseKeeperOptions) {}
+
+  /** A keeper of leases held by `instance`, on its ttl and renewal period. */
+  static of(
+    instance: ServiceInstance,
+    parts: Pick<LeaseKeeperOptions, 'ledger' | 'leases' | 'now' | 'onError'>,
+  ): LeaseKeeper {
+    return new LeaseKeeper({
+      ...parts,
+      holder: instance.id,
+      ttlMs: instance.leaseTtlMs,
+      renewMs: instance.leaseRenewMs,
+    });
+  }
 
   /**
    * Takes `name` (see `LeaseStore.take`) in a transaction of its own and keeps it renewed; false

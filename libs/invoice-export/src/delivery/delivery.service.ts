@@ -85,12 +85,9 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     private readonly instance: ServiceInstance,
     @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
   ) {
-    this.keeper = new LeaseKeeper({
+    this.keeper = LeaseKeeper.of(instance, {
       ledger,
       leases,
-      holder: instance.id,
-      ttlMs: instance.leaseTtlMs,
-      renewMs: instance.leaseRenewMs,
       now: () => clock.now(),
       onError: (error) => this.logger.warn(`A delivery lease was not renewed: ${String(error)}`),
     });

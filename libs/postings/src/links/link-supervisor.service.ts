@@ -84,12 +84,9 @@ export class LinkSupervisor implements OnApplicationBootstrap, OnApplicationShut
     private readonly instance: ServiceInstance,
     @Inject(PMS_LINK_SETTINGS) private readonly settings: PmsLinkSettings,
   ) {
-    this.keeper = new LeaseKeeper({
+    this.keeper = LeaseKeeper.of(instance, {
       ledger,
       leases,
-      holder: instance.id,
-      ttlMs: instance.leaseTtlMs,
-      renewMs: instance.leaseRenewMs,
       now: () => clock.now(),
       onError: (error) => this.logger.warn(`A PMS link lease was not renewed: ${String(error)}`),
     });

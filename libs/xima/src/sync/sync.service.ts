@@ -142,12 +142,9 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly instance: ServiceInstance,
     @Optional() @Inject(XIMA_GATEWAY) private readonly xima: XimaGateway | null,
   ) {
-    this.keeper = new LeaseKeeper({
+    this.keeper = LeaseKeeper.of(instance, {
       ledger,
       leases,
-      holder: instance.id,
-      ttlMs: instance.leaseTtlMs,
-      renewMs: instance.leaseRenewMs,
       now: () => clock.now(),
       onError: (error) => this.logger.warn(`A sync lease was not renewed: ${String(error)}`),
     });
