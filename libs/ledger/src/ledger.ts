@@ -48,7 +48,7 @@ export class Ledger implements OnApplicationBootstrap {
    * the transaction commits; when it throws, nothing is.
    */
   transaction<T>(work: (tx: LedgerTx) => Promise<T>): Promise<T> {
-    const result = this.tail.then(() =>
+    const once = () =>
       this.dataSource.transaction(async (manager) => {
         const tx = beginTx(manager);
         try {
@@ -58,8 +58,8 @@ export class Ledger implements OnApplicationBootstrap {
         } finally {
           endTx(tx);
         }
-      }),
-    );
+      });
+    const result = this.tail.then(() => (this.dialect === 'postgres' ? retried(once) : once()));
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -193,6 +193,31 @@ export class Ledger implements OnApplicationBootstrap {
   /** For reads: they may run at any time (WAL), but see an open transaction's writes. */
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+}
+
+/**
+ * PostgreSQL's answers that mean "this transaction lost a race with another instance's, run it
+ * again": a deadlock (one of the two is rolled back) and a serialization failure.
+ */
+const RETRYABLE = new Set(['40P01', '40001']);
+/** Runs of one transaction at most: the first and two more. */
+const RUNS = 3;
+
+/**
+ * Runs `once` again, after a short random wait, when PostgreSQL rolled it back for a race with
+ * another instance's transaction. Its work is the ledger's only (no network, no timers), so
+ * running it again is running it once: its first run left nothing.
+ */
+async function retried<T>(once: () => Promise<T>): Promise<T> {
+  for (let run = 1; ; run++) {
+    try {
+      return await once();
+    } catch (error) {
+      const code = (error as { driverError?: { code?: unknown } }).driverError?.code;
+      if (run >= RUNS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * run));
+    }
   }
 }
 
