@@ -22,6 +22,8 @@ module.exports = {
     '<rootDir>/test/{invoice-delivery,invoice-disbursements,invoice-export-refusals}.e2e-spec.ts',
     '<rootDir>/test/{law-firm,matters-import,pms-link,pms-links,postings-flow,postings-sync}.e2e-spec.ts',
     '<rootDir>/test/several-instances-*.e2e-spec.ts',
+    // The sync and review benchmarks at a small size, each on a server of its own.
+    '<rootDir>/test/benchmarks-postgres.e2e-spec.ts',
   ],
 
   globalSetup: '<rootDir>/libs/ledger/src/testing/postgres-global-setup.ts',
