@@ -24,6 +24,8 @@ module.exports = {
     '<rootDir>/test/several-instances-*.e2e-spec.ts',
     // The same inputs give the same files on both databases.
     '<rootDir>/test/exports-both-drivers.e2e-spec.ts',
+    // The sync and review benchmarks at a small size, each on a server of its own.
+    '<rootDir>/test/benchmarks-postgres.e2e-spec.ts',
   ],
 
   globalSetup: '<rootDir>/libs/ledger/src/testing/postgres-global-setup.ts',

@@ -16,8 +16,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ledgerDataSourceOptions } from '@app/ledger';
+import { copyLedger, ledgerDataSourceOptions } from '@app/ledger';
+import { PostgresServer, startPostgres } from '@app/ledger/testing';
 import { compileFilter, encodeCursor } from '@app/review';
 import { generateApiKey } from '../apps/billing/src/api-keys/api-key-secret';
 import { benchPlan } from './rating.bench';
@@ -31,6 +33,13 @@ export interface ReviewBenchOptions {
   connections: number[];
   /** The built service (`process`, the default) or the app in this process (tests). */
   server?: 'process' | 'in-process';
+  /**
+   * `postgres`: the ledger copied (`copyLedger`) into a PostgreSQL server the run starts on
+   * loopback, analysed; each scenario measured once with `connections` on one service process
+   * and once more over two service processes on that database, the connections split between
+   * them. SQLite by default.
+   */
+  database?: 'sqlite' | 'postgres';
   log?: (line: string) => void;
 }
 
@@ -38,6 +47,8 @@ export interface ScenarioResult {
   name: string;
   path: string;
   connections: number;
+  /** Service processes the connections were split over (1 on SQLite). */
+  instances: number;
   requests: number;
   non2xx: number;
   p50: number;
@@ -174,12 +185,13 @@ export interface Server {
   close(): Promise<void>;
 }
 
-function serviceEnv(ledgerPath: string, port: number, adminKey: string): Record<string, string> {
+/** `ledger`: a file path, or a `postgres://` URL. */
+function serviceEnv(ledger: string, port: number, adminKey: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
-    DATABASE_URL: `sqlite:${ledgerPath}`,
+    DATABASE_URL: /^postgres(ql)?:\/\//.test(ledger) ? ledger : `sqlite:${ledger}`,
     ADMIN_API_KEY: adminKey,
     // A connection that is never used: not demo mode, no schedule.
     XIMA_BASE_URL: 'http://127.0.0.1:9',
@@ -204,7 +216,8 @@ async function waitForHealth(url: string, child?: ChildProcess): Promise<void> {
 
 /**
  * The built service (`main`, by default the one built beside this bench in dist/) as a process of
- * its own on a free loopback port, on the ledger file at `ledgerPath`; resolves once healthy.
+ * its own on a free loopback port, on the ledger at `ledgerPath` (a file, or a `postgres://` URL);
+ * resolves once healthy.
  */
 export async function serviceProcess(
   ledgerPath: string,
@@ -262,14 +275,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * Runs autocannon on every one of `urls` at once (the connections split between them, the
+ * first taking any remainder) and merges their latencies.
+ */
 async function measure(
-  url: string,
+  urls: string[],
   adminKey: string,
   options: { seconds: number; connections: number },
   name: string,
   path: string,
 ): Promise<ScenarioResult> {
-  const sampleResponse = await fetch(`${url}${path}`, {
+  const sampleResponse = await fetch(`${urls[0]}${path}`, {
     headers: { authorization: `Bearer ${adminKey}` },
   });
   const body = (await sampleResponse.json()) as {
@@ -279,25 +296,32 @@ async function measure(
   if (!sampleResponse.ok)
     throw new Error(`${name}: ${sampleResponse.status} ${JSON.stringify(body)}`);
   const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `${url}${path}`,
-        connections: options.connections,
-        duration: options.seconds,
-        headers: { authorization: `Bearer ${adminKey}` },
-      },
-      (error, finished) => (error ? reject(error as Error) : resolve(finished)),
-    );
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
+  const each = Math.floor(options.connections / urls.length);
+  const results = await Promise.all(
+    urls.map(
+      (url, index) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon(
+            {
+              url: `${url}${path}`,
+              connections: index === 0 ? options.connections - each * (urls.length - 1) : each,
+              duration: options.seconds,
+              headers: { authorization: `Bearer ${adminKey}` },
+            },
+            (error, finished) => (error ? reject(error as Error) : resolve(finished)),
+          );
+          instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+        }),
+    ),
+  );
   latencies.sort((a, b) => a - b);
   return {
     name,
     path,
     connections: options.connections,
+    instances: urls.length,
     requests: latencies.length,
-    non2xx: result.non2xx + result.errors + result.timeouts,
+    non2xx: results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -310,11 +334,12 @@ export async function runReviewBench(options: ReviewBenchOptions): Promise<Revie
   const dir = mkdtempSync(join(tmpdir(), 'xima-billing-bench-review-'));
   const ledgerPath = join(dir, 'ledger.sqlite');
   const adminKey = generateApiKey();
+  let postgres: PostgresServer | undefined;
+  let ledger = ledgerPath;
   try {
     log(`building a ledger of ${options.items} line items`);
     const began = performance.now();
     await buildLedger(ledgerPath, options.items);
-    const buildMs = performance.now() - began;
     const db = new Database(ledgerPath, { readonly: true });
     const [deep] = db
       .prepare(
@@ -322,15 +347,20 @@ export async function runReviewBench(options: ReviewBenchOptions): Promise<Revie
       )
       .all(Math.floor(options.items / 2)) as { s: number; id: number }[];
     db.close();
+    if (options.database === 'postgres') {
+      postgres = await startPostgres();
+      ledger = await copiedToPostgres(postgres, ledgerPath, log);
+    }
+    const buildMs = performance.now() - began;
     const deepCursor = encodeCursor(
       { startTimeMs: deep.s, id: deep.id },
       compileFilter({}, [], 'UTC').key,
     );
     const week = `from=${encodeURIComponent(new Date(T0 + 7 * DAY_MS).toISOString())}&to=${encodeURIComponent(new Date(T0 + 14 * DAY_MS).toISOString())}`;
-    const server = await (options.server === 'in-process' ? serviceInProcess : serviceProcess)(
-      ledgerPath,
-      adminKey,
-    );
+    const start = options.server === 'in-process' ? serviceInProcess : serviceProcess;
+    const server = await start(ledger, adminKey);
+    // On PostgreSQL, a second instance on the same database for the runs over two instances.
+    const second = postgres ? await start(ledger, adminKey) : undefined;
     try {
       const scenarios: [string, string][] = [
         [
@@ -356,39 +386,74 @@ export async function runReviewBench(options: ReviewBenchOptions): Promise<Revie
       ];
       const results: ScenarioResult[] = [];
       for (const connections of options.connections) {
+        // One connection on one instance; more, on PostgreSQL, split over the two.
+        const urls = second && connections > 1 ? [server.url, second.url] : [server.url];
         for (const [name, path] of scenarios) {
-          log(`measuring with ${connections} connection(s): ${name}`);
+          log(`measuring with ${connections} connection(s) on ${urls.length} instance(s): ${name}`);
           const measured = { seconds: options.seconds, connections };
-          results.push(await measure(server.url, adminKey, measured, name, path));
+          results.push(await measure(urls, adminKey, measured, name, path));
         }
       }
       return { items: options.items, buildMs, scenarios: results };
     } finally {
       await server.close();
+      await second?.close();
     }
   } finally {
+    postgres?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The SQLite ledger at `path` copied into a new database `ledger` on `server` with the product's
+ * `copyLedger` (which checks counts and sums), then analysed: the URL of that database.
+ */
+async function copiedToPostgres(
+  server: PostgresServer,
+  path: string,
+  log: (line: string) => void,
+): Promise<string> {
+  const admin = new Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  await admin.query('CREATE DATABASE ledger');
+  await admin.end();
+  const url = server.url('ledger');
+  const began = performance.now();
+  await copyLedger({ kind: 'sqlite', path }, { kind: 'postgres', url, poolSize: 2 });
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('ANALYZE');
+  await client.end();
+  log(
+    `copied into PostgreSQL and analysed in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
+  return url;
 }
 
 async function main(argv: string[]): Promise<void> {
   const args = new BenchArgs(
     argv,
-    'bench:review [--quick] [--items N] [--seconds S] [--connections 1,4]',
+    'bench:review [--quick] [--items N] [--seconds S] [--connections 1,4] [--database sqlite|postgres]',
   );
+  const database = args.choice('--database', ['sqlite', 'postgres'] as const, 'sqlite');
   const { quick } = args;
   const items = args.number('--items', quick ? 20_000 : 1_000_000);
   const seconds = args.number('--seconds', quick ? 1 : 10);
-  const connections = args.list('--connections', [1, 4]);
+  // On PostgreSQL: 1 connection on one instance, and 8 over two instances.
+  const connections = args.list('--connections', database === 'postgres' ? [1, 8] : [1, 4]);
   args.checked();
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  const r = await runReviewBench({ items, seconds, connections, log: say });
+  say(
+    `ledger on ${database === 'postgres' ? "PostgreSQL (a server of the run's own, loopback)" : 'SQLite'}`,
+  );
+  const r = await runReviewBench({ items, seconds, connections, database, log: say });
   say(
     `\nledger of ${r.items} line items built in ${(r.buildMs / 1000).toFixed(1)} s; ${seconds} s per scenario`,
   );
   for (const s of r.scenarios) {
     say(
-      `${s.connections} conn  ${s.name.padEnd(50)} p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  ` +
+      `${s.connections} conn${s.instances > 1 ? ` / ${s.instances} inst` : ''}  ${s.name.padEnd(50)} p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  ` +
         `(${s.requests} requests, ${s.non2xx} failed; ${s.sample})`,
     );
   }

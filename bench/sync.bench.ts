@@ -17,9 +17,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { NestFactory } from '@nestjs/core';
+import { Client, types as pgTypes } from 'pg';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@app/common';
-import { CACHE_KIB, Ledger, ledgerDataSourceOptions } from '@app/ledger';
+import { CACHE_KIB, Ledger, ledgerDataSourceOptions, openLedgerDataSource } from '@app/ledger';
+import { PostgresServer, startPostgres } from '@app/ledger/testing';
 import { RatePlansService } from '@app/rating';
 import { request } from 'undici';
 import { Chunk, SourcesService, SyncService, chunkRequestBody, chunksOf } from '@app/xima';
@@ -35,6 +37,11 @@ export interface SyncBenchOptions {
   days: number;
   /** `process` (the default) keeps Xima's work and memory out of the measurement. */
   sandbox?: 'process' | 'in-process';
+  /**
+   * `postgres`: the ledger (and the raw insert's) on a PostgreSQL server the run starts on
+   * loopback, the raw insert by multi-row INSERTs with `pg`. SQLite by default.
+   */
+  database?: 'sqlite' | 'postgres';
   log?: (line: string) => void;
 }
 
@@ -113,12 +120,12 @@ async function warmUp(url: string, window: Chunk): Promise<void> {
   }
 }
 
-/** Boots the command line's application context on `ledgerPath`, as `npm run cli` does. */
-async function bootCli(ledgerPath: string, ximaUrl: string) {
+/** Boots the command line's application context on `databaseUrl`, as `npm run cli` does. */
+async function bootCli(databaseUrl: string, ximaUrl: string) {
   const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${ledgerPath}`,
+    DATABASE_URL: databaseUrl,
     XIMA_BASE_URL: ximaUrl,
     XIMA_API_KEY: TOKEN,
     SYNC_SCHEDULE_ENABLED: 'false',
@@ -206,12 +213,141 @@ function rawInsertMs(syncedPath: string, rawPath: string, days: number): number 
   }
 }
 
+/** The parameters of one multi-row INSERT, as the ledger's own batches take them. */
+const PG_PARAMETERS = 30_000;
+
+/** Every value as the server's text: what is read is written back unchanged. */
+const asText = { getTypeParser: () => (value: string) => value } as unknown as typeof pgTypes;
+
+/**
+ * PostgreSQL's bound: the synced rows copied, a day at a time, into a fresh migrated database
+ * on the same server with `pg` multi-row INSERTs, one transaction per day; only the inserts
+ * are timed, not the reading.
+ */
+async function rawInsertMsPostgres(syncedUrl: string, rawUrl: string, days: number) {
+  const from = new Client({ connectionString: syncedUrl, types: asText });
+  const to = new Client({ connectionString: rawUrl });
+  await from.connect();
+  await to.connect();
+  try {
+    const read = async (sql: string, params: unknown[] = []) => {
+      const result = await from.query({ text: sql, values: params, rowMode: 'array' });
+      return {
+        columns: result.fields.map((field) => field.name),
+        rows: result.rows as unknown[][],
+      };
+    };
+    const insert = async (table: string, columns: string[], rows: unknown[][]) => {
+      const perStatement = Math.max(1, Math.floor(PG_PARAMETERS / columns.length));
+      for (let start = 0; start < rows.length; start += perStatement) {
+        const batch = rows.slice(start, start + perStatement);
+        let n = 0;
+        const values = batch.map(() => `(${columns.map(() => `$${++n}`).join(', ')})`).join(', ');
+        await to.query(
+          `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`,
+          batch.flat(),
+        );
+      }
+    };
+    // What the records refer to (the plan, its version, the source, the run) is copied as is.
+    for (const table of ['rate_plans', 'rate_plan_versions', 'sources', 'sync_runs']) {
+      const { columns, rows } = await read(`SELECT * FROM ${table} ORDER BY id`);
+      await insert(table, columns, rows);
+    }
+    const first = Date.parse(FROM);
+    let total = 0;
+    for (let day = 0; day < days; day++) {
+      const start = day === 0 ? 0 : first + day * DAY_MS;
+      const end = day === days - 1 ? Number.MAX_SAFE_INTEGER : first + (day + 1) * DAY_MS;
+      const records = await read(
+        `SELECT * FROM call_records WHERE start_time_ms >= $1 AND start_time_ms < $2 ORDER BY id`,
+        [start, end],
+      );
+      const items = await read(
+        `SELECT * FROM line_items WHERE call_record_id IS NOT NULL
+           AND start_time_ms >= $1 AND start_time_ms < $2 ORDER BY id`,
+        [start, end],
+      );
+      const began = performance.now();
+      await to.query('BEGIN');
+      await insert('call_records', records.columns, records.rows);
+      await insert('line_items', items.columns, items.rows);
+      await to.query('COMMIT');
+      total += performance.now() - began;
+    }
+    return total;
+  } finally {
+    await from.end();
+    await to.end();
+  }
+}
+
+/** Where the synced ledger and the raw insert's copy live, and how to measure and drop them. */
+interface BenchDatabases {
+  syncedUrl: string;
+  migrateRaw(): Promise<void>;
+  rawInsertMs(days: number): Promise<number>;
+  ledgerBytes(): Promise<number>;
+  close(): Promise<void>;
+}
+
+function sqliteDatabases(dir: string): BenchDatabases {
+  const syncedPath = join(dir, 'synced.sqlite');
+  const rawPath = join(dir, 'raw.sqlite');
+  return {
+    syncedUrl: `sqlite:${syncedPath}`,
+    migrateRaw: () => migratedLedger(rawPath),
+    rawInsertMs: (days) => Promise.resolve(rawInsertMs(syncedPath, rawPath, days)),
+    ledgerBytes: () => Promise.resolve(statSync(syncedPath).size),
+    close: () => Promise.resolve(),
+  };
+}
+
+async function postgresDatabases(): Promise<BenchDatabases> {
+  const server: PostgresServer = await startPostgres();
+  try {
+    const admin = new Client({ connectionString: server.url('postgres') });
+    await admin.connect();
+    await admin.query('CREATE DATABASE synced');
+    await admin.query('CREATE DATABASE raw');
+    await admin.end();
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
+  return {
+    syncedUrl: server.url('synced'),
+    migrateRaw: async () => {
+      const source = await openLedgerDataSource({
+        kind: 'postgres',
+        url: server.url('raw'),
+        poolSize: 1,
+      });
+      await source.destroy();
+    },
+    rawInsertMs: (days) => rawInsertMsPostgres(server.url('synced'), server.url('raw'), days),
+    ledgerBytes: async () => {
+      const client = new Client({ connectionString: server.url('synced') });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ size: string }>(
+          `SELECT pg_database_size('synced') AS size`,
+        );
+        return Number(rows[0].size);
+      } finally {
+        await client.end();
+      }
+    },
+    close: () => Promise.resolve(server.stop()),
+  };
+}
+
 export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBenchResult> {
   const log = options.log ?? (() => undefined);
   const callsPerDay = Math.ceil(options.calls / options.days);
   const dir = mkdtempSync(join(tmpdir(), 'xima-billing-bench-sync-'));
-  const syncedPath = join(dir, 'synced.sqlite');
-  const rawPath = join(dir, 'raw.sqlite');
+  const databases =
+    options.database === 'postgres' ? await postgresDatabases() : sqliteDatabases(dir);
   const startMs = Date.parse(FROM);
   const window = { startMs, endMs: startMs + options.days * DAY_MS };
   const sandbox = await (options.sandbox === 'in-process' ? sandboxInProcess : sandboxProcess)(
@@ -221,7 +357,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
   try {
     log(`the sandbox renders ${options.days} days of calls (${callsPerDay} a day)`);
     await warmUp(sandbox.url, window);
-    const app = await bootCli(syncedPath, sandbox.url);
+    const app = await bootCli(databases.syncedUrl, sandbox.url);
     let result: Omit<SyncBenchResult, 'rawMs' | 'rawCallsPerSecond' | 'ratio' | 'ledgerBytes'>;
     try {
       const { plan } = await app
@@ -259,6 +395,8 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
         `SELECT (SELECT count(*) FROM call_records) AS records,
                 (SELECT count(*) FROM line_items) AS items`,
       );
+      stored.records = Number(stored.records);
+      stored.items = Number(stored.items);
       // The run's counts must be the ledger's: a fast sync that loses calls is no result.
       if (
         stored.records !== run.inserted ||
@@ -282,21 +420,24 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<SyncBench
     } finally {
       await app.close();
     }
-    await migratedLedger(rawPath);
-    const rawMs = rawInsertMs(syncedPath, rawPath, options.days);
+    await databases.migrateRaw();
+    const rawMs = await databases.rawInsertMs(options.days);
     const rawCallsPerSecond = Math.round((result.calls / rawMs) * 1000);
     return {
       ...result,
       rawMs,
       rawCallsPerSecond,
       ratio: result.callsPerSecond / rawCallsPerSecond,
-      ledgerBytes: statSync(syncedPath).size,
+      ledgerBytes: await databases.ledgerBytes(),
     };
   } finally {
     await sandbox.close();
+    await databases.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+type ChildOptions = Pick<SyncBenchOptions, 'calls' | 'days' | 'database'>;
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -305,7 +446,7 @@ const median = (values: number[]): number => {
 };
 
 /** One run in a fresh process, so that its peak RSS is its own. */
-function inChild(options: { calls: number; days: number }): Promise<SyncBenchResult> {
+function inChild(options: ChildOptions): Promise<SyncBenchResult> {
   const child = fork(__filename, ['--child', JSON.stringify(options)], {
     execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -319,23 +460,30 @@ function inChild(options: { calls: number; days: number }): Promise<SyncBenchRes
 async function main(argv: string[]): Promise<void> {
   const child = argv.indexOf('--child');
   if (child >= 0) {
-    const options = JSON.parse(argv[child + 1]) as { calls: number; days: number };
+    const options = JSON.parse(argv[child + 1]) as ChildOptions;
     const say = (line: string) => process.stdout.write(`${line}\n`);
     process.send!(await runSyncBench({ ...options, log: say }));
     process.disconnect();
     return;
   }
-  const args = new BenchArgs(argv, 'bench:sync [--quick] [--calls N] [--days N] [--runs N]');
+  const args = new BenchArgs(
+    argv,
+    'bench:sync [--quick] [--calls N] [--days N] [--runs N] [--database sqlite|postgres]',
+  );
   const { quick } = args;
   const calls = args.number('--calls', quick ? 20_000 : 1_000_000);
   const days = args.number('--days', quick ? 3 : 30);
   const runs = args.number('--runs', quick ? 1 : 3);
+  const database = args.choice('--database', ['sqlite', 'postgres'] as const, 'sqlite');
   args.checked();
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(
+    `ledger on ${database === 'postgres' ? "PostgreSQL (a server of the run's own, loopback)" : 'SQLite'}`,
+  );
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const results: SyncBenchResult[] = [];
   for (let run = 1; run <= runs; run++) {
-    const r = await inChild({ calls, days });
+    const r = await inChild({ calls, days, database });
     results.push(r);
     say(
       `run ${run}: ${r.calls} calls (${r.lineItems} line items, ${r.errors} errors) in ` +

@@ -11,14 +11,14 @@ export const BENCHMARKS = [
   },
   {
     name: 'sync',
-    flags: '[--quick] [--calls N] [--days N] [--runs N]',
+    flags: '[--quick] [--calls N] [--days N] [--runs N] [--database sqlite|postgres]',
     measures:
       'syncs a month of sandbox calls end to end into a fresh ledger, beside a raw insert of the same rows (calls/s, peak RSS)',
     nodeFlags: ['--expose-gc'],
   },
   {
     name: 'review',
-    flags: '[--quick] [--items N] [--seconds S] [--connections 1,4]',
+    flags: '[--quick] [--items N] [--seconds S] [--connections 1,4] [--database sqlite|postgres]',
     measures:
       "the review API's latency (p50/p95/p99) over a ledger of 1,000,000 line items, with autocannon on loopback",
     nodeFlags: [],
