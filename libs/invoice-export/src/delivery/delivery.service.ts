@@ -167,14 +167,17 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
 
   /**
    * The invoice's attempts in order, and where its delivery stands: `in-progress` while any
-   * instance holds its lease (or one lapsed, about to be taken over).
+   * instance holds its lease (or one lapsed, about to be taken over) or an attempt is open.
    */
   async log(id: number): Promise<DeliveryLogView> {
     const invoice = await this.invoices.load(id);
+    // The lease before the attempts: a sequence closes its attempt before it lets the lease go,
+    // so attempts read after a lease found gone are final. (On PostgreSQL these reads are
+    // separate statements, and a sequence may end between them.)
+    const leased = this.running.has(id) || (await this.leases.find(deliveryLease(id))) !== null;
     const attempts = await this.deliveryStore.findAttempts(id);
-    const leased = (await this.leases.find(deliveryLease(id))) !== null;
     const state: DeliveryState =
-      leased || this.running.has(id)
+      leased || attempts.some((attempt) => attempt.status === 'pending')
         ? 'in-progress'
         : attempts.some((attempt) => attempt.status === 'delivered')
           ? 'delivered'
