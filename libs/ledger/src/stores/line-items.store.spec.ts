@@ -7,7 +7,12 @@ import type { LedgerTx } from '../ledger-tx';
 import { columnOf } from './columns';
 import { lineItemWhere } from './line-item-where';
 import { LineItemTotalsStore } from './line-item-totals.store';
-import { LineItemQuery, LineItemStore, ListedLineItem } from './line-items.store';
+import {
+  LineItemQuery,
+  LineItemStore,
+  ListedLineItem,
+  RatedLineItemFields,
+} from './line-items.store';
 import { openTestLedger, testLedgerDriver } from '../testing';
 
 const T0 = Date.parse('2026-03-02T07:00:00Z');
@@ -342,6 +347,64 @@ describe('LineItemStore (real migrations on :memory:)', () => {
     let ended: LedgerTx | undefined;
     await ledger.transaction((tx) => Promise.resolve(void (ended = tx)));
     expect(() => store.reviewWriter(ended!).review(id, 2, fields, 44)).toThrow('has ended');
+  });
+
+  it('re-rates many items at their versions read, every rated field, nulls and quotes kept; one stale version is a conflict and nothing changes', async () => {
+    const [a, b, c] = [await seed(), await seed(), await seed({ status: 'approved' })];
+    const rated = (account: string | null, amountMinor: number): RatedLineItemFields => ({
+      billingAccount: account,
+      normalizedNumber: null,
+      destinationPrefix: '1303',
+      destinationClass: 'local',
+      timeBand: 'evening',
+      talkSeconds: 61,
+      billedSeconds: 120,
+      calls: 1,
+      currency: 'USD',
+      ratedAmountMinor: amountMinor,
+      adjustedAmountMinor: null,
+      amountMinor,
+      taxesJson: '[{"name":"State \\"sales\\" tax","ratePercent":"6","amountMinor":9}]',
+      taxMinor: 9,
+      totalMinor: amountMinor + 9,
+      status: 'pending',
+      reason: null,
+      reviewReason: "the guest's {braces}, commas",
+      ratePlanId: 1,
+      ratePlanVersionId: 1,
+      ratePlanVersionNumber: 1,
+      breakdownJson: '{"steps":["a,b","c"]}',
+      timekeeperId: null,
+      timekeeperName: null,
+      timekeeperClassification: null,
+    });
+    await ledger.transaction((tx) =>
+      store.reviewWriter(tx).reRateInBulk(
+        [
+          { id: a, readVersion: 1, fields: rated('ROOM-1', 150_000_000_000) },
+          { id: b, readVersion: 1, fields: rated(null, 0) },
+        ],
+        77,
+      ),
+    );
+    expect(await store.findOne(a)).toMatchObject({
+      ...rated('ROOM-1', 150_000_000_000),
+      version: 2,
+      updatedAtMs: 77,
+    });
+    expect(await store.findOne(b)).toMatchObject({ ...rated(null, 0), version: 2 });
+    // b was read at version 1 and is at 2 now: the whole re-rate is refused, c untouched.
+    const stale = ledger.transaction((tx) =>
+      store.reviewWriter(tx).reRateInBulk(
+        [
+          { id: c, readVersion: 1, fields: rated('ROOM-3', 5) },
+          { id: b, readVersion: 1, fields: rated('ROOM-2', 5) },
+        ],
+        78,
+      ),
+    );
+    await expect(stale).rejects.toThrow(`Line item ${b} changed while it was being updated`);
+    expect(await store.findOne(c)).toMatchObject({ status: 'approved', version: 1 });
   });
 
   it.each([LineItem, CallRecord, AccountSummary, AuditEvent])(

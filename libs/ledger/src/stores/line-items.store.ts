@@ -203,14 +203,61 @@ export interface LineItemReviewWriter {
   review(id: number, readVersion: number, fields: ReviewedFields, nowMs: number): Promise<void>;
   /** A bulk action on many items: status, account and reason, each at the version read. */
   reviewInBulk(changes: readonly BulkReviewChange[], nowMs: number): Promise<void>;
-  /** A re-rate: everything rating decides. */
-  reRate(
-    id: number,
-    readVersion: number,
-    fields: RatedLineItemFields,
-    nowMs: number,
-  ): Promise<void>;
+  /** A re-rate of many items: everything rating decides, each at the version read. */
+  reRateInBulk(changes: readonly ReRateChange[], nowMs: number): Promise<void>;
 }
+
+/** One item of a re-rate: its id, the version read, and what rating made of it now. */
+export interface ReRateChange {
+  id: number;
+  readVersion: number;
+  fields: RatedLineItemFields;
+}
+
+/** Items a statement of PostgreSQL's re-rate changes (27 arrays of this many elements). */
+const RE_RATE_BATCH = 5_000;
+
+/** The PostgreSQL type of each field rating decides: the arrays of a re-rate's batch. */
+const RATED_FIELD_TYPES: Record<(typeof RATED_LINE_ITEM_FIELDS)[number], 'bigint' | 'text'> = {
+  billingAccount: 'text',
+  normalizedNumber: 'text',
+  destinationPrefix: 'text',
+  destinationClass: 'text',
+  timeBand: 'text',
+  talkSeconds: 'bigint',
+  billedSeconds: 'bigint',
+  calls: 'bigint',
+  currency: 'text',
+  ratedAmountMinor: 'bigint',
+  adjustedAmountMinor: 'bigint',
+  amountMinor: 'bigint',
+  taxesJson: 'text',
+  taxMinor: 'bigint',
+  totalMinor: 'bigint',
+  status: 'text',
+  reason: 'text',
+  reviewReason: 'text',
+  ratePlanId: 'bigint',
+  ratePlanVersionId: 'bigint',
+  ratePlanVersionNumber: 'bigint',
+  breakdownJson: 'text',
+  timekeeperId: 'bigint',
+  timekeeperName: 'text',
+  timekeeperClassification: 'text',
+};
+
+/**
+ * PostgreSQL's re-rate of a batch, as its bulk review: one statement whose parameters are
+ * arrays (the ids, the versions read, then one a rated field), the ids changed coming back.
+ */
+const RE_RATE_BULK_SQL = `UPDATE line_items AS li SET ${RATED_LINE_ITEM_FIELDS.map(
+  (field) => `${lineItemColumn(field)} = v.${lineItemColumn(field)}`,
+).join(', ')}, version = li.version + 1, updated_at_ms = CAST(? AS bigint)
+  FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), ${RATED_LINE_ITEM_FIELDS.map(
+    (field) => `CAST(? AS ${RATED_FIELD_TYPES[field]}[])`,
+  ).join(', ')}) AS v(id, version, ${RATED_LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')})
+  WHERE li.id = v.id AND li.version = v.version
+  RETURNING li.id AS "id"`;
 
 const LISTED = selectFields(LISTED_LINE_ITEM_FIELDS);
 const RE_RATED = selectFields(RE_RATED_LINE_ITEM_FIELDS);
@@ -236,6 +283,17 @@ async function changedOne(changes: Promise<number>, id: number): Promise<void> {
   if ((await changes) !== 1) {
     throw new DomainError('conflict', `Line item ${id} changed while it was being updated`);
   }
+}
+
+/** A batch's statement changed every item of it at its version read, else a conflict naming one. */
+async function allChanged(
+  batch: readonly { id: number }[],
+  changed: readonly { id: number }[],
+): Promise<void> {
+  if (changed.length === batch.length) return;
+  const done = new Set(changed.map((row) => row.id));
+  const stale = batch.find((change) => !done.has(change.id))!;
+  await changedOne(Promise.resolve(0), stale.id);
 }
 
 /** Inserts new line items inside one transaction (see `LineItemStore.inserter`). */
@@ -474,17 +532,39 @@ export class LineItemStore {
           );
         }
       },
-      reRate: (id, readVersion, fields, nowMs) =>
-        changedOne(
-          reRate.run(
-            ...RATED_LINE_ITEM_FIELDS.map((field) => fields[field] ?? null),
-            nowMs,
+      reRateInBulk: async (changes, nowMs) => {
+        if (this.ledger.dialect === 'postgres') return this.reRateInBatches(tx, changes, nowMs);
+        for (const { id, readVersion, fields } of changes) {
+          await changedOne(
+            reRate.run(
+              ...RATED_LINE_ITEM_FIELDS.map((field) => fields[field] ?? null),
+              nowMs,
+              id,
+              readVersion,
+            ),
             id,
-            readVersion,
-          ),
-          id,
-        ),
+          );
+        }
+      },
     };
+  }
+
+  /** PostgreSQL's `reRateInBulk`: a statement a batch rather than a round trip an item. */
+  private async reRateInBatches(
+    tx: LedgerTx,
+    changes: readonly ReRateChange[],
+    nowMs: number,
+  ): Promise<void> {
+    for (let start = 0; start < changes.length; start += RE_RATE_BATCH) {
+      const batch = changes.slice(start, start + RE_RATE_BATCH);
+      const changed = await this.ledger.statement(tx, RE_RATE_BULK_SQL).all<{ id: number }>(
+        nowMs,
+        batch.map(({ id }) => id),
+        batch.map(({ readVersion }) => readVersion),
+        ...RATED_LINE_ITEM_FIELDS.map((field) => batch.map(({ fields }) => fields[field] ?? null)),
+      );
+      await allChanged(batch, changed);
+    }
   }
 
   /** PostgreSQL's `reviewInBulk`: a statement a batch rather than a round trip an item. */
@@ -503,11 +583,7 @@ export class LineItemStore {
         batch.map(({ fields }) => fields.billingAccount),
         batch.map(({ fields }) => fields.reviewReason),
       );
-      if (changed.length !== batch.length) {
-        const done = new Set(changed.map((row) => row.id));
-        const stale = batch.find((change) => !done.has(change.id))!;
-        await changedOne(Promise.resolve(0), stale.id);
-      }
+      await allChanged(batch, changed);
     }
   }
 

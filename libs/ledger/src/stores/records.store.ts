@@ -5,6 +5,9 @@ import { insertInBatches } from './batch-insert';
 import { LedgerTx, assertOpen } from '../ledger-tx';
 import { selectFields } from './columns';
 
+/** Ids per `IN (...)`: well under SQLite's limit on parameters. */
+const IDS_PER_READ = 500;
+
 /** A call as a sync stores it and rating reads it, besides its origin and raw row. */
 const CALL_RECORD_FIELDS = [
   'callId',
@@ -235,22 +238,40 @@ export class RecordStore {
   }
 
   /**
-   * Prepared reads, inside `tx`, of what rating needs of one stored record: a re-rate reads
-   * thousands of them between its writes.
+   * What rating needs of the stored records of `ids`, inside `tx`, by id: a re-rate reads
+   * thousands of them, a few hundred a statement. Ids with no record are missing from the maps.
    */
-  ratingInputReader(tx: LedgerTx): RatingInputReader {
+  async ratingInputs(
+    tx: LedgerTx,
+    ids: { calls: readonly number[]; summaries: readonly number[] },
+  ): Promise<RatingInputs> {
     assertOpen(tx);
-    const call = this.ledger.statement(
-      tx,
-      `SELECT ${selectFields(CALL_RECORD_FIELDS)} FROM call_records WHERE id = ?`,
-    );
-    const summary = this.ledger.statement(
-      tx,
-      `SELECT ${selectFields(ACCOUNT_SUMMARY_FIELDS)} FROM account_summaries WHERE id = ?`,
-    );
+    const read = async <T>(table: string, fields: string, wanted: readonly number[]) => {
+      const found = new Map<number, T>();
+      for (let i = 0; i < wanted.length; i += IDS_PER_READ) {
+        const slice = wanted.slice(i, i + IDS_PER_READ);
+        const rows = await this.ledger
+          .statement(
+            tx,
+            `SELECT id AS "recordId", ${fields} FROM ${table}
+              WHERE id IN (${slice.map(() => '?').join(',')})`,
+          )
+          .all<T & { recordId: number }>(...slice);
+        for (const { recordId, ...record } of rows) found.set(recordId, record as T);
+      }
+      return found;
+    };
     return {
-      callRecord: (id) => call.get<CallRecordFields>(id),
-      accountSummary: (id) => summary.get<AccountSummaryFields>(id),
+      calls: await read<CallRecordFields>(
+        'call_records',
+        selectFields(CALL_RECORD_FIELDS),
+        ids.calls,
+      ),
+      summaries: await read<AccountSummaryFields>(
+        'account_summaries',
+        selectFields(ACCOUNT_SUMMARY_FIELDS),
+        ids.summaries,
+      ),
     };
   }
 
@@ -266,8 +287,8 @@ export class RecordStore {
   }
 }
 
-/** See `RecordStore.ratingInputReader`: undefined when no record has the id. */
-export interface RatingInputReader {
-  callRecord(id: number): Promise<CallRecordFields | undefined>;
-  accountSummary(id: number): Promise<AccountSummaryFields | undefined>;
+/** See `RecordStore.ratingInputs`: each stored record found, by id. */
+export interface RatingInputs {
+  calls: Map<number, CallRecordFields>;
+  summaries: Map<number, AccountSummaryFields>;
 }
