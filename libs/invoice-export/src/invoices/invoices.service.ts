@@ -22,6 +22,7 @@ import {
   LedgerTx,
   LineItemStore,
   type NewInvoiceLine,
+  RatePlanStore,
   type Stay,
   StayStore,
 } from '@app/ledger';
@@ -150,6 +151,7 @@ export class InvoicesService {
     private readonly audit: AuditEventStore,
     private readonly clock: Clock,
     private readonly stays: StayStore,
+    private readonly ratePlans: RatePlanStore,
   ) {}
 
   /**
@@ -494,13 +496,17 @@ export class InvoicesService {
       );
     }
     const one = <T>(values: T[]): T | null => (new Set(values).size === 1 ? values[0] : null);
+    // The zone of the plan version that rated the first item; an account-summary plan may name
+    // none: its local times are UTC.
+    const version = items[0].ratePlanVersionId;
+    const timezone = (await this.ratePlans.versionZones([version])).get(version) ?? 'UTC';
     const now = this.clock.now();
     const id = await this.invoices.insertDraft(tx, {
       billingAccount,
       businessId: items[0].businessId,
       sourceId: one(items.map((item) => item.sourceId)),
       ratePlanId: one(items.map((item) => item.ratePlanId)),
-      timezone: items[0].timezone,
+      timezone,
       periodStartMs: period.startMs,
       periodEndMs: period.endMs,
       currency: currencies[0],

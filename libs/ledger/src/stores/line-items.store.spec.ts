@@ -374,9 +374,9 @@ describe('LineItemStore (real migrations on :memory:)', () => {
       ratePlanVersionId: 1,
       ratePlanVersionNumber: 1,
       breakdownJson: '{"steps":["a,b","c"]}',
-      timekeeperId: null,
-      timekeeperName: null,
-      timekeeperClassification: null,
+      timekeeperId: account === null ? null : 'TK-0042',
+      timekeeperName: account === null ? null : 'Avery "Ave" Lane',
+      timekeeperClassification: account === null ? null : 'PT',
     });
     await ledger.transaction((tx) =>
       store.reviewWriter(tx).reRateInBulk(

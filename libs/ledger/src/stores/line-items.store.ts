@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityMetadata } from 'typeorm';
 import { DomainError, localDate, zonedTime } from '@app/common';
 import { LineItem, LineItemStatus } from '../entities';
 import { Ledger } from '../ledger';
@@ -217,47 +218,27 @@ export interface ReRateChange {
 /** Items a statement of PostgreSQL's re-rate changes (27 arrays of this many elements). */
 const RE_RATE_BATCH = 5_000;
 
-/** The PostgreSQL type of each field rating decides: the arrays of a re-rate's batch. */
-const RATED_FIELD_TYPES: Record<(typeof RATED_LINE_ITEM_FIELDS)[number], 'bigint' | 'text'> = {
-  billingAccount: 'text',
-  normalizedNumber: 'text',
-  destinationPrefix: 'text',
-  destinationClass: 'text',
-  timeBand: 'text',
-  talkSeconds: 'bigint',
-  billedSeconds: 'bigint',
-  calls: 'bigint',
-  currency: 'text',
-  ratedAmountMinor: 'bigint',
-  adjustedAmountMinor: 'bigint',
-  amountMinor: 'bigint',
-  taxesJson: 'text',
-  taxMinor: 'bigint',
-  totalMinor: 'bigint',
-  status: 'text',
-  reason: 'text',
-  reviewReason: 'text',
-  ratePlanId: 'bigint',
-  ratePlanVersionId: 'bigint',
-  ratePlanVersionNumber: 'bigint',
-  breakdownJson: 'text',
-  timekeeperId: 'bigint',
-  timekeeperName: 'text',
-  timekeeperClassification: 'text',
-};
-
 /**
  * PostgreSQL's re-rate of a batch, as its bulk review: one statement whose parameters are
- * arrays (the ids, the versions read, then one a rated field), the ids changed coming back.
+ * arrays (the ids, the versions read, then one a rated field, typed as the entity's column:
+ * an integer column is a bigint), the ids changed coming back.
  */
-const RE_RATE_BULK_SQL = `UPDATE line_items AS li SET ${RATED_LINE_ITEM_FIELDS.map(
-  (field) => `${lineItemColumn(field)} = v.${lineItemColumn(field)}`,
-).join(', ')}, version = li.version + 1, updated_at_ms = CAST(? AS bigint)
-  FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), ${RATED_LINE_ITEM_FIELDS.map(
-    (field) => `CAST(? AS ${RATED_FIELD_TYPES[field]}[])`,
-  ).join(', ')}) AS v(id, version, ${RATED_LINE_ITEM_FIELDS.map(lineItemColumn).join(', ')})
-  WHERE li.id = v.id AND li.version = v.version
-  RETURNING li.id AS "id"`;
+function reRateBulkSql(metadata: EntityMetadata): string {
+  const arrayType = (field: (typeof RATED_LINE_ITEM_FIELDS)[number]): string => {
+    const type = String(metadata.findColumnWithPropertyName(field)!.type);
+    if (['integer', 'int8', 'bigint'].includes(type)) return 'bigint[]';
+    if (type === 'text') return 'text[]';
+    throw new Error(`line_items.${lineItemColumn(field)} is ${type}, not a re-rate's`);
+  };
+  const columns = RATED_LINE_ITEM_FIELDS.map(lineItemColumn);
+  return `UPDATE line_items AS li SET ${columns.map((column) => `${column} = v.${column}`).join(', ')},
+      version = li.version + 1, updated_at_ms = CAST(? AS bigint)
+    FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]),
+      ${RATED_LINE_ITEM_FIELDS.map((field) => `CAST(? AS ${arrayType(field)})`).join(', ')})
+      AS v(id, version, ${columns.join(', ')})
+    WHERE li.id = v.id AND li.version = v.version
+    RETURNING li.id AS "id"`;
+}
 
 const LISTED = selectFields(LISTED_LINE_ITEM_FIELDS);
 const RE_RATED = selectFields(RE_RATED_LINE_ITEM_FIELDS);
@@ -316,6 +297,14 @@ const SOURCE_ZONE = 'SELECT timezone FROM sources WHERE id = ?';
  */
 @Injectable()
 export class LineItemStore {
+  /** PostgreSQL's re-rate statement, made from the entity's columns once. */
+  private get reRateSql(): string {
+    return (this.reRateStatement ??= reRateBulkSql(
+      this.ledger.manager.dataSource.getMetadata(LineItem),
+    ));
+  }
+  private reRateStatement: string | undefined;
+
   constructor(
     private readonly ledger: Ledger,
     private readonly totals: LineItemTotalsStore,
@@ -476,11 +465,8 @@ export class LineItemStore {
   ): Promise<InvoiceableItem[]> {
     const { where, params } = invoiceableScope(scope);
     return managerOf(tx).query<InvoiceableItem[]>(
-      `SELECT ${selectFields(INVOICEABLE_ITEM_FIELDS, 'li')}, s.business_id AS "businessId",
-         -- an account-summary plan may name no zone: its local times are UTC
-         coalesce(${this.sql.jsonText('v.plan_json', 'timezone')}, 'UTC') AS "timezone"
-       FROM line_items li JOIN rate_plan_versions v ON v.id = li.rate_plan_version_id
-         JOIN sources s ON s.id = li.source_id
+      `SELECT ${selectFields(INVOICEABLE_ITEM_FIELDS, 'li')}, s.business_id AS "businessId"
+       FROM line_items li JOIN sources s ON s.id = li.source_id
        WHERE li.billing_account = ? AND li.status = 'approved' AND li.invoice_id IS NULL
          AND li.start_time_ms >= ? AND li.start_time_ms < ? ${where} AND ${NO_LIVE_POSTING}
        ORDER BY li.start_time_ms, li.id`,
@@ -557,7 +543,7 @@ export class LineItemStore {
   ): Promise<void> {
     for (let start = 0; start < changes.length; start += RE_RATE_BATCH) {
       const batch = changes.slice(start, start + RE_RATE_BATCH);
-      const changed = await this.ledger.statement(tx, RE_RATE_BULK_SQL).all<{ id: number }>(
+      const changed = await this.ledger.statement(tx, this.reRateSql).all<{ id: number }>(
         nowMs,
         batch.map(({ id }) => id),
         batch.map(({ readVersion }) => readVersion),
@@ -829,18 +815,17 @@ const INVOICEABLE_ITEM_FIELDS = [
   'currency',
   'sourceId',
   'ratePlanId',
+  'ratePlanVersionId',
   'accountSummaryId',
   'timekeeperId',
   'timekeeperName',
   'timekeeperClassification',
 ] as const satisfies readonly (keyof LineItem)[];
 
-/** An item a draft can take, with its business and the zone of the plan that rated it. */
+/** An item a draft can take, with its business. */
 export interface InvoiceableItem extends Pick<LineItem, (typeof INVOICEABLE_ITEM_FIELDS)[number]> {
   /** The business of the item's source: an invoice is one business's. */
   businessId: number;
-  /** The zone of the plan version that rated the item (UTC when it names none). */
-  timezone: string;
 }
 
 /** Which approved items an invoice may take, besides its account and period (null: any). */
