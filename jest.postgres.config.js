@@ -2,7 +2,7 @@
 // starts itself (libs/ledger/src/testing/postgres-server.ts), one for the whole run; each test
 // ledger is a database copied from a migrated template. The specs listed are those that run
 // on both drivers; `npm test` runs them (and every other spec) on SQLite.
-const { testTimeout, projects } = require('./jest.config.js');
+const { testTimeout, maxWorkers, projects } = require('./jest.config.js');
 
 const unit = projects.find((project) => project.displayName === 'unit');
 
@@ -10,6 +10,7 @@ module.exports = {
   ...unit,
   displayName: 'postgres',
   testTimeout,
+  maxWorkers,
   testMatch: [
     '<rootDir>/libs/ledger/src/**/*.spec.ts',
     '<rootDir>/libs/review/src/**/*.spec.ts',
@@ -22,6 +23,9 @@ module.exports = {
     '<rootDir>/test/{invoice-delivery,invoice-disbursements,invoice-export-refusals}.e2e-spec.ts',
     '<rootDir>/test/{law-firm,matters-import,pms-link,pms-links,postings-flow,postings-sync}.e2e-spec.ts',
     '<rootDir>/test/several-instances-*.e2e-spec.ts',
+    // The console in Chromium on the built service: review, invoices, the PMS links and postings
+    // (with a second instance on the same ledger).
+    '<rootDir>/test/{console-review,console-invoices,console-postings}.e2e-spec.ts',
     // The same inputs give the same files on both databases.
     '<rootDir>/test/exports-both-drivers.e2e-spec.ts',
     // The sync and review benchmarks at a small size, each on a server of its own.

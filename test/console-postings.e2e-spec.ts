@@ -12,9 +12,11 @@ import {
   screenshot,
   SCREENSHOTS,
   signIn,
+  startInstance,
   startService,
   waitForText,
 } from './support/console';
+import { testLedgerDriver } from '@app/ledger/testing';
 
 // The night auditor's pages, in a real browser, against the demo: the demo hotel is linked to the
 // stand-in PMS, whose room 1013 guest has a no-post flag (NP) and whose vacant rooms' calls find
@@ -326,6 +328,51 @@ describe('the console: PMS links and postings (Chromium)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'postings-07-tablet.png') });
     await page.setViewport({ width: 1280, height: 900 });
   });
+
+  // Several instances share one PostgreSQL ledger (docs/postgres.md): a second one, with links
+  // on, finds the link held by the first, and its pages say so. Last in this file: a production
+  // start ends demo mode on the ledger (the demo's keys and user), so an admin is made first.
+  (testLedgerDriver() === 'postgres' ? it : it.skip)(
+    'on a second instance of the service, the link held by the first is on another instance',
+    async () => {
+      const admin = { email: 'ops@example.com', password: 'a long operator password 1' };
+      const made = await apiAs(service, 'POST', '/api/v1/users', {
+        ...admin,
+        name: 'Operations',
+        role: 'admin',
+      });
+      expect(made.status).toBe(201);
+      // The demo user's page would hear 401s once its session ends: it leaves first.
+      await page.goto('about:blank');
+      const second = await startInstance(service.databaseUrl, { PMS_LINKS_ENABLED: 'true' });
+      try {
+        const view = await apiAs<PmsLink>(second, 'GET', `/api/v1/pms-links/${link.id}`);
+        expect(view.body.state).toBe('elsewhere');
+        const other = await openPage(browser);
+        await other.page.setViewport({ width: 1280, height: 900 });
+        await signIn(other.page, second.baseUrl, admin.email, admin.password);
+        await other.page.waitForSelector('::-p-aria(Sections)');
+        await other.page.goto(`${second.baseUrl}/pms-links`, { waitUntil: 'networkidle0' });
+        await waitForText(other.page, 'On another instance');
+        // Which instance, from the ledger's lease; what the PMS last said is known there only.
+        const holder = await apiAs<{ instance: string | null }>(
+          second,
+          'GET',
+          `/api/v1/pms-links/${link.id}`,
+        );
+        await waitForText(other.page, `It runs on ${holder.body.instance}.`);
+        expect(await other.page.$eval('.pms-link .card-intro', (p) => p.textContent)).not.toContain(
+          'Last heard',
+        );
+        expect(await accessibilityProblems(other.page)).toEqual([]);
+        await screenshot(other.page, 'postings-08-other-instance');
+        expect(other.problems).toEqual([]);
+        await other.page.browserContext().close();
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 });
 
 /** Polls the API until the demo link is linked and its exceptions queue holds some postings. */

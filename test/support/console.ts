@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 // The console in a real browser: the built service (dist/, apps/console/dist) started in demo
-// mode on an in-memory ledger fed by the Xima sandbox, and Debian's Chromium driven by
+// mode on a ledger of the driver under test fed by the Xima sandbox, and Debian's Chromium driven by
 // puppeteer-core (bench/chromium.ts, which bench:console shares). For the browser specs
 // (test/console-*.e2e-spec.ts).
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { testLedgerLocation } from '@app/ledger/testing';
 import { buildConsoleIfStale, buildIfStale } from '../../scripts/built.mjs';
 
 export {
@@ -46,6 +48,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningService {
   baseUrl: string;
+  /** Its ledger, as DATABASE_URL names it (another instance may be started on it). */
+  databaseUrl: string;
   /** The demo admin key the banner printed (for the API side of a test). */
   adminKey: string;
   /** The demo user the banner printed (admin). */
@@ -55,12 +59,8 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/**
- * The built service in demo mode (the bundled Xima sandbox, sample plans and sources, the last
- * 7 days synced) on an in-memory ledger, on a free loopback port. Resolves once the banner is
- * printed and the demo's first syncs have finished.
- */
-export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
+/** The built service on a free loopback port, its output gathered; `env` on top of production's. */
+async function spawnBuilt(env: Record<string, string>) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, MAIN)], {
     cwd: root,
@@ -69,12 +69,7 @@ export async function startService(env: Record<string, string> = {}): Promise<Ru
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: 'sqlite::memory:',
-      DEMO: 'true',
       LOG_LEVEL: 'warn',
-      // The demo hotel's charges go to its stand-in PMS when links run: a spec of the review
-      // or invoice pages works on charges nobody posts (the postings spec turns links on).
-      PMS_LINKS_ENABLED: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,28 +79,95 @@ export async function startService(env: Record<string, string> = {}): Promise<Ru
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((done) => child.on('close', () => done()));
-  const deadline = Date.now() + 60_000;
-  while (!/Demo admin key[^:]*: (\S+)/.test(stdout)) {
-    if (child.exitCode !== null) throw new Error(`the service exited: ${stderr || stdout}`);
-    if (Date.now() > deadline) throw new Error(`the service did not start: ${stderr || stdout}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  const adminKey = /Demo admin key[^:]*: (\S+)/.exec(stdout)![1];
-  const email = /Email: +(\S+)/.exec(stdout)![1];
-  const password = /Password: +(\S+)/.exec(stdout)![1];
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForSyncs(baseUrl, adminKey);
   return {
-    baseUrl,
-    adminKey,
-    demoUser: { email, password },
+    baseUrl: `http://127.0.0.1:${port}`,
     child,
+    stdout: () => stdout,
     output: () => stdout + stderr,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** Polls until `ready` holds, failing with the service's output when it exits or takes 60 s. */
+async function started(
+  service: Awaited<ReturnType<typeof spawnBuilt>>,
+  ready: () => boolean | Promise<boolean>,
+): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await ready())) {
+    if (service.child.exitCode !== null) throw new Error(`the service exited: ${service.output()}`);
+    if (Date.now() > deadline) throw new Error(`the service did not start: ${service.output()}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/**
+ * The built service in demo mode (the bundled Xima sandbox, sample plans and sources, the last
+ * 7 days synced) on a free loopback port, on a ledger of the driver under test: in memory on
+ * SQLite, a test database of its own on PostgreSQL (`npm run test:postgres`), unless `env`
+ * names one. Resolves once the banner is printed and the demo's first syncs have finished.
+ */
+export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
+  const ledger = env.DATABASE_URL === undefined ? await testLedgerLocation() : null;
+  const databaseUrl = env.DATABASE_URL ?? ledger!.databaseUrl;
+  const service = await spawnBuilt({
+    DATABASE_URL: databaseUrl,
+    DEMO: 'true',
+    // The demo hotel's charges go to its stand-in PMS when links run: a spec of the review
+    // or invoice pages works on charges nobody posts (the postings spec turns links on).
+    PMS_LINKS_ENABLED: 'false',
+    ...env,
+  });
+  const banner = /Demo admin key[^:]*: (\S+)/;
+  await started(service, () => banner.test(service.stdout()));
+  const stdout = service.stdout();
+  const adminKey = banner.exec(stdout)![1];
+  const email = /Email: +(\S+)/.exec(stdout)![1];
+  const password = /Password: +(\S+)/.exec(stdout)![1];
+  await waitForSyncs(service.baseUrl, adminKey);
+  return {
+    baseUrl: service.baseUrl,
+    databaseUrl,
+    adminKey,
+    demoUser: { email, password },
+    child: service.child,
+    output: service.output,
+    stop: async () => {
+      await service.stop();
+      await ledger?.release();
+    },
+  };
+}
+
+/**
+ * Another instance of the built service on a running service's ledger, for what several
+ * instances show; resolves once it serves. It starts as production does (its own ADMIN_API_KEY),
+ * which ends demo mode on that ledger: the demo's keys are revoked and its user disabled.
+ */
+export async function startInstance(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<Pick<RunningService, 'baseUrl' | 'adminKey' | 'output' | 'stop'>> {
+  const adminKey = `instance-admin-${randomBytes(24).toString('base64url')}`;
+  const service = await spawnBuilt({
+    DATABASE_URL: databaseUrl,
+    ADMIN_API_KEY: adminKey,
+    // Not the demo's sandbox: this instance never syncs (its schedules are off).
+    XIMA_BASE_URL: 'http://127.0.0.1:9',
+    XIMA_API_KEY: 'not-used-by-this-instance',
+    SYNC_SCHEDULE_ENABLED: 'false',
+    ...env,
+  });
+  await started(service, () =>
+    fetch(`${service.baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  );
+  return { baseUrl: service.baseUrl, adminKey, output: service.output, stop: service.stop };
 }
 
 /** Waits until no sync run of the demo is running (its first syncs fill the ledger). */

@@ -115,10 +115,18 @@ function LinkCard({
           <LinkActions link={link} onEdit={onEdit} />
         </Can>
       </header>
-      <p className="card-intro">
-        {linkStateMeaning(link.state)} Last heard from the PMS:{' '}
-        <HeardAt instant={link.lastHeardAt ?? null} timeZone={zone} />.
-      </p>
+      {link.state === 'elsewhere' ? (
+        // What the PMS last said is known to the instance that runs the link, not to this one.
+        <p className="card-intro">
+          {linkStateMeaning(link.state)} It runs on{' '}
+          <code>{link.instance ?? 'another instance'}</code>.
+        </p>
+      ) : (
+        <p className="card-intro">
+          {linkStateMeaning(link.state)} Last heard from the PMS:{' '}
+          <HeardAt instant={link.lastHeardAt ?? null} timeZone={zone} />.
+        </p>
+      )}
       <h3 className="visually-hidden">Postings queue</h3>
       <dl className="pms-queue">
         <QueueCount
