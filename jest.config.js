@@ -62,6 +62,12 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // PostgreSQL's own: `npm run test:postgres` runs them (jest.postgres.config.js).
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '/test/benchmarks-postgres\\.e2e-spec\\.ts$',
+        '/test/several-instances-built\\.e2e-spec\\.ts$',
+      ],
     },
   ],
 };
