@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,20 +5,19 @@ import { join, resolve } from 'node:path';
 import { PmsSandbox, SANDBOX_ROOMS, startPmsSandbox } from '@app/pms-sandbox';
 import { RunningSandbox, startSandbox } from '@app/xima-sandbox';
 import { buildIfStale } from '../scripts/built.mjs';
-import { freePort } from './support/console';
+import {
+  BUILT_MAIN,
+  BuiltService,
+  callApi,
+  spawnBuilt,
+  untilStarted,
+} from './support/built-service';
 import { samplePlan } from './support/fixtures';
 
 const root = resolve(__dirname, '..');
-const MAIN = 'dist/apps/billing/src/main.js';
 const TOKEN = 'sandbox-token-for-the-crash';
 const ZONE = 'America/Denver';
 const DAY = { from: '2026-03-02T00:00:00-07:00', to: '2026-03-03T00:00:00-07:00' };
-
-interface Service {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<void>;
-}
 
 /**
  * The service killed with SIGKILL between a posting's PS and its PA, and started again on the
@@ -30,62 +28,30 @@ describe('a crash between PS and PA (e2e, the built service)', () => {
   let dir: string;
   let xima: RunningSandbox;
   let pms: PmsSandbox;
-  let service: Service;
+  let service: BuiltService;
   const adminKey = `crash-admin-${randomBytes(24).toString('base64url')}`;
 
-  const start = async (ledger: string): Promise<Service> => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(root, MAIN)], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: `sqlite:${ledger}`,
-        ADMIN_API_KEY: adminKey,
-        XIMA_BASE_URL: xima.url,
-        XIMA_API_KEY: TOKEN,
-        SYNC_SCHEDULE_ENABLED: 'false',
-        PMS_LINKS_ENABLED: 'true',
-        LOG_LEVEL: 'warn',
-        // Started again under the same name, the instance takes back at once the link's and the
-        // sync's leases its killed process held (under a new name it would wait for them to lapse).
-        INSTANCE_ID: 'billing-pms-crash-test',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const start = async (ledger: string): Promise<BuiltService> => {
+    const service = await spawnBuilt({
+      DATABASE_URL: `sqlite:${ledger}`,
+      ADMIN_API_KEY: adminKey,
+      XIMA_BASE_URL: xima.url,
+      XIMA_API_KEY: TOKEN,
+      SYNC_SCHEDULE_ENABLED: 'false',
+      PMS_LINKS_ENABLED: 'true',
+      // Started again under the same name, the instance takes back at once the link's and the
+      // sync's leases its killed process held (under a new name it would wait for them to lapse).
+      INSTANCE_ID: 'billing-pms-crash-test',
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<void>((done) => child.on('close', () => done()));
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the service exited: ${stderr}`);
-      const up = await fetch(`${url}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) return { url, child, exited };
-      if (Date.now() > deadline) throw new Error(`the service did not start: ${stderr}`);
-      await new Promise((done) => setTimeout(done, 100));
-    }
+    await untilStarted(service);
+    return service;
   };
 
-  const api = async <T = Record<string, unknown>>(
+  const api = <T = Record<string, unknown>>(
     method: string,
     path: string,
     body?: unknown,
-  ): Promise<T> => {
-    const response = await fetch(`${service.url}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
+  ): Promise<T> => callApi<T>(service.baseUrl, adminKey, method, path, body);
 
   const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined) => {
     const deadline = Date.now() + 60_000;
@@ -98,7 +64,7 @@ describe('a crash between PS and PA (e2e, the built service)', () => {
   };
 
   beforeAll(async () => {
-    const built = buildIfStale(root, 'billing', MAIN, () => undefined);
+    const built = buildIfStale(root, 'billing', BUILT_MAIN, () => undefined);
     if (built !== 0) throw new Error(`nest build billing exited with ${built}`);
     dir = mkdtempSync(join(tmpdir(), 'pms-crash-'));
     xima = await startSandbox({ token: TOKEN, seed: 'pms-crash', callsPerDay: 2000 });

@@ -1,18 +1,22 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { TestLedgerLocation, testLedgerDriver, testLedgerLocation } from '@app/ledger/testing';
 import { RunningSandbox, generateCalls, startSandbox } from '@app/xima-sandbox';
 import { buildIfStale } from '../scripts/built.mjs';
-import { freePort } from './support/console';
+import {
+  BUILT_MAIN,
+  BuiltService,
+  callApi,
+  spawnBuilt,
+  untilStarted,
+} from './support/built-service';
 import { samplePlan } from './support/fixtures';
 
 const root = resolve(__dirname, '..');
-const MAIN = 'dist/apps/billing/src/main.js';
 const TOKEN = 'sandbox-token-for-two-instances';
 const ZONE = 'America/Denver';
 const SEED = 'two-built-instances';
@@ -25,13 +29,8 @@ const SYNC_CRON = '*/2 * * * * *';
 const FINALISATIONS = 50;
 const SECRET = 'delivery-secret-of-the-two-instances';
 
-interface Service {
+interface Service extends BuiltService {
   name: string;
-  url: string;
-  child: ChildProcess;
-  exited: Promise<void>;
-  /** Every line the process wrote to stdout (JSON log lines). */
-  lines: string[];
 }
 
 interface Request {
@@ -93,14 +92,17 @@ async function until<T>(
 
 /** The messages of a service's JSON log lines. */
 const messages = (service: Service): string[] =>
-  service.lines.flatMap((line) => {
-    try {
-      const { msg } = JSON.parse(line) as { msg?: unknown };
-      return typeof msg === 'string' ? [msg] : [];
-    } catch {
-      return [];
-    }
-  });
+  service
+    .stdout()
+    .split('\n')
+    .flatMap((line) => {
+      try {
+        const { msg } = JSON.parse(line) as { msg?: unknown };
+        return typeof msg === 'string' ? [msg] : [];
+      } catch {
+        return [];
+      }
+    });
 
 /**
  * Two built services (`node dist/...`) on one PostgreSQL database, with nothing between them
@@ -121,14 +123,9 @@ const onPostgres = testLedgerDriver() === 'postgres';
   let sources: { hotel: number; annex: number };
 
   const start = async (name: string, env: Record<string, string> = {}): Promise<Service> => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(root, MAIN)], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
+    const service = {
+      name,
+      ...(await spawnBuilt({
         DATABASE_URL: ledger.databaseUrl,
         DATABASE_POOL_SIZE: '6',
         ADMIN_API_KEY: adminKey,
@@ -145,34 +142,9 @@ const onPostgres = testLedgerDriver() === 'postgres';
         DELIVERY_TIMEOUT_MS: '120000',
         DELIVERY_BACKOFF_MS: '100',
         ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: string[] = [];
-    let partial = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      const text = partial + chunk.toString();
-      const parts = text.split('\n');
-      partial = parts.pop()!;
-      lines.push(...parts);
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<void>((done) => child.on('close', () => done()));
-    const url = `http://127.0.0.1:${port}`;
-    await until(
-      `${name} to start`,
-      async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
-        const up = await fetch(`${url}/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        return up ? true : undefined;
-      },
-      60_000,
-    );
-    const service = { name, url, child, exited, lines };
+      })),
+    };
+    await untilStarted(service);
     services.set(name, service);
     return service;
   };
@@ -183,22 +155,12 @@ const onPostgres = testLedgerDriver() === 'postgres';
     await service.exited;
   };
 
-  const api = async <T = Record<string, unknown>>(
+  const api = <T = Record<string, unknown>>(
     service: Service,
     method: string,
     path: string,
     body?: unknown,
-  ): Promise<T> => {
-    const response = await fetch(`${service.url}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok)
-      throw new Error(`${service.name}: ${method} ${path}: ${response.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
+  ): Promise<T> => callApi<T>(service.baseUrl, adminKey, method, path, body);
 
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
     (await db.query(sql, params)).rows as T[];
@@ -229,7 +191,7 @@ const onPostgres = testLedgerDriver() === 'postgres';
     );
 
   beforeAll(async () => {
-    const built = buildIfStale(root, 'billing', MAIN, () => undefined);
+    const built = buildIfStale(root, 'billing', BUILT_MAIN, () => undefined);
     if (built !== 0) throw new Error(`nest build billing exited with ${built}`);
     ledger = await testLedgerLocation();
     db = new Client({ connectionString: ledger.databaseUrl });

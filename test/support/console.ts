@@ -3,14 +3,16 @@
 // mode on a ledger of the driver under test fed by the Xima sandbox, and Debian's Chromium driven by
 // puppeteer-core (bench/chromium.ts, which bench:console shares). For the browser specs
 // (test/console-*.e2e-spec.ts).
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { testLedgerLocation } from '@app/ledger/testing';
 import { buildConsoleIfStale, buildIfStale } from '../../scripts/built.mjs';
+import { BUILT_MAIN, freePort, spawnBuilt, untilStarted } from './built-service';
+
+export { freePort };
 
 export {
   CHROMIUM,
@@ -22,28 +24,16 @@ export {
 } from '../../bench/chromium';
 
 const root = resolve(__dirname, '..', '..');
-const MAIN = 'dist/apps/billing/src/main.js';
 
 /** Where the screenshots of the browser specs go, for a person to look at. */
 export const SCREENSHOTS = join(root, 'test-output', 'console');
 
 /** Builds the service and the console when either is older than its sources. */
 export function buildAll(): void {
-  const service = buildIfStale(root, 'billing', MAIN, () => undefined);
+  const service = buildIfStale(root, 'billing', BUILT_MAIN, () => undefined);
   if (service !== 0) throw new Error(`nest build billing exited with ${service}`);
   const console = buildConsoleIfStale(root, () => undefined);
   if (console !== 0) throw new Error(`vite build of the console exited with ${console}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export interface RunningService {
@@ -57,51 +47,6 @@ export interface RunningService {
   child: ChildProcess;
   output(): string;
   stop(): Promise<void>;
-}
-
-/** The built service on a free loopback port, its output gathered; `env` on top of production's. */
-async function spawnBuilt(env: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, MAIN)], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((done) => child.on('close', () => done()));
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    child,
-    stdout: () => stdout,
-    output: () => stdout + stderr,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** Polls until `ready` holds, failing with the service's output when it exits or takes 60 s. */
-async function started(
-  service: Awaited<ReturnType<typeof spawnBuilt>>,
-  ready: () => boolean | Promise<boolean>,
-): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await ready())) {
-    if (service.child.exitCode !== null) throw new Error(`the service exited: ${service.output()}`);
-    if (Date.now() > deadline) throw new Error(`the service did not start: ${service.output()}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 /**
@@ -122,7 +67,7 @@ export async function startService(env: Record<string, string> = {}): Promise<Ru
     ...env,
   });
   const banner = /Demo admin key[^:]*: (\S+)/;
-  await started(service, () => banner.test(service.stdout()));
+  await untilStarted(service, () => banner.test(service.stdout()));
   const stdout = service.stdout();
   const adminKey = banner.exec(stdout)![1];
   const email = /Email: +(\S+)/.exec(stdout)![1];
@@ -161,12 +106,7 @@ export async function startInstance(
     SYNC_SCHEDULE_ENABLED: 'false',
     ...env,
   });
-  await started(service, () =>
-    fetch(`${service.baseUrl}/health`).then(
-      (r) => r.ok,
-      () => false,
-    ),
-  );
+  await untilStarted(service);
   return { baseUrl: service.baseUrl, adminKey, output: service.output, stop: service.stop };
 }
 
