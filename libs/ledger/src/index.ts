@@ -2,6 +2,7 @@ export * from './entities';
 export * from './database-url';
 export * from './ledger-options';
 export * from './copy';
+export * from './backup';
 export * from './ledger';
 export * from './lease-keeper';
 export * from './posting-queue-signal';

@@ -20,6 +20,8 @@ export interface CliContext {
   readonly boot: () => Promise<INestApplicationContext>;
   /** A file name the user typed, relative to the directory the command was run in. */
   readonly userPath: (file: string) => string;
+  /** The service's ledger as DATABASE_URL (or its default) names it, without opening it. */
+  readonly ledgerUrl: () => string;
   /** Exit with 1 once the command is done: it failed and has already said why. */
   readonly fail: () => void;
 }

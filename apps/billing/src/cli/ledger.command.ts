@@ -1,7 +1,11 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DomainError } from '@app/common';
 import {
   DEFAULT_COPY_PAGE_SIZE,
+  type LedgerVerification,
+  backupSqliteLedger,
+  verifyLedgerCopy,
   type LedgerCheckMeasure,
   type LedgerLocation,
   LedgerCopyMismatchError,
@@ -19,8 +23,15 @@ const count = (n: number) => n.toLocaleString('en-US');
 const perSecond = (rows: number, ms: number) =>
   count(Math.round(rows / Math.max(ms / 1000, 0.001)));
 
-/** `ledger copy`: a whole ledger into a new one, SQLite or PostgreSQL, either way. */
-export function addLedgerCommands(program: Command, { output, userPath }: CliContext): void {
+/**
+ * `ledger copy`: a whole ledger into a new one, SQLite or PostgreSQL, either way. `ledger backup`
+ * and `ledger verify`: a consistent copy of the SQLite ledger DATABASE_URL names, taken while the
+ * service runs, and a check of such a copy (docs/operations.md).
+ */
+export function addLedgerCommands(
+  program: Command,
+  { output, userPath, ledgerUrl, fail }: CliContext,
+): void {
   const ledger = program.command('ledger').description('the ledger as a whole');
   ledger
     .command('copy')
@@ -58,6 +69,58 @@ export function addLedgerCommands(program: Command, { output, userPath }: CliCon
         throw error;
       }
     });
+
+  ledger
+    .command('backup')
+    .description(
+      "copy the service's SQLite ledger (DATABASE_URL) while it runs, consistently, into a new file, and check the copy",
+    )
+    .requiredOption('--out <file>', 'the copy: a new file (an existing one is refused)')
+    .action(async (options: { out: string }) => {
+      // The service's own ledger: a relative path is the service's, from where it runs.
+      const from = location(ledgerUrl(), 'DATABASE_URL', (file) => resolve(file));
+      if (from.kind !== 'sqlite' || from.path === ':memory:') {
+        throw new DomainError(
+          'bad-request',
+          from.kind === 'postgres'
+            ? 'ledger backup copies a SQLite ledger; on PostgreSQL use its own tools (pg_dump, or base backups with WAL archiving): see docs/operations.md'
+            : 'DATABASE_URL names an in-memory ledger: there is nothing to back up',
+        );
+      }
+      const out = userPath(options.out);
+      output.err(`Backing up ${from.path} to ${out}`);
+      const result = await backupSqliteLedger(from.path, out, ({ totalPages, remainingPages }) =>
+        output.progress?.(`${count(totalPages - remainingPages)}/${count(totalPages)} pages`),
+      );
+      output.progress?.('');
+      printVerification(output, out, result.verified);
+      output.out(
+        `Backed up ${(result.bytes / 1_048_576).toFixed(1)} MiB in ${(result.ms / 1000).toFixed(1)} s to ${out}`,
+      );
+    });
+
+  ledger
+    .command('verify')
+    .description('check a copy of a SQLite ledger: integrity, migrations, rows of each table')
+    .argument('<file>', 'the copy')
+    .action((file: string) => {
+      const path = userPath(file);
+      const verified = verifyLedgerCopy(path);
+      printVerification(output, path, verified);
+      if (!verified.ok) fail();
+    });
+}
+
+function printVerification(output: CliOutput, file: string, verified: LedgerVerification): void {
+  const { applied, known, missing } = verified.migrations;
+  output.out(
+    `migrations: ${applied} of ${known}${missing.length > 0 ? ` (older: the service adds ${missing.join(', ')} when it starts on it)` : ''}`,
+  );
+  for (const { table, rows } of verified.tables) {
+    output.out(`${table.padEnd(30)} ${count(rows).padStart(11)} ${rows === 1 ? 'row' : 'rows'}`);
+  }
+  if (verified.ok) output.out(`${file}: whole (integrity and foreign keys checked)`);
+  for (const problem of verified.problems) output.err(`${file}: ${problem}`);
 }
 
 function location(url: string, option: string, userPath: (file: string) => string): LedgerLocation {

@@ -6,7 +6,7 @@ import { DomainError } from '@app/common';
 import { CliLogger } from '../cli-logger';
 import { CliModule } from '../cli.module';
 import { loadEnvFile } from '../config/env-file';
-import { ConfigurationError, validateEnvironment } from '../config/environment';
+import { ConfigurationError, databaseUrlOf, validateEnvironment } from '../config/environment';
 import { addApiKeyCommands } from './api-keys.command';
 import { CliContext, CliOutput } from './cli-context';
 import { addInvoiceCommands } from './invoices.command';
@@ -50,6 +50,10 @@ export async function runCli(
       return context;
     },
     userPath: (file) => resolve(directory, file),
+    ledgerUrl: () => {
+      loadEnvFile();
+      return databaseUrlOf(validateEnvironment(process.env));
+    },
     fail: () => {
       exitCode = 1;
     },

@@ -1,0 +1,8 @@
+export {
+  backupSqliteLedger,
+  verifyLedgerCopy,
+  type BackupProgress,
+  type BackupResult,
+  type LedgerVerification,
+  type TableCount,
+} from './ledger-backup';
