@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { BillingSystemClient } from '../libs/invoice-export/src/delivery/billing-system-client';
 import { TestApp, bearer, createTestApp } from './support/test-app';
 import { Seeded, seedItems, seedSource } from './support/line-items';
 
@@ -177,6 +178,36 @@ describe('invoice delivery to a billing system (e2e)', () => {
   });
 
   beforeEach(() => receiver.reset());
+
+  it('closes the attempt an unexpected error left open: the log reads failed, not in progress', async () => {
+    const kept = { t, db, hotel };
+    t = await createTestApp(DELIVERY_ENV, (builder) =>
+      builder.overrideProvider(BillingSystemClient).useValue({
+        post: () => Promise.reject(new Error('a defect in the client')),
+        onApplicationShutdown: () => undefined,
+      }),
+    );
+    try {
+      db = t.app.get(DataSource);
+      hotel = await seedSource(t);
+      await configure(hotel.sourceId, { deliveryUrl: receiverUrl, deliverySecret: SECRET });
+      const invoice = await finalized();
+      const log = await settled(invoice.id);
+      expect(log.state).toBe('failed');
+      expect(log.attempts).toEqual([
+        expect.objectContaining({
+          attempt: 1,
+          status: 'failed',
+          httpStatus: null,
+          error: 'stopped by an unexpected error',
+        }),
+      ]);
+      expect(receiver.requests).toHaveLength(0);
+    } finally {
+      await t.close();
+      ({ t, db, hotel } = kept);
+    }
+  });
 
   it('delivers a finalised invoice once: its json export byte for byte, signed, keyed by its number', async () => {
     const invoice = await finalized();

@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,13 +84,17 @@ describe('npm run cli -- ledger backup / ledger verify (e2e)', () => {
     expect(backup.out[0]).toMatch(/^migrations: (\d+) of \1$/);
     expect(backup.out).toContainEqual(expect.stringMatching(/^line_items +41 rows$/));
     expect(backup.out.at(-1)).toMatch(/^Backed up [\d.]+ MiB in [\d.]+ s to .*plain-copy\.sqlite$/);
-    expect(existsSync(join(dir, 'plain-copy.sqlite.partial'))).toBe(false);
+    // Nothing beside it (no .partial, no WAL side files), and only its owner may read it.
+    const beside = () => readdirSync(dir).filter((name) => name.startsWith('plain-copy'));
+    expect(beside()).toEqual(['plain-copy.sqlite']);
+    expect(statSync(join(dir, 'plain-copy.sqlite')).mode & 0o777).toBe(0o600);
 
     const verify = await cli(dir, `sqlite:${ledger}`, 'ledger', 'verify', 'plain-copy.sqlite');
     expect(verify.code).toBe(0);
     expect(verify.out.at(-1)).toBe(
       `${join(dir, 'plain-copy.sqlite')}: whole (integrity and foreign keys checked)`,
     );
+    expect(beside()).toEqual(['plain-copy.sqlite']);
   });
 
   it('refuses to replace a file, a PostgreSQL ledger (its own tools) and an in-memory one, writing nothing', async () => {

@@ -65,7 +65,10 @@ export async function spawnBuilt(env: Record<string, string>): Promise<BuiltServ
   };
 }
 
-/** Polls until `ready` holds, failing with the service's output when it exits or takes 60 s. */
+/**
+ * Polls until `ready` holds, failing with the service's output when it exits or takes 60 s (then
+ * stopped: a service that did not start is not left running).
+ */
 export async function untilStarted(
   service: BuiltService,
   ready: () => boolean | Promise<boolean> = () =>
@@ -74,9 +77,20 @@ export async function untilStarted(
       () => false,
     ),
 ): Promise<void> {
+  try {
+    await poll(service, ready);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+}
+
+async function poll(service: BuiltService, ready: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (!(await ready())) {
-    if (service.child.exitCode !== null) throw new Error(`the service exited: ${service.output()}`);
+    if (service.child.exitCode !== null || service.child.signalCode !== null) {
+      throw new Error(`the service exited: ${service.output()}`);
+    }
     if (Date.now() > deadline) throw new Error(`the service did not start: ${service.output()}`);
     await new Promise((done) => setTimeout(done, 50));
   }

@@ -67,12 +67,23 @@ export async function startService(env: Record<string, string> = {}): Promise<Ru
     ...env,
   });
   const banner = /Demo admin key[^:]*: (\S+)/;
-  await untilStarted(service, () => banner.test(service.stdout()));
+  try {
+    await untilStarted(service, () => banner.test(service.stdout()));
+  } catch (error) {
+    await ledger?.release();
+    throw error;
+  }
   const stdout = service.stdout();
   const adminKey = banner.exec(stdout)![1];
   const email = /Email: +(\S+)/.exec(stdout)![1];
   const password = /Password: +(\S+)/.exec(stdout)![1];
-  await waitForSyncs(service.baseUrl, adminKey);
+  try {
+    await waitForSyncs(service.baseUrl, adminKey);
+  } catch (error) {
+    await service.stop();
+    await ledger?.release();
+    throw error;
+  }
   return {
     baseUrl: service.baseUrl,
     databaseUrl,

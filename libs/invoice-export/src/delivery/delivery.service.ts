@@ -216,9 +216,12 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
    */
   private launch(invoiceId: number, number: string | null, work: () => Promise<SequenceEnd>): void {
     const done: Promise<void> = work()
-      .catch((error: unknown): SequenceEnd => {
+      .catch(async (error: unknown): Promise<SequenceEnd> => {
         const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
         this.logger.error(`Delivery of ${number} stopped by an unexpected error: ${text}`);
+        await this.closeOpenAttempt(invoiceId).catch((closing: unknown) =>
+          this.logger.warn(`The open attempt of ${number} was not closed: ${String(closing)}`),
+        );
         return 'ended';
       })
       .then((end) => this.endLease(invoiceId, end))
@@ -230,6 +233,23 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
         this.inFlight.delete(done);
       });
     this.inFlight.add(done);
+  }
+
+  /**
+   * After an unexpected error, the attempt the sequence left open is failed, so that its log
+   * does not read in progress until some instance starts again: only while this instance
+   * still holds the invoice's lease (else the attempt open is another instance's).
+   */
+  private async closeOpenAttempt(invoiceId: number): Promise<void> {
+    const { id, leaseTtlMs } = this.instance;
+    await this.ledger.transaction(async (tx) => {
+      if (
+        !(await this.leases.renew(tx, deliveryLease(invoiceId), id, leaseTtlMs, this.clock.now()))
+      ) {
+        return;
+      }
+      await this.deliveryStore.failPendingOf(tx, invoiceId, 'stopped by an unexpected error');
+    });
   }
 
   private async endLease(invoiceId: number, end: SequenceEnd): Promise<void> {

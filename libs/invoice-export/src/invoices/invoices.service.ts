@@ -499,7 +499,7 @@ export class InvoicesService {
     // The zone of the plan version that rated the first item; an account-summary plan may name
     // none: its local times are UTC.
     const version = items[0].ratePlanVersionId;
-    const timezone = (await this.ratePlans.versionZones([version])).get(version) ?? 'UTC';
+    const timezone = (await this.ratePlans.versionZones([version], tx)).get(version) ?? 'UTC';
     const now = this.clock.now();
     const id = await this.invoices.insertDraft(tx, {
       billingAccount,

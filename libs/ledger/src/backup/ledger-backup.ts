@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '@app/common';
@@ -44,7 +44,12 @@ export async function backupSqliteLedger(
     throw new DomainError('bad-request', `The folder of ${out} does not exist`);
   }
   const partial = `${out}.partial`;
-  rmSync(partial, { force: true });
+  if (existsSync(partial)) {
+    throw new DomainError(
+      'conflict',
+      `${partial} exists: another backup to ${out} is running, or one was cut off (remove it)`,
+    );
+  }
   const started = Date.now();
   const source = new Database(ledgerPath, { readonly: true, fileMustExist: true });
   try {
@@ -56,19 +61,37 @@ export async function backupSqliteLedger(
         return Math.max(progress.remainingPages, 1);
       },
     });
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
+    // Only its owner may read it, as the ledger (decision 0015); a plain file without the WAL's
+    // side files, so that reading it (verify, a restore) leaves nothing beside it.
+    chmodSync(partial, 0o600);
+    const copy = new Database(partial, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    const verified = verifyLedgerCopy(partial);
+    if (!verified.ok) {
+      throw new DomainError(
+        'conflict',
+        `The copy failed its check: ${verified.problems.join('; ')}`,
+      );
+    }
+    // A hard link fails if `out` appeared meanwhile: never replaced, even then.
+    try {
+      linkSync(partial, out);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      throw new DomainError(
+        'conflict',
+        `${out} exists; a backup never replaces a file: name a new one`,
+      );
+    }
+    return { bytes: statSync(out).size, ms: Date.now() - started, verified };
   } finally {
     source.close();
-  }
-  const verified = verifyLedgerCopy(partial);
-  if (!verified.ok) {
     rmSync(partial, { force: true });
-    throw new DomainError('conflict', `The copy failed its check: ${verified.problems.join('; ')}`);
   }
-  renameSync(partial, out);
-  return { bytes: statSync(out).size, ms: Date.now() - started, verified };
 }
 
 /** A table of the copy and its rows. */
@@ -94,6 +117,9 @@ export interface LedgerVerification {
  */
 export function verifyLedgerCopy(path: string): LedgerVerification {
   if (!existsSync(path)) throw new DomainError('bad-request', `There is no file at ${path}`);
+  // A backup is a plain file: reading it leaves nothing beside it. A ledger in WAL mode (the
+  // service's own) gets SQLite's side files, which are never removed here: a service starting
+  // on it meanwhile would be using them.
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });

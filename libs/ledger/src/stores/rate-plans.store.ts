@@ -119,12 +119,15 @@ export class RatePlanStore {
    * page's time), a version never changes, and its sequence never gives an id twice. SQLite
    * reads it each time (an id of a rolled-back version may be given again there).
    */
-  async versionZones(ids: readonly number[]): Promise<Map<number, string | null>> {
+  async versionZones(ids: readonly number[], tx?: LedgerTx): Promise<Map<number, string | null>> {
     const known =
       this.ledger.dialect === 'postgres' ? this.zones : new Map<number, string | null>();
     const missing = [...new Set(ids)].filter((id) => !known.has(id));
     if (missing.length > 0) {
-      const versions = await this.ledger.manager.query<{ id: number; timezone: string | null }[]>(
+      // Inside the caller's transaction when it has one: on PostgreSQL a read beside it would
+      // need a second connection of the pool.
+      const manager = tx ? managerOf(tx) : this.ledger.manager;
+      const versions = await manager.query<{ id: number; timezone: string | null }[]>(
         `SELECT id, ${this.sql.jsonText('plan_json', 'timezone')} AS "timezone" FROM rate_plan_versions
          WHERE id IN (${missing.map(() => '?').join(', ')})`,
         missing,

@@ -151,6 +151,24 @@ describe('RecordStore: the records a sync chunk stores (real migrations on :memo
     ]);
   });
 
+  it('reads what rating needs of many records by id, in statements of a few sizes; ids with no record are left out', async () => {
+    const ids = (await inTx((tx) =>
+      records
+        .writer(tx, origin)
+        .addCalls(
+          Array.from({ length: 600 }, (_, i) => ({ record: call(`m${i}`), rawJson: '{}' })),
+        ),
+    )) as number[];
+    for (const wanted of [ids.slice(0, 1), ids.slice(0, 17), ids]) {
+      const read = await inTx((tx) =>
+        records.ratingInputs(tx, { calls: [...wanted, 999_999], summaries: [] }),
+      );
+      expect([...read.calls.keys()].sort((a, b) => a - b)).toEqual(wanted);
+      expect(read.calls.get(wanted[0])).toEqual(call('m0'));
+      expect(read.summaries.size).toBe(0);
+    }
+  });
+
   it("rolls back with the chunk's transaction", async () => {
     await expect(
       inTx(async (tx) => {

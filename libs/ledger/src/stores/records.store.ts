@@ -7,6 +7,8 @@ import { selectFields } from './columns';
 
 /** Ids per `IN (...)`: well under SQLite's limit on parameters. */
 const IDS_PER_READ = 500;
+/** The lengths of `IN (...)` lists a read uses (the last is IDS_PER_READ). */
+const READ_SIZES = [1, 16, 128, IDS_PER_READ];
 
 /** A call as a sync stores it and rating reads it, besides its origin and raw row. */
 const CALL_RECORD_FIELDS = [
@@ -249,14 +251,18 @@ export class RecordStore {
     const read = async <T>(table: string, fields: string, wanted: readonly number[]) => {
       const found = new Map<number, T>();
       for (let i = 0; i < wanted.length; i += IDS_PER_READ) {
+        // A few sizes of statement, the last id repeated to fill one: SQLite keeps each
+        // prepared statement, so there are four of them, not one for every length.
         const slice = wanted.slice(i, i + IDS_PER_READ);
+        const size = READ_SIZES.find((n) => n >= slice.length)!;
+        const padded = [...slice, ...Array<number>(size - slice.length).fill(slice.at(-1)!)];
         const rows = await this.ledger
           .statement(
             tx,
             `SELECT id AS "recordId", ${fields} FROM ${table}
-              WHERE id IN (${slice.map(() => '?').join(',')})`,
+              WHERE id IN (${padded.map(() => '?').join(',')})`,
           )
-          .all<T & { recordId: number }>(...slice);
+          .all<T & { recordId: number }>(...padded);
         for (const { recordId, ...record } of rows) found.set(recordId, record as T);
       }
       return found;
