@@ -92,8 +92,9 @@ export class ReRateService {
     { resetReview }: { resetReview: boolean },
     actor: Actor,
   ): Promise<ReRateOutcome> {
-    // Everything the loop needs is read first, and the changes are written together at the
-    // end: a few statements for thousands of items (on PostgreSQL a statement is a round trip).
+    // What every item needs is read first; then batch by batch, its records are read and its
+    // changes written together: a few statements for thousands of items (on PostgreSQL a
+    // statement is a round trip).
     const sources = new Map<number, Source>();
     const versionsOf = new Map<number, RatePlanVersion[]>();
     const lawBooks = new Map<number, LawBookContext | null>();
@@ -108,14 +109,17 @@ export class ReRateService {
         lawBooks.set(source.businessId, await this.lawBooks.contextFor(source.businessId, tx));
       }
     }
-    const records = await this.records.ratingInputs(tx, {
-      calls: items.flatMap((item) => (item.callRecordId === null ? [] : [item.callRecordId])),
-      summaries: items.flatMap((item) =>
-        item.callRecordId === null && item.accountSummaryId !== null ? [item.accountSummaryId] : [],
-      ),
-    });
     const changes: ReRateChange[] = [];
     const events: AuditEntry[] = [];
+    const writer = this.lineItems.reviewWriter(tx);
+    const now = this.clock.now();
+    // Each batch's changes written together, in this transaction.
+    const flush = async () => {
+      await writer.reRateInBulk(changes, now);
+      await this.auditEvents.appendAll(tx, actor, events, now);
+      changes.length = 0;
+      events.length = 0;
+    };
     const outcome: ReRateOutcome = {
       matched: items.length,
       changed: 0,
@@ -130,153 +134,166 @@ export class ReRateService {
     );
     const linked = await this.postings.linkedSourceIds(tx);
     const toEnqueue: number[] = [];
-    const now = this.clock.now();
-    for (const item of items) {
-      if (item.status === 'invoiced' || item.invoiceId !== null) {
-        outcome.skippedInvoiced++;
-        continue;
-      }
-      // Its charge is on its way to a folio or on one: a correction is a posting's, not ours.
-      if (item.status === 'posted' || withPostings.has(item.id)) {
-        outcome.skippedPosted++;
-        continue;
-      }
-      const source = sources.get(item.sourceId)!;
-      const plan = this.plans.inForce(versionsOf.get(source.ratePlanId)!, item.startTimeMs);
-      if (!plan) {
-        outcome.skippedNoVersion++;
-        continue;
-      }
-      const input: RatableRecord =
-        item.callRecordId !== null
-          ? {
-              kind: 'call',
-              recordId: item.callRecordId,
-              record: records.calls.get(item.callRecordId)!,
-            }
-          : {
-              kind: 'summary',
-              recordId: item.accountSummaryId,
-              record: records.summaries.get(item.accountSummaryId!)!,
-            };
-      const rating = rateRecord(
-        input,
-        plan,
-        {
-          id: item.sourceId,
-          ratePlanId: source.ratePlanId,
-          autoApprove: false,
-          lawBook: lawBooks.get(source.businessId) ?? null,
-        },
-        now,
-      );
-      const { result } = rating;
-      // A record the plan no longer bills (an extension outside its ranges now): no charge.
-      const rated = rating.billable ? rating.item : null;
-      const next: RatedLineItemFields = rated ?? {
-        billingAccount: item.billingAccount,
-        normalizedNumber: null,
-        destinationPrefix: null,
-        destinationClass: null,
-        timeBand: null,
-        talkSeconds: 0,
-        billedSeconds: 0,
-        calls: 1,
-        currency: item.currency,
-        ratedAmountMinor: 0,
-        adjustedAmountMinor: null,
-        amountMinor: 0,
-        taxesJson: '[]',
-        taxMinor: 0,
-        totalMinor: 0,
-        timekeeperId: null,
-        timekeeperName: null,
-        timekeeperClassification: null,
-        status: 'no-charge',
-        reason: result.reason,
-        reviewReason: null,
-        ratePlanId: source.ratePlanId,
-        ratePlanVersionId: plan.version.id,
-        ratePlanVersionNumber: plan.version.version,
-        breakdownJson: JSON.stringify(result),
-      };
-      // What the reviewers decided stays (unless resetReview), but a call that is now free
-      // or not billed at all is no charge whatever was decided about its old price.
-      const free = next.status === 'no-charge';
-      const accountProblem =
-        result.reason === 'missing-account-code' || result.reason === 'unknown-account-code';
-      if (!resetReview && accountProblem && reviewerSettledAccount(item)) {
-        // A reviewer assigned the account rating cannot find: it stays, and so may the item.
-        next.billingAccount = item.billingAccount;
-        next.status = 'pending';
-      }
-      const keepDecision =
-        !resetReview && !free && (item.status === 'approved' || item.status === 'rejected');
-      if (keepDecision) next.status = item.status;
-      if (
-        !resetReview &&
-        !free &&
-        rated &&
-        item.adjustedAmountMinor !== null &&
-        next.currency === item.currency // an adjustment in another currency means nothing now
-      ) {
-        const taxes = taxesOn(plan.compiled, item.adjustedAmountMinor);
-        next.adjustedAmountMinor = item.adjustedAmountMinor;
-        next.amountMinor = item.adjustedAmountMinor;
-        next.taxesJson = JSON.stringify(
-          taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
-        );
-        next.taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
-        next.totalMinor = next.amountMinor + next.taxMinor;
-      }
-      // The reviewer's last reason stays unless the review is reset.
-      if (!resetReview) next.reviewReason = item.reviewReason;
-      const before = {
-        status: item.status,
-        billingAccount: item.billingAccount,
-        ratedAmount: formatMinor(item.ratedAmountMinor, item.currency),
-        amount: formatMinor(item.amountMinor, item.currency),
-        tax: formatMinor(item.taxMinor, item.currency),
-        total: formatMinor(item.totalMinor, item.currency),
-        ratePlanVersion: item.ratePlanVersionNumber,
-      };
-      const after = {
-        status: next.status,
-        billingAccount: next.billingAccount,
-        ratedAmount: formatMinor(next.ratedAmountMinor, next.currency),
-        amount: formatMinor(next.amountMinor, next.currency),
-        tax: formatMinor(next.taxMinor, next.currency),
-        total: formatMinor(next.totalMinor, next.currency),
-        ratePlanVersion: next.ratePlanVersionNumber,
-      };
-      if (
-        JSON.stringify(before) === JSON.stringify(after) &&
-        item.breakdownJson === next.breakdownJson &&
-        item.ratePlanVersionId === next.ratePlanVersionId
-      ) {
-        outcome.unchanged++;
-        continue;
-      }
-      changes.push({ id: item.id, readVersion: item.version, fields: next });
-      events.push({
-        action: 'line-item.re-rate',
-        entityType: 'line-item',
-        entityId: item.id,
-        oldValue: { ...before, version: item.version },
-        newValue: { ...after, version: item.version + 1 },
-        reason: resetReview ? 're-rated, review reset' : 're-rated',
+    // A few thousand items at a time: their records read, rated, written.
+    for (let start = 0; start < items.length; start += RE_RATE_BATCH) {
+      const batch = items.slice(start, start + RE_RATE_BATCH);
+      const records = await this.records.ratingInputs(tx, {
+        calls: batch.flatMap((item) => (item.callRecordId === null ? [] : [item.callRecordId])),
+        summaries: batch.flatMap((item) =>
+          item.callRecordId === null && item.accountSummaryId !== null
+            ? [item.accountSummaryId]
+            : [],
+        ),
       });
-      outcome.changed++;
-      if (linked.has(item.sourceId)) toEnqueue.push(item.id);
+      for (const item of batch) {
+        if (item.status === 'invoiced' || item.invoiceId !== null) {
+          outcome.skippedInvoiced++;
+          continue;
+        }
+        // Its charge is on its way to a folio or on one: a correction is a posting's, not ours.
+        if (item.status === 'posted' || withPostings.has(item.id)) {
+          outcome.skippedPosted++;
+          continue;
+        }
+        const source = sources.get(item.sourceId)!;
+        const plan = this.plans.inForce(versionsOf.get(source.ratePlanId)!, item.startTimeMs);
+        if (!plan) {
+          outcome.skippedNoVersion++;
+          continue;
+        }
+        const input: RatableRecord =
+          item.callRecordId !== null
+            ? {
+                kind: 'call',
+                recordId: item.callRecordId,
+                record: records.calls.get(item.callRecordId)!,
+              }
+            : {
+                kind: 'summary',
+                recordId: item.accountSummaryId,
+                record: records.summaries.get(item.accountSummaryId!)!,
+              };
+        const rating = rateRecord(
+          input,
+          plan,
+          {
+            id: item.sourceId,
+            ratePlanId: source.ratePlanId,
+            autoApprove: false,
+            lawBook: lawBooks.get(source.businessId) ?? null,
+          },
+          now,
+        );
+        const { result } = rating;
+        // A record the plan no longer bills (an extension outside its ranges now): no charge.
+        const rated = rating.billable ? rating.item : null;
+        const next: RatedLineItemFields = rated ?? {
+          billingAccount: item.billingAccount,
+          normalizedNumber: null,
+          destinationPrefix: null,
+          destinationClass: null,
+          timeBand: null,
+          talkSeconds: 0,
+          billedSeconds: 0,
+          calls: 1,
+          currency: item.currency,
+          ratedAmountMinor: 0,
+          adjustedAmountMinor: null,
+          amountMinor: 0,
+          taxesJson: '[]',
+          taxMinor: 0,
+          totalMinor: 0,
+          timekeeperId: null,
+          timekeeperName: null,
+          timekeeperClassification: null,
+          status: 'no-charge',
+          reason: result.reason,
+          reviewReason: null,
+          ratePlanId: source.ratePlanId,
+          ratePlanVersionId: plan.version.id,
+          ratePlanVersionNumber: plan.version.version,
+          breakdownJson: JSON.stringify(result),
+        };
+        // What the reviewers decided stays (unless resetReview), but a call that is now free
+        // or not billed at all is no charge whatever was decided about its old price.
+        const free = next.status === 'no-charge';
+        const accountProblem =
+          result.reason === 'missing-account-code' || result.reason === 'unknown-account-code';
+        if (!resetReview && accountProblem && reviewerSettledAccount(item)) {
+          // A reviewer assigned the account rating cannot find: it stays, and so may the item.
+          next.billingAccount = item.billingAccount;
+          next.status = 'pending';
+        }
+        const keepDecision =
+          !resetReview && !free && (item.status === 'approved' || item.status === 'rejected');
+        if (keepDecision) next.status = item.status;
+        if (
+          !resetReview &&
+          !free &&
+          rated &&
+          item.adjustedAmountMinor !== null &&
+          next.currency === item.currency // an adjustment in another currency means nothing now
+        ) {
+          const taxes = taxesOn(plan.compiled, item.adjustedAmountMinor);
+          next.adjustedAmountMinor = item.adjustedAmountMinor;
+          next.amountMinor = item.adjustedAmountMinor;
+          next.taxesJson = JSON.stringify(
+            taxes.map(({ name, ratePercent, amountMinor }) => ({ name, ratePercent, amountMinor })),
+          );
+          next.taxMinor = taxes.reduce((sum, tax) => sum + tax.amountMinor, 0);
+          next.totalMinor = next.amountMinor + next.taxMinor;
+        }
+        // The reviewer's last reason stays unless the review is reset.
+        if (!resetReview) next.reviewReason = item.reviewReason;
+        const before = {
+          status: item.status,
+          billingAccount: item.billingAccount,
+          ratedAmount: formatMinor(item.ratedAmountMinor, item.currency),
+          amount: formatMinor(item.amountMinor, item.currency),
+          tax: formatMinor(item.taxMinor, item.currency),
+          total: formatMinor(item.totalMinor, item.currency),
+          ratePlanVersion: item.ratePlanVersionNumber,
+        };
+        const after = {
+          status: next.status,
+          billingAccount: next.billingAccount,
+          ratedAmount: formatMinor(next.ratedAmountMinor, next.currency),
+          amount: formatMinor(next.amountMinor, next.currency),
+          tax: formatMinor(next.taxMinor, next.currency),
+          total: formatMinor(next.totalMinor, next.currency),
+          ratePlanVersion: next.ratePlanVersionNumber,
+        };
+        if (
+          JSON.stringify(before) === JSON.stringify(after) &&
+          item.breakdownJson === next.breakdownJson &&
+          item.ratePlanVersionId === next.ratePlanVersionId
+        ) {
+          outcome.unchanged++;
+          continue;
+        }
+        changes.push({ id: item.id, readVersion: item.version, fields: next });
+        events.push({
+          action: 'line-item.re-rate',
+          entityType: 'line-item',
+          entityId: item.id,
+          oldValue: { ...before, version: item.version },
+          newValue: { ...after, version: item.version + 1 },
+          reason: resetReview ? 're-rated, review reset' : 're-rated',
+        });
+        outcome.changed++;
+        if (linked.has(item.sourceId)) toEnqueue.push(item.id);
+      }
+      await flush();
     }
-    await this.lineItems.reviewWriter(tx).reRateInBulk(changes, now);
-    await this.auditEvents.appendAll(tx, actor, events, now);
     // Re-rated items a link posts that are postable now (a charge where there was none, a
     // price for an item that needed review) get their postings in the same transaction.
     if (toEnqueue.length > 0) await this.postings.enqueue(tx, { itemIds: toEnqueue }, now);
     return outcome;
   }
 }
+
+/** Items a re-rate reads, rates and writes at once: a re-rate of 200,000 never holds them all. */
+const RE_RATE_BATCH = 5_000;
 
 /**
  * Whether a reviewer settled the item's billing account: assigned one other than rating's, or
